@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { user } from './auth.js';
+
+export const memberRole = pgEnum('member_role', ['owner', 'admin', 'member']);
+
+export const organization = pgTable('organization', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A person's place in one organisation. Supervision and mentoring offers live here, not on the user,
+ * because a person can belong to several organisations with a different supervisor in each.
+ */
+export const membership = pgTable(
+  'membership',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    role: memberRole('role').notNull().default('member'),
+    title: text('title'),
+    supervisorId: text('supervisor_id').references((): AnyPgColumn => membership.id, { onDelete: 'set null' }),
+    offersMentoring: boolean('offers_mentoring').notNull().default(false),
+    mentoringTopics: text('mentoring_topics').array().notNull().default(sql`'{}'::text[]`),
+    version: integer('version').notNull().default(1),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('membership_org_user_uq').on(t.organizationId, t.userId),
+    index('membership_user_idx').on(t.userId),
+    index('membership_supervisor_idx').on(t.supervisorId),
+    check('membership_not_own_supervisor', sql`${t.supervisorId} is null or ${t.supervisorId} <> ${t.id}`),
+  ],
+);
+
+export const invitation = pgTable(
+  'invitation',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: memberRole('role').notNull().default('member'),
+    /** SHA-256 of the token in the link: a leaked database does not leak usable invitations. */
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedById: text('invited_by_id').references(() => user.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('invitation_org_idx').on(t.organizationId),
+    // At most one open invitation per address and organisation.
+    uniqueIndex('invitation_open_uq')
+      .on(t.organizationId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth.js';
+
+export const emailField = z
+  .email({ error: 'Enter a valid e-mail address.' })
+  .max(254, { error: 'An e-mail address has at most 254 characters.' })
+  .transform((s) => s.trim().toLowerCase());
+
+export const passwordField = z
+  .string({ error: 'Enter a password.' })
+  .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
+  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` });
+
+export const personName = z
+  .string({ error: 'Enter your name.' })
+  .trim()
+  .min(1, { error: 'Enter your name.' })
+  .max(100, { error: 'A name has at most 100 characters.' });
+
+export const signUpBody = z.object({ name: personName, email: emailField, password: passwordField });
+export const signInBody = z.object({
+  email: emailField,
+  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(PASSWORD_MAX),
+});
+export const forgotPasswordBody = z.object({ email: emailField });
+export const resetPasswordBody = z.object({
+  token: z.string({ error: 'The reset link is incomplete.' }).min(1).max(200),
+  password: passwordField,
+});
+
+export const userView = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export type UserView = z.infer<typeof userView>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { emailField } from '../auth/auth.schema.js';
+import { roleEnum } from '../orgs/orgs.schema.js';
+
+export const invitationStatus = z.enum(['pending', 'expired', 'accepted', 'revoked']);
+
+export const createInvitationBody = z.object({
+  email: emailField,
+  role: roleEnum.default('member'),
+});
+
+export const invitationView = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: roleEnum,
+    status: invitationStatus,
+    invitedBy: z.string().nullable(),
+    expiresAt: z.iso.datetime(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Invitation' });
+export type InvitationView = z.infer<typeof invitationView>;
+
+/** Returned once, to the inviter: the link is not stored and cannot be read back later. */
+export const createdInvitation = invitationView.extend({ url: z.string() }).meta({ id: 'CreatedInvitation' });
+
+export const invitationList = z.object({ invitations: z.array(invitationView) });
+
+/** What the person holding an invitation link may see before accepting. */
+export const invitationPreview = z
+  .object({
+    organizationName: z.string(),
+    invitedBy: z.string().nullable(),
+    email: z.string(),
+    role: roleEnum,
+    status: invitationStatus,
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'InvitationPreview' });
+
+export const tokenParams = z.object({ token: z.string().min(10).max(100) });
+export const invitationParams = z.object({ orgId: z.string().min(1).max(64), invitationId: z.string().min(1).max(64) });
+export const acceptedInvitation = z.object({ organizationId: z.string(), memberId: z.string() });

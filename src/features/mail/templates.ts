@@ -1,0 +1,40 @@
+/** Plain-text e-mails with a simple HTML twin; every value that came from a person is escaped. */
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+function render(paragraphs: string[], link: { url: string; label: string }) {
+  const text = [...paragraphs, `${link.label}: ${link.url}`, '', '— Waymark'].join('\n\n');
+  const html = `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p><p>— Waymark</p>`;
+  return { text, html };
+}
+
+export function resetPasswordMail(to: string, name: string, url: string) {
+  return {
+    to,
+    subject: 'Reset your Waymark password',
+    ...render(
+      [
+        `Hello ${name},`,
+        'Someone (hopefully you) asked to reset the password of your Waymark account. The link works for one hour.',
+        'If you did not ask for this, you can ignore this e-mail: your password stays as it is.',
+      ],
+      { url, label: 'Choose a new password' },
+    ),
+  };
+}
+
+export function invitationMail(to: string, inviterName: string, orgName: string, url: string, expiresAt: Date) {
+  return {
+    to,
+    subject: `${inviterName} invited you to ${orgName} on Waymark`,
+    ...render(
+      [
+        'Hello,',
+        `${inviterName} invited you to join ${orgName} on Waymark, where people plan their own learning, find mentors and learn out loud.`,
+        `The invitation is valid until ${expiresAt.toUTCString()}.`,
+      ],
+      { url, label: 'Accept the invitation' },
+    ),
+  };
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { personName, userView } from '../auth/auth.schema.js';
+import { roleEnum } from '../orgs/orgs.schema.js';
+
+export const myMembership = z.object({
+  organizationId: z.string(),
+  organizationName: z.string(),
+  memberId: z.string(),
+  role: roleEnum,
+});
+
+export const meView = z
+  .object({ user: userView, memberships: z.array(myMembership), outbox: z.boolean() })
+  .meta({ id: 'Me' });
+export type MeView = z.infer<typeof meView>;
+
+export const updateMeBody = z.object({ name: personName });

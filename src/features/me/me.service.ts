@@ -1,0 +1,22 @@
+import type { AppContext } from '../../server/context.js';
+import { requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { listMyMemberships, renameUser } from './me.repository.js';
+import type { MeView } from './me.schema.js';
+
+/** The signed-in person and the organisations they belong to: what the web app needs to start. */
+export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {
+  const user = requireUser(actor);
+  const memberships = await listMyMemberships(ctx.db, user.userId);
+  return {
+    user: { id: user.userId, name: user.name, email: user.email },
+    memberships,
+    outbox: ctx.mailer.mode === 'outbox' && memberships.some((m) => m.role === 'owner'),
+  };
+}
+
+export async function updateMe(ctx: AppContext, actor: Actor, input: { name: string }): Promise<MeView> {
+  const user = requireUser(actor);
+  await renameUser(ctx.db, user.userId, input.name);
+  return getMe(ctx, { ...user, name: input.name });
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { roleEnum } from '../orgs/orgs.schema.js';
+
+export const memberView = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: roleEnum,
+    title: z.string().nullable(),
+    supervisor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    offersMentoring: z.boolean(),
+    mentoringTopics: z.array(z.string()),
+    joinedAt: z.iso.datetime(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Member' });
+export type MemberView = z.infer<typeof memberView>;
+
+export const memberParams = z.object({ orgId: z.string().min(1).max(64), memberId: z.string().min(1).max(64) });
+
+export const listMembersQuery = z.object({
+  q: z.string().trim().max(100, { error: 'Search with at most 100 characters.' }).optional(),
+  role: roleEnum.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const memberList = z
+  .object({ members: z.array(memberView), total: z.number().int() })
+  .meta({ id: 'MemberList' });
+
+const version = z.number({ error: 'Send the version you edited.' }).int().min(1).optional();
+
+/** Fields an owner or L&D admin sets on a member. */
+export const updateMemberBody = z
+  .object({
+    role: roleEnum.optional(),
+    supervisorId: z.string().min(1).max(64).nullable().optional(),
+    version,
+  })
+  .refine((b) => b.role !== undefined || b.supervisorId !== undefined, {
+    error: 'Change the role or the supervisor.',
+    path: ['role'],
+  });
+
+const topic = z
+  .string()
+  .trim()
+  .min(1, { error: 'A topic cannot be empty.' })
+  .max(60, { error: 'A topic has at most 60 characters.' });
+
+/** Fields members set on themselves. */
+export const updateProfileBody = z.object({
+  title: z.string().trim().max(120, { error: 'A job title has at most 120 characters.' }).nullable().optional(),
+  offersMentoring: z.boolean({ error: 'Say yes or no.' }).optional(),
+  mentoringTopics: z.array(topic).max(20, { error: 'List at most 20 topics.' }).optional(),
+  version,
+});

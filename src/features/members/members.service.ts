@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import type { Database } from '../../db/client.js';
+import type { AppContext } from '../../server/context.js';
+import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
+import { type MembershipRow, requireAccess } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import {
+  countOwners,
+  deleteMembership,
+  getMember,
+  listMembers,
+  supervisesTransitively,
+  updateMembership,
+} from './members.repository.js';
+import type { listMembersQuery, MemberView, updateMemberBody, updateProfileBody } from './members.schema.js';
+
+/** The organisation's people, searchable by name, e-mail or title. Every member may see the directory. */
+export async function listOrgMembers(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  query: z.infer<typeof listMembersQuery>,
+) {
+  await requireAccess(ctx.db, actor, 'member:list', { orgId });
+  return listMembers(ctx.db, orgId, query);
+}
+
+export async function getOrgMember(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  memberId: string,
+): Promise<MemberView> {
+  await requireAccess(ctx.db, actor, 'member:read', { orgId, memberId });
+  return (await getMember(ctx.db, orgId, memberId)) as MemberView;
+}
+
+async function loadView(db: Database, orgId: string, memberId: string): Promise<MemberView> {
+  const member = await getMember(db, orgId, memberId);
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+/** A stale write answers 409 with the state it would have overwritten, so the client can show both. */
+async function expectVersion(db: Database, orgId: string, target: MembershipRow, version: number | undefined) {
+  if (version !== undefined && version !== target.version) {
+    throw conflict('Someone else changed this member meanwhile. Review their change and try again.', undefined, {
+      current: await loadView(db, orgId, target.id),
+    });
+  }
+}
+
+async function saveOrConflict(
+  db: Database,
+  orgId: string,
+  target: MembershipRow,
+  changes: Parameters<typeof updateMembership>[3],
+) {
+  if (!(await updateMembership(db, target.id, target.version, changes))) {
+    throw conflict('Someone else changed this member meanwhile. Review their change and try again.', undefined, {
+      current: await loadView(db, orgId, target.id),
+    });
+  }
+}
+
+/** Owners and L&D admins change a member's role or supervisor. An organisation always keeps one owner. */
+export async function updateOrgMember(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  memberId: string,
+  input: z.infer<typeof updateMemberBody>,
+): Promise<MemberView> {
+  return ctx.db.transaction(async (tx) => {
+    let me: MembershipRow | undefined;
+    let target: MembershipRow | undefined;
+    if (input.role !== undefined)
+      ({ me, target } = await requireAccess(tx, actor, 'member:set-role', { orgId, memberId }));
+    if (input.supervisorId !== undefined)
+      ({ me, target } = await requireAccess(tx, actor, 'member:set-supervisor', { orgId, memberId }));
+    if (!me || !target) throw notFound('Member');
+    await expectVersion(tx, orgId, target, input.version);
+
+    const changes: Parameters<typeof updateMembership>[3] = {};
+    if (input.role !== undefined && input.role !== target.role) {
+      if (input.role === 'owner' && me.role !== 'owner') throw forbidden('Only an owner can make someone an owner.');
+      if (target.role === 'owner' && (await countOwners(tx, orgId)) === 1) {
+        throw conflict('An organisation needs at least one owner. Make someone else an owner first.', {
+          role: 'This is the only owner.',
+        });
+      }
+      changes.role = input.role;
+    }
+    if (input.supervisorId !== undefined) {
+      if (input.supervisorId === target.id) throw validationError({ supervisorId: 'Nobody supervises themselves.' });
+      if (input.supervisorId !== null) {
+        const supervisor = await getMember(tx, orgId, input.supervisorId);
+        if (!supervisor) throw validationError({ supervisorId: 'Choose a member of this organisation.' });
+        if (await supervisesTransitively(tx, target.id, input.supervisorId)) {
+          throw validationError({ supervisorId: `${supervisor.name} reports to this member already.` });
+        }
+      }
+      changes.supervisorId = input.supervisorId;
+    }
+    if (Object.keys(changes).length > 0) await saveOrConflict(tx, orgId, target, changes);
+    return loadView(tx, orgId, target.id);
+  });
+}
+
+/** A member describes themself: job title and what they offer to mentor. */
+export async function updateOwnProfile(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  memberId: string,
+  input: z.infer<typeof updateProfileBody>,
+): Promise<MemberView> {
+  return ctx.db.transaction(async (tx) => {
+    const { target } = await requireAccess(tx, actor, 'member:update-profile', { orgId, memberId });
+    if (!target) throw notFound('Member');
+    await expectVersion(tx, orgId, target, input.version);
+    const topics = input.mentoringTopics && [
+      ...new Map(input.mentoringTopics.map((t) => [t.toLowerCase(), t])).values(),
+    ];
+    await saveOrConflict(tx, orgId, target, {
+      ...(input.title !== undefined && { title: input.title || null }),
+      ...(input.offersMentoring !== undefined && { offersMentoring: input.offersMentoring }),
+      ...(topics !== undefined && { mentoringTopics: topics }),
+    });
+    return loadView(tx, orgId, target.id);
+  });
+}
+
+/** Removes someone from the organisation (admins), or lets a member leave. The last owner cannot go. */
+export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: string, memberId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const { target } = await requireAccess(tx, actor, 'member:remove', { orgId, memberId });
+    if (!target) throw notFound('Member');
+    if (target.role === 'owner' && (await countOwners(tx, orgId)) === 1) {
+      throw conflict('An organisation needs at least one owner. Make someone else an owner first.');
+    }
+    await deleteMembership(tx, target.id);
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const roleEnum = z.enum(['owner', 'admin', 'member'], { error: 'Choose owner, admin or member.' });
+
+export const orgName = z
+  .string({ error: 'Enter a name for the organisation.' })
+  .trim()
+  .min(2, { error: 'Use at least 2 characters.' })
+  .max(120, { error: 'Use at most 120 characters.' });
+
+export const createOrgBody = z.object({ name: orgName });
+export const updateOrgBody = z.object({ name: orgName });
+
+export const orgView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.iso.datetime(),
+    memberCount: z.number().int(),
+    yourRole: roleEnum,
+    yourMemberId: z.string(),
+  })
+  .meta({ id: 'Organization' });
+export type OrgView = z.infer<typeof orgView>;
+
+export const orgParams = z.object({ orgId: z.string().min(1).max(64) });

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { membership } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
+import { type MembershipRow, requireAccess, requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { countMembers, findOrganization, insertOrganization, renameOrganization } from './orgs.repository.js';
+import type { OrgView } from './orgs.schema.js';
+
+function view(org: { id: string; name: string; createdAt: Date }, me: MembershipRow, memberCount: number): OrgView {
+  return {
+    id: org.id,
+    name: org.name,
+    createdAt: org.createdAt.toISOString(),
+    memberCount,
+    yourRole: me.role,
+    yourMemberId: me.id,
+  };
+}
+
+/** Creates an organisation; its creator becomes the owner. Any signed-in person may start one. */
+export async function createOrganization(ctx: AppContext, actor: Actor, input: { name: string }): Promise<OrgView> {
+  const user = requireUser(actor);
+  return ctx.db.transaction(async (tx) => {
+    const org = await insertOrganization(tx, { id: randomUUID(), name: input.name });
+    const [me] = await tx
+      .insert(membership)
+      .values({ id: randomUUID(), organizationId: org.id, userId: user.userId, role: 'owner' })
+      .returning();
+    return view(org, me as MembershipRow, 1);
+  });
+}
+
+/** An organisation as seen by one of its members. */
+export async function getOrganization(ctx: AppContext, actor: Actor, orgId: string): Promise<OrgView> {
+  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
+  const org = await findOrganization(ctx.db, orgId);
+  if (!org) throw notFound('Organisation');
+  return view(org, me, await countMembers(ctx.db, orgId));
+}
+
+/** Renames an organisation (owners only). */
+export async function updateOrganization(ctx: AppContext, actor: Actor, orgId: string, input: { name: string }) {
+  const { me } = await requireAccess(ctx.db, actor, 'org:update', { orgId });
+  const org = await renameOrganization(ctx.db, orgId, input.name);
+  return view(org, me, await countMembers(ctx.db, orgId));
+}

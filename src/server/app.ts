@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { type Actor, resolveActor } from '../features/access/actor.js';
+import { createAuth } from '../features/auth/auth.js';
+import { authRoutes } from '../features/auth/auth.routes.js';
+import { healthRoutes } from '../features/health/health.routes.js';
+import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
+import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
+import { outboxRoutes } from '../features/mail/outbox.routes.js';
+import { meRoutes } from '../features/me/me.routes.js';
+import { membersRoutes } from '../features/members/members.routes.js';
+import { orgsRoutes } from '../features/orgs/orgs.routes.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandler } from './error-handler.js';
+import { APP_VERSION } from './version.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking; the session is looked up on first use only, so public routes never touch the database. */
+    actor(): Promise<Actor>;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  authSecret: string;
+  mailer?: Mailer;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served with a single-page-app fallback when present. */
+  webRoot?: string;
+}
+
+const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the whole Waymark server without listening, so tests can `inject` into it. */
+export async function buildApp(opts: BuildAppOptions) {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.LOG_LEVEL },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const mailer =
+    opts.mailer ??
+    (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createOutboxMailer(database.db));
+  const auth = createAuth({ db: database.db, mailer, secret: opts.authSecret, baseUrl: config.baseUrl });
+  const ctx: AppContext = { config, database, db: database.db, auth, mailer, log: app.log };
+
+  registerErrorHandler(app);
+  app.decorateRequest('actor');
+  app.addHook('onRequest', async (req) => {
+    let actor: Promise<Actor> | undefined;
+    req.actor = () => {
+      actor ??= resolveActor(auth, req);
+      return actor;
+    };
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Waymark API',
+        version: APP_VERSION,
+        description:
+          'Personal learning plans. Sign in with POST /api/auth/sign-in: the session is an HttpOnly cookie. ' +
+          'Every error answers `{ error: { code, message, fields? } }`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'waymark.session_token' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    meRoutes,
+    orgsRoutes,
+    membersRoutes,
+    invitationsRoutes,
+    outboxRoutes,
+  ]) {
+    await app.register(routes(ctx));
+  }
+
+  const webRoot = opts.webRoot ?? defaultWebRoot;
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // Client-side routes (/orgs/..., /invite/...) all load the single page; unknown /api paths stay 404 JSON.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
+    });
+  }
+
+  app.addHook('onClose', async () => mailer.close());
+  return { app, ctx };
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>['app'];
