@@ -75,7 +75,8 @@ export async function buildApp(opts: BuildAppOptions) {
     };
   });
 
-  await app.register(fastifyRateLimit, { global: false });
+  // preHandler, not onRequest: the sign-in limit keys on the e-mail address, so it needs the parsed body.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

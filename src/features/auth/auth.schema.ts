@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth.js';
 
 export const emailField = z
-  .email({ error: 'Enter a valid e-mail address.' })
+  .string({ error: 'Enter a valid e-mail address.' })
+  .trim()
+  .toLowerCase()
   .max(254, { error: 'An e-mail address has at most 254 characters.' })
-  .transform((s) => s.trim().toLowerCase());
+  .pipe(z.email({ error: 'Enter a valid e-mail address.' }));
 
 export const passwordField = z
   .string({ error: 'Enter a password.' })

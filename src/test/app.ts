@@ -1,0 +1,70 @@
+import { createHmac } from 'node:crypto';
+import { afterAll } from 'vitest';
+import { loadConfig } from '../config.js';
+import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
+import type { Mailer } from '../features/mail/mailer.js';
+import { buildApp } from '../server/app.js';
+import { openTestDatabase } from './database.js';
+import { createCapturingMailer } from './mailer.js';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-auth-0123456789';
+
+/**
+ * The whole app on this file's own database, ready for `app.inject`. Closed after the file's tests.
+ * Pass a mailer to replace the capturing one (e.g. one that fails).
+ */
+export async function createTestApp(options: { mailer?: Mailer; env?: Record<string, string> } = {}) {
+  const database = await openTestDatabase();
+  const mailer = createCapturingMailer();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    BASE_URL: 'http://localhost:3000',
+    AUTH_SECRET: TEST_SECRET,
+    ...options.env,
+  });
+  const { app, ctx } = await buildApp({
+    config,
+    database,
+    authSecret: TEST_SECRET,
+    mailer: options.mailer ?? mailer,
+    logger: false,
+    webRoot: '/nonexistent',
+  });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  /** Signs in through the real route; returns the Cookie header value. */
+  async function signIn(email: string, password: string): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+    return cookieHeaderFrom(res.headers['set-cookie']);
+  }
+
+  /**
+   * A session made directly in the database, with a cookie signed the way better-auth signs it. Used
+   * where a test needs many signed-in people and password hashing would dominate the run time.
+   */
+  async function sessionFor(userId: string): Promise<string> {
+    const authContext = await ctx.auth.$context;
+    const session = await authContext.internalAdapter.createSession(userId);
+    const signature = createHmac('sha256', TEST_SECRET).update(session.token).digest('base64');
+    return `${SESSION_COOKIE_PREFIX}.session_token=${encodeURIComponent(`${session.token}.${signature}`)}`;
+  }
+
+  return { app, ctx, db: database.db, database, mailer, signIn, sessionFor };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** Turns Set-Cookie response headers into a Cookie request header. */
+export function cookieHeaderFrom(setCookie: string | string[] | undefined): string {
+  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  return list
+    .map((c) => c.split(';')[0] as string)
+    .filter((c) => !c.endsWith('='))
+    .join('; ');
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
+import type { Database } from '../db/client.js';
+import { account, membership, organization, user } from '../db/schema/index.js';
+
+/*
+ * Factories: each makes a valid row and fills in whatever the caller leaves out. Tests and the demo
+ * seed both build their data with these, so every test can make its own organisation (isolation by data).
+ */
+
+export const DEFAULT_PASSWORD = 'learning-out-loud';
+
+// Hashing with scrypt costs tens of milliseconds; one hash per distinct password is plenty.
+const hashes = new Map<string, Promise<string>>();
+const hashOf = (password: string) => {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+};
+
+let sequence = 0;
+const unique = () => `${Date.now().toString(36)}${(++sequence).toString(36)}${randomUUID().slice(0, 4)}`;
+
+export type UserRow = typeof user.$inferSelect;
+export type OrgRow = typeof organization.$inferSelect;
+export type MemberRow = typeof membership.$inferSelect;
+
+/** A person with an e-mail/password account (password: DEFAULT_PASSWORD unless given). */
+export async function createUser(
+  db: Database,
+  overrides: { name?: string; email?: string; password?: string } = {},
+): Promise<UserRow & { password: string }> {
+  const password = overrides.password ?? DEFAULT_PASSWORD;
+  const id = randomUUID();
+  const [row] = await db
+    .insert(user)
+    .values({
+      id,
+      name: overrides.name ?? `Learner ${unique()}`,
+      email: (overrides.email ?? `learner-${unique()}@example.test`).toLowerCase(),
+      emailVerified: false,
+    })
+    .returning();
+  await db
+    .insert(account)
+    .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: await hashOf(password) });
+  return { ...(row as UserRow), password };
+}
+
+/** An organisation with an owner (made for it unless given). */
+export async function createOrg(
+  db: Database,
+  overrides: { name?: string; owner?: UserRow } = {},
+): Promise<{ org: OrgRow; owner: UserRow; ownerMember: MemberRow }> {
+  const [org] = await db
+    .insert(organization)
+    .values({ id: randomUUID(), name: overrides.name ?? `Organisation ${unique()}` })
+    .returning();
+  const owner = overrides.owner ?? (await createUser(db));
+  const ownerMember = await addMember(db, org as OrgRow, { user: owner, role: 'owner' });
+  return { org: org as OrgRow, owner, ownerMember };
+}
+
+/** Adds a person (made for it unless given) to an organisation. */
+export async function addMember(
+  db: Database,
+  org: OrgRow,
+  overrides: {
+    user?: UserRow;
+    name?: string;
+    email?: string;
+    role?: MemberRow['role'];
+    supervisorId?: string | null;
+    title?: string | null;
+    offersMentoring?: boolean;
+    mentoringTopics?: string[];
+  } = {},
+): Promise<MemberRow & { user: UserRow }> {
+  const person = overrides.user ?? (await createUser(db, { name: overrides.name, email: overrides.email }));
+  const [row] = await db
+    .insert(membership)
+    .values({
+      id: randomUUID(),
+      organizationId: org.id,
+      userId: person.id,
+      role: overrides.role ?? 'member',
+      supervisorId: overrides.supervisorId ?? null,
+      title: overrides.title ?? null,
+      offersMentoring: overrides.offersMentoring ?? false,
+      mentoringTopics: overrides.mentoringTopics ?? [],
+    })
+    .returning();
+  return { ...(row as MemberRow), user: person };
+}
