@@ -11,9 +11,9 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-auth-0123456789'
 
 /**
  * The whole app on this file's own database, ready for `app.inject`. Closed after the file's tests.
- * Pass a mailer to replace the capturing one (e.g. one that fails).
+ * Pass a mailer to replace the capturing one (e.g. one that fails), or 'outbox' for the development outbox.
  */
-export async function createTestApp(options: { mailer?: Mailer; env?: Record<string, string> } = {}) {
+export async function createTestApp(options: { mailer?: Mailer | 'outbox'; env?: Record<string, string> } = {}) {
   const database = await openTestDatabase();
   const mailer = createCapturingMailer();
   const config = loadConfig({
@@ -27,7 +27,8 @@ export async function createTestApp(options: { mailer?: Mailer; env?: Record<str
     config,
     database,
     authSecret: TEST_SECRET,
-    mailer: options.mailer ?? mailer,
+    // 'outbox' leaves the choice to the app, which keeps mail in the database as it does without SMTP_URL.
+    mailer: options.mailer === 'outbox' ? undefined : (options.mailer ?? mailer),
     logger: false,
     webRoot: '/nonexistent',
   });

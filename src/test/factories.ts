@@ -44,9 +44,13 @@ export async function createUser(
       emailVerified: false,
     })
     .returning();
-  await db
-    .insert(account)
-    .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: await hashOf(password) });
+  await db.insert(account).values({
+    id: randomUUID(),
+    accountId: id,
+    providerId: 'credential',
+    userId: id,
+    password: await hashOf(password),
+  });
   return { ...(row as UserRow), password };
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
@@ -7,6 +8,12 @@ import { forgotPasswordBody, resetPasswordBody, signInBody, signUpBody, userView
 import { requestPasswordReset, resetPassword, signIn, signOut, signUp } from './auth.service.js';
 
 const userResponse = z.object({ user: userView });
+
+/** Rate-limit key per IP and e-mail address: one attacker cannot lock everyone out nor try many accounts. */
+function ipAndEmail(req: FastifyRequest): string {
+  const email = (req.body as { email?: unknown } | undefined)?.email;
+  return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+}
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -32,15 +39,7 @@ export const authRoutes =
       '/api/auth/sign-in',
       {
         config: {
-          // Per address and per IP, so one attacker cannot lock everyone out and cannot try many accounts.
-          rateLimit: {
-            max: ctx.config.SIGN_IN_RATE_LIMIT,
-            timeWindow: 60_000,
-            keyGenerator: (req) => {
-              const email = (req.body as { email?: unknown } | undefined)?.email;
-              return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
-            },
-          },
+          rateLimit: { max: ctx.config.SIGN_IN_RATE_LIMIT, timeWindow: 60_000, keyGenerator: ipAndEmail },
         },
         schema: {
           tags: ['auth'],
@@ -71,7 +70,7 @@ export const authRoutes =
     app.post(
       '/api/auth/forgot-password',
       {
-        config: { rateLimit: { max: 5, timeWindow: 60_000 } },
+        config: { rateLimit: { max: 5, timeWindow: 60_000, keyGenerator: ipAndEmail } },
         schema: {
           tags: ['auth'],
           summary: 'E-mail a password-reset link (answers the same whether or not the address has an account)',

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp, cookieHeaderFrom } from '../../test/app.js';
+import { cookieHeaderFrom, createTestApp } from '../../test/app.js';
 import { createUser } from '../../test/factories.js';
 
 const t = await createTestApp();
 const { app } = t;
 
-const signUp = (payload: unknown) => app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: payload as object });
+const signUp = (payload: unknown) =>
+  app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: payload as object });
 const me = (cookie?: string) => app.inject({ method: 'GET', url: '/api/me', headers: cookie ? { cookie } : {} });
 
 describe('sign-up', () => {
@@ -34,7 +35,11 @@ describe('sign-up', () => {
     ['empty body', {}, ['name', 'email', 'password']],
     ['empty strings', { name: '', email: '', password: '' }, ['name', 'email', 'password']],
     ['wrong types', { name: 42, email: true, password: 12345678 }, ['name', 'email', 'password']],
-    ['too long', { name: 'n'.repeat(101), email: `${'e'.repeat(250)}@x.io`, password: 'p'.repeat(129) }, ['name', 'email', 'password']],
+    [
+      'too long',
+      { name: 'n'.repeat(101), email: `${'e'.repeat(250)}@x.io`, password: 'p'.repeat(129) },
+      ['name', 'email', 'password'],
+    ],
     ['short password', { name: 'Ok', email: 'ok@example.test', password: 'short' }, ['password']],
   ])('answers 400 with the failing fields for %s', async (_label, payload, fields) => {
     const res = await signUp(payload);
@@ -68,7 +73,11 @@ describe('sign-in and sign-out', () => {
 
   it('refuses a wrong password without saying whether the address exists', async () => {
     const u = await createUser(t.db);
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: u.email, password: 'nope-nope' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: u.email, password: 'nope-nope' },
+    });
     const nobody = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
@@ -123,25 +132,41 @@ describe('password reset', () => {
     });
     expect(reset.statusCode).toBe(204);
     expect((await me(oldSession)).statusCode).toBe(401);
-    const oldPassword = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: u.email, password: u.password } });
+    const oldPassword = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: u.email, password: u.password },
+    });
     expect(oldPassword.statusCode).toBe(400);
     expect((await t.signIn(u.email, 'a-brand-new-password')).length).toBeGreaterThan(0);
 
     // The link works once.
-    const again = await app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { token, password: 'yet-another-one' } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      payload: { token, password: 'yet-another-one' },
+    });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.fields.token).toMatch(/invalid or has expired/);
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
     const before = t.mailer.sent.length;
-    const res = await app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload: { email: 'ghost@example.test' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/forgot-password',
+      payload: { email: 'ghost@example.test' },
+    });
     expect(res.statusCode).toBe(202);
     expect(t.mailer.sent.length).toBe(before);
   });
 
   it('names the field when the new password is too short', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { token: 'whatever-token', password: 'x' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      payload: { token: 'whatever-token', password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toHaveProperty('password');
   });

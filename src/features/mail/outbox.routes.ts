@@ -18,8 +18,9 @@ export const outboxRoutes =
       {
         schema: {
           tags: ['mail'],
-          summary: 'Mail kept instead of sent while no SMTP server is configured (owners)',
-          response: { 200: outboxList, ...errors(401, 403, 404) },
+          summary:
+            "Mail kept instead of sent while no SMTP server is configured: yours, and (owners) your organisations'",
+          response: { 200: outboxList, ...errors(401, 404) },
         },
       },
       async (req) => listOutbox(ctx, await req.actor()),

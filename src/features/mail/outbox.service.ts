@@ -1,21 +1,44 @@
-import { desc } from 'drizzle-orm';
-import { outboxMessage } from '../../db/schema/index.js';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { invitation, membership, outboxMessage, user } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { listMyMemberships } from '../me/me.repository.js';
 
 /**
- * The development outbox: every message this install would have sent. It exists only while no SMTP
- * server is configured, and only organisation owners (who run the install) may read it.
+ * The development outbox: messages this install kept instead of sending, because no SMTP server is
+ * configured. Each person reads what was addressed to them; an owner also reads what went to the
+ * members and invitees of organisations they own (so a member who forgot their password can be
+ * helped). Nobody reads another organisation's mail.
  */
 export async function listOutbox(ctx: AppContext, actor: Actor) {
-  const user = requireUser(actor);
+  const me = requireUser(actor);
   if (ctx.mailer.mode !== 'outbox') throw notFound('Outbox');
-  const memberships = await listMyMemberships(ctx.db, user.userId);
-  if (!memberships.some((m) => m.role === 'owner')) throw forbidden('Only organisation owners can read the outbox.');
-  const rows = await ctx.db.select().from(outboxMessage).orderBy(desc(outboxMessage.createdAt)).limit(200);
+  const ownedOrgs = ctx.db
+    .select({ id: membership.organizationId })
+    .from(membership)
+    .where(and(eq(membership.userId, me.userId), eq(membership.role, 'owner')));
+  const memberAddresses = ctx.db
+    .select({ email: user.email })
+    .from(membership)
+    .innerJoin(user, eq(user.id, membership.userId))
+    .where(inArray(membership.organizationId, ownedOrgs));
+  const inviteeAddresses = ctx.db
+    .select({ email: invitation.email })
+    .from(invitation)
+    .where(and(inArray(invitation.organizationId, ownedOrgs), isNull(invitation.revokedAt)));
+  const rows = await ctx.db
+    .select()
+    .from(outboxMessage)
+    .where(
+      or(
+        eq(outboxMessage.to, me.email.toLowerCase()),
+        inArray(outboxMessage.to, memberAddresses),
+        inArray(outboxMessage.to, inviteeAddresses),
+      ),
+    )
+    .orderBy(desc(outboxMessage.createdAt))
+    .limit(200);
   return {
     messages: rows.map((m) => ({
       id: m.id,

@@ -11,7 +11,7 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {
   return {
     user: { id: user.userId, name: user.name, email: user.email },
     memberships,
-    outbox: ctx.mailer.mode === 'outbox' && memberships.some((m) => m.role === 'owner'),
+    outbox: ctx.mailer.mode === 'outbox',
   };
 }
 

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { type ActorKind, actorKinds, type Cast, createCast } from '../../test/actors.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
+
+/*
+ * The access matrix: every route, tried as every kind of person, must answer exactly the status in
+ * its row. Each cell runs on a fresh cast, so a request that changes something (a removal, a sign-out)
+ * cannot influence another cell. A new route without a row here fails the coverage test at the end.
+ */
+
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Row = {
+  route: string;
+  /** Builds the request; may prepare data (e.g. an invitation) first. */
+  request: (c: Cast, t: TestApp) => Promise<Request> | Request;
+  expect: Record<ActorKind, number>;
+};
+
+const everyone = (status: number): Record<ActorKind, number> =>
+  Object.fromEntries(actorKinds.map((k) => [k, status])) as Record<ActorKind, number>;
+/** Any signed-in person gets `signedIn`; anonymous gets 401. */
+const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
+/** Members of the organisation get `member`; outsiders 404; anonymous 401. */
+const orgScoped = (member: number) => ({ ...everyone(member), anonymous: 401, outsider: 404 });
+/** Only owners and L&D admins; other members 403. */
+const adminsOnly = (ok: number) => ({ ...orgScoped(403), admin: ok, owner: ok });
+
+async function inviteSomeone(c: Cast, t: TestApp, email = `invitee-${randomUUID()}@example.test`) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/orgs/${c.org.id}/invitations`,
+    headers: c.as('owner'),
+    payload: { email },
+  });
+  return res.json() as { id: string; url: string };
+}
+
+const rows: Row[] = [
+  { route: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expect: everyone(200) },
+  { route: 'GET /api/ready', request: () => ({ method: 'GET', url: '/api/ready' }), expect: everyone(200) },
+  {
+    route: 'GET /api/openapi.json',
+    request: () => ({ method: 'GET', url: '/api/openapi.json' }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /api/auth/sign-up',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { name: 'New Person', email: `new-${randomUUID()}@example.test`, password: 'a-good-password' },
+    }),
+    expect: everyone(201),
+  },
+  {
+    route: 'POST /api/auth/sign-in',
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: c.people.self.email, password: 'learning-out-loud' },
+    }),
+    expect: everyone(200),
+  },
+  {
+    route: 'POST /api/auth/sign-out',
+    request: () => ({ method: 'POST', url: '/api/auth/sign-out' }),
+    expect: everyone(204),
+  },
+  {
+    route: 'POST /api/auth/forgot-password',
+    request: (c) => ({ method: 'POST', url: '/api/auth/forgot-password', payload: { email: c.people.self.email } }),
+    expect: everyone(202),
+  },
+  {
+    route: 'POST /api/auth/reset-password',
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      payload: { token: 'not-a-real-token', password: 'a-good-password' },
+    }),
+    expect: everyone(400),
+  },
+  { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expect: signedIn(200) },
+  {
+    route: 'PATCH /api/me',
+    request: () => ({ method: 'PATCH', url: '/api/me', payload: { name: 'Renamed' } }),
+    expect: signedIn(200),
+  },
+  { route: 'GET /api/outbox', request: () => ({ method: 'GET', url: '/api/outbox' }), expect: signedIn(200) },
+  {
+    route: 'POST /api/orgs',
+    request: () => ({ method: 'POST', url: '/api/orgs', payload: { name: 'Another org' } }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'GET /api/orgs/:orgId',
+    request: (c) => ({ method: 'GET', url: `/api/orgs/${c.org.id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'PATCH /api/orgs/:orgId',
+    request: (c) => ({ method: 'PATCH', url: `/api/orgs/${c.org.id}`, payload: { name: 'Renamed org' } }),
+    expect: { ...orgScoped(403), owner: 200 },
+  },
+  {
+    route: 'GET /api/orgs/:orgId/members',
+    request: (c) => ({ method: 'GET', url: `/api/orgs/${c.org.id}/members` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'GET /api/orgs/:orgId/members/:memberId',
+    request: (c) => ({ method: 'GET', url: `/api/orgs/${c.org.id}/members/${c.members.self.id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'PATCH /api/orgs/:orgId/members/:memberId',
+    request: (c) => ({
+      method: 'PATCH',
+      url: `/api/orgs/${c.org.id}/members/${c.members.self.id}`,
+      payload: { role: 'admin', supervisorId: c.members.otherMember.id },
+    }),
+    expect: adminsOnly(200),
+  },
+  {
+    route: 'PATCH /api/orgs/:orgId/members/:memberId/profile',
+    request: (c) => ({
+      method: 'PATCH',
+      url: `/api/orgs/${c.org.id}/members/${c.members.self.id}/profile`,
+      payload: { offersMentoring: true, mentoringTopics: ['cataloguing'] },
+    }),
+    expect: { ...orgScoped(403), self: 200 },
+  },
+  {
+    route: 'DELETE /api/orgs/:orgId/members/:memberId',
+    request: (c) => ({ method: 'DELETE', url: `/api/orgs/${c.org.id}/members/${c.members.self.id}` }),
+    expect: { ...adminsOnly(204), self: 204 },
+  },
+  {
+    route: 'POST /api/orgs/:orgId/invitations',
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/orgs/${c.org.id}/invitations`,
+      payload: { email: `invitee-${randomUUID()}@example.test`, role: 'member' },
+    }),
+    expect: adminsOnly(201),
+  },
+  {
+    route: 'GET /api/orgs/:orgId/invitations',
+    request: (c) => ({ method: 'GET', url: `/api/orgs/${c.org.id}/invitations` }),
+    expect: adminsOnly(200),
+  },
+  {
+    route: 'DELETE /api/orgs/:orgId/invitations/:invitationId',
+    request: async (c, t) => ({
+      method: 'DELETE',
+      url: `/api/orgs/${c.org.id}/invitations/${(await inviteSomeone(c, t)).id}`,
+    }),
+    expect: adminsOnly(204),
+  },
+  {
+    route: 'GET /api/invitations/:token',
+    request: async (c, t) => ({
+      method: 'GET',
+      url: new URL((await inviteSomeone(c, t)).url).pathname.replace('/invite/', '/api/invitations/'),
+    }),
+    expect: everyone(200),
+  },
+  {
+    // The invitation is for the outsider's address: only that person may use it.
+    route: 'POST /api/invitations/:token/accept',
+    request: async (c, t) => ({
+      method: 'POST',
+      url: `${new URL((await inviteSomeone(c, t, c.people.outsider.email)).url).pathname.replace('/invite/', '/api/invitations/')}/accept`,
+    }),
+    expect: { ...signedIn(403), outsider: 200 },
+  },
+];
+
+const t = await createTestApp({ mailer: 'outbox' });
+
+describe('access matrix', () => {
+  for (const row of rows) {
+    describe(row.route, () => {
+      it.each(actorKinds.map((kind) => [kind, row.expect[kind]] as const))('as %s answers %i', async (kind, status) => {
+        const cast = await createCast(t);
+        const req = await row.request(cast, t);
+        const res = await t.app.inject({ ...req, headers: cast.as(kind) });
+        expect(res.statusCode, res.body).toBe(status);
+        if (status >= 400) expect(res.json().error.code).toEqual(expect.any(String));
+      });
+    });
+  }
+
+  it('has a row for every route the app serves', () => {
+    const served = new Set<string>();
+    // Every documented route, plus the OpenAPI document itself (hidden from its own listing).
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        served.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      }
+    }
+    served.add('GET /api/openapi.json');
+    const covered = new Set(rows.map((r) => r.route));
+    const missing = [...served].filter((r) => r.startsWith('GET /api/docs') === false && !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import type { TestApp } from './app.js';
+import { addMember, createOrg } from './factories.js';
+
+/** The kinds of people every route is tried as, in the access matrix and elsewhere. */
+export const actorKinds = ['anonymous', 'self', 'otherMember', 'supervisor', 'admin', 'owner', 'outsider'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+/**
+ * One organisation with a person of every kind around a member called `self` (the owner of the data
+ * under test): their supervisor, another member, an L&D admin and the org owner; plus a member of
+ * another organisation. Everyone but anonymous has a signed-in session cookie.
+ */
+export async function createCast(t: TestApp) {
+  const { org, owner, ownerMember } = await createOrg(t.db);
+  const admin = await addMember(t.db, org, { role: 'admin' });
+  const supervisor = await addMember(t.db, org);
+  const self = await addMember(t.db, org, { supervisorId: supervisor.id });
+  const otherMember = await addMember(t.db, org);
+  const elsewhere = await createOrg(t.db);
+  const outsider = await addMember(t.db, elsewhere.org);
+
+  const people = {
+    self: self.user,
+    otherMember: otherMember.user,
+    supervisor: supervisor.user,
+    admin: admin.user,
+    owner,
+    outsider: outsider.user,
+  };
+  const cookies: Record<ActorKind, string | undefined> = { anonymous: undefined } as Record<
+    ActorKind,
+    string | undefined
+  >;
+  for (const [kind, person] of Object.entries(people)) cookies[kind as ActorKind] = await t.sessionFor(person.id);
+
+  return {
+    org,
+    members: { self, otherMember, supervisor, admin, owner: ownerMember, outsider },
+    people,
+    cookies,
+    /** Headers for a request made as `kind`. */
+    as: (kind: ActorKind) => (cookies[kind] ? { cookie: cookies[kind] as string } : {}),
+  };
+}
+
+export type Cast = Awaited<ReturnType<typeof createCast>>;
