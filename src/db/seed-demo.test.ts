@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../test/app.js';
+import { DEMO_PASSWORD, demoAdminEmail, demoOwnerEmail, seedDemo } from './seed-demo.js';
+
+const t = await createTestApp();
+
+describe('demo seed', () => {
+  it('builds an organisation of 20 with supervisors and mentors, once', async () => {
+    // On PostgreSQL the run's database is shared by files; the demo may be there from another run of this test.
+    const first = await seedDemo(t.db);
+    expect(first.people).toBe(20);
+    expect((await seedDemo(t.db)).created).toBe(false);
+
+    const cookie = await t.signIn(demoOwnerEmail, DEMO_PASSWORD);
+    const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json();
+    const org = me.memberships[0];
+    expect(org).toMatchObject({ organizationName: 'Riverside Library Service', role: 'owner' });
+    const list = (
+      await t.app.inject({ method: 'GET', url: `/api/orgs/${org.organizationId}/members`, headers: { cookie } })
+    ).json();
+    expect(list.total).toBe(20);
+    expect(list.members.filter((m: { supervisor: unknown }) => m.supervisor).length).toBe(19);
+    expect(list.members.filter((m: { offersMentoring: boolean }) => m.offersMentoring).length).toBeGreaterThan(5);
+    expect(list.members.find((m: { email: string }) => m.email === demoAdminEmail).role).toBe('admin');
+  });
+});

@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { addMember, createOrg, createUser } from '../test/factories.js';
+import type { Database } from './client.js';
+import { organization, user } from './schema/index.js';
+
+/*
+ * The demo organisation: 20 people of a library service, built with the factories the tests use, so a
+ * newcomer signs in to a living product.
+ */
+export const DEMO_PASSWORD = 'waymark-demo';
+export const DEMO_ORG_NAME = 'Riverside Library Service';
+
+type Person = { name: string; title: string; role?: 'owner' | 'admin'; reportsTo?: string; mentors?: string[] };
+
+const people: Person[] = [
+  { name: 'Maya Okafor', title: 'Head of Library Services', role: 'owner', mentors: ['leadership', 'strategy'] },
+  {
+    name: 'Tom Lindqvist',
+    title: 'Learning & Development Lead',
+    role: 'admin',
+    reportsTo: 'Maya Okafor',
+    mentors: ['coaching'],
+  },
+  {
+    name: 'Priya Raman',
+    title: 'Digital Services Manager',
+    reportsTo: 'Maya Okafor',
+    mentors: ['data literacy', 'python'],
+  },
+  {
+    name: 'Jonas Becker',
+    title: 'Collections Manager',
+    reportsTo: 'Maya Okafor',
+    mentors: ['cataloguing', 'metadata'],
+  },
+  { name: 'Aisha Khan', title: 'Community Engagement Manager', reportsTo: 'Maya Okafor', mentors: ['facilitation'] },
+  { name: 'Liam O’Connor', title: 'Systems Librarian', reportsTo: 'Priya Raman', mentors: ['sql', 'linked data'] },
+  { name: 'Sofia Marques', title: 'Web Developer', reportsTo: 'Priya Raman' },
+  { name: 'Chen Wei', title: 'Data Analyst', reportsTo: 'Priya Raman', mentors: ['data visualisation'] },
+  { name: 'Hannah Schmidt', title: 'Metadata Librarian', reportsTo: 'Jonas Becker' },
+  { name: 'Kwame Mensah', title: 'Cataloguer', reportsTo: 'Jonas Becker' },
+  { name: 'Elena Petrova', title: 'Archivist', reportsTo: 'Jonas Becker', mentors: ['digital preservation'] },
+  { name: 'Noah Williams', title: 'Acquisitions Assistant', reportsTo: 'Jonas Becker' },
+  { name: 'Fatima Al-Sayed', title: 'Outreach Librarian', reportsTo: 'Aisha Khan' },
+  { name: 'Lucas Moreau', title: 'Children’s Librarian', reportsTo: 'Aisha Khan', mentors: ['storytelling'] },
+  { name: 'Grace Kim', title: 'Events Coordinator', reportsTo: 'Aisha Khan' },
+  { name: 'Oliver Brown', title: 'Library Assistant', reportsTo: 'Aisha Khan' },
+  { name: 'Zara Ahmed', title: 'Reference Librarian', reportsTo: 'Tom Lindqvist' },
+  { name: 'Mateo García', title: 'Trainee Librarian', reportsTo: 'Tom Lindqvist' },
+  {
+    name: 'Ingrid Nilsen',
+    title: 'Research Support Librarian',
+    reportsTo: 'Tom Lindqvist',
+    mentors: ['research methods'],
+  },
+  { name: 'Samuel Osei', title: 'IT Support Technician', reportsTo: 'Priya Raman' },
+];
+
+const emailOf = (name: string) =>
+  `${name
+    .normalize('NFD')
+    .replace(/[^\p{Letter} ]/gu, '')
+    .toLowerCase()
+    .split(' ')
+    .join('.')}@riverside.example`;
+
+export const demoOwnerEmail = emailOf(people[0]?.name as string);
+export const demoAdminEmail = emailOf('Tom Lindqvist');
+
+/** Creates the demo organisation unless it exists; answers whether it made it. Running it again changes nothing. */
+export async function seedDemo(db: Database): Promise<{ created: boolean; people: number }> {
+  const [existing] = await db.select().from(organization).where(eq(organization.name, DEMO_ORG_NAME)).limit(1);
+  if (existing) return { created: false, people: people.length };
+  const [taken] = await db.select({ id: user.id }).from(user).where(eq(user.email, demoOwnerEmail)).limit(1);
+  if (taken) throw new Error(`${demoOwnerEmail} already has an account; the demo cannot be seeded into this database.`);
+  await db.transaction(async (tx) => {
+    const [founder, ...rest] = people as [Person, ...Person[]];
+    const owner = await createUser(tx, { name: founder.name, email: emailOf(founder.name), password: DEMO_PASSWORD });
+    const { org, ownerMember } = await createOrg(tx, { name: DEMO_ORG_NAME, owner });
+    const idByName = new Map([[founder.name, ownerMember.id]]);
+    for (const p of rest) {
+      const person = await createUser(tx, { name: p.name, email: emailOf(p.name), password: DEMO_PASSWORD });
+      const member = await addMember(tx, org, {
+        user: person,
+        role: p.role ?? 'member',
+        title: p.title,
+        supervisorId: p.reportsTo ? idByName.get(p.reportsTo) : null,
+        offersMentoring: Boolean(p.mentors),
+        mentoringTopics: p.mentors ?? [],
+      });
+      idByName.set(p.name, member.id);
+    }
+  });
+  return { created: true, people: people.length };
+}
