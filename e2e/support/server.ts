@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.js';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { buildApp } from '../../src/server/app.js';
+
+/**
+ * The real server with the built web app, on a fresh database (PGlite in memory, or a new PostgreSQL
+ * database when TEST_DATABASE_URL is set), listening on a free port. Mail goes to the outbox, as on a
+ * fresh install.
+ */
+export async function startServer() {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let database: DatabaseHandle;
+  let dropDatabase = async () => {};
+  if (serverUrl) {
+    const name = `waymark_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    database = await openDatabase({ kind: 'pglite' });
+  }
+  await runMigrations(database);
+
+  // The port is only known after listening, and links in e-mails need it: listen first on a probe.
+  const probe = (await import('node:net')).createServer();
+  const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+  await new Promise((r) => probe.close(r));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', BASE_URL: baseUrl, PORT: String(port) });
+  const { app } = await buildApp({
+    config,
+    database,
+    authSecret: randomBytes(32).toString('hex'),
+    logger: false,
+    webRoot: path.resolve('dist/web'),
+  });
+  await app.listen({ host: '127.0.0.1', port });
+  return {
+    baseUrl,
+    app,
+    async stop() {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
