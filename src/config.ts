@@ -27,6 +27,14 @@ const configSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Set when Waymark runs behind a reverse proxy, so the client address (used by rate limits) is read
+   * from X-Forwarded-For. Off by default: otherwise any client could pick its own address.
+   */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Attempts allowed per IP and e-mail address on sign-in within one minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
 });
