@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/*
+ * The server as `npm start` runs it: a real process on its own PGlite data directory. Proves that
+ * data survives a restart and that SIGTERM shuts down cleanly.
+ */
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-main-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function start(port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    // Vitest puts Vite's BASE_URL ("/") into the environment; the server must get its own.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WAYMARK_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      BASE_URL: '',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Waymark is ready')) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`server did not start (exit ${child.exitCode}):\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, log: () => output };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+
+describe('the server process', () => {
+  it('keeps data across a restart and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const first = await start(port);
+    const health = await (await fetch(`${base}/api/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', db: 'pglite' });
+    const signUp = await fetch(`${base}/api/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Persistent Pat', email: 'pat@example.test', password: 'keeps-on-learning' }),
+    });
+    expect(signUp.status).toBe(201);
+
+    const stopped = exited(first.child);
+    first.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+    expect(first.log()).toContain('shutting down');
+
+    const second = await start(port);
+    const signIn = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'pat@example.test', password: 'keeps-on-learning' }),
+    });
+    expect(signIn.status).toBe(200);
+    const again = exited(second.child);
+    second.child.kill('SIGTERM');
+    expect(await again).toBe(0);
+  });
+
+  it('refuses to start with a bad setting and names it', { timeout: 30_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, PORT: 'not-a-port', WAYMARK_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
+    expect(await exited(child)).toBe(1);
+    expect(err).toContain('PORT');
+  });
+});
