@@ -37,7 +37,9 @@ export async function startServer() {
 
   // The port is only known after listening, and links in e-mails need it: listen first on a probe.
   const probe = (await import('node:net')).createServer();
-  const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)),
+  );
   await new Promise((r) => probe.close(r));
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', BASE_URL: baseUrl, PORT: String(port) });

@@ -109,16 +109,13 @@ export async function buildApp(opts: BuildAppOptions) {
   }
 
   const webRoot = opts.webRoot ?? defaultWebRoot;
-  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    // Client-side routes (/orgs/..., /invite/...) all load the single page; unknown /api paths stay 404 JSON.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
-    });
-  }
+  const serveWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes (/orgs/..., /invite/...) all load the single page; unknown /api paths stay JSON.
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
+  });
 
   app.addHook('onClose', async () => mailer.close());
   return { app, ctx };

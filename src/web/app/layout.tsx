@@ -1,0 +1,119 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { api } from '../lib/api';
+import { lastOrg, rememberOrg, useMe } from './session';
+
+/** Pages for signed-in people: header with organisation switcher and navigation. Signed out → sign in. */
+export function SignedInLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const match = useMatch('/orgs/:orgId/*');
+  const orgId = match?.params.orgId;
+  const signOut = useMutation({
+    mutationFn: () => api('POST', '/api/auth/sign-out'),
+    onSettled: () => {
+      qc.clear();
+      navigate('/sign-in');
+    },
+  });
+  if (me.isPending) return <p role="status">Loading…</p>;
+  if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  // Pages outside an organisation (the outbox) keep the navigation of the one used last.
+  const current =
+    me.data.memberships.find((m) => m.organizationId === (orgId ?? lastOrg())) ??
+    (orgId ? undefined : me.data.memberships[0]);
+  const isAdmin = current && current.role !== 'member';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <NavLink to="/" className="brand">
+          Waymark
+        </NavLink>
+        {me.data.memberships.length > 0 && (
+          <div className="org-switch">
+            <label htmlFor="org-switch">Organisation</label>
+            <select
+              id="org-switch"
+              value={orgId ?? ''}
+              onChange={(e) => {
+                if (e.target.value === 'new') return navigate('/orgs/new');
+                rememberOrg(e.target.value);
+                navigate(`/orgs/${e.target.value}`);
+              }}
+            >
+              {!orgId && <option value="">Choose…</option>}
+              {me.data.memberships.map((m) => (
+                <option key={m.organizationId} value={m.organizationId}>
+                  {m.organizationName}
+                </option>
+              ))}
+              <option value="new">+ Create another organisation</option>
+            </select>
+          </div>
+        )}
+        <nav aria-label="Main">
+          <ul>
+            {current && (
+              <>
+                <li>
+                  <NavLink to={`/orgs/${current.organizationId}`} end>
+                    Home
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
+                </li>
+                {isAdmin && (
+                  <li>
+                    <NavLink to={`/orgs/${current.organizationId}/invitations`}>Invitations</NavLink>
+                  </li>
+                )}
+                <li>
+                  <NavLink to={`/orgs/${current.organizationId}/profile`}>Profile</NavLink>
+                </li>
+              </>
+            )}
+            {me.data.outbox && (
+              <li>
+                <NavLink to="/outbox">Outbox</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>{me.data.user.name}</span>
+          <button type="button" className="secondary" onClick={() => signOut.mutate()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** Pages for everyone (sign-in, invitation links): a plain frame. */
+export function PublicLayout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <NavLink to="/" className="brand">
+          Waymark
+        </NavLink>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { createBrowserRouter, Link } from 'react-router';
+import { useTitle } from '../components/use-title';
+import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
+import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
+import { MembersPage } from '../features/members/members-page';
+import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
+import { OutboxPage } from '../features/outbox/outbox-page';
+import { ProfilePage } from '../features/profile/profile-page';
+import { PublicLayout, SignedInLayout } from './layout';
+
+function NotFoundPage() {
+  useTitle('Page not found');
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>
+        There is nothing at this address. <Link to="/">Go to your home page</Link>.
+      </p>
+    </section>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/sign-up', element: <SignUpPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/invite/:token', element: <InviteLandingPage /> },
+    ],
+  },
+  {
+    element: <SignedInLayout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/orgs/new', element: <NewOrgPage /> },
+      { path: '/orgs/:orgId', element: <OrgHomePage /> },
+      { path: '/orgs/:orgId/members', element: <MembersPage /> },
+      { path: '/orgs/:orgId/invitations', element: <InvitationsPage /> },
+      { path: '/orgs/:orgId/profile', element: <ProfilePage /> },
+      { path: '/outbox', element: <OutboxPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,213 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Field } from '../../components/field';
+import { FormError, Notice } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api, fieldError } from '../../lib/api';
+
+/** Where to go after signing in: only paths inside Waymark, so a link cannot send people elsewhere. */
+function useNext() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+const formData = (e: FormEvent<HTMLFormElement>) =>
+  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+
+export function SignUpPage() {
+  useTitle('Create your account');
+  const [params] = useSearchParams();
+  const next = useNext();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: (body: Record<string, string>) => api('POST', '/api/auth/sign-up', body),
+    onSuccess: async () => {
+      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
+      navigate(next);
+    },
+  });
+  return (
+    <div className="auth-card">
+      <h1>Create your Waymark account</h1>
+      <p>Plan your own learning, find people who can help, and learn out loud.</p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate(formData(e));
+        }}
+      >
+        <FormError error={m.error} />
+        <Field label="Your name" name="name" autoComplete="name" required error={fieldError(m.error, 'name')} />
+        <Field
+          label="E-mail address"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={params.get('email') ?? ''}
+          error={fieldError(m.error, 'email')}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          required
+          error={fieldError(m.error, 'password')}
+        />
+        <button type="submit" disabled={m.isPending}>
+          {m.isPending ? 'Creating your account…' : 'Create account'}
+        </button>
+      </form>
+      <p>
+        Have an account already? <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
+      </p>
+    </div>
+  );
+}
+
+export function SignInPage() {
+  useTitle('Sign in');
+  const next = useNext();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: (body: Record<string, string>) => api('POST', '/api/auth/sign-in', body),
+    onSuccess: async () => {
+      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
+      navigate(next);
+    },
+  });
+  return (
+    <div className="auth-card">
+      <h1>Sign in to Waymark</h1>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate(formData(e));
+        }}
+      >
+        <FormError error={m.error} />
+        <Field
+          label="E-mail address"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={fieldError(m.error, 'email')}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fieldError(m.error, 'password')}
+        />
+        <button type="submit" disabled={m.isPending}>
+          {m.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
+        New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ForgotPasswordPage() {
+  useTitle('Reset your password');
+  const m = useMutation({
+    mutationFn: (body: Record<string, string>) => api<{ message: string }>('POST', '/api/auth/forgot-password', body),
+  });
+  return (
+    <div className="auth-card">
+      <h1>Reset your password</h1>
+      <p>We will e-mail you a link to choose a new password.</p>
+      {m.data ? (
+        <Notice>{m.data.message}</Notice>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            m.mutate(formData(e));
+          }}
+        >
+          <FormError error={m.error} />
+          <Field
+            label="E-mail address"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            error={fieldError(m.error, 'email')}
+          />
+          <button type="submit" disabled={m.isPending}>
+            Send the link
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to="/sign-in">Back to sign in</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ResetPasswordPage() {
+  useTitle('Choose a new password');
+  const [params] = useSearchParams();
+  const [done, setDone] = useState(false);
+  const m = useMutation({
+    mutationFn: (password: string) =>
+      api('POST', '/api/auth/reset-password', { token: params.get('token') ?? '', password }),
+    onSuccess: () => setDone(true),
+  });
+  return (
+    <div className="auth-card">
+      <h1>Choose a new password</h1>
+      {done ? (
+        <Notice>
+          Your password is changed and every other session is signed out. <Link to="/sign-in">Sign in</Link>
+        </Notice>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            m.mutate(formData(e).password ?? '');
+          }}
+        >
+          <FormError error={m.error} />
+          {fieldError(m.error, 'token') && (
+            <p className="alert">
+              {fieldError(m.error, 'token')} <Link to="/forgot-password">Ask for a new link</Link>
+            </p>
+          )}
+          <Field
+            label="New password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 8 characters."
+            required
+            error={fieldError(m.error, 'password')}
+          />
+          <button type="submit" disabled={m.isPending}>
+            Save the new password
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { rememberOrg, useMe } from '../../app/session';
+import { Field } from '../../components/field';
+import { FormError, Notice } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api, fieldError } from '../../lib/api';
+import { type Invitation, type InvitationPreview, roleLabel } from '../../lib/types';
+import { useOrg } from '../orgs/org-pages';
+
+const statusLabel: Record<Invitation['status'], string> = {
+  pending: 'Waiting',
+  expired: 'Expired',
+  accepted: 'Joined',
+  revoked: 'Withdrawn',
+};
+
+export function InvitationsPage() {
+  const { orgId = '' } = useParams();
+  useTitle('Invitations');
+  const org = useOrg(orgId);
+  const qc = useQueryClient();
+  const list = useQuery({
+    queryKey: ['invitations', orgId],
+    queryFn: () => api<{ invitations: Invitation[] }>('GET', `/api/orgs/${orgId}/invitations`),
+  });
+  const [created, setCreated] = useState<Invitation | null>(null);
+  const [copied, setCopied] = useState(false);
+  const invite = useMutation({
+    mutationFn: (body: { email: string; role: string }) =>
+      api<Invitation>('POST', `/api/orgs/${orgId}/invitations`, body),
+    onSuccess: (inv) => {
+      setCreated(inv);
+      setCopied(false);
+      qc.invalidateQueries({ queryKey: ['invitations', orgId] });
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/orgs/${orgId}/invitations/${id}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['invitations', orgId] }),
+  });
+  return (
+    <section>
+      <h1>Invite people{org.data ? ` to ${org.data.name}` : ''}</h1>
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          invite.mutate({ email: String(data.get('email') ?? ''), role: String(data.get('role') ?? 'member') });
+        }}
+      >
+        <FormError error={invite.error} />
+        <Field label="E-mail address" name="email" type="email" required error={fieldError(invite.error, 'email')} />
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="member">
+            <option value="member">Member</option>
+            <option value="admin">L&amp;D admin</option>
+            {org.data?.yourRole === 'owner' && <option value="owner">Owner</option>}
+          </select>
+        </div>
+        <button type="submit" disabled={invite.isPending}>
+          Send invitation
+        </button>
+      </form>
+      {created?.url && (
+        <div className="notice" role="status">
+          <p>
+            Invitation sent to <strong>{created.email}</strong>. You can also pass on the link yourself:
+          </p>
+          <p className="row">
+            <code className="link-box">{created.url}</code>
+            <button
+              type="button"
+              className="secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(created.url ?? '').catch(() => {});
+                setCopied(true);
+              }}
+            >
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
+          </p>
+        </div>
+      )}
+      <h2>Invitations</h2>
+      <FormError error={list.error ?? withdraw.error} />
+      {list.data?.invitations.length === 0 && <p>No invitations yet.</p>}
+      {list.data && list.data.invitations.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Invited by</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.invitations.map((inv) => (
+              <tr key={inv.id}>
+                <td>{inv.email}</td>
+                <td>{roleLabel[inv.role]}</td>
+                <td>{statusLabel[inv.status]}</td>
+                <td>{inv.invitedBy ?? '—'}</td>
+                <td>
+                  {inv.status === 'pending' && (
+                    <button type="button" className="secondary" onClick={() => withdraw.mutate(inv.id)}>
+                      Withdraw invitation to {inv.email}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Where an invitation link lands: signed out, it offers sign-up or sign-in; signed in, one click joins. */
+export function InviteLandingPage() {
+  const { token = '' } = useParams();
+  useTitle('Invitation');
+  const me = useMe();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const preview = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api<InvitationPreview>('GET', `/api/invitations/${token}`),
+    retry: false,
+  });
+  const accept = useMutation({
+    mutationFn: () => api<{ organizationId: string }>('POST', `/api/invitations/${token}/accept`),
+    onSuccess: async (r) => {
+      rememberOrg(r.organizationId);
+      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
+      navigate(`/orgs/${r.organizationId}`);
+    },
+  });
+  const here = `/invite/${token}`;
+  if (preview.isPending || me.isPending) return <p role="status">Loading…</p>;
+  if (preview.error) {
+    return (
+      <section className="auth-card">
+        <h1>Invitation not found</h1>
+        <p>This link is not valid. Check that you copied all of it, or ask for a new invitation.</p>
+      </section>
+    );
+  }
+  const inv = preview.data;
+  return (
+    <section className="auth-card">
+      <h1>Join {inv.organizationName} on Waymark</h1>
+      <p>
+        {inv.invitedBy ?? 'Someone'} invited <strong>{inv.email}</strong> to join as {roleLabel[inv.role].toLowerCase()}
+        .
+      </p>
+      {inv.status === 'expired' && (
+        <p className="alert">This invitation has expired. Ask {inv.invitedBy ?? 'them'} for a new one.</p>
+      )}
+      {inv.status === 'revoked' && <p className="alert">This invitation was withdrawn.</p>}
+      {inv.status === 'accepted' && <Notice>This invitation was used already.</Notice>}
+      {inv.status === 'pending' &&
+        (me.data ? (
+          <>
+            <FormError error={accept.error} />
+            <p>You are signed in as {me.data.user.email}.</p>
+            <button type="button" onClick={() => accept.mutate()} disabled={accept.isPending}>
+              Join {inv.organizationName}
+            </button>
+          </>
+        ) : (
+          <p className="row">
+            <Link
+              className="button"
+              to={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(inv.email)}`}
+            >
+              Sign up to join
+            </Link>
+            <Link className="button secondary" to={`/sign-in?next=${encodeURIComponent(here)}`}>
+              Sign in to join
+            </Link>
+          </p>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { lastOrg, rememberOrg, useMe } from '../../app/session';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api, fieldError } from '../../lib/api';
+import type { Org } from '../../lib/types';
+
+export function useOrg(orgId: string) {
+  return useQuery({ queryKey: ['org', orgId], queryFn: () => api<Org>('GET', `/api/orgs/${orgId}`) });
+}
+
+/** Home: the last organisation used, or the first; a newcomer with none is asked to create one. */
+export function HomePage() {
+  const me = useMe().data;
+  if (!me) return null;
+  const remembered = me.memberships.find((m) => m.organizationId === lastOrg());
+  const target = remembered ?? me.memberships[0];
+  if (target) return <Navigate to={`/orgs/${target.organizationId}`} replace />;
+  return <NewOrgPage first />;
+}
+
+export function NewOrgPage({ first = false }: { first?: boolean }) {
+  useTitle(first ? 'Welcome' : 'Create an organisation');
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const me = useMe().data;
+  const m = useMutation({
+    mutationFn: (name: string) => api<Org>('POST', '/api/orgs', { name }),
+    onSuccess: async (org) => {
+      rememberOrg(org.id);
+      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
+      navigate(`/orgs/${org.id}`);
+    },
+  });
+  return (
+    <section className="narrow">
+      <h1>{first ? `Welcome to Waymark, ${me?.user.name ?? ''}` : 'Create an organisation'}</h1>
+      {first && (
+        <p>
+          Waymark keeps your personal learning plan: what you want to learn, why, how, and who can help. Your
+          organisation is where you find mentors and peers. If a colleague invited you, open the link in their e-mail;
+          otherwise start your organisation here and invite people.
+        </p>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          m.mutate(String(new FormData(e.currentTarget).get('name') ?? ''));
+        }}
+      >
+        <FormError error={m.error} />
+        <Field
+          label="Organisation name"
+          name="name"
+          required
+          error={fieldError(m.error, 'name')}
+          hint="For example, Riverside Library Service."
+        />
+        <button type="submit" disabled={m.isPending}>
+          Create organisation
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function OrgHomePage() {
+  const { orgId = '' } = useParams();
+  const org = useOrg(orgId);
+  const me = useMe().data;
+  useTitle(org.data?.name ?? 'Organisation');
+  if (org.isPending) return <p role="status">Loading…</p>;
+  if (org.error) return <FormError error={org.error} />;
+  const o = org.data;
+  rememberOrg(o.id);
+  const admin = o.yourRole !== 'member';
+  return (
+    <section>
+      <h1>Hello, {me?.user.name}</h1>
+      <p className="lead">
+        You are {o.yourRole === 'admin' ? 'an L&D admin' : `a${o.yourRole === 'owner' ? 'n owner' : ' member'}`} of{' '}
+        <strong>{o.name}</strong>, with {o.memberCount} {o.memberCount === 1 ? 'person' : 'people'}.
+      </p>
+      <div className="cards">
+        <article className="card">
+          <h2>Your learning plan starts here</h2>
+          <p>
+            Learning plans arrive in the next release of Waymark: reflecting on how you learn best, setting your own
+            goals, and enlisting people who can help. Get ready now by telling colleagues what you can help with.
+          </p>
+          <Link className="button" to={`/orgs/${o.id}/profile`}>
+            Complete your profile
+          </Link>
+        </article>
+        <article className="card">
+          <h2>Who is here</h2>
+          <p>See the people in {o.name}, who supervises whom, and who offers mentoring on which topics.</p>
+          <Link className="button" to={`/orgs/${o.id}/members`}>
+            See members
+          </Link>
+        </article>
+        {admin && (
+          <article className="card">
+            <h2>{o.memberCount === 1 ? 'Invite your first colleagues' : 'Invite more people'}</h2>
+            <p>Learning is social. Invite people by e-mail; they join with one click.</p>
+            <Link className="button" to={`/orgs/${o.id}/invitations`}>
+              Invite people
+            </Link>
+          </article>
+        )}
+      </div>
+    </section>
+  );
+}

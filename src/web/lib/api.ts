@@ -1,0 +1,43 @@
+/** A failure the server explained: its stable code, a message for people, and the fields to fix. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Calls the Waymark API with the session cookie; answers parsed JSON or throws an ApiError. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Waymark cannot be reached. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const e = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } }).error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'internal',
+      e?.message ?? 'Something went wrong.',
+      e?.fields ?? {},
+      e ?? {},
+    );
+  }
+  return data as T;
+}
+
+export const fieldError = (error: unknown, field: string) =>
+  error instanceof ApiError ? error.fields[field] : undefined;
