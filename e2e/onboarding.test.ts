@@ -119,6 +119,7 @@ describe('day one', () => {
   it('can be used by keyboard alone to sign in and reach the members page', async () => {
     const page = await newPage();
     await page.goto('/sign-in');
+    await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
     await page.keyboard.press('Tab'); // skip link
     await page.keyboard.press('Tab'); // brand
     await page.keyboard.press('Tab');

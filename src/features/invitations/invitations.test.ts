@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invitation } from '../../db/schema/index.js';
-import { createCast } from '../../test/actors.js';
+import { type Cast, createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
 import { createUser } from '../../test/factories.js';
 
@@ -9,6 +9,15 @@ const t = await createTestApp();
 const { app } = t;
 
 const tokenOf = (url: string) => new URL(url).pathname.split('/').pop() as string;
+
+/** Invites `email` into the cast's organisation as the owner. */
+const invite = (c: Cast, email: string, role?: string) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/orgs/${c.org.id}/invitations`,
+    headers: c.as('owner'),
+    payload: { email, role },
+  });
 
 describe('invitations', () => {
   it('e-mails a link; the invited person previews it signed out, signs up with that address and joins', async () => {
@@ -56,12 +65,7 @@ describe('invitations', () => {
 
   it('refuses an account with a different address', async () => {
     const c = await createCast(t);
-    const created = await app.inject({
-      method: 'POST',
-      url: `/api/orgs/${c.org.id}/invitations`,
-      headers: c.as('owner'),
-      payload: { email: 'someone@example.test' },
-    });
+    const created = await invite(c, 'someone@example.test');
     const res = await app.inject({
       method: 'POST',
       url: `/api/invitations/${tokenOf(created.json().url)}/accept`,
@@ -73,30 +77,18 @@ describe('invitations', () => {
 
   it('answers 409 naming the field for an existing member or a pending invitation', async () => {
     const c = await createCast(t);
-    const invite = (email: string) =>
-      app.inject({
-        method: 'POST',
-        url: `/api/orgs/${c.org.id}/invitations`,
-        headers: c.as('owner'),
-        payload: { email },
-      });
-    const member = await invite(c.people.otherMember.email.toUpperCase());
+    const member = await invite(c, c.people.otherMember.email.toUpperCase());
     expect(member.statusCode).toBe(409);
     expect(member.json().error.fields.email).toMatch(/Already a member/);
-    expect((await invite('twice@example.test')).statusCode).toBe(201);
-    const twice = await invite('twice@example.test');
+    expect((await invite(c, 'twice@example.test')).statusCode).toBe(201);
+    const twice = await invite(c, 'twice@example.test');
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.fields.email).toMatch(/Already invited/);
   });
 
   it('answers 400 naming the fields for a bad address or role', async () => {
     const c = await createCast(t);
-    const res = await app.inject({
-      method: 'POST',
-      url: `/api/orgs/${c.org.id}/invitations`,
-      headers: c.as('owner'),
-      payload: { email: 'not-an-address', role: 'king' },
-    });
+    const res = await invite(c, 'not-an-address', 'king');
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields).sort()).toEqual(['email', 'role']);
   });
@@ -104,12 +96,7 @@ describe('invitations', () => {
   it('refuses an expired invitation with 409, and lets the admin invite the person again', async () => {
     const c = await createCast(t);
     const person = await createUser(t.db);
-    const created = await app.inject({
-      method: 'POST',
-      url: `/api/orgs/${c.org.id}/invitations`,
-      headers: c.as('owner'),
-      payload: { email: person.email },
-    });
+    const created = await invite(c, person.email);
     await t.db
       .update(invitation)
       .set({ expiresAt: new Date(Date.now() - 1000) })
@@ -125,12 +112,7 @@ describe('invitations', () => {
     expect(
       (await app.inject({ method: 'GET', url: `/api/invitations/${tokenOf(created.json().url)}` })).json().status,
     ).toBe('expired');
-    const again = await app.inject({
-      method: 'POST',
-      url: `/api/orgs/${c.org.id}/invitations`,
-      headers: c.as('owner'),
-      payload: { email: person.email },
-    });
+    const again = await invite(c, person.email);
     expect(again.statusCode).toBe(201);
     expect(
       (await app.inject({ method: 'POST', url: `/api/invitations/${tokenOf(again.json().url)}/accept`, headers }))
@@ -141,12 +123,7 @@ describe('invitations', () => {
   it('stops a withdrawn link at once', async () => {
     const c = await createCast(t);
     const person = await createUser(t.db);
-    const created = await app.inject({
-      method: 'POST',
-      url: `/api/orgs/${c.org.id}/invitations`,
-      headers: c.as('owner'),
-      payload: { email: person.email },
-    });
+    const created = await invite(c, person.email);
     const del = await app.inject({
       method: 'DELETE',
       url: `/api/orgs/${c.org.id}/invitations/${created.json().id}`,
@@ -167,12 +144,7 @@ describe('invitations', () => {
       404,
     );
     const c = await createCast(t);
-    const created = await app.inject({
-      method: 'POST',
-      url: `/api/orgs/${c.org.id}/invitations`,
-      headers: c.as('owner'),
-      payload: { email: 'hash@example.test' },
-    });
+    const created = await invite(c, 'hash@example.test');
     const [row] = await t.db.select().from(invitation).where(eq(invitation.id, created.json().id));
     expect(row?.tokenHash).not.toContain(tokenOf(created.json().url));
   });

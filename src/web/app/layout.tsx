@@ -27,13 +27,7 @@ export function SignedInLayout() {
   const isAdmin = current && current.role !== 'member';
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <NavLink to="/" className="brand">
-          Waymark
-        </NavLink>
+      <Header>
         {me.data.memberships.length > 0 && (
           <div className="org-switch">
             <label htmlFor="org-switch">Organisation</label>
@@ -91,16 +85,24 @@ export function SignedInLayout() {
             Sign out
           </button>
         </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <Outlet />
-      </main>
+      </Header>
+      <Main />
     </>
   );
 }
 
 /** Pages for everyone (sign-in, invitation links): a plain frame. */
 export function PublicLayout() {
+  return (
+    <>
+      <Header />
+      <Main />
+    </>
+  );
+}
+
+/** The skip link and the header every page starts with; signed-in pages add their navigation. */
+function Header({ children }: { children?: React.ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -110,10 +112,16 @@ export function PublicLayout() {
         <NavLink to="/" className="brand">
           Waymark
         </NavLink>
+        {children}
       </header>
-      <main id="main" tabIndex={-1}>
-        <Outlet />
-      </main>
     </>
+  );
+}
+
+function Main() {
+  return (
+    <main id="main" tabIndex={-1}>
+      <Outlet />
+    </main>
   );
 }

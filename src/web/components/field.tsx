@@ -23,3 +23,24 @@ export function Field({ label, error, hint, ...input }: Props) {
     </div>
   );
 }
+
+type Preset = Omit<Props, 'label'> & { label?: string };
+
+export function EmailField({ label = 'E-mail address', ...rest }: Preset) {
+  return <Field label={label} name="email" type="email" autoComplete="email" required {...rest} />;
+}
+
+/** A password input; `isNew` asks browsers to suggest a strong one and states the rule. */
+export function PasswordField({ label = 'Password', isNew = false, ...rest }: Preset & { isNew?: boolean }) {
+  return (
+    <Field
+      label={label}
+      name="password"
+      type="password"
+      autoComplete={isNew ? 'new-password' : 'current-password'}
+      hint={isNew ? 'At least 8 characters.' : undefined}
+      required
+      {...rest}
+    />
+  );
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Field } from '../../components/field';
+import { EmailField, Field, PasswordField } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api, fieldError } from '../../lib/api';
@@ -13,6 +13,20 @@ function useNext() {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** Sign-up and sign-in both start a session: refresh who we are, then go where the person was heading. */
+function useStartSession(path: string) {
+  const next = useNext();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, string>) => api('POST', path, body),
+    onSuccess: async () => {
+      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
+      navigate(next);
+    },
+  });
+}
+
 const formData = (e: FormEvent<HTMLFormElement>) =>
   Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
 
@@ -20,15 +34,7 @@ export function SignUpPage() {
   useTitle('Create your account');
   const [params] = useSearchParams();
   const next = useNext();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: (body: Record<string, string>) => api('POST', '/api/auth/sign-up', body),
-    onSuccess: async () => {
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate(next);
-    },
-  });
+  const m = useStartSession('/api/auth/sign-up');
   return (
     <div className="auth-card">
       <h1>Create your Waymark account</h1>
@@ -42,24 +48,8 @@ export function SignUpPage() {
       >
         <FormError error={m.error} />
         <Field label="Your name" name="name" autoComplete="name" required error={fieldError(m.error, 'name')} />
-        <Field
-          label="E-mail address"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={params.get('email') ?? ''}
-          error={fieldError(m.error, 'email')}
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters."
-          required
-          error={fieldError(m.error, 'password')}
-        />
+        <EmailField defaultValue={params.get('email') ?? ''} error={fieldError(m.error, 'email')} />
+        <PasswordField isNew error={fieldError(m.error, 'password')} />
         <button type="submit" disabled={m.isPending}>
           {m.isPending ? 'Creating your account…' : 'Create account'}
         </button>
@@ -74,15 +64,7 @@ export function SignUpPage() {
 export function SignInPage() {
   useTitle('Sign in');
   const next = useNext();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: (body: Record<string, string>) => api('POST', '/api/auth/sign-in', body),
-    onSuccess: async () => {
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate(next);
-    },
-  });
+  const m = useStartSession('/api/auth/sign-in');
   return (
     <div className="auth-card">
       <h1>Sign in to Waymark</h1>
@@ -94,22 +76,8 @@ export function SignInPage() {
         }}
       >
         <FormError error={m.error} />
-        <Field
-          label="E-mail address"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          error={fieldError(m.error, 'email')}
-        />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fieldError(m.error, 'password')}
-        />
+        <EmailField error={fieldError(m.error, 'email')} />
+        <PasswordField error={fieldError(m.error, 'password')} />
         <button type="submit" disabled={m.isPending}>
           {m.isPending ? 'Signing in…' : 'Sign in'}
         </button>
@@ -144,14 +112,7 @@ export function ForgotPasswordPage() {
           }}
         >
           <FormError error={m.error} />
-          <Field
-            label="E-mail address"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            error={fieldError(m.error, 'email')}
-          />
+          <EmailField error={fieldError(m.error, 'email')} />
           <button type="submit" disabled={m.isPending}>
             Send the link
           </button>
@@ -194,15 +155,7 @@ export function ResetPasswordPage() {
               {fieldError(m.error, 'token')} <Link to="/forgot-password">Ask for a new link</Link>
             </p>
           )}
-          <Field
-            label="New password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 8 characters."
-            required
-            error={fieldError(m.error, 'password')}
-          />
+          <PasswordField label="New password" isNew error={fieldError(m.error, 'password')} />
           <button type="submit" disabled={m.isPending}>
             Save the new password
           </button>
