@@ -21,17 +21,46 @@ export function toWebHeaders(raw: FastifyRequest['headers']): Headers {
 
 const sessionCookie = `${SESSION_COOKIE_PREFIX}.session_token=`;
 
-/** Looks up the session behind the request's cookie; requests without one skip the database entirely. */
+/**
+ * The value of the first cookie with this name, URL-decoded, as better-auth reads it; undefined when absent
+ * or malformed.
+ */
+function readCookie(header: string, name: string): string | undefined {
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    let value = part.slice(eq + 1).trim();
+    if (value.startsWith('"')) value = value.slice(1, -1);
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Looks up the session behind the request's cookie; requests without one skip the database entirely.
+ * A session better-auth verified in the last few seconds is taken from its cache (see createSessionCache).
+ */
 export async function resolveActor(auth: Auth, request: FastifyRequest): Promise<Actor> {
   const cookie = request.headers.cookie;
   if (!cookie?.includes(sessionCookie)) return anonymous;
+  const { sessionCache } = auth;
+  const signedValue = readCookie(cookie, (await auth.$context).authCookies.sessionToken.name);
+  const cached = signedValue ? sessionCache.get(signedValue) : undefined;
+  if (cached) return { kind: 'user', ...cached };
+
+  const generation = sessionCache.generation();
   const result = await auth.api.getSession({ headers: toWebHeaders(request.headers) });
   if (!result) return anonymous;
-  return {
-    kind: 'user',
+  const identity = {
     userId: result.user.id,
     email: result.user.email,
     name: result.user.name,
     sessionId: result.session.id,
   };
+  if (signedValue) sessionCache.set(signedValue, result.session, identity, generation);
+  return { kind: 'user', ...identity };
 }

@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { membership, organization, user } from '../../db/schema/index.js';
 
-export async function listMyMemberships(db: Database, userId: string) {
+function prepareListMyMemberships(db: Database) {
   return db
     .select({
       organizationId: organization.id,
@@ -12,8 +12,22 @@ export async function listMyMemberships(db: Database, userId: string) {
     })
     .from(membership)
     .innerJoin(organization, eq(organization.id, membership.organizationId))
-    .where(eq(membership.userId, userId))
-    .orderBy(asc(organization.name));
+    .where(eq(membership.userId, sql.placeholder('userId')))
+    .orderBy(asc(organization.name))
+    .prepare('list_my_memberships');
+}
+
+// Prepared once per database (every signed-in page load asks): Drizzle skips building the SQL each time,
+// and PostgreSQL skips parsing and planning it on each pooled connection after the first.
+const preparedListMyMemberships = new WeakMap<Database, ReturnType<typeof prepareListMyMemberships>>();
+
+export async function listMyMemberships(db: Database, userId: string) {
+  let query = preparedListMyMemberships.get(db);
+  if (!query) {
+    query = prepareListMyMemberships(db);
+    preparedListMyMemberships.set(db, query);
+  }
+  return query.execute({ userId });
 }
 
 export async function renameUser(db: Database, userId: string, name: string) {

@@ -18,5 +18,7 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {
 export async function updateMe(ctx: AppContext, actor: Actor, input: { name: string }): Promise<MeView> {
   const user = requireUser(actor);
   await renameUser(ctx.db, user.userId, input.name);
+  // Sessions remember the name for a few seconds: the next request should already see the new one.
+  ctx.auth.sessionCache.forgetUser(user.userId);
   return getMe(ctx, { ...user, name: input.name });
 }

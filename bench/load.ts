@@ -1,0 +1,72 @@
+import autocannon from 'autocannon';
+
+export interface Measurement {
+  db: 'pglite' | 'postgres';
+  target: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+}
+
+interface LoadOptions {
+  db: 'pglite' | 'postgres';
+  target: string;
+  url: string;
+  cookie?: string;
+  connections: number;
+  warmup: number;
+  duration: number;
+}
+
+function run(url: string, cookie: string | undefined, connections: number, duration: number) {
+  return autocannon({
+    url,
+    connections,
+    duration,
+    headers: cookie ? { cookie } : {},
+  });
+}
+
+/** Warms the target up (JIT, pools, caches), then measures it for the given duration. */
+export async function measure(opts: LoadOptions): Promise<Measurement> {
+  process.stdout.write(`[${opts.db}] ${opts.target}: warm-up ${opts.warmup} s, then ${opts.duration} s… `);
+  const warm = await run(opts.url, opts.cookie, opts.connections, opts.warmup);
+  if (warm.non2xx > 0 || warm.errors > 0) {
+    throw new Error(`${opts.target} failed during warm-up: ${warm.non2xx} non-2xx, ${warm.errors} errors`);
+  }
+  const r = await run(opts.url, opts.cookie, opts.connections, opts.duration);
+  const statusCodes = Object.fromEntries(
+    Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]),
+  );
+  // A 2xx other than 200 would still be a wrong answer for these GETs.
+  const not200 = Object.entries(statusCodes)
+    .filter(([code]) => code !== '200')
+    .reduce((sum, [, count]) => sum + count, 0);
+  const m: Measurement = {
+    db: opts.db,
+    target: opts.target,
+    connections: opts.connections,
+    durationSeconds: opts.duration,
+    requests: r.requests.total,
+    requestsPerSecond: r.requests.average,
+    p50Ms: r.latency.p50,
+    p90Ms: r.latency.p90,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    non2xx: Math.max(r.non2xx, not200),
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
+  };
+  process.stdout.write(`${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms\n`);
+  return m;
+}

@@ -1,0 +1,71 @@
+import type { Measurement } from './load.js';
+
+export type { Measurement };
+
+export interface Budget {
+  db: Measurement['db'];
+  /** /api/me requests per second divided by the bare route's, at least. */
+  minRatio: number;
+  /** /api/me 99th-percentile latency, at most. */
+  maxP99Ms: number;
+}
+
+export interface BudgetCheck {
+  line: string;
+  value: number;
+  limit: number;
+  pass: boolean;
+}
+
+function ratioToBare(results: Measurement[], m: Measurement): number | undefined {
+  const bare = results.find((r) => r.db === m.db && r.target === 'bare');
+  return bare && bare.requestsPerSecond > 0 ? m.requestsPerSecond / bare.requestsPerSecond : undefined;
+}
+
+/** The budget lines for the budgeted database; none when that database was not measured. */
+export function checkBudget(results: Measurement[], budget: Budget): BudgetCheck[] {
+  const me = results.find((r) => r.db === budget.db && r.target === '/api/me');
+  if (!me) return [];
+  const ratio = ratioToBare(results, me) ?? 0;
+  return [
+    {
+      line: `${budget.db} /api/me req/s ratio to bare ≥ ${budget.minRatio}`,
+      value: ratio,
+      limit: budget.minRatio,
+      pass: ratio >= budget.minRatio,
+    },
+    {
+      line: `${budget.db} /api/me p99 ≤ ${budget.maxP99Ms} ms`,
+      value: me.p99Ms,
+      limit: budget.maxP99Ms,
+      pass: me.p99Ms <= budget.maxP99Ms,
+    },
+  ];
+}
+
+export function formatTable(results: Measurement[], checks: BudgetCheck[]): string {
+  const header = ['database', 'target', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx'];
+  const rows = results.map((m) => {
+    const ratio = ratioToBare(results, m);
+    return [
+      m.db,
+      m.target,
+      Math.round(m.requestsPerSecond).toString(),
+      m.p50Ms.toString(),
+      m.p99Ms.toString(),
+      ratio === undefined ? '-' : ratio.toFixed(2),
+      (m.non2xx + m.errors + m.timeouts).toString(),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const budgetLines = checks.map(
+    (c) =>
+      `${c.pass ? 'PASS' : 'FAIL'}  ${c.line} (measured ${Number.isInteger(c.value) ? c.value : c.value.toFixed(2)})`,
+  );
+  if (checks.length === 0)
+    budgetLines.push('(no budget: PostgreSQL was not measured; PGlite figures are reported only)');
+  return [...table, '', 'Budget:', ...budgetLines].join('\n');
+}

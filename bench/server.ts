@@ -1,0 +1,93 @@
+/**
+ * The process under load for `npm run bench`: Waymark on one port and a bare Fastify app on another, in
+ * the same process so both compete for the same CPU in the same way. Started by bench/run.ts, never by hand.
+ *
+ * Reads BENCH_DB_KIND (pglite | postgres), BENCH_DATABASE_URL and DATABASE_POOL_SIZE (default as in production); prints `{"bench":{...ports}}` on stdout
+ * once both listen, then serves until SIGTERM.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { type Config, loadConfig } from '../src/config.js';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { createOutboxMailer } from '../src/features/mail/mailer.js';
+import { buildApp } from '../src/server/app.js';
+
+const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-auth-0123456789';
+
+async function openBenchDatabase(config: Config): Promise<{ database: DatabaseHandle; cleanup: () => void }> {
+  if (config.DATABASE_URL) {
+    const target = { kind: 'postgres' as const, url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE };
+    return { database: await openDatabase(target), cleanup: () => {} };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-'));
+  return {
+    database: await openDatabase({ kind: 'pglite', dataDir }),
+    cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function main() {
+  const kind = process.env.BENCH_DB_KIND;
+  if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`BENCH_DB_KIND must be pglite or postgres: ${kind}`);
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: BENCH_SECRET,
+    // Links in e-mails only; the bench sends none and its clients send no Origin header.
+    BASE_URL: 'http://127.0.0.1:3000',
+    DATABASE_URL: kind === 'postgres' ? process.env.BENCH_DATABASE_URL : undefined,
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+  });
+  const { database, cleanup } = await openBenchDatabase(config);
+  await runMigrations(database);
+
+  // Logs go to stderr so stdout carries only the ports line the parent reads.
+  const { app } = await buildApp({
+    config,
+    database,
+    authSecret: BENCH_SECRET,
+    mailer: createOutboxMailer(database.db),
+    logger: { level: 'warn', stream: process.stderr },
+  });
+  const appAddress = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  // The baseline: what Fastify itself costs on this machine, with nothing of Waymark's.
+  const bare = Fastify();
+  bare.get('/bare', async () => ({ ok: true }));
+  const bareAddress = await bare.listen({ host: '127.0.0.1', port: 0 });
+
+  process.stdout.write(
+    `${JSON.stringify({ bench: { app: appAddress, bare: bareAddress, db: database.kind, pid: process.pid } })}\n`,
+  );
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(1), 5_000);
+    force.unref();
+    // autocannon drops its sockets with requests still in flight when a run ends; those handlers may still be
+    // waiting on the database, so let them finish (quietly: their clients are gone) before closing it.
+    app.log.level = 'fatal';
+    await Promise.allSettled([app.close(), bare.close()]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await database.close().catch(() => {});
+    cleanup();
+    // process.exit lets --cpu-prof write its profile; returning would too, but pg timers may linger.
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  // The parent dying closes our stdin: do not outlive it.
+  process.stdin.on('end', () => void stop());
+  process.stdin.on('error', () => void stop());
+  process.stdin.resume();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
