@@ -119,6 +119,8 @@ describe('password reset', () => {
   it('e-mails a link; the new password works, the old one and old sessions do not', async () => {
     const u = await createUser(t.db);
     const oldSession = await t.signIn(u.email, u.password);
+    // Use the session first, so that a remembered (cached) session must be forgotten by the reset.
+    expect((await me(oldSession)).statusCode).toBe(200);
     const asked = await app.inject({ method: 'POST', url: '/api/auth/forgot-password', payload: { email: u.email } });
     expect(asked.statusCode).toBe(202);
     const link = new URL(t.mailer.linkTo(u.email, '/reset-password'));
@@ -169,5 +171,21 @@ describe('password reset', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toHaveProperty('password');
+  });
+});
+
+describe('remembered sessions', () => {
+  it('shows a new name at once, and forgets a session signed out in another request', async () => {
+    const u = await createUser(t.db);
+    const cookie = await t.signIn(u.email, u.password);
+    expect((await me(cookie)).json().user.name).toBe(u.name);
+    await app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { name: 'Renamed Person' } });
+    expect((await me(cookie)).json().user.name).toBe('Renamed Person');
+    // A second sign-in gives a second session; signing that one out leaves the first alone.
+    const second = await t.signIn(u.email, u.password);
+    expect((await me(second)).statusCode).toBe(200);
+    await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: second } });
+    expect((await me(second)).statusCode).toBe(401);
+    expect((await me(cookie)).statusCode).toBe(200);
   });
 });
