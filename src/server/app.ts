@@ -25,8 +25,9 @@ import { outboxRoutes } from '../features/mail/outbox.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
 import { orgsRoutes } from '../features/orgs/orgs.routes.js';
-import type { AppContext } from './context.js';
+import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
+import { createReadCache } from './read-cache.js';
 import { APP_VERSION } from './version.js';
 
 declare module 'fastify' {
@@ -63,7 +64,8 @@ export async function buildApp(opts: BuildAppOptions) {
     opts.mailer ??
     (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createOutboxMailer(database.db));
   const auth = createAuth({ db: database.db, mailer, secret: opts.authSecret, baseUrl: config.baseUrl });
-  const ctx: AppContext = { config, database, db: database.db, auth, mailer, log: app.log };
+  const caches: AppCaches = { memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }) };
+  const ctx: AppContext = { config, database, db: database.db, auth, mailer, log: app.log, caches };
 
   registerErrorHandler(app);
   app.decorateRequest('actor');

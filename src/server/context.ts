@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Auth } from '../features/auth/auth.js';
 import type { Mailer } from '../features/mail/mailer.js';
+import type { MyMembership } from '../features/me/me.repository.js';
+import type { ReadCache } from './read-cache.js';
 
 /** What services need from the running app, passed explicitly so tests can build one per database. */
 export interface AppContext {
@@ -12,4 +14,11 @@ export interface AppContext {
   auth: Auth;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  caches: AppCaches;
+}
+
+/** In-process caches of hot, rarely written data; see read-cache.ts for how writers keep them honest. */
+export interface AppCaches {
+  /** The organisations each person belongs to (by user id): cleared by every organisation or membership write. */
+  memberships: ReadCache<string, MyMembership[]>;
 }

@@ -126,7 +126,7 @@ export async function previewInvitation(ctx: AppContext, token: string) {
 /** Joins the organisation. The signed-in account must have the address the invitation was sent to. */
 export async function acceptInvitation(ctx: AppContext, actor: Actor, token: string) {
   const user = requireUser(actor);
-  return ctx.db.transaction(async (tx) => {
+  const joined = await ctx.db.transaction(async (tx) => {
     const found = await findInvitationByTokenHash(tx, hashToken(token));
     if (!found) throw notFound('Invitation');
     const inv = found.invitation;
@@ -154,4 +154,6 @@ export async function acceptInvitation(ctx: AppContext, actor: Actor, token: str
     if (!inv.acceptedAt) await markInvitation(tx, inv.id, { acceptedAt: new Date() });
     return { organizationId: inv.organizationId, memberId };
   });
+  ctx.caches.memberships.clear(); // the person belongs to one more organisation
+  return joined;
 }

@@ -21,7 +21,9 @@ function prepareListMyMemberships(db: Database) {
 // and PostgreSQL skips parsing and planning it on each pooled connection after the first.
 const preparedListMyMemberships = new WeakMap<Database, ReturnType<typeof prepareListMyMemberships>>();
 
-export async function listMyMemberships(db: Database, userId: string) {
+export type MyMembership = Awaited<ReturnType<ReturnType<typeof prepareListMyMemberships>['execute']>>[number];
+
+export async function listMyMemberships(db: Database, userId: string): Promise<MyMembership[]> {
   let query = preparedListMyMemberships.get(db);
   if (!query) {
     query = prepareListMyMemberships(db);

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../server/context.js';
+import { cached } from '../../server/read-cache.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { listMyMemberships, renameUser } from './me.repository.js';
@@ -7,7 +8,7 @@ import type { MeView } from './me.schema.js';
 /** The signed-in person and the organisations they belong to: what the web app needs to start. */
 export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {
   const user = requireUser(actor);
-  const memberships = await listMyMemberships(ctx.db, user.userId);
+  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
   return {
     user: { id: user.userId, name: user.name, email: user.email },
     memberships,

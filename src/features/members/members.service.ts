@@ -71,7 +71,7 @@ export async function updateOrgMember(
   memberId: string,
   input: z.infer<typeof updateMemberBody>,
 ): Promise<MemberView> {
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     let me: MembershipRow | undefined;
     let target: MembershipRow | undefined;
     if (input.role !== undefined)
@@ -105,6 +105,8 @@ export async function updateOrgMember(
     if (Object.keys(changes).length > 0) await saveOrConflict(tx, orgId, target, changes);
     return loadView(tx, orgId, target.id);
   });
+  ctx.caches.memberships.clear(); // the member's role shows in their list of organisations
+  return updated;
 }
 
 /** A member describes themself: job title and what they offer to mentor. */
@@ -141,4 +143,5 @@ export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: stri
     }
     await deleteMembership(tx, target.id);
   });
+  ctx.caches.memberships.clear();
 }

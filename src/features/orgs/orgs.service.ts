@@ -21,7 +21,7 @@ function view(org: { id: string; name: string; createdAt: Date }, me: Membership
 /** Creates an organisation; its creator becomes the owner. Any signed-in person may start one. */
 export async function createOrganization(ctx: AppContext, actor: Actor, input: { name: string }): Promise<OrgView> {
   const user = requireUser(actor);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const org = await insertOrganization(tx, { id: randomUUID(), name: input.name });
     const [me] = await tx
       .insert(membership)
@@ -29,6 +29,8 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: {
       .returning();
     return view(org, me as MembershipRow, 1);
   });
+  ctx.caches.memberships.clear(); // the creator belongs to one more organisation
+  return created;
 }
 
 /** An organisation as seen by one of its members. */
@@ -43,5 +45,6 @@ export async function getOrganization(ctx: AppContext, actor: Actor, orgId: stri
 export async function updateOrganization(ctx: AppContext, actor: Actor, orgId: string, input: { name: string }) {
   const { me } = await requireAccess(ctx.db, actor, 'org:update', { orgId });
   const org = await renameOrganization(ctx.db, orgId, input.name);
+  ctx.caches.memberships.clear(); // every member's list shows the name
   return view(org, me, await countMembers(ctx.db, orgId));
 }

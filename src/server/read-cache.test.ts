@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cached, createReadCache } from './read-cache.js';
+
+describe('read cache', () => {
+  it('serves a stored value until it expires', () => {
+    const cache = createReadCache<string, number>({ ttlMs: 1_000, maxEntries: 10 });
+    cache.set('a', 1, cache.generation());
+    const now = Date.now();
+    expect(cache.get('a', now + 500)).toBe(1);
+    expect(cache.get('a', now + 1_500)).toBeUndefined();
+  });
+
+  it('never stores a read that overlapped a clear', async () => {
+    const cache = createReadCache<string, string>({ ttlMs: 10_000, maxEntries: 10 });
+    let release: (v: string) => void = () => {};
+    const slowRead = cached(cache, 'k', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.clear(); // a write committed while the read was in flight
+    release('old');
+    expect(await slowRead).toBe('old');
+    expect(cache.get('k')).toBeUndefined();
+    expect(await cached(cache, 'k', async () => 'new')).toBe('new');
+    expect(cache.get('k')).toBe('new');
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = createReadCache<number, number>({ ttlMs: 10_000, maxEntries: 2 });
+    for (const n of [1, 2, 3]) cache.set(n, n, cache.generation());
+    expect([cache.get(1), cache.get(2), cache.get(3)]).toEqual([undefined, 2, 3]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A small in-process cache for data read on nearly every request and written rarely (the organisations a person
+ * belongs to, for instance). Writers call `clear()` after they commit; a reader captures `generation()` before
+ * its query and passes it to `set`, so a read that overlapped a write is never stored and cannot resurrect old
+ * data. Entries also expire after `ttlMs`, which bounds staleness when several processes share one database.
+ */
+export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number }) {
+  const entries = new Map<K, { value: V; storedAt: number }>();
+  let generation = 0;
+
+  return {
+    generation: () => generation,
+
+    get(key: K, now = Date.now()): V | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (now - entry.storedAt > opts.ttlMs) {
+        entries.delete(key);
+        return undefined;
+      }
+      return entry.value;
+    },
+
+    set(key: K, value: V, generationBefore: number) {
+      if (generationBefore !== generation) return;
+      if (entries.size >= opts.maxEntries && !entries.has(key)) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      entries.set(key, { value, storedAt: Date.now() });
+    },
+
+    /** After a write that may change any entry; cheap because such writes are rare. */
+    clear() {
+      entries.clear();
+      generation++;
+    },
+  };
+}
+
+export type ReadCache<K, V> = ReturnType<typeof createReadCache<K, V>>;
+
+/**
+ * Loads through the cache: a hit skips `load`; a miss loads and stores unless the cache was cleared meanwhile.
+ */
+export async function cached<K, V>(cache: ReadCache<K, V>, key: K, load: () => Promise<V>): Promise<V> {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const generation = cache.generation();
+  const value = await load();
+  cache.set(key, value, generation);
+  return value;
+}
