@@ -1,3 +1,4 @@
 export * from './auth.js';
 export * from './mail.js';
 export * from './orgs.js';
+export * from './plans.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
-import { errors } from '../../server/schemas.js';
+import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
 import { orgParams } from '../orgs/orgs.schema.js';
 import {
   listMembersQuery,
@@ -12,15 +12,6 @@ import {
   updateProfileBody,
 } from './members.schema.js';
 import { getOrgMember, listOrgMembers, removeOrgMember, updateOrgMember, updateOwnProfile } from './members.service.js';
-
-/** `If-Match: "3"` is accepted as well as a `version` field, as the API conventions promise. */
-function versionFrom(header: string | undefined, body: number | undefined): number | undefined {
-  if (body !== undefined || !header) return body;
-  const n = Number(header.replace(/^W\//, '').replaceAll('"', ''));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-const ifMatch = z.object({ 'if-match': z.string().max(40).optional() });
 
 export const membersRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
