@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { type Actor, resolveActor } from '../features/access/actor.js';
 import { createAuth } from '../features/auth/auth.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
+import { guidesRoutes } from '../features/guides/guides.routes.js';
 import { healthRoutes } from '../features/health/health.routes.js';
 import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
@@ -25,6 +26,10 @@ import { outboxRoutes } from '../features/mail/outbox.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
 import { orgsRoutes } from '../features/orgs/orgs.routes.js';
+import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
+import { plansRoutes } from '../features/plans/plans.routes.js';
+import { revisionsRoutes } from '../features/plans/revisions.routes.js';
+import { templatesRoutes } from '../features/templates/templates.routes.js';
 import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
 import { createReadCache } from './read-cache.js';
@@ -64,7 +69,10 @@ export async function buildApp(opts: BuildAppOptions) {
     opts.mailer ??
     (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createOutboxMailer(database.db));
   const auth = createAuth({ db: database.db, mailer, secret: opts.authSecret, baseUrl: config.baseUrl });
-  const caches: AppCaches = { memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }) };
+  const caches: AppCaches = {
+    memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }),
+    plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),
+  };
   const ctx: AppContext = { config, database, db: database.db, auth, mailer, log: app.log, caches };
 
   registerErrorHandler(app);
@@ -106,6 +114,11 @@ export async function buildApp(opts: BuildAppOptions) {
     membersRoutes,
     invitationsRoutes,
     outboxRoutes,
+    plansRoutes,
+    planItemsRoutes,
+    revisionsRoutes,
+    guidesRoutes,
+    templatesRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Auth } from '../features/auth/auth.js';
 import type { Mailer } from '../features/mail/mailer.js';
 import type { MyMembership } from '../features/me/me.repository.js';
+import type { CachedPlan } from '../features/plans/plans.service.js';
 import type { ReadCache } from './read-cache.js';
 
 /** What services need from the running app, passed explicitly so tests can build one per database. */
@@ -21,4 +22,6 @@ export interface AppContext {
 export interface AppCaches {
   /** The organisations each person belongs to (by user id): cleared by every organisation or membership write. */
   memberships: ReadCache<string, MyMembership[]>;
+  /** Whole plans (by plan id), as viewed and as serialised JSON: forgotten by every write to the plan. */
+  plans: ReadCache<string, CachedPlan>;
 }

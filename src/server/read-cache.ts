@@ -30,6 +30,12 @@ export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number 
       entries.set(key, { value, storedAt: Date.now() });
     },
 
+    /** After a write that changed one entry. */
+    forget(key: K) {
+      entries.delete(key);
+      generation++;
+    },
+
     /** After a write that may change any entry; cheap because such writes are rare. */
     clear() {
       entries.clear();

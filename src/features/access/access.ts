@@ -24,6 +24,11 @@ const rules = {
   'member:remove': ({ me, target }) =>
     me.id === target?.id || me.role === 'owner' || (me.role === 'admin' && target?.role !== 'owner'),
   'invitation:manage': ({ me }) => isAdmin(me.role),
+  // The organisation's guide and plan templates: everyone uses them, L&D admins (and owners) shape them.
+  'guide:read': () => true,
+  'guide:update': ({ me }) => isAdmin(me.role),
+  'template:use': () => true,
+  'template:manage': ({ me }) => isAdmin(me.role),
 } satisfies Record<string, (c: { me: MembershipRow; target?: MembershipRow }) => boolean>;
 
 export type OrgAction = keyof typeof rules;

@@ -1,0 +1,45 @@
+import type { AppContext } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
+import { cached } from '../../server/read-cache.js';
+import { listMyMemberships } from '../me/me.repository.js';
+import { requireUser, type SignedIn } from './access.js';
+import type { Actor } from './actor.js';
+
+/** What the access rules need to know about a plan. */
+export interface PlanOwnership {
+  id: string;
+  organizationId: string;
+  memberId: string;
+  userId: string;
+}
+
+/**
+ * Who may do what with a plan. The learner owns it: until they share it (a later feature adds shares here),
+ * nobody else — not another member, not their supervisor, not an L&D admin or the owner — can read it.
+ */
+const planRules = {
+  'plan:read': ({ isOwner }) => isOwner,
+  'plan:write': ({ isOwner }) => isOwner,
+  'plan:export': ({ isOwner }) => isOwner,
+} satisfies Record<string, (c: { isOwner: boolean }) => boolean>;
+
+export type PlanAction = keyof typeof planRules;
+
+/**
+ * The gate for every plan service call. A plan the actor may not see answers 404, exactly like a plan
+ * that does not exist. The owner must still belong to the plan's organisation (checked against the cached
+ * list of their memberships, so reading a plan costs no extra query).
+ */
+export async function requirePlanAccess(
+  ctx: AppContext,
+  actor: Actor,
+  action: PlanAction,
+  plan: PlanOwnership | undefined,
+): Promise<SignedIn> {
+  const user = requireUser(actor);
+  if (!plan) throw notFound('Plan');
+  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const isOwner = plan.userId === user.userId && memberships.some((m) => m.memberId === plan.memberId);
+  if (!planRules[action]({ isOwner })) throw notFound('Plan');
+  return user;
+}

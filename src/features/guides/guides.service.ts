@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { guide } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
+import { conflict } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { defaultGuide } from './default-guide.js';
+import type { GuideView, updateGuideBody } from './guides.schema.js';
+
+async function loadGuide(ctx: AppContext, orgId: string): Promise<GuideView> {
+  const [row] = await ctx.db.select().from(guide).where(eq(guide.organizationId, orgId));
+  return viewOf(orgId, row);
+}
+
+function viewOf(orgId: string, row: typeof guide.$inferSelect | undefined): GuideView {
+  if (!row) {
+    return {
+      organizationId: orgId,
+      adapted: false,
+      version: 0,
+      parts: defaultGuide.map((p) => ({ ...p, prompts: [...p.prompts] })),
+    };
+  }
+  return { organizationId: orgId, adapted: true, version: row.version, parts: row.parts };
+}
+
+/** The guide the organisation's learners follow: the built-in one unless L&D adapted it. */
+export async function getGuide(ctx: AppContext, actor: Actor, orgId: string): Promise<GuideView> {
+  await requireAccess(ctx.db, actor, 'guide:read', { orgId });
+  return loadGuide(ctx, orgId);
+}
+
+/**
+ * L&D admins adapt the prompts (all four parts at once). Version 0 means "the built-in guide"; a stale
+ * version gets 409 with the current guide.
+ */
+export async function updateGuide(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: z.infer<typeof updateGuideBody>,
+): Promise<GuideView> {
+  const { user } = await requireAccess(ctx.db, actor, 'guide:update', { orgId });
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(guide).where(eq(guide.organizationId, orgId)).for('update');
+    const current = row?.version ?? 0;
+    if (input.version !== current) {
+      throw conflict('Someone else changed the guide meanwhile. Review their change and try again.', undefined, {
+        // Built from the locked row: on PGlite a second query outside this transaction would wait for it.
+        current: viewOf(orgId, row),
+      });
+    }
+    const values = { parts: input.parts, version: current + 1, updatedBy: user.userId, updatedAt: new Date() };
+    if (row) await tx.update(guide).set(values).where(eq(guide.organizationId, orgId));
+    else await tx.insert(guide).values({ organizationId: orgId, ...values });
+  });
+  return loadGuide(ctx, orgId);
+}
+
+/** Goes back to the built-in guide. */
+export async function resetGuide(ctx: AppContext, actor: Actor, orgId: string): Promise<GuideView> {
+  await requireAccess(ctx.db, actor, 'guide:update', { orgId });
+  await ctx.db.delete(guide).where(eq(guide.organizationId, orgId));
+  return loadGuide(ctx, orgId);
+}

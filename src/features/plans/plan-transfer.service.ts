@@ -1,0 +1,68 @@
+import type { AppContext } from '../../server/context.js';
+import { validationError } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { readTemplateForPlan } from '../templates/templates.service.js';
+import { planToMarkdown } from './export/plan-markdown.js';
+import { planToPdf } from './export/plan-pdf.js';
+import { type PlanDocument, planContent, toDocument, unfinishedContent } from './plan-content.js';
+import type { PlanView } from './plans.schema.js';
+import { createPlan, type PlanSource, readPlan } from './plans.service.js';
+
+/**
+ * Starts a plan, from a template of the organisation or carrying forward the unfinished goals of one of the
+ * learner's earlier plans (linked to where they came from).
+ */
+export async function createPlanFrom(
+  ctx: AppContext,
+  actor: Actor,
+  input: { organizationId: string; cycle: string; title?: string; templateId?: string; carryForwardFrom?: string },
+): Promise<PlanView> {
+  if (input.templateId && input.carryForwardFrom) {
+    throw validationError({ templateId: 'Start from a template or carry goals forward, not both.' });
+  }
+  let source: PlanSource | undefined;
+  if (input.templateId) {
+    const template = await readTemplateForPlan(ctx, actor, input.organizationId, input.templateId);
+    source = { content: planContent.parse(template.content), action: 'create', templateId: template.id };
+  }
+  if (input.carryForwardFrom) {
+    const earlier = await readPlan(ctx, actor, input.carryForwardFrom).catch(() => {
+      throw validationError({ carryForwardFrom: 'Choose one of your own plans.' });
+    });
+    if (earlier.view.organizationId !== input.organizationId) {
+      throw validationError({ carryForwardFrom: 'Choose one of your plans in this organisation.' });
+    }
+    source = { content: unfinishedContent(earlier.view), action: 'create', carriedFromPlanId: earlier.view.id };
+  }
+  return createPlan(ctx, actor, input, source);
+}
+
+/** Creates a plan from a JSON export (this Waymark's or another's): same content, new ids. */
+export async function importPlan(ctx: AppContext, actor: Actor, organizationId: string, document: PlanDocument) {
+  const { format: _f, formatVersion: _v, exportedAt: _e, plan, ...content } = document;
+  return createPlan(ctx, actor, { organizationId, ...plan }, { content, action: 'import' });
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'plan';
+
+/** The plan as a file to download. */
+export async function exportPlan(ctx: AppContext, actor: Actor, planId: string, format: 'json' | 'md' | 'pdf') {
+  const { view } = await readPlan(ctx, actor, planId, 'plan:export');
+  const owner = { name: actor.kind === 'user' ? actor.name : '' };
+  const base = `waymark-plan-${slug(view.cycle)}`;
+  if (format === 'md') {
+    return { contentType: 'text/markdown; charset=utf-8', filename: `${base}.md`, body: planToMarkdown(view, owner) };
+  }
+  if (format === 'pdf') {
+    return { contentType: 'application/pdf', filename: `${base}.pdf`, body: await planToPdf(view, owner) };
+  }
+  return {
+    contentType: 'application/json; charset=utf-8',
+    filename: `${base}.json`,
+    body: `${JSON.stringify(toDocument(view), null, 2)}\n`,
+  };
+}

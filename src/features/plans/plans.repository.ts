@@ -1,0 +1,122 @@
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { goal, plan } from '../../db/schema/index.js';
+import { type PartKind, type PartRow, partKinds, tableOf } from './plan-parts.js';
+
+export type PlanRow = typeof plan.$inferSelect;
+
+export async function findPlan(db: Database, planId: string): Promise<PlanRow | undefined> {
+  const [row] = await db.select().from(plan).where(eq(plan.id, planId)).limit(1);
+  return row;
+}
+
+/** Locks the plan row for the rest of the transaction: writers to one plan go one at a time. */
+export async function lockPlan(tx: Database, planId: string): Promise<PlanRow | undefined> {
+  const [row] = await tx.select().from(plan).where(eq(plan.id, planId)).for('update');
+  return row;
+}
+
+export async function insertPlan(db: Database, values: typeof plan.$inferInsert): Promise<PlanRow> {
+  const [row] = await db.insert(plan).values(values).returning();
+  return row as PlanRow;
+}
+
+export async function updatePlanRow(
+  db: Database,
+  planId: string,
+  changes: Partial<Pick<PlanRow, 'cycle' | 'title' | 'guidePart' | 'guideStep' | 'revisionSeq' | 'version'>>,
+) {
+  await db
+    .update(plan)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(plan.id, planId));
+}
+
+/** A member's plans in one organisation, newest cycle first, with goal counts for the list page. */
+export async function listPlansOfMember(db: Database, memberId: string) {
+  return db
+    .select({
+      id: plan.id,
+      organizationId: plan.organizationId,
+      cycle: plan.cycle,
+      title: plan.title,
+      carriedFromPlanId: plan.carriedFromPlanId,
+      updatedAt: plan.updatedAt,
+      goalCount: count(goal.id),
+      achievedCount: sql<number>`count(${goal.id}) filter (where ${goal.status} = 'achieved')`.mapWith(Number),
+    })
+    .from(plan)
+    .leftJoin(goal, eq(goal.planId, plan.id))
+    .where(eq(plan.memberId, memberId))
+    .groupBy(plan.id)
+    .orderBy(desc(plan.createdAt));
+}
+
+export async function listItems(db: Database, kind: PartKind, planId: string): Promise<PartRow[]> {
+  const t = tableOf(kind);
+  return (await db
+    .select()
+    .from(t)
+    .where(eq(t.planId, planId))
+    .orderBy(asc(t.position), asc(t.createdAt))) as unknown as PartRow[];
+}
+
+/** Every part of a plan at once (in parallel where the database allows it). */
+export async function listAllItems(db: Database, planId: string): Promise<Record<PartKind, PartRow[]>> {
+  const lists = await Promise.all(partKinds.map((kind) => listItems(db, kind, planId)));
+  return Object.fromEntries(partKinds.map((kind, i) => [kind, lists[i]])) as Record<PartKind, PartRow[]>;
+}
+
+export async function findItem(db: Database, kind: PartKind, planId: string, id: string): Promise<PartRow | undefined> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.id, id), eq(t.planId, planId)))
+    .limit(1);
+  return row as unknown as PartRow | undefined;
+}
+
+export async function nextPosition(db: Database, kind: PartKind, planId: string): Promise<number> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${t.position})` })
+    .from(t)
+    .where(eq(t.planId, planId));
+  return (row?.max ?? -1) + 1;
+}
+
+export async function insertItem(db: Database, kind: PartKind, values: Record<string, unknown>): Promise<PartRow> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .insert(t)
+    .values(values as typeof t.$inferInsert)
+    .returning();
+  return row as unknown as PartRow;
+}
+
+/** Writes the changes if the item is still at `version`; undefined when someone else got there first. */
+export async function updateItem(
+  db: Database,
+  kind: PartKind,
+  id: string,
+  version: number,
+  changes: Record<string, unknown>,
+): Promise<PartRow | undefined> {
+  const t = tableOf(kind);
+  const [row] = await db
+    .update(t)
+    .set({ ...(changes as Partial<typeof t.$inferInsert>), version: version + 1, updatedAt: new Date() })
+    .where(and(eq(t.id, id), eq(t.version, version)))
+    .returning();
+  return row as unknown as PartRow | undefined;
+}
+
+export async function deleteItem(db: Database, kind: PartKind, id: string) {
+  const t = tableOf(kind);
+  await db.delete(t).where(eq(t.id, id));
+}
+
+export async function deletePlanRow(db: Database, planId: string) {
+  await db.delete(plan).where(eq(plan.id, planId));
+}

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { errors } from '../../server/schemas.js';
+import { planParams, planView } from './plans.schema.js';
+import { getRevision, listRevisions, restoreRevision } from './revisions.service.js';
+
+const revisionSummary = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    entityType: z.enum(['plan', 'reflection', 'goal', 'network', 'share']),
+    entityId: z.string(),
+    action: z.string(),
+    label: z.string(),
+    changedFields: z.array(z.string()),
+    actorName: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RevisionSummary' });
+
+const content = z.record(z.string(), z.unknown()).nullable();
+const revisionParams = planParams.extend({ revisionId: z.string().min(1).max(64) });
+
+export const revisionsRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/plans/:planId/revisions',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: "The plan's history, newest first",
+          params: planParams,
+          querystring: z.object({
+            before: z.coerce.number().int().min(1).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            entityId: z.string().min(1).max(64).optional(),
+          }),
+          response: {
+            200: z.object({ revisions: z.array(revisionSummary), nextBefore: z.number().int().optional() }),
+            ...errors(400, 401, 404),
+          },
+        },
+      },
+      async (req) => listRevisions(ctx, await req.actor(), req.params.planId, req.query),
+    );
+
+    app.get(
+      '/api/plans/:planId/revisions/:revisionId',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'One revision, with the content before and after it',
+          params: revisionParams,
+          response: {
+            200: revisionSummary.extend({ before: content, after: content }).meta({ id: 'Revision' }),
+            ...errors(401, 404),
+          },
+        },
+      },
+      async (req) => getRevision(ctx, await req.actor(), req.params.planId, req.params.revisionId),
+    );
+
+    app.post(
+      '/api/plans/:planId/revisions/:revisionId/restore',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Bring back the whole plan, or only this revision’s item, as it was right after this revision',
+          params: revisionParams,
+          body: z
+            .object({ scope: z.enum(['plan', 'item'], { error: 'Choose plan or item.' }).default('plan') })
+            .default({
+              scope: 'plan',
+            }),
+          response: { 200: planView, ...errors(400, 401, 404) },
+        },
+      },
+      async (req) => restoreRevision(ctx, await req.actor(), req.params.planId, req.params.revisionId, req.body.scope),
+    );
+  };
