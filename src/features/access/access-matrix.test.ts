@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../test/app.js';
  * cannot influence another cell. A new route without a row here fails the coverage test at the end.
  */
 
-type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
 type Row = {
   route: string;
   /** Builds the request; may prepare data (e.g. an invitation) first. */
@@ -35,6 +35,85 @@ async function inviteSomeone(c: Cast, t: TestApp, email = `invitee-${randomUUID(
   });
   return res.json() as { id: string; url: string };
 }
+
+/** Only the owner of the data; everyone else, in the organisation or not, gets 404 as if it did not exist. */
+const ownerOnly = (ok: number) => ({ ...everyone(404), anonymous: 401, self: ok });
+
+/** A plan of `self` with one item in each part and some history. */
+async function planOfSelf(c: Cast, t: TestApp) {
+  const call = async (method: Request['method'], url: string, payload?: object) => {
+    const res = await t.app.inject({ method, url, headers: c.as('self'), ...(payload && { payload }) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string };
+  };
+  const plan = await call('POST', '/api/plans', { organizationId: c.org.id, cycle: '2027' });
+  const url = `/api/plans/${plan.id}`;
+  const reflection = await call('POST', `${url}/reflections`, { what: 'Reading club' });
+  const goal = await call('POST', `${url}/goals`, { what: 'Run a workshop' });
+  const network = await call('POST', `${url}/network`, { kind: 'person', name: 'Ada', goalIds: [goal.id] });
+  const share = await call('POST', `${url}/shares`, { goalId: goal.id, how: 'post', cadence: 'monthly' });
+  const history = (await t.app.inject({ method: 'GET', url: `${url}/revisions`, headers: c.as('self') })).json();
+  const ids = { reflections: reflection.id, goals: goal.id, network: network.id, shares: share.id };
+  return { url, ids, revisionId: history.revisions[0].id as string };
+}
+
+const itemBodies = {
+  reflections: { create: { what: 'Mentoring a new colleague' }, update: { what: 'Changed', version: 1 } },
+  goals: { create: { what: 'Learn SQL' }, update: { what: 'Changed', version: 1 } },
+  network: { create: { kind: 'resource', name: 'A book' }, update: { name: 'Changed', version: 1 } },
+  shares: { create: { how: 'talk', cadence: 'once' }, update: { detail: 'Changed', version: 1 } },
+} as const;
+
+const planItemRows: Row[] = Object.entries(itemBodies).flatMap(([path, bodies]) => [
+  {
+    route: `GET /api/plans/:planId/${path}`,
+    request: async (c, t) => ({ method: 'GET', url: `${(await planOfSelf(c, t)).url}/${path}` }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: `POST /api/plans/:planId/${path}`,
+    request: async (c, t) => ({
+      method: 'POST',
+      url: `${(await planOfSelf(c, t)).url}/${path}`,
+      payload: bodies.create,
+    }),
+    expect: ownerOnly(201),
+  },
+  ...(['GET', 'PATCH', 'DELETE'] as const).map((method) => ({
+    route: `${method} /api/plans/:planId/${path}/:id`,
+    request: async (c: Cast, t: TestApp) => {
+      const plan = await planOfSelf(c, t);
+      const id = plan.ids[path as keyof typeof plan.ids];
+      return { method, url: `${plan.url}/${path}/${id}`, ...(method === 'PATCH' && { payload: bodies.update }) };
+    },
+    expect: ownerOnly(method === 'DELETE' ? 204 : 200),
+  })),
+]);
+
+async function templateOf(c: Cast, t: TestApp) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/templates',
+    headers: c.as('owner'),
+    payload: {
+      organizationId: c.org.id,
+      name: 'New librarians',
+      published: true,
+      content: { reflections: [], goals: [{ id: 'g1', what: 'Learn the catalogue' }], network: [], shares: [] },
+    },
+  });
+  return res.json() as { id: string };
+}
+
+const emptyDocument = {
+  format: 'waymark-plan',
+  formatVersion: 1,
+  plan: { cycle: '2027', title: '' },
+  reflections: [],
+  goals: [{ id: 'g1', what: 'Imported goal' }],
+  network: [],
+  shares: [],
+};
 
 const rows: Row[] = [
   { route: 'GET /api/health', request: () => ({ method: 'GET', url: '/api/health' }), expect: everyone(200) },
@@ -174,6 +253,136 @@ const rows: Row[] = [
       url: `${new URL((await inviteSomeone(c, t, c.people.outsider.email)).url).pathname.replace('/invite/', '/api/invitations/')}/accept`,
     }),
     expect: { ...signedIn(403), outsider: 200 },
+  },
+  {
+    route: 'GET /api/plans',
+    request: (c) => ({ method: 'GET', url: `/api/plans?orgId=${c.org.id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'POST /api/plans',
+    request: (c) => ({ method: 'POST', url: '/api/plans', payload: { organizationId: c.org.id, cycle: '2027' } }),
+    expect: orgScoped(201),
+  },
+  {
+    route: 'POST /api/plans/import',
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/plans/import',
+      payload: { organizationId: c.org.id, document: emptyDocument },
+    }),
+    expect: orgScoped(201),
+  },
+  {
+    route: 'GET /api/plans/:planId',
+    request: async (c, t) => ({ method: 'GET', url: (await planOfSelf(c, t)).url }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'PATCH /api/plans/:planId',
+    request: async (c, t) => ({
+      method: 'PATCH',
+      url: (await planOfSelf(c, t)).url,
+      payload: { title: 'My year', version: 1 },
+    }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'DELETE /api/plans/:planId',
+    request: async (c, t) => ({ method: 'DELETE', url: (await planOfSelf(c, t)).url }),
+    expect: ownerOnly(204),
+  },
+  {
+    route: 'GET /api/plans/:planId/export',
+    request: async (c, t) => ({ method: 'GET', url: `${(await planOfSelf(c, t)).url}/export?format=md` }),
+    expect: ownerOnly(200),
+  },
+  ...planItemRows,
+  {
+    route: 'POST /api/plans/:planId/shares/:id/done',
+    request: async (c, t) => {
+      const plan = await planOfSelf(c, t);
+      return { method: 'POST', url: `${plan.url}/shares/${plan.ids.shares}/done`, payload: { note: 'Posted it' } };
+    },
+    expect: ownerOnly(201),
+  },
+  {
+    route: 'GET /api/plans/:planId/revisions',
+    request: async (c, t) => ({ method: 'GET', url: `${(await planOfSelf(c, t)).url}/revisions` }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'GET /api/plans/:planId/revisions/:revisionId',
+    request: async (c, t) => {
+      const plan = await planOfSelf(c, t);
+      return { method: 'GET', url: `${plan.url}/revisions/${plan.revisionId}` };
+    },
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'POST /api/plans/:planId/revisions/:revisionId/restore',
+    request: async (c, t) => {
+      const plan = await planOfSelf(c, t);
+      return { method: 'POST', url: `${plan.url}/revisions/${plan.revisionId}/restore`, payload: { scope: 'plan' } };
+    },
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'GET /api/guides/:orgId',
+    request: (c) => ({ method: 'GET', url: `/api/guides/${c.org.id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'PUT /api/guides/:orgId',
+    request: async (c, t) => {
+      const guide = (
+        await t.app.inject({ method: 'GET', url: `/api/guides/${c.org.id}`, headers: c.as('owner') })
+      ).json();
+      return { method: 'PUT', url: `/api/guides/${c.org.id}`, payload: { parts: guide.parts, version: 0 } };
+    },
+    expect: adminsOnly(200),
+  },
+  {
+    route: 'DELETE /api/guides/:orgId',
+    request: (c) => ({ method: 'DELETE', url: `/api/guides/${c.org.id}` }),
+    expect: adminsOnly(200),
+  },
+  {
+    route: 'GET /api/templates',
+    request: (c) => ({ method: 'GET', url: `/api/templates?orgId=${c.org.id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'POST /api/templates',
+    request: (c) => ({
+      method: 'POST',
+      url: '/api/templates',
+      payload: {
+        organizationId: c.org.id,
+        name: 'Managers',
+        content: { reflections: [], goals: [], network: [], shares: [] },
+      },
+    }),
+    expect: adminsOnly(201),
+  },
+  {
+    route: 'GET /api/templates/:templateId',
+    request: async (c, t) => ({ method: 'GET', url: `/api/templates/${(await templateOf(c, t)).id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'PATCH /api/templates/:templateId',
+    request: async (c, t) => ({
+      method: 'PATCH',
+      url: `/api/templates/${(await templateOf(c, t)).id}`,
+      payload: { published: false, version: 1 },
+    }),
+    expect: adminsOnly(200),
+  },
+  {
+    route: 'DELETE /api/templates/:templateId',
+    request: async (c, t) => ({ method: 'DELETE', url: `/api/templates/${(await templateOf(c, t)).id}` }),
+    expect: adminsOnly(204),
   },
 ];
 

@@ -160,6 +160,10 @@ describe('checkGoal', () => {
       ]);
     });
 
+    it('asks for a new date before milestones when a long goal is overdue', () => {
+      expect(ids(goal({ startDate: '2026-01-01', targetDate: '2027-01-31' }))).toEqual(['target-date-past']);
+    });
+
     it('does not warn on the target date itself', () => {
       expect(ids(goal({ startDate: '2026-12-01', targetDate: today }))).toEqual([]);
     });
