@@ -33,11 +33,8 @@ type Facts = {
   open: boolean;
 };
 
-type Rule = Omit<SmartAdvice, 'message' | 'fix'> & {
-  applies: (goal: GoalView, facts: Facts) => boolean;
-  message: string;
-  fix: string;
-};
+/** A row of the rules table: the advice to give and the named check that decides whether it applies. */
+type Rule = SmartAdvice & { applies: (goal: GoalView, facts: Facts) => boolean };
 
 const MAX_WHAT_WORDS = 25;
 const MIN_WHAT_WORDS = 3;

@@ -60,12 +60,23 @@ export function SignedInLayout() {
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to={`/orgs/${current.organizationId}/plans`}>Plans</NavLink>
+                </li>
+                <li>
                   <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
                 </li>
                 {isAdmin && (
-                  <li>
-                    <NavLink to={`/orgs/${current.organizationId}/invitations`}>Invitations</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to={`/orgs/${current.organizationId}/invitations`}>Invitations</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={`/orgs/${current.organizationId}/templates`}>Templates</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={`/orgs/${current.organizationId}/guide`}>Guide</NavLink>
+                    </li>
+                  </>
                 )}
                 <li>
                   <NavLink to={`/orgs/${current.organizationId}/profile`}>Profile</NavLink>

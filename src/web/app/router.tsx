@@ -1,11 +1,19 @@
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
+import { GuideAdminPage } from '../features/guides/guide-admin-page';
 import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
 import { MembersPage } from '../features/members/members-page';
 import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
 import { OutboxPage } from '../features/outbox/outbox-page';
+import { GuidePage } from '../features/plans/guide-page';
+import { HistoryPage } from '../features/plans/history-page';
+import { GoalsPage, NetworkPage, ReflectionsPage, SharingPage } from '../features/plans/part-pages';
+import { PlanLayout } from '../features/plans/plan-layout';
+import { PlanOverviewPage } from '../features/plans/plan-overview';
+import { PlansPage } from '../features/plans/plans-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { TemplatesPage } from '../features/templates/templates-page';
 import { PublicLayout, SignedInLayout } from './layout';
 
 function NotFoundPage() {
@@ -40,6 +48,23 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/members', element: <MembersPage /> },
       { path: '/orgs/:orgId/invitations', element: <InvitationsPage /> },
       { path: '/orgs/:orgId/profile', element: <ProfilePage /> },
+      { path: '/orgs/:orgId/plans', element: <PlansPage /> },
+      {
+        path: '/orgs/:orgId/plans/:planId',
+        element: <PlanLayout />,
+        children: [
+          { index: true, element: <PlanOverviewPage /> },
+          { path: 'guide', element: <GuidePage /> },
+          { path: 'guide/:part/:step', element: <GuidePage /> },
+          { path: 'reflections', element: <ReflectionsPage /> },
+          { path: 'goals', element: <GoalsPage /> },
+          { path: 'network', element: <NetworkPage /> },
+          { path: 'sharing', element: <SharingPage /> },
+          { path: 'history', element: <HistoryPage /> },
+        ],
+      },
+      { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },
+      { path: '/orgs/:orgId/templates', element: <TemplatesPage /> },
       { path: '/outbox', element: <OutboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -86,12 +86,19 @@ export function OrgHomePage() {
       </p>
       <div className="cards">
         <article className="card">
-          <h2>Your learning plan starts here</h2>
+          <h2>Your learning plan</h2>
           <p>
-            Learning plans arrive in the next release of Waymark: reflecting on how you learn best, setting your own
-            goals, and enlisting people who can help. Get ready now by telling colleagues what you can help with.
+            Reflect on how you learn best, set your own goals, enlist people who can help, and decide how you will share
+            what you learn. The guide takes you through it one question at a time.
           </p>
-          <Link className="button" to={`/orgs/${o.id}/profile`}>
+          <Link className="button" to={`/orgs/${o.id}/plans`}>
+            Go to your plans
+          </Link>
+        </article>
+        <article className="card">
+          <h2>Help others learn</h2>
+          <p>Tell colleagues what you can help with: your job title and the topics you could mentor on.</p>
+          <Link className="button secondary" to={`/orgs/${o.id}/profile`}>
             Complete your profile
           </Link>
         </article>

@@ -1,0 +1,100 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { partTitles } from '../../../features/plans/labels';
+import { FormError } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api } from '../../lib/api';
+import { type GuideView, useGuide } from '../plans/plan-api';
+import { TextArea } from '../plans/plan-fields';
+
+/** L&D admins adapt the guide's introductions and prompts; one prompt per line. */
+export function GuideAdminPage() {
+  const { orgId = '' } = useParams();
+  useTitle('Adapt the guide');
+  const guide = useGuide(orgId);
+  if (guide.isPending) return <p role="status">Loading…</p>;
+  if (guide.error) return <FormError error={guide.error} />;
+  return <GuideForm key={guide.data.version} orgId={orgId} guide={guide.data} />;
+}
+
+function GuideForm({ orgId, guide }: { orgId: string; guide: GuideView }) {
+  const qc = useQueryClient();
+  const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
+  const [saved, setSaved] = useState(false);
+  const onSuccess = (g: GuideView) => {
+    qc.setQueryData(['guide', orgId], g);
+    setSaved(true);
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      api<GuideView>('PUT', `/api/guides/${orgId}`, {
+        version: guide.version,
+        parts: parts.map((p) => ({
+          part: p.part,
+          intro: p.intro,
+          prompts: p.text
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        })),
+      }),
+    onSuccess,
+  });
+  const reset = useMutation({ mutationFn: () => api<GuideView>('DELETE', `/api/guides/${orgId}`), onSuccess });
+  const error = save.error ?? reset.error;
+  return (
+    <section>
+      <h1>Adapt the guide</h1>
+      <p className="lead">
+        The guide walks every learner through the four parts of their plan. Adapt its words to your organisation;
+        learners see the change at once.{' '}
+        {guide.adapted ? 'This organisation uses its own version.' : 'This is the built-in guide.'}
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          save.mutate();
+        }}
+      >
+        <FormError error={error} />
+        {saved && (
+          <p className="notice on-track" role="status">
+            Saved. Learners see the new prompts now.
+          </p>
+        )}
+        {parts.map((p, i) => (
+          <fieldset key={p.part} className="panel">
+            <legend>
+              Part {p.part}: {partTitles[p.part as 1 | 2 | 3 | 4]}
+            </legend>
+            <TextArea
+              label="Introduction"
+              value={p.intro}
+              maxLength={1000}
+              onChange={(e) => setParts(parts.map((q, j) => (j === i ? { ...q, intro: e.target.value } : q)))}
+            />
+            <TextArea
+              label="Prompts, one per line"
+              rows={6}
+              value={p.text}
+              error={(error as { fields?: Record<string, string> } | null)?.fields?.[`parts.${i}.prompts`]}
+              onChange={(e) => setParts(parts.map((q, j) => (j === i ? { ...q, text: e.target.value } : q)))}
+            />
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            Save the guide
+          </button>
+          {guide.adapted && (
+            <button type="button" className="secondary" onClick={() => reset.mutate()} disabled={reset.isPending}>
+              Go back to the built-in guide
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { goalStatusLabels } from '../../../features/plans/labels';
+import { checkGoal } from '../../../features/plans/smart-check';
+import { Field } from '../../components/field';
+import { ItemCard } from './item-card';
+import type { GoalView, NetworkView, ReflectionView } from './plan-api';
+import { CheckboxGroup, Select, TextArea } from './plan-fields';
+import { useItemEditor } from './use-item-editor';
+
+export const goalLabels = {
+  what: 'What do you need to learn?',
+  why: 'Why do you need it?',
+  how: 'How will you learn it?',
+  evidence: 'How will you know you have learned it?',
+  startDate: 'Start',
+  targetDate: 'Target date',
+  status: 'Status',
+  progress: 'Progress (%)',
+  topics: 'Topics and skills',
+  links: 'Links to past and future learning',
+  reflectionIds: 'Builds on these reflections',
+  milestones: 'Milestones',
+};
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Part 2: a goal answering the six questions, with the SMART check beside it. */
+export function GoalEditor({
+  planId,
+  item,
+  reflections,
+  network,
+}: {
+  planId: string;
+  item: GoalView;
+  reflections: ReflectionView[];
+  network: NetworkView[];
+}) {
+  const e = useItemEditor(planId, 'goal', item);
+  const d = e.draft;
+  const advice = checkGoal(d, { network, today: today() });
+  const helpers = network.filter((n) => n.goalIds.includes(d.id));
+  return (
+    <ItemCard
+      heading={d.what.trim() || 'New goal'}
+      status={e.status}
+      theirs={e.theirs}
+      draft={d}
+      labels={goalLabels}
+      onResolve={e.resolve}
+      onRemove={e.remove}
+      aside={
+        <aside className="smart" aria-label={`SMART check for ${d.what.trim() || 'this goal'}`}>
+          <h4>SMART check</h4>
+          {advice.length === 0 ? (
+            <p className="ok">Specific, measurable, with a strategy and a date. Well done.</p>
+          ) : (
+            <ul>
+              {advice.map((a) => (
+                <li key={a.id} className={a.severity}>
+                  <strong>{a.message}</strong> {a.fix}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="hint">Advice only: nothing here stops you saving.</p>
+        </aside>
+      }
+    >
+      <Field
+        label={goalLabels.what}
+        value={d.what}
+        onChange={(ev) => e.set('what')(ev.target.value)}
+        error={e.error('what')}
+        maxLength={300}
+        hint="An objective, or an essential question you face in your work."
+        data-autofocus
+      />
+      <TextArea
+        label={goalLabels.why}
+        value={d.why}
+        onChange={(ev) => e.set('why')(ev.target.value)}
+        error={e.error('why')}
+        hint="For your work, your career or your life."
+      />
+      <TextArea
+        label={goalLabels.how}
+        value={d.how}
+        onChange={(ev) => e.set('how')(ev.target.value)}
+        error={e.error('how')}
+        hint={
+          helpers.length
+            ? `Helped by: ${helpers.map((h) => h.name).join(', ')}.`
+            : 'Strategies and activities; link people and resources in your network.'
+        }
+      />
+      <TextArea
+        label={goalLabels.evidence}
+        value={d.evidence}
+        onChange={(ev) => e.set('evidence')(ev.target.value)}
+        error={e.error('evidence')}
+        hint="What could you do, or what could someone see?"
+      />
+      <div className="row">
+        <Field
+          label={goalLabels.startDate}
+          type="date"
+          value={d.startDate ?? ''}
+          onChange={(ev) => e.set('startDate')(ev.target.value || null)}
+          error={e.error('startDate')}
+        />
+        <Field
+          label={goalLabels.targetDate}
+          type="date"
+          value={d.targetDate ?? ''}
+          onChange={(ev) => e.set('targetDate')(ev.target.value || null)}
+          error={e.error('targetDate')}
+        />
+        <Select
+          label={goalLabels.status}
+          value={d.status}
+          options={Object.entries(goalStatusLabels)}
+          onChange={(ev) => e.set('status')(ev.target.value as GoalView['status'])}
+        />
+        <Field
+          label={goalLabels.progress}
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          value={d.progress}
+          onChange={(ev) => e.set('progress')(Math.max(0, Math.min(100, Number(ev.target.value) || 0)))}
+          error={e.error('progress')}
+        />
+      </div>
+      <Milestones value={d.milestones} onChange={e.set('milestones')} error={e.error('milestones')} />
+      <TopicsField value={d.topics} onChange={e.set('topics')} error={e.error('topics')} />
+      <CheckboxGroup
+        legend={goalLabels.reflectionIds}
+        options={reflections.map((r) => [r.id, r.what || 'Untitled reflection'])}
+        value={d.reflectionIds}
+        onChange={e.set('reflectionIds')}
+        error={e.error('reflectionIds')}
+        empty="Reflections you add in part 1 can be linked here."
+      />
+      <TextArea
+        label={goalLabels.links}
+        value={d.links}
+        onChange={(ev) => e.set('links')(ev.target.value)}
+        error={e.error('links')}
+        hint="What it builds on, and what it could lead to."
+      />
+    </ItemCard>
+  );
+}
+
+/** Topics as the learner types them, split on commas when they leave the field (so typing a comma is not lost). */
+function TopicsField({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
+  const [text, setText] = useState(value.join(', '));
+  return (
+    <Field
+      label={goalLabels.topics}
+      value={text}
+      hint="Separate topics with commas, e.g. data literacy, facilitation."
+      error={error}
+      onChange={(ev) => setText(ev.target.value)}
+      onBlur={() =>
+        onChange(
+          text
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        )
+      }
+    />
+  );
+}
+
+function Milestones({
+  value,
+  onChange,
+  error,
+}: {
+  value: GoalView['milestones'];
+  onChange: (v: GoalView['milestones']) => void;
+  error?: string;
+}) {
+  const update = (i: number, patch: Partial<GoalView['milestones'][number]>) =>
+    onChange(value.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  return (
+    <fieldset className="milestones">
+      <legend>{goalLabels.milestones}</legend>
+      {value.map((m, i) => (
+        <div className="milestone" key={m.id}>
+          <label className="check">
+            <input type="checkbox" checked={m.done} onChange={(ev) => update(i, { done: ev.target.checked })} />
+            <span className="visually-hidden">Done: {m.title}</span>
+          </label>
+          <Field
+            label={`Milestone ${i + 1}`}
+            value={m.title}
+            onChange={(ev) => update(i, { title: ev.target.value })}
+            maxLength={200}
+          />
+          <Field
+            label="Due"
+            type="date"
+            value={m.dueDate ?? ''}
+            onChange={(ev) => update(i, { dueDate: ev.target.value || null })}
+          />
+          <button type="button" className="link danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            Remove<span className="visually-hidden"> milestone {i + 1}</span>
+          </button>
+        </div>
+      ))}
+      {error && <p className="field-error">{error}</p>}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          onChange([...value, { id: crypto.randomUUID(), title: 'New milestone', dueDate: null, done: false }])
+        }
+      >
+        Add a milestone
+      </button>
+    </fieldset>
+  );
+}

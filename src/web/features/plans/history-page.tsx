@@ -1,0 +1,178 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { diffWords } from 'diff';
+import { useState } from 'react';
+import { FormError } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api } from '../../lib/api';
+import { goalLabels } from './goal-editor';
+import { networkLabels } from './network-editor';
+import { type PlanView, planKey } from './plan-api';
+import { usePlanContext } from './plan-layout';
+import { reflectionLabels } from './reflection-editor';
+import { shareLabels } from './share-editor';
+
+interface RevisionSummary {
+  id: string;
+  seq: number;
+  entityType: 'plan' | 'reflection' | 'goal' | 'network' | 'share';
+  entityId: string;
+  action: string;
+  label: string;
+  changedFields: string[];
+  actorName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+type Revision = RevisionSummary & { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+
+const fieldLabels: Record<string, Record<string, string>> = {
+  plan: { cycle: 'Cycle', title: 'Title' },
+  reflection: reflectionLabels,
+  goal: goalLabels,
+  network: networkLabels,
+  share: { ...shareLabels, records: 'Shares done' },
+};
+const actionWords: Record<string, string> = {
+  create: 'Added',
+  update: 'Changed',
+  delete: 'Removed',
+  restore: 'Restored',
+  import: 'Imported',
+};
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Every change to the plan, newest first; open one to see what changed and bring back an earlier version. */
+export function HistoryPage() {
+  const plan = usePlanContext();
+  useTitle(`History of plan ${plan.cycle}`);
+  const [open, setOpen] = useState<string | null>(null);
+  const history = useQuery({
+    queryKey: ['plan-history', plan.id, plan.revision],
+    queryFn: () => api<{ revisions: RevisionSummary[] }>('GET', `/api/plans/${plan.id}/revisions?limit=200`),
+  });
+  return (
+    <section>
+      <h1>History</h1>
+      <p className="lead">
+        Every change is kept. Open one to compare, and restore an item or the whole plan as it was.
+      </p>
+      {history.isPending && <p role="status">Loading history…</p>}
+      <FormError error={history.error} />
+      <ol className="history">
+        {history.data?.revisions.map((r) => (
+          <li key={r.id}>
+            <button
+              type="button"
+              className="link"
+              aria-expanded={open === r.id}
+              onClick={() => setOpen(open === r.id ? null : r.id)}
+            >
+              {actionWords[r.action] ?? r.action} {r.label}
+            </button>{' '}
+            <span className="hint">
+              {when(r.updatedAt)}
+              {r.actorName && ` · ${r.actorName}`}
+              {r.action === 'update' &&
+                r.changedFields.length > 0 &&
+                ` · ${r.changedFields.map((f) => fieldLabels[r.entityType]?.[f] ?? f).join(', ')}`}
+            </span>
+            {open === r.id && <RevisionDetail planId={plan.id} summary={r} />}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function RevisionDetail({ planId, summary }: { planId: string; summary: RevisionSummary }) {
+  const qc = useQueryClient();
+  const revision = useQuery({
+    queryKey: ['revision', summary.id],
+    queryFn: () => api<Revision>('GET', `/api/plans/${planId}/revisions/${summary.id}`),
+  });
+  const restore = useMutation({
+    mutationFn: (scope: 'plan' | 'item') =>
+      api<PlanView>('POST', `/api/plans/${planId}/revisions/${summary.id}/restore`, { scope }),
+    onSuccess: (plan) => qc.setQueryData(planKey(planId), plan),
+  });
+  if (revision.isPending) return <p role="status">Loading…</p>;
+  if (revision.error) return <FormError error={revision.error} />;
+  const r = revision.data;
+  const labels = fieldLabels[r.entityType] ?? {};
+  const fields = r.changedFields.length ? r.changedFields : Object.keys(r.after ?? r.before ?? {});
+  return (
+    <div className="revision">
+      <table>
+        <caption className="visually-hidden">What changed</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f}>
+              <th scope="row">{labels[f] ?? f}</th>
+              <td>
+                <Diff before={r.before?.[f]} after={r.after?.[f]} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FormError error={restore.error} />
+      {restore.isSuccess && (
+        <p className="notice on-track" role="status">
+          Restored. The restore is in the history too, so you can undo it the same way.
+        </p>
+      )}
+      <div className="actions">
+        {r.entityType !== 'plan' && (
+          <button type="button" onClick={() => restore.mutate('item')} disabled={restore.isPending}>
+            Restore this {r.entityType === 'network' ? 'entry' : r.entityType} as it was after this change
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={() => restore.mutate('plan')} disabled={restore.isPending}>
+          Restore the whole plan to this point
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const text = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : typeof v === 'string'
+      ? v
+      : Array.isArray(v) && v.every((x) => typeof x === 'string')
+        ? v.join(', ')
+        : JSON.stringify(v);
+
+/** A word-level diff: removed words struck through, added ones underlined (and said so to screen readers). */
+function Diff({ before, after }: { before: unknown; after: unknown }) {
+  const parts = diffWords(text(before), text(after));
+  return (
+    <span className="diff">
+      {parts.map((p, i) =>
+        p.added ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one diff never reorder
+          <ins key={i}>
+            <span className="visually-hidden">added: </span>
+            {p.value}
+          </ins>
+        ) : p.removed ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one diff never reorder
+          <del key={i}>
+            <span className="visually-hidden">removed: </span>
+            {p.value}
+          </del>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one diff never reorder
+          <span key={i}>{p.value}</span>
+        ),
+      )}
+    </span>
+  );
+}

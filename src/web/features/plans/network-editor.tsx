@@ -1,0 +1,98 @@
+import { enlistmentLabels, networkKindLabels, networkRelationLabels } from '../../../features/plans/labels';
+import { Field } from '../../components/field';
+import { ItemCard } from './item-card';
+import type { GoalView, NetworkView } from './plan-api';
+import { CheckboxGroup, Select, TextArea } from './plan-fields';
+import { useItemEditor } from './use-item-editor';
+
+export const networkLabels = {
+  name: 'Name',
+  kind: 'Kind',
+  relation: 'Relation',
+  enlistment: 'Enlistment',
+  url: 'Web address',
+  notes: 'Notes',
+  goalIds: 'Helps with these goals',
+};
+
+export const relationsFor: Record<NetworkView['kind'], (keyof typeof networkRelationLabels)[]> = {
+  person: ['mentor', 'coach', 'peer', 'expert', 'supervisor', 'colleague', 'other'],
+  community: ['community', 'other'],
+  resource: ['course', 'book', 'feed', 'podcast', 'tool', 'event', 'website', 'other'],
+};
+
+/** Part 3: a person, community or resource, the goals it helps with, and how far enlisting them has got. */
+export function NetworkEditor({ planId, item, goals }: { planId: string; item: NetworkView; goals: GoalView[] }) {
+  const e = useItemEditor(planId, 'network', item);
+  const d = e.draft;
+  return (
+    <ItemCard
+      heading={d.name.trim() || 'New entry'}
+      status={e.status}
+      theirs={e.theirs}
+      draft={d}
+      labels={networkLabels}
+      onResolve={e.resolve}
+      onRemove={e.remove}
+    >
+      <div className="row">
+        <Field
+          label={networkLabels.name}
+          value={d.name}
+          onChange={(ev) => e.set('name')(ev.target.value)}
+          error={e.error('name')}
+          maxLength={200}
+          required
+        />
+        <Select
+          label={networkLabels.kind}
+          value={d.kind}
+          options={Object.entries(networkKindLabels)}
+          onChange={(ev) => e.set('kind')(ev.target.value as NetworkView['kind'])}
+        />
+        <Select
+          label={networkLabels.relation}
+          value={d.relation ?? ''}
+          options={[
+            ['', 'Choose…'],
+            ...relationsFor[d.kind].map((r): [string, string] => [r, networkRelationLabels[r]]),
+          ]}
+          onChange={(ev) => e.set('relation')((ev.target.value || null) as NetworkView['relation'])}
+          error={e.error('relation')}
+        />
+        {d.kind === 'person' && (
+          <Select
+            label={networkLabels.enlistment}
+            value={d.enlistment}
+            options={Object.entries(enlistmentLabels)}
+            onChange={(ev) => e.set('enlistment')(ev.target.value as NetworkView['enlistment'])}
+          />
+        )}
+      </div>
+      {d.kind !== 'person' && (
+        <Field
+          label={networkLabels.url}
+          type="url"
+          value={d.url ?? ''}
+          onChange={(ev) => e.set('url')(ev.target.value || null)}
+          error={e.error('url')}
+          placeholder="https://"
+        />
+      )}
+      <CheckboxGroup
+        legend={networkLabels.goalIds}
+        options={goals.map((g) => [g.id, g.what || 'Untitled goal'])}
+        value={d.goalIds}
+        onChange={e.set('goalIds')}
+        error={e.error('goalIds')}
+        empty="Goals you set in part 2 can be linked here."
+      />
+      <TextArea
+        label={networkLabels.notes}
+        value={d.notes}
+        onChange={(ev) => e.set('notes')(ev.target.value)}
+        error={e.error('notes')}
+      />
+    </ItemCard>
+  );
+}

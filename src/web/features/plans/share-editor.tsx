@@ -1,0 +1,162 @@
+import { useMutation } from '@tanstack/react-query';
+import { cadenceLabels, shareHowLabels } from '../../../features/plans/labels';
+import { sharingStatus } from '../../../features/plans/sharing-status';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { api, fieldError } from '../../lib/api';
+import { ItemCard } from './item-card';
+import { type GoalView, type ShareView, usePlanCache } from './plan-api';
+import { Select, TextArea } from './plan-fields';
+import { useItemEditor } from './use-item-editor';
+
+export const shareLabels = {
+  goalId: 'For the goal',
+  how: 'How will you share?',
+  audience: 'With whom?',
+  cadence: 'How often?',
+  startsOn: 'From',
+  detail: 'Details',
+  success: 'What will success look like?',
+};
+const formatDate = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
+/** Part 4: how, with whom and how often the learner shares one goal's learning, and the shares done. */
+export function ShareEditor({
+  planId,
+  item,
+  goals,
+  planCreatedAt,
+}: {
+  planId: string;
+  item: ShareView;
+  goals: GoalView[];
+  planCreatedAt: string;
+}) {
+  const e = useItemEditor(planId, 'share', item);
+  const d = e.draft;
+  const goal = goals.find((g) => g.id === d.goalId);
+  const state = sharingStatus(d, { today: new Date().toISOString().slice(0, 10), planCreatedAt });
+  return (
+    <ItemCard
+      heading={`${shareHowLabels[d.how]}${goal ? ` for “${goal.what || 'Untitled goal'}”` : ''}`}
+      status={e.status}
+      theirs={e.theirs}
+      draft={d}
+      labels={shareLabels}
+      onResolve={e.resolve}
+      onRemove={e.remove}
+    >
+      <p className={state.behind ? 'badge behind' : 'badge on-track'}>
+        {state.behind
+          ? `Behind: ${state.done} of ${state.expected} shares so far`
+          : `On track: ${state.done} shared${state.nextDue ? `, next by ${formatDate(state.nextDue)}` : ''}`}
+      </p>
+      <div className="row">
+        <Select
+          label={shareLabels.goalId}
+          value={d.goalId ?? ''}
+          options={[['', 'Choose a goal…'], ...goals.map((g): [string, string] => [g.id, g.what || 'Untitled goal'])]}
+          onChange={(ev) => e.set('goalId')(ev.target.value || null)}
+          error={e.error('goalId')}
+        />
+        <Select
+          label={shareLabels.how}
+          value={d.how}
+          options={Object.entries(shareHowLabels)}
+          onChange={(ev) => e.set('how')(ev.target.value as ShareView['how'])}
+        />
+        <Select
+          label={shareLabels.cadence}
+          value={d.cadence}
+          options={Object.entries(cadenceLabels)}
+          onChange={(ev) => e.set('cadence')(ev.target.value as ShareView['cadence'])}
+        />
+        <Field
+          label={shareLabels.startsOn}
+          type="date"
+          value={d.startsOn ?? ''}
+          onChange={(ev) => e.set('startsOn')(ev.target.value || null)}
+          error={e.error('startsOn')}
+        />
+      </div>
+      <Field
+        label={shareLabels.audience}
+        value={d.audience}
+        onChange={(ev) => e.set('audience')(ev.target.value)}
+        error={e.error('audience')}
+        hint="For example: my team, the cataloguing community."
+        maxLength={300}
+      />
+      <Field
+        label={shareLabels.detail}
+        value={d.detail}
+        onChange={(ev) => e.set('detail')(ev.target.value)}
+        error={e.error('detail')}
+        maxLength={1000}
+      />
+      <TextArea
+        label={shareLabels.success}
+        value={d.success}
+        onChange={(ev) => e.set('success')(ev.target.value)}
+        error={e.error('success')}
+      />
+      <SharesDone planId={planId} share={item} records={d.records} />
+    </ItemCard>
+  );
+}
+
+function SharesDone({ planId, share, records }: { planId: string; share: ShareView; records: ShareView['records'] }) {
+  const cache = usePlanCache(planId);
+  const record = useMutation({
+    mutationFn: (body: { link?: string; note?: string; doneOn?: string }) =>
+      api<ShareView>('POST', `/api/plans/${planId}/shares/${share.id}/done`, body),
+    onSuccess: (saved) => cache.put('share', saved),
+  });
+  return (
+    <section className="shares-done" aria-label="Shares done">
+      <h4>Shares done</h4>
+      {records.length === 0 ? (
+        <p className="hint">Nothing recorded yet.</p>
+      ) : (
+        <ul>
+          {records.map((r) => (
+            <li key={r.id}>
+              {formatDate(r.doneOn)}: {r.link ? <a href={r.link}>{r.note || r.link}</a> : r.note}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-form"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          const form = ev.currentTarget;
+          const data = new FormData(form);
+          const link = String(data.get('link') ?? '').trim();
+          record.mutate(
+            {
+              note: String(data.get('note') ?? ''),
+              ...(link && { link }),
+              doneOn: String(data.get('doneOn') || '') || undefined,
+            },
+            { onSuccess: () => form.reset() },
+          );
+        }}
+      >
+        <FormError error={record.error} />
+        <Field
+          label="Link to what you shared"
+          name="link"
+          type="url"
+          placeholder="https://"
+          error={fieldError(record.error, 'link')}
+        />
+        <Field label="Or a note" name="note" error={fieldError(record.error, 'note')} maxLength={1000} />
+        <Field label="Shared on" name="doneOn" type="date" error={fieldError(record.error, 'doneOn')} />
+        <button type="submit" disabled={record.isPending}>
+          Mark as shared
+        </button>
+      </form>
+    </section>
+  );
+}
