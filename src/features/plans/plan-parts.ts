@@ -53,6 +53,8 @@ export function viewOf<K extends PartKind>(kind: K, row: PartRow): PartView<K> {
 export function describeItem(kind: PartKind | 'plan', content: Record<string, unknown> | null): string {
   if (kind === 'plan') return 'Plan details';
   const part = planParts[kind];
-  const name = content?.what ?? content?.name ?? content?.detail ?? content?.how;
-  return typeof name === 'string' && name.trim() ? `${part.label}: ${name.trim().slice(0, 80)}` : part.label;
+  const name = [content?.what, content?.name, content?.detail, content?.audience].find(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
+  return name ? `${part.label}: ${name.trim().slice(0, 80)}` : part.label;
 }

@@ -1,6 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { diffWords } from 'diff';
 import { useState } from 'react';
+import {
+  cadenceLabels,
+  enlistmentLabels,
+  goalStatusLabels,
+  learningFormLabels,
+  networkKindLabels,
+  networkRelationLabels,
+  shareHowLabels,
+} from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api } from '../../lib/api';
@@ -76,7 +85,7 @@ export function HistoryPage() {
                 r.changedFields.length > 0 &&
                 ` · ${r.changedFields.map((f) => fieldLabels[r.entityType]?.[f] ?? f).join(', ')}`}
             </span>
-            {open === r.id && <RevisionDetail planId={plan.id} summary={r} />}
+            {open === r.id && <RevisionDetail plan={plan} summary={r} />}
           </li>
         ))}
       </ol>
@@ -84,7 +93,8 @@ export function HistoryPage() {
   );
 }
 
-function RevisionDetail({ planId, summary }: { planId: string; summary: RevisionSummary }) {
+function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSummary }) {
+  const planId = plan.id;
   const qc = useQueryClient();
   const revision = useQuery({
     queryKey: ['revision', summary.id],
@@ -99,7 +109,8 @@ function RevisionDetail({ planId, summary }: { planId: string; summary: Revision
   if (revision.error) return <FormError error={revision.error} />;
   const r = revision.data;
   const labels = fieldLabels[r.entityType] ?? {};
-  const fields = r.changedFields.length ? r.changedFields : Object.keys(r.after ?? r.before ?? {});
+  // A creation or removal lists only the fields that had something in them.
+  const fields = r.changedFields.filter((f) => readable(f, r.before?.[f], plan) !== readable(f, r.after?.[f], plan));
   return (
     <div className="revision">
       <table>
@@ -115,7 +126,7 @@ function RevisionDetail({ planId, summary }: { planId: string; summary: Revision
             <tr key={f}>
               <th scope="row">{labels[f] ?? f}</th>
               <td>
-                <Diff before={r.before?.[f]} after={r.after?.[f]} />
+                <Diff before={readable(f, r.before?.[f], plan)} after={readable(f, r.after?.[f], plan)} />
               </td>
             </tr>
           ))}
@@ -141,18 +152,39 @@ function RevisionDetail({ planId, summary }: { planId: string; summary: Revision
   );
 }
 
-const text = (v: unknown) =>
-  v === null || v === undefined
-    ? ''
-    : typeof v === 'string'
-      ? v
-      : Array.isArray(v) && v.every((x) => typeof x === 'string')
-        ? v.join(', ')
-        : JSON.stringify(v);
+/** Labels for enumerations, and names for ids, so a change reads "Mentor" and "Learn SQL", not keys and uuids. */
+const valueLabels: Record<string, Record<string, string>> = {
+  form: learningFormLabels,
+  status: goalStatusLabels,
+  kind: networkKindLabels,
+  enlistment: enlistmentLabels,
+  relation: networkRelationLabels,
+  how: shareHowLabels,
+  cadence: cadenceLabels,
+};
+
+function readable(field: string, v: unknown, plan: PlanView): string {
+  if (v === null || v === undefined) return '';
+  const nameOf = (id: string) =>
+    plan.goals.find((g) => g.id === id)?.what ?? plan.reflections.find((r) => r.id === id)?.what ?? '(removed)';
+  if (field === 'goalId' && typeof v === 'string') return nameOf(v);
+  if ((field === 'goalIds' || field === 'reflectionIds') && Array.isArray(v)) return v.map(nameOf).join('; ');
+  if (field === 'milestones' && Array.isArray(v)) {
+    return v.map((m: { title: string; done: boolean }) => `${m.done ? '[x]' : '[ ]'} ${m.title}`).join('; ');
+  }
+  if (field === 'records' && Array.isArray(v)) {
+    return v
+      .map((r: { doneOn: string; link: string | null; note: string }) => `${r.doneOn} ${r.note || r.link || ''}`)
+      .join('; ');
+  }
+  if (typeof v === 'string') return valueLabels[field]?.[v] ?? v;
+  if (Array.isArray(v)) return v.join(', ');
+  return String(v);
+}
 
 /** A word-level diff: removed words struck through, added ones underlined (and said so to screen readers). */
-function Diff({ before, after }: { before: unknown; after: unknown }) {
-  const parts = diffWords(text(before), text(after));
+function Diff({ before, after }: { before: string; after: string }) {
+  const parts = diffWords(before, after);
   return (
     <span className="diff">
       {parts.map((p, i) =>

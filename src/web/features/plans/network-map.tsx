@@ -1,12 +1,12 @@
-import { Background, Controls, type Edge, type Node, ReactFlow } from '@xyflow/react';
+import { Background, Controls, type Edge, type Node, Position, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, useState } from 'react';
 import { enlistmentLabels, networkKindLabels, networkRelationLabels } from '../../../features/plans/labels';
 import type { PlanView } from './plan-api';
 
 /**
- * Goals and the network as a graph (React Flow): goals in the middle column, people on the left, communities
- * and resources on the right, an edge for each "helps with". Nodes can be focused with Tab and moved with
+ * Goals and the network as a graph (React Flow): goals on the left, people, communities and resources on the
+ * right, an edge for each "helps with". Nodes can be focused with Tab and moved with
  * the arrow keys; choosing one shows its links in words below the map, which is also what screen readers get.
  */
 export function NetworkMap({ plan }: { plan: PlanView }) {
@@ -56,10 +56,12 @@ export function NetworkMap({ plan }: { plan: PlanView }) {
   );
 }
 
-const COLUMN = { person: 0, goal: 340, other: 680 };
+const COLUMN = { goal: 0, network: 420 };
+const kindOrder = { person: 0, community: 1, resource: 2 };
 
 function layout(plan: PlanView): { nodes: Node[]; edges: Edge[] } {
-  const rows = { person: 0, goal: 0, other: 0 };
+  // Goals on the left; people, then communities and resources, on the right: every edge runs across.
+  const rows = { goal: 0, network: 0 };
   const place = (column: keyof typeof rows) => ({ x: COLUMN[column], y: rows[column]++ * 90 });
   const nodes: Node[] = [
     ...plan.goals.map((g) => ({
@@ -67,19 +69,24 @@ function layout(plan: PlanView): { nodes: Node[]; edges: Edge[] } {
       position: place('goal'),
       data: { label: `Goal: ${g.what || 'Untitled goal'}` },
       className: `map-node goal status-${g.status}`,
+      targetPosition: Position.Right,
+      sourcePosition: Position.Right,
       ariaLabel: `Goal: ${g.what || 'Untitled goal'}`,
     })),
-    ...plan.network.map((n) => {
-      const column = n.kind === 'person' ? 'person' : 'other';
-      const kind = n.relation ? networkRelationLabels[n.relation] : networkKindLabels[n.kind];
-      return {
-        id: n.id,
-        position: place(column),
-        data: { label: `${kind}: ${n.name}` },
-        className: `map-node ${n.kind} enlist-${n.enlistment}`,
-        ariaLabel: `${kind}: ${n.name}${n.kind === 'person' ? `, ${enlistmentLabels[n.enlistment]}` : ''}`,
-      };
-    }),
+    ...[...plan.network]
+      .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+      .map((n) => {
+        const kind = n.relation ? networkRelationLabels[n.relation] : networkKindLabels[n.kind];
+        return {
+          id: n.id,
+          position: place('network'),
+          data: { label: `${kind}: ${n.name}` },
+          className: `map-node ${n.kind} enlist-${n.enlistment}`,
+          sourcePosition: Position.Left,
+          targetPosition: Position.Left,
+          ariaLabel: `${kind}: ${n.name}${n.kind === 'person' ? `, ${enlistmentLabels[n.enlistment]}` : ''}`,
+        };
+      }),
   ];
   const goalIds = new Set(plan.goals.map((g) => g.id));
   const edges: Edge[] = plan.network.flatMap((n) =>

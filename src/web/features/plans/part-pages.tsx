@@ -25,6 +25,7 @@ export function ReflectionsPage() {
   return (
     <PartPage part={1}>
       <p className="lead">Times you enjoyed learning, and what they tell you about how you learn best.</p>
+      <h2 className="visually-hidden">Your reflections</h2>
       <PartEditor plan={plan} kind="reflection" />
     </PartPage>
   );
@@ -35,6 +36,7 @@ export function GoalsPage() {
   return (
     <PartPage part={2}>
       <p className="lead">Each goal answers six questions. The SMART check beside it points out what is still vague.</p>
+      <h2 className="visually-hidden">Your goals</h2>
       <PartEditor plan={plan} kind="goal" />
     </PartPage>
   );
@@ -64,6 +66,7 @@ export function NetworkPage() {
           Map
         </button>
       </div>
+      <h2 className="visually-hidden">Your network</h2>
       {view === 'list' ? (
         <PartEditor plan={plan} kind="network" />
       ) : (
@@ -91,6 +94,7 @@ export function SharingPage() {
             : 'Every sharing commitment is on track.'}
         </p>
       )}
+      <h2 className="visually-hidden">Your sharing commitments</h2>
       <PartEditor plan={plan} kind="share" />
     </PartPage>
   );
