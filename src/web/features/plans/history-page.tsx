@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { diffWords } from 'diff';
 import { useState } from 'react';
 import {
@@ -58,6 +58,8 @@ export function HistoryPage() {
   const history = useQuery({
     queryKey: ['plan-history', plan.id, plan.revision],
     queryFn: () => api<{ revisions: RevisionSummary[] }>('GET', `/api/plans/${plan.id}/revisions?limit=200`),
+    // Keep the list (and the open revision) on screen while a restore's new history loads.
+    placeholderData: keepPreviousData,
   });
   return (
     <section>
