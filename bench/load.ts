@@ -25,29 +25,33 @@ interface LoadOptions {
   connections: number;
   warmup: number;
   duration: number;
+  /** More autocannon options (e.g. each connection's own requests), made afresh before each run. */
+  perRun?: () => Promise<Partial<autocannon.Options>>;
 }
 
-function run(url: string, cookie: string | undefined, connections: number, duration: number) {
+async function run(opts: LoadOptions, duration: number) {
   return autocannon({
-    url,
-    connections,
+    url: opts.url,
+    connections: opts.connections,
     duration,
-    headers: cookie ? { cookie } : {},
+    headers: opts.cookie ? { cookie: opts.cookie } : {},
+    ...(await opts.perRun?.()),
   });
 }
 
 /** Warms the target up (JIT, pools, caches), then measures it for the given duration. */
 export async function measure(opts: LoadOptions): Promise<Measurement> {
   process.stdout.write(`[${opts.db}] ${opts.target}: warm-up ${opts.warmup} s, then ${opts.duration} s… `);
-  const warm = await run(opts.url, opts.cookie, opts.connections, opts.warmup);
+  const warm = await run(opts, opts.warmup);
   if (warm.non2xx > 0 || warm.errors > 0) {
-    throw new Error(`${opts.target} failed during warm-up: ${warm.non2xx} non-2xx, ${warm.errors} errors`);
+    const codes = JSON.stringify(warm.statusCodeStats);
+    throw new Error(`${opts.target} failed during warm-up: ${warm.non2xx} non-2xx (${codes}), ${warm.errors} errors`);
   }
-  const r = await run(opts.url, opts.cookie, opts.connections, opts.duration);
+  const r = await run(opts, opts.duration);
   const statusCodes = Object.fromEntries(
     Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]),
   );
-  // A 2xx other than 200 would still be a wrong answer for these GETs.
+  // A 2xx other than 200 would still be a wrong answer for these GETs and autosaves.
   const not200 = Object.entries(statusCodes)
     .filter(([code]) => code !== '200')
     .reduce((sum, [, count]) => sum + count, 0);

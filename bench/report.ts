@@ -4,9 +4,10 @@ export type { Measurement };
 
 export interface Budget {
   db: Measurement['db'];
-  /** /api/me requests per second divided by the bare route's, at least. */
-  minRatio: number;
-  /** /api/me 99th-percentile latency, at most. */
+  target: string;
+  /** The target's requests per second divided by the bare route's, at least (no ratio budget when absent). */
+  minRatio?: number;
+  /** The target's 99th-percentile latency, at most. */
   maxP99Ms: number;
 }
 
@@ -22,25 +23,29 @@ function ratioToBare(results: Measurement[], m: Measurement): number | undefined
   return bare && bare.requestsPerSecond > 0 ? m.requestsPerSecond / bare.requestsPerSecond : undefined;
 }
 
-/** The budget lines for the budgeted database; none when that database was not measured. */
-export function checkBudget(results: Measurement[], budget: Budget): BudgetCheck[] {
-  const me = results.find((r) => r.db === budget.db && r.target === '/api/me');
-  if (!me) return [];
-  const ratio = ratioToBare(results, me) ?? 0;
-  return [
-    {
-      line: `${budget.db} /api/me req/s ratio to bare ≥ ${budget.minRatio}`,
-      value: ratio,
-      limit: budget.minRatio,
-      pass: ratio >= budget.minRatio,
-    },
-    {
-      line: `${budget.db} /api/me p99 ≤ ${budget.maxP99Ms} ms`,
-      value: me.p99Ms,
+/** The budget lines of the targets measured; none for a database that was not measured. */
+export function checkBudgets(results: Measurement[], budgets: Budget[]): BudgetCheck[] {
+  return budgets.flatMap((budget) => {
+    const m = results.find((r) => r.db === budget.db && r.target === budget.target);
+    if (!m) return [];
+    const checks: BudgetCheck[] = [];
+    if (budget.minRatio !== undefined) {
+      const ratio = ratioToBare(results, m) ?? 0;
+      checks.push({
+        line: `${budget.db} ${budget.target} req/s ratio to bare ≥ ${budget.minRatio}`,
+        value: ratio,
+        limit: budget.minRatio,
+        pass: ratio >= budget.minRatio,
+      });
+    }
+    checks.push({
+      line: `${budget.db} ${budget.target} p99 ≤ ${budget.maxP99Ms} ms`,
+      value: m.p99Ms,
       limit: budget.maxP99Ms,
-      pass: me.p99Ms <= budget.maxP99Ms,
-    },
-  ];
+      pass: m.p99Ms <= budget.maxP99Ms,
+    });
+    return checks;
+  });
 }
 
 export function formatTable(results: Measurement[], checks: BudgetCheck[]): string {
@@ -53,7 +58,7 @@ export function formatTable(results: Measurement[], checks: BudgetCheck[]): stri
       Math.round(m.requestsPerSecond).toString(),
       m.p50Ms.toString(),
       m.p99Ms.toString(),
-      ratio === undefined ? '-' : ratio.toFixed(2),
+      ratio === undefined ? '-' : ratio.toFixed(ratio < 0.1 ? 3 : 2),
       (m.non2xx + m.errors + m.timeouts).toString(),
     ];
   });

@@ -202,5 +202,33 @@ describe('a personal learning plan', () => {
     await saved(tabB);
     await tabA.reload();
     await expect.poll(() => tabA.getByLabel('What do you need to learn?').inputValue()).toBe('Wording from tab B');
+    await tabB.close();
+  });
+
+  it('never drops an edit when saving fails: it retries, and a reload brings the edit back', async () => {
+    const { page } = await newLearner('Ola Offline');
+    await page.getByRole('link', { name: 'Go to your plans' }).click();
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByRole('link', { name: '2. Goals' }).click();
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    const what = page.getByLabel('What do you need to learn?');
+    await what.fill('Saved wording');
+    await saved(page);
+
+    // The server cannot be reached for saves: the page says so and keeps trying.
+    const failSaves = (route: import('playwright-core').Route) =>
+      route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.continue();
+    await page.route('**/api/plans/**', failSaves);
+    await what.fill('Wording typed while offline');
+    await page.getByText('Not saved yet: retrying').waitFor();
+
+    // Even a reload in that state loses nothing: the edit comes back and is saved once saving works again.
+    await page.unroute('**/api/plans/**', failSaves);
+    page.on('dialog', (d) => void d.accept());
+    await page.reload();
+    await expect.poll(() => what.inputValue()).toBe('Wording typed while offline');
+    await saved(page);
+    await page.reload();
+    await expect.poll(() => what.inputValue()).toBe('Wording typed while offline');
   });
 });
