@@ -22,5 +22,20 @@ describe('demo seed', () => {
     expect(list.members.filter((m: { supervisor: unknown }) => m.supervisor).length).toBe(19);
     expect(list.members.filter((m: { offersMentoring: boolean }) => m.offersMentoring).length).toBeGreaterThan(5);
     expect(list.members.find((m: { email: string }) => m.email === demoAdminEmail).role).toBe('admin');
+
+    // The founder has a living plan, and new staff a published template to start from.
+    const plans = (
+      await t.app.inject({ method: 'GET', url: `/api/plans?orgId=${org.organizationId}`, headers: { cookie } })
+    ).json();
+    expect(plans.plans).toEqual([expect.objectContaining({ cycle: '2027', goalCount: 2 })]);
+    const plan = (
+      await t.app.inject({ method: 'GET', url: `/api/plans/${plans.plans[0].id}`, headers: { cookie } })
+    ).json();
+    expect(plan.network.find((n: { name: string }) => n.name === 'Sam Achterberg').goalIds).toEqual([plan.goals[0].id]);
+    expect(plan.goals[0].reflectionIds).toHaveLength(2);
+    const templates = (
+      await t.app.inject({ method: 'GET', url: `/api/templates?orgId=${org.organizationId}`, headers: { cookie } })
+    ).json();
+    expect(templates.templates.map((x: { name: string }) => x.name)).toEqual(['New library staff']);
   });
 });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { addMember, createOrg, createUser } from '../test/factories.js';
+import { addMember, createOrg, createPlan, createUser } from '../test/factories.js';
 import type { Database } from './client.js';
-import { organization, user } from './schema/index.js';
+import { foundersPlan, newStaffTemplate } from './demo-plans.js';
+import { organization, planTemplate, user } from './schema/index.js';
 
 /*
  * The demo organisation: 20 people of a library service, built with the factories the tests use, so a
@@ -90,6 +92,15 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
       });
       idByName.set(p.name, member.id);
     }
+    await createPlan(tx, ownerMember, { cycle: '2027', title: 'Sharing what I know', content: foundersPlan });
+    await tx.insert(planTemplate).values({
+      id: randomUUID(),
+      organizationId: org.id,
+      name: 'New library staff',
+      description: 'A first plan for your first months: the desk, the catalogue, and the people to ask.',
+      published: true,
+      content: newStaffTemplate,
+    });
   });
   return { created: true, people: people.length };
 }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import type { Database } from '../db/client.js';
 import { account, membership, organization, user } from '../db/schema/index.js';
+import { insertContent, type PlanContent } from '../features/plans/plan-content.js';
+import { planHistory } from '../features/plans/plan-history.js';
+import { insertPlan, type PlanRow } from '../features/plans/plans.repository.js';
 
 /*
  * Factories: each makes a valid row and fills in whatever the caller leaves out. Tests and the demo
@@ -98,4 +101,29 @@ export async function addMember(
     })
     .returning();
   return { ...(row as MemberRow), user: person };
+}
+
+/**
+ * A plan for a member, with content (reflections, goals, network, shares whose ids link them to each other)
+ * inserted and recorded in its history the way the app does.
+ */
+export async function createPlan(
+  db: Database,
+  member: MemberRow,
+  overrides: { cycle?: string; title?: string; content?: Partial<PlanContent> } = {},
+): Promise<PlanRow> {
+  const row = await insertPlan(db, {
+    id: randomUUID(),
+    organizationId: member.organizationId,
+    memberId: member.id,
+    userId: member.userId,
+    cycle: overrides.cycle ?? String(new Date().getFullYear() + 1),
+    title: overrides.title ?? '',
+  });
+  const history = planHistory(db, row, member.userId);
+  await history.record('plan', row.id, 'create', null, { cycle: row.cycle, title: row.title });
+  const content = { reflections: [], goals: [], network: [], shares: [], ...overrides.content };
+  await insertContent(db, row, content, history, 'create');
+  await history.finish();
+  return row;
 }
