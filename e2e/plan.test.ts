@@ -176,6 +176,16 @@ describe('a personal learning plan', () => {
     expect(download.suggestedFilename()).toBe('waymark-plan-2027.pdf');
     const file = await download.path();
     expect(fs.readFileSync(file).subarray(0, 4).toString()).toBe('%PDF');
+
+    // Give the plan a title; on a phone-sized screen the plan still reads well.
+    await page.getByText('Plan details: rename or delete').click();
+    await page.getByLabel('Title').fill('Sharing what I know');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('heading', { name: /Learning plan 2027 — Sharing what I know/ }).waitFor();
+    await expectNoAxeViolations(page, 'plan overview with details open');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: '2. Goals' }).click();
+    await screenshot(page, 'plan-goals-phone');
   });
 
   it('shows both versions when two tabs edit the same goal, and keeps the one chosen', async () => {

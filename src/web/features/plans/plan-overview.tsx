@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { guideProgress } from '../../../features/plans/guide-progress';
 import { partTitles } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
+import { PlanDetails } from './plan-details';
 import { usePlanContext } from './plan-layout';
 
 /** The plan at a glance: what is done and left in each part, where to carry on, and the exports. */
@@ -74,6 +75,7 @@ export function PlanOverviewPage() {
           — complete; import it into any Waymark
         </li>
       </ul>
+      <PlanDetails plan={plan} orgId={orgId} />
     </section>
   );
 }
