@@ -43,6 +43,12 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.autosave, maxP99Ms: 30 },
 ];
 
+/** BENCH_TARGETS=me,plan,autosave (all by default) picks what to measure besides the bare route, e.g. to profile one. */
+function wanted(name: 'me' | 'plan' | 'autosave'): boolean {
+  const list = process.env.BENCH_TARGETS;
+  return !list || list.split(',').map((s) => s.trim()).includes(name);
+}
+
 function positive(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -68,13 +74,17 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     const { appUrl } = server;
     const load = { connections: settings.connections, warmup: settings.warmup, duration: settings.duration };
     const signedIn = { ...load, db: kind, cookie: session.cookie };
-    const bare = await measure({ ...load, db: kind, target: 'bare', url: `${server.bareUrl}/bare` });
-    const me = await measure({ ...signedIn, target: target.me, url: `${appUrl}/api/me` });
-    const plan = await measure({ ...signedIn, target: target.plan, url: `${appUrl}/api/plans/${planId}` });
-    // Each connection sends its own requests (see bench/autosave.ts); the URL only names the server.
-    const perRun = () => autosaveRun(session, goals);
-    const autosave = await measure({ ...signedIn, target: target.autosave, url: appUrl, perRun });
-    return [bare, me, plan, autosave];
+    const results = [await measure({ ...load, db: kind, target: 'bare', url: `${server.bareUrl}/bare` })];
+    if (wanted('me')) results.push(await measure({ ...signedIn, target: target.me, url: `${appUrl}/api/me` }));
+    if (wanted('plan')) {
+      results.push(await measure({ ...signedIn, target: target.plan, url: `${appUrl}/api/plans/${planId}` }));
+    }
+    if (wanted('autosave')) {
+      // Each connection sends its own requests (see bench/autosave.ts); the URL only names the server.
+      const perRun = () => autosaveRun(session, goals);
+      results.push(await measure({ ...signedIn, target: target.autosave, url: appUrl, perRun }));
+    }
+    return results;
   } finally {
     await server?.stop();
   }

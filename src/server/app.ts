@@ -72,6 +72,7 @@ export async function buildApp(opts: BuildAppOptions) {
   const caches: AppCaches = {
     memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }),
     plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),
+    planOwners: createReadCache({ ttlMs: 10 * 60_000, maxEntries: 100_000 }),
   };
   const ctx: AppContext = { config, database, db: database.db, auth, mailer, log: app.log, caches };
 

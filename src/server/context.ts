@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import type { PlanOwnership } from '../features/access/plan-access.js';
 import type { Auth } from '../features/auth/auth.js';
 import type { Mailer } from '../features/mail/mailer.js';
 import type { MyMembership } from '../features/me/me.repository.js';
@@ -24,4 +25,6 @@ export interface AppCaches {
   memberships: ReadCache<string, MyMembership[]>;
   /** Whole plans (by plan id), as viewed and as serialised JSON: forgotten by every write to the plan. */
   plans: ReadCache<string, CachedPlan>;
+  /** Who owns each plan (by plan id): fixed for a plan's life, forgotten when it is deleted. */
+  planOwners: ReadCache<string, PlanOwnership | undefined>;
 }

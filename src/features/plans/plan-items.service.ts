@@ -3,6 +3,8 @@ import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
+import { requirePlanAccess } from '../access/plan-access.js';
+import { saveIntoNewestRevision } from './plan-autosave.js';
 import { membersOfOrg } from './plan-content.js';
 import type { PlanHistory } from './plan-history.js';
 import { type PartKind, type PartRow, planParts, snapshotOf, viewOf } from './plan-parts.js';
@@ -15,9 +17,12 @@ import {
   type PlanRow,
   updateItem,
 } from './plans.repository.js';
-import { writePlan } from './plans.service.js';
+import { ownershipOf, writePlan } from './plans.service.js';
 
 type Input = Record<string, unknown> & { version?: number };
+
+/** Fields that point at other items or members: changes to them are checked, so they take the general path. */
+const LINK_FIELDS = ['reflectionIds', 'goalIds', 'goalId', 'memberId'];
 
 /** Links from one item to others must point inside the same plan (and members of the same organisation). */
 async function checkLinks(tx: Database, plan: PlanRow, input: Input) {
@@ -78,19 +83,39 @@ export async function updateItemFields(
   id: string,
   body: Input,
 ) {
+  const { version, ...input } = dedupe(body);
+  if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
+  if (!LINK_FIELDS.some((field) => field in input)) {
+    const user = await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
+    const saved = await saveIntoNewestRevision(ctx.db, {
+      kind,
+      planId,
+      id,
+      version,
+      actorUserId: user.userId,
+      fields: input,
+    });
+    if (saved) {
+      ctx.caches.plans.forget(planId);
+      return saved;
+    }
+  }
   return writePlan(ctx, actor, planId, async (tx, plan, history) => {
-    const { version, ...input } = dedupe(body);
-    const current = await findItem(tx, kind, planId, id);
-    if (!current) throw notFound(planParts[kind].label);
-    if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
     await checkLinks(tx, plan, input);
-    const updated = version === current.version ? await updateItem(tx, kind, id, version, input) : undefined;
+    // Autosave's common case, typing on into the item last saved: the update checks the version itself and
+    // the history merges, so the item need not be read first.
+    const merging = history.merges(kind, id);
+    const current = merging ? undefined : await findItem(tx, kind, planId, id);
+    if (!merging && !current) throw notFound(planParts[kind].label);
+    const updated = await updateItem(tx, kind, id, version, input);
     if (!updated) {
+      const now = current ?? (await findItem(tx, kind, planId, id));
+      if (!now) throw notFound(planParts[kind].label);
       throw conflict(`This ${planParts[kind].label.toLowerCase()} was changed elsewhere meanwhile.`, undefined, {
-        current: viewOf(kind, current),
+        current: viewOf(kind, now),
       });
     }
-    await history.record(kind, id, 'update', snapshotOf(kind, current), snapshotOf(kind, updated));
+    await history.record(kind, id, 'update', current && snapshotOf(kind, current), snapshotOf(kind, updated));
     return viewOf(kind, updated);
   });
 }

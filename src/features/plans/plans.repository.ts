@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { goal, plan } from '../../db/schema/index.js';
+import { goal, plan, planRevision } from '../../db/schema/index.js';
 import { type PartKind, type PartRow, partKinds, tableOf } from './plan-parts.js';
 
 export type PlanRow = typeof plan.$inferSelect;
@@ -10,9 +10,22 @@ export async function findPlan(db: Database, planId: string): Promise<PlanRow | 
   return row;
 }
 
-/** Locks the plan row for the rest of the transaction: writers to one plan go one at a time. */
-export async function lockPlan(tx: Database, planId: string): Promise<PlanRow | undefined> {
-  const [row] = await tx.select().from(plan).where(eq(plan.id, planId)).for('update');
+export type RevisionRow = typeof planRevision.$inferSelect;
+
+/**
+ * Locks the plan row for the rest of the transaction (writers to one plan go one at a time) and reads its
+ * newest revision in the same round trip: history needs it to decide whether an autosave merges.
+ */
+export async function lockPlan(
+  tx: Database,
+  planId: string,
+): Promise<{ plan: PlanRow; last: RevisionRow | null } | undefined> {
+  const [row] = await tx
+    .select({ plan, last: planRevision })
+    .from(plan)
+    .leftJoin(planRevision, and(eq(planRevision.planId, plan.id), eq(planRevision.seq, plan.revisionSeq)))
+    .where(eq(plan.id, planId))
+    .for('update', { of: plan });
   return row;
 }
 

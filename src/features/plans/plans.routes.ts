@@ -62,7 +62,7 @@ export const plansRoutes =
       },
       async (req, reply) => {
         const plan = await readPlan(ctx, await req.actor(), req.params.planId);
-        const etag = `"${plan.view.revision}-${Date.parse(plan.view.updatedAt)}"`;
+        const { etag } = plan;
         reply.header('etag', etag).header('cache-control', 'private, no-cache');
         if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
         // Serialised once per change of the plan (see readPlan), not once per request.

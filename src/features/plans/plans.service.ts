@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
@@ -26,6 +26,8 @@ export interface CachedPlan {
   view: PlanView;
   /** The view serialised once, so a read of an unchanged plan costs no serialisation. */
   json: string;
+  /** Changes whenever the content does (autosaves that merge into history leave the plan row untouched). */
+  etag: string;
 }
 
 async function loadPlan(db: Database, planId: string): Promise<CachedPlan | undefined> {
@@ -51,7 +53,8 @@ async function loadPlan(db: Database, planId: string): Promise<CachedPlan | unde
     network: items.network.map((r) => viewOf('network', r)),
     shares: items.share.map((r) => viewOf('share', r)),
   });
-  return { ownership: row, view, json: JSON.stringify(view) };
+  const json = JSON.stringify(view);
+  return { ownership: row, view, json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
 }
 
 /** The whole plan, for someone allowed `action` on it; from the cache when unchanged. */
@@ -83,12 +86,13 @@ export async function writePlan<T>(
   change: (tx: Database, plan: PlanRow, history: PlanHistory) => Promise<T>,
 ): Promise<T> {
   // Checked before the transaction: PGlite has one connection, so the check cannot run inside it.
-  const user = await requirePlanAccess(ctx, actor, 'plan:write', await findPlan(ctx.db, planId));
+  const user = await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
   try {
     return await ctx.db.transaction(async (tx) => {
-      const plan = await lockPlan(tx, planId);
-      if (!plan) throw notFound('Plan');
-      const history = planHistory(tx, plan, user.userId);
+      const locked = await lockPlan(tx, planId);
+      if (!locked) throw notFound('Plan');
+      const { plan, last } = locked;
+      const history = planHistory(tx, plan, user.userId, last);
       const result = await change(tx, plan, history);
       await history.finish();
       return result;
@@ -96,6 +100,17 @@ export async function writePlan<T>(
   } finally {
     ctx.caches.plans.forget(planId);
   }
+}
+
+/**
+ * Who owns a plan: it never changes, so it is remembered (until the plan is deleted) and a write needs no
+ * extra query to check access.
+ */
+export async function ownershipOf(ctx: AppContext, planId: string): Promise<PlanOwnership | undefined> {
+  return cached(ctx.caches.planOwners, planId, async () => {
+    const row = await findPlan(ctx.db, planId);
+    return row && { id: row.id, organizationId: row.organizationId, memberId: row.memberId, userId: row.userId };
+  });
 }
 
 /** The learner's own plans in an organisation. */
@@ -173,7 +188,8 @@ export async function updatePlan(
 
 /** Deletes a plan with its whole history (the owner only; there is no undo, so the page asks first). */
 export async function deletePlan(ctx: AppContext, actor: Actor, planId: string): Promise<void> {
-  await requirePlanAccess(ctx, actor, 'plan:write', await findPlan(ctx.db, planId));
+  await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
   await deletePlanRow(ctx.db, planId);
   ctx.caches.plans.forget(planId);
+  ctx.caches.planOwners.forget(planId);
 }

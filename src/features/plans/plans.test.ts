@@ -153,6 +153,16 @@ describe('history', () => {
     for (const what of ['Learn SQL w', 'Learn SQL window', 'Learn SQL window functions']) {
       version = (await api('PATCH', `${url}/goals/${goal.body.id}`, me, { what, version })).body.version;
     }
+    // An autosave that folds into the newest revision answers the item exactly as a full read shows it.
+    const typed = await api('PATCH', `${url}/goals/${goal.body.id}`, me, {
+      topics: ['SQL', 'Data'],
+      milestones: [{ id: 'm1', title: 'First query', dueDate: '2027-01-31', done: true }],
+      targetDate: '2027-03-31',
+      progress: 10,
+      version,
+    });
+    version = typed.body.version;
+    expect((await api('GET', url, me)).body.goals[0]).toEqual(typed.body);
     await api('POST', `${url}/reflections`, me, { what: 'Something in between' });
     await api('PATCH', `${url}/goals/${goal.body.id}`, me, { what: 'Master SQL', version });
 
