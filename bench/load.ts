@@ -34,7 +34,8 @@ async function run(opts: LoadOptions, duration: number) {
     url: opts.url,
     connections: opts.connections,
     duration,
-    headers: opts.cookie ? { cookie: opts.cookie } : {},
+    // As a browser sends them: the signed-in cookie, and the compressions it accepts.
+    headers: { 'accept-encoding': 'gzip, deflate, br', ...(opts.cookie ? { cookie: opts.cookie } : {}) },
     ...(await opts.perRun?.()),
   });
 }

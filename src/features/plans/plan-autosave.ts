@@ -1,5 +1,6 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { Database } from '../../db/client.js';
 import { MERGE_WINDOW_MS } from './plan-history.js';
 import { type PartKind, type PartView, planParts, tableOf } from './plan-parts.js';
@@ -26,10 +27,14 @@ export async function saveIntoNewestRevision<K extends PartKind>(
   const columns = getTableColumns(table) as unknown as Record<string, PgColumn>;
   const fieldNames = Object.keys(planParts[change.kind].fields.shape);
   const column = (key: string) => sql.identifier((columns[key] as PgColumn).name);
-  const sets = Object.entries(change.fields)
-    .filter(([key]) => fieldNames.includes(key))
-    .map(([key, value]) => sql`${column(key)} = ${sql.param(value, columns[key])}`);
-  if (sets.length === 0) return undefined;
+  const given = Object.keys(change.fields).filter((key) => fieldNames.includes(key));
+  if (given.length === 0) return undefined;
+  // Every field appears in every statement (kept when not sent), so the SQL text is fixed per kind of item and
+  // PostgreSQL can keep it prepared: parsing and planning this statement on each keystroke cost as much as running it.
+  const sets = fieldNames.map((key) => {
+    const sent = given.includes(key);
+    return sql`${column(key)} = case when ${sent}::boolean then ${sql.param(sent ? change.fields[key] : null, columns[key])} else t.${column(key)} end`;
+  });
   // The item's content as history stores it, built by the database from the updated row.
   const after = sql`jsonb_build_object(${sql.join(
     fieldNames.map((key) => sql`${key}::text, upd.${column(key)}`),
@@ -37,7 +42,7 @@ export async function saveIntoNewestRevision<K extends PartKind>(
   )})`;
   const tableName = sql.identifier(getTableName(table));
 
-  const result = await db.execute(sql`
+  const statement = sql`
     with p as (
       select id, revision_seq from plan where id = ${change.planId} for update
     ), mergeable as (
@@ -57,7 +62,8 @@ export async function saveIntoNewestRevision<K extends PartKind>(
     )
     select merged.after, upd.version, (extract(epoch from upd.updated_at) * 1000)::float8 as updated_ms
     from upd, merged
-  `);
+  `;
+  const result = await runPrepared(db, `autosave_${change.kind}`, statement);
   // Both drivers answer { rows }; Drizzle's type for a generic database does not say so.
   const [row] = (
     result as unknown as { rows: { after: Record<string, unknown>; version: number; updated_ms: number }[] }
@@ -69,4 +75,16 @@ export async function saveIntoNewestRevision<K extends PartKind>(
     version: Number(row.version),
     updatedAt: new Date(Number(row.updated_ms)).toISOString(),
   } as PartView<K>;
+}
+
+/**
+ * Runs a statement whose text never changes as a named prepared statement on PostgreSQL (node-postgres prepares
+ * it once per pooled connection); PGlite, in-process, simply runs it.
+ */
+async function runPrepared(db: Database, name: string, statement: SQL): Promise<unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: Drizzle keeps its dialect and driver client unexported
+  const { dialect, $client: client } = db as any;
+  if (!(client instanceof pg.Pool)) return db.execute(statement);
+  const query = dialect.sqlToQuery(statement) as { sql: string; params: unknown[] };
+  return client.query({ name, text: query.sql, values: query.params });
 }

@@ -63,10 +63,18 @@ export const plansRoutes =
       async (req, reply) => {
         const plan = await readPlan(ctx, await req.actor(), req.params.planId);
         const { etag } = plan;
-        reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
         if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
-        // Serialised once per change of the plan (see readPlan), not once per request.
-        return reply.type('application/json; charset=utf-8').send(plan.json as unknown as z.infer<typeof planView>);
+        // Serialised (and compressed) once per change of the plan (see readPlan), not once per request.
+        reply.type('application/json; charset=utf-8');
+        const accepts = req.headers['accept-encoding'] ?? '';
+        if (/\bbr\b/.test(accepts)) {
+          return reply.header('content-encoding', 'br').send(plan.brotli as unknown as z.infer<typeof planView>);
+        }
+        if (/\bgzip\b/.test(accepts)) {
+          return reply.header('content-encoding', 'gzip').send(plan.gzip as unknown as z.infer<typeof planView>);
+        }
+        return reply.send(plan.json as unknown as z.infer<typeof planView>);
       },
     );
 

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
@@ -69,6 +70,15 @@ describe('a plan and its four parts', () => {
     expect(whole.body.shares[0].records[0].note).toBe('Lunch talk on CSV pitfalls');
     const again = await api('GET', url, { ...me, 'if-none-match': whole.headers.etag as string });
     expect(again.status).toBe(304);
+    // Browsers get the same plan compressed (made once per change, not per request).
+    for (const [accept, inflate] of [
+      ['br', brotliDecompressSync],
+      ['gzip, deflate', gunzipSync],
+    ] as const) {
+      const res = await app.inject({ method: 'GET', url, headers: { ...me, 'accept-encoding': accept } });
+      expect(res.headers['content-encoding']).toBe(accept.split(',')[0]);
+      expect(JSON.parse(inflate(res.rawPayload).toString())).toEqual(whole.body);
+    }
     const list = await api('GET', `${url}/goals`, me);
     expect(list.body.items).toHaveLength(1);
     const one = await api('GET', `${url}/goals/${goal.body.id}`, me);
