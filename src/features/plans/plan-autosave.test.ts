@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/app.js';
+import { addMember, createOrg, createPlan } from '../../test/factories.js';
+import { saveIntoNewestRevision } from './plan-autosave.js';
+
+const t = await createTestApp();
+
+async function planWithGoal() {
+  const { org } = await createOrg(t.db);
+  const member = await addMember(t.db, org);
+  const plan = await createPlan(t.db, member, { content: { goals: [{ id: 'g', what: 'First words' }] } });
+  const headers = { cookie: await t.sessionFor(member.userId) };
+  const view = (await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}`, headers })).json();
+  return { plan, member, headers, goal: view.goals[0] as { id: string; version: number } };
+}
+
+describe('autosave in one statement', () => {
+  it('writes the change and folds it into the newest revision', async () => {
+    const { plan, member, headers, goal } = await planWithGoal();
+    const change = { kind: 'goal' as const, planId: plan.id, id: goal.id, actorUserId: member.userId };
+    const saved = await saveIntoNewestRevision(t.db, {
+      ...change,
+      version: goal.version,
+      fields: {
+        what: 'Typed on',
+        topics: ['sql'],
+        milestones: [{ id: 'm', title: 'One', dueDate: null, done: false }],
+      },
+    });
+    expect(saved).toMatchObject({ id: goal.id, version: goal.version + 1, what: 'Typed on', topics: ['sql'] });
+    const history = (await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/revisions`, headers })).json();
+    const created = history.revisions.find((r: { entityId: string }) => r.entityId === goal.id);
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/revisions/${created.id}`, headers })
+    ).json();
+    expect(detail.after).toMatchObject({ what: 'Typed on', topics: ['sql'] });
+    expect(history.revisions.filter((r: { entityId: string }) => r.entityId === goal.id)).toHaveLength(1);
+  });
+
+  it('declines a stale version, another person, or an item that is not the newest change', async () => {
+    const { plan, member, goal } = await planWithGoal();
+    const change = { kind: 'goal' as const, planId: plan.id, id: goal.id, fields: { what: 'x' } };
+    expect(
+      await saveIntoNewestRevision(t.db, { ...change, version: goal.version + 5, actorUserId: member.userId }),
+    ).toBe(undefined);
+    expect(await saveIntoNewestRevision(t.db, { ...change, version: goal.version, actorUserId: 'someone-else' })).toBe(
+      undefined,
+    );
+    expect(
+      await saveIntoNewestRevision(t.db, { ...change, id: 'not-the-newest', version: 1, actorUserId: member.userId }),
+    ).toBe(undefined);
+  });
+});
