@@ -46,7 +46,13 @@ const budgets: Budget[] = [
 /** BENCH_TARGETS=me,plan,autosave (all by default) picks what to measure besides the bare route, e.g. to profile one. */
 function wanted(name: 'me' | 'plan' | 'autosave'): boolean {
   const list = process.env.BENCH_TARGETS;
-  return !list || list.split(',').map((s) => s.trim()).includes(name);
+  return (
+    !list ||
+    list
+      .split(',')
+      .map((s) => s.trim())
+      .includes(name)
+  );
 }
 
 function positive(name: string, fallback: number): number {

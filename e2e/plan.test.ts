@@ -188,6 +188,46 @@ describe('a personal learning plan', () => {
     await screenshot(page, 'plan-goals-phone');
   });
 
+  it('lets an L&D admin adapt the guide and publish a template that a new plan starts from', async () => {
+    const { page } = await newLearner('Lia Lead');
+    await page.getByRole('link', { name: 'Go to your plans' }).click();
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByRole('link', { name: '2. Goals' }).click();
+    await page.getByRole('button', { name: 'Add a goal' }).click();
+    await page.getByLabel('What do you need to learn?').fill('Know the catalogue inside out');
+    await saved(page);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();
+    await page.getByRole('heading', { name: 'Adapt the guide' }).waitFor();
+    await expectNoAxeViolations(page, 'guide admin');
+    const firstPrompts = page.getByLabel('Prompts, one per line').first();
+    await firstPrompts.fill('Which library project did you enjoy most?\nWho did you learn it with?');
+    await page.getByRole('button', { name: 'Save the guide' }).click();
+    await page.getByText('Saved. Learners see the new prompts now.').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('heading', { name: 'Plan templates' }).waitFor();
+    await page.getByLabel('Name').fill('New library staff');
+    await page.getByLabel('From your plan').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Save as a draft template' }).click();
+    await page.getByRole('button', { name: 'Publish New library staff' }).click();
+    await page.getByText('Published: learners can start from it').waitFor();
+    await expectNoAxeViolations(page, 'templates');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
+    await page.getByLabel('Cycle').fill('2028');
+    await page.getByLabel('Start from').selectOption({ label: 'Template: New library staff (1 goal)' });
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByRole('heading', { name: 'Learning plan 2028' }).waitFor();
+    // The template filled part 2, so the guide offers to continue; its first question is the adapted one.
+    await page.getByRole('link', { name: 'Continue the guide' }).click();
+    await page.getByRole('heading', { name: 'Which library project did you enjoy most?' }).waitFor();
+    await page.getByRole('link', { name: '2. Goals' }).click();
+    await expect
+      .poll(() => page.getByLabel('What do you need to learn?').inputValue())
+      .toBe('Know the catalogue inside out');
+  });
+
   it('shows both versions when two tabs edit the same goal, and keeps the one chosen', async () => {
     const { context, page: tabA } = await newLearner('Tomas Twotabs');
     await tabA.getByRole('link', { name: 'Go to your plans' }).click();

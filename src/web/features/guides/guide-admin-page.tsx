@@ -13,15 +13,26 @@ export function GuideAdminPage() {
   const { orgId = '' } = useParams();
   useTitle('Adapt the guide');
   const guide = useGuide(orgId);
+  // Kept here: the form below starts afresh from each saved version, the confirmation should stay.
+  const [saved, setSaved] = useState(false);
   if (guide.isPending) return <p role="status">Loading…</p>;
   if (guide.error) return <FormError error={guide.error} />;
-  return <GuideForm key={guide.data.version} orgId={orgId} guide={guide.data} />;
+  return <GuideForm key={guide.data.version} orgId={orgId} guide={guide.data} saved={saved} setSaved={setSaved} />;
 }
 
-function GuideForm({ orgId, guide }: { orgId: string; guide: GuideView }) {
+function GuideForm({
+  orgId,
+  guide,
+  saved,
+  setSaved,
+}: {
+  orgId: string;
+  guide: GuideView;
+  saved: boolean;
+  setSaved: (saved: boolean) => void;
+}) {
   const qc = useQueryClient();
   const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
-  const [saved, setSaved] = useState(false);
   const onSuccess = (g: GuideView) => {
     qc.setQueryData(['guide', orgId], g);
     setSaved(true);

@@ -70,7 +70,10 @@ function NewPlanForm({ orgId, earlier }: { orgId: string; earlier: { id: string;
   });
   const options: [string, string][] = [
     ['blank', 'A blank plan'],
-    ...published.map((t): [string, string] => [`template:${t.id}`, `Template: ${t.name} (${t.goalCount} goals)`]),
+    ...published.map((t): [string, string] => [
+      `template:${t.id}`,
+      `Template: ${t.name} (${t.goalCount} ${t.goalCount === 1 ? 'goal' : 'goals'})`,
+    ]),
     ...earlier.map((p): [string, string] => [`carry:${p.id}`, `Carry forward unfinished goals from ${p.cycle}`]),
   ];
   return (

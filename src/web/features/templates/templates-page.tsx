@@ -49,7 +49,7 @@ export function TemplatesPage() {
           <li key={t.id} className="panel">
             <h2>{t.name}</h2>
             <p className="hint">
-              {t.goalCount} goals ·{' '}
+              {t.goalCount} {t.goalCount === 1 ? 'goal' : 'goals'} ·{' '}
               {t.published ? 'Published: learners can start from it' : 'Draft: only admins see it'}
             </p>
             {t.description && <p>{t.description}</p>}
