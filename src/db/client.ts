@@ -14,6 +14,12 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL only: connections whose commits do not wait for the WAL to reach disk. For autosave's
+   * keystroke writes alone, where the latest keystrokes matter less than answering fast: a crash of the
+   * database server (not of the app) may lose the last fraction of a second of them, never consistency.
+   */
+  asyncCommit?: pg.Pool;
   /** Cheap round-trip used by readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -27,15 +33,24 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+    const asyncCommit = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 20,
+      options: '-c synchronous_commit=off',
+    });
     // An idle client that loses its server emits 'error'; without a listener that would crash the process.
     pool.on('error', () => {});
+    asyncCommit.on('error', () => {});
     return {
       db: drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Database,
       kind: 'postgres',
+      asyncCommit,
       ping: async () => {
         await pool.query('select 1');
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), asyncCommit.end()]);
+      },
     };
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });

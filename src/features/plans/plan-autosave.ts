@@ -73,6 +73,8 @@ type Row = { after: Record<string, unknown>; version: number; updated_ms: number
 
 export async function saveIntoNewestRevision<K extends PartKind>(
   db: Database,
+  /** On PostgreSQL, the pool whose commits do not wait for the disk (see DatabaseHandle.asyncCommit). */
+  asyncCommit: pg.Pool | undefined,
   change: {
     kind: K;
     planId: string;
@@ -102,8 +104,9 @@ export async function saveIntoNewestRevision<K extends PartKind>(
   if (sent === 0) return undefined;
   const params = fillPlaceholders(statement.params, values);
   let rows: Row[];
-  if (client instanceof pg.Pool) {
-    rows = (await client.query<Row>({ name: `autosave_${change.kind}`, text: statement.text, values: params })).rows;
+  const pool = asyncCommit ?? (client instanceof pg.Pool ? client : undefined);
+  if (pool) {
+    rows = (await pool.query<Row>({ name: `autosave_${change.kind}`, text: statement.text, values: params })).rows;
   } else if (client instanceof PGlite) {
     rows = (await client.query<Row>(statement.text, params)).rows;
   } else {

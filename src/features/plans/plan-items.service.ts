@@ -87,7 +87,7 @@ export async function updateItemFields(
   if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
   if (!LINK_FIELDS.some((field) => field in input)) {
     const user = await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
-    const saved = await saveIntoNewestRevision(ctx.db, {
+    const saved = await saveIntoNewestRevision(ctx.db, ctx.database.asyncCommit, {
       kind,
       planId,
       id,
