@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planRevision, user } from '../../db/schema/index.js';
@@ -30,7 +31,8 @@ function summaryOf(row: RevisionRow & { actorName: string | null }) {
 
 function changedFields(before: Content, after: Content): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys].filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null));
+  // Deep equality, not JSON text: jsonb hands objects back with their keys in its own order.
+  return [...keys].filter((k) => !isDeepStrictEqual(before?.[k] ?? null, after?.[k] ?? null));
 }
 
 const withActor = {
