@@ -56,19 +56,21 @@ export function NetworkMap({ plan }: { plan: PlanView }) {
   );
 }
 
-const COLUMN = { goal: 0, network: 420 };
+const COLUMN = { goal: 0, network: 480 };
 const kindOrder = { person: 0, community: 1, resource: 2 };
 
 function layout(plan: PlanView): { nodes: Node[]; edges: Edge[] } {
   // Goals on the left; people, then communities and resources, on the right: every edge runs across.
   const rows = { goal: 0, network: 0 };
-  const place = (column: keyof typeof rows) => ({ x: COLUMN[column], y: rows[column]++ * 90 });
+  // Rows far enough apart for labels of a few lines in nodes of a fixed width.
+  const place = (column: keyof typeof rows) => ({ x: COLUMN[column], y: rows[column]++ * 150 });
   const nodes: Node[] = [
     ...plan.goals.map((g) => ({
       id: g.id,
       position: place('goal'),
       data: { label: `Goal: ${g.what || 'Untitled goal'}` },
       className: `map-node goal status-${g.status}`,
+      style: { width: 240 },
       targetPosition: Position.Right,
       sourcePosition: Position.Right,
       ariaLabel: `Goal: ${g.what || 'Untitled goal'}`,
@@ -82,6 +84,7 @@ function layout(plan: PlanView): { nodes: Node[]; edges: Edge[] } {
           position: place('network'),
           data: { label: `${kind}: ${n.name}` },
           className: `map-node ${n.kind} enlist-${n.enlistment}`,
+          style: { width: 240 },
           sourcePosition: Position.Left,
           targetPosition: Position.Left,
           ariaLabel: `${kind}: ${n.name}${n.kind === 'person' ? `, ${enlistmentLabels[n.enlistment]}` : ''}`,

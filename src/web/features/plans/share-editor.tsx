@@ -113,7 +113,7 @@ function SharesDone({ planId, share, records }: { planId: string; share: ShareVi
     onSuccess: (saved) => cache.put('share', saved),
   });
   return (
-    <section className="shares-done" aria-label="Shares done">
+    <div className="shares-done">
       <h4>Shares done</h4>
       {records.length === 0 ? (
         <p className="hint">Nothing recorded yet.</p>
@@ -157,6 +157,6 @@ function SharesDone({ planId, share, records }: { planId: string; share: ShareVi
           Mark as shared
         </button>
       </form>
-    </section>
+    </div>
   );
 }
