@@ -21,6 +21,7 @@ import { authRoutes } from '../features/auth/auth.routes.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
 import { healthRoutes } from '../features/health/health.routes.js';
 import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
+import { logRoutes } from '../features/log/log.routes.js';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
 import { outboxRoutes } from '../features/mail/outbox.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildAppOptions) {
     revisionsRoutes,
     guidesRoutes,
     templatesRoutes,
+    logRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './log.js';
 export * from './mail.js';
 export * from './orgs.js';
 export * from './plans.js';

@@ -105,6 +105,16 @@ async function templateOf(c: Cast, t: TestApp) {
   return res.json() as { id: string };
 }
 
+async function logEntryOfSelf(c: Cast, t: TestApp) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/log',
+    headers: c.as('self'),
+    payload: { organizationId: c.org.id, what: 'Pivot tables group by month' },
+  });
+  return `/api/log/${(res.json() as { id: string }).id}`;
+}
+
 const emptyDocument = {
   format: 'waymark-plan',
   formatVersion: 1,
@@ -383,6 +393,37 @@ const rows: Row[] = [
     route: 'DELETE /api/templates/:templateId',
     request: async (c, t) => ({ method: 'DELETE', url: `/api/templates/${(await templateOf(c, t)).id}` }),
     expect: adminsOnly(204),
+  },
+  {
+    route: 'POST /api/log',
+    request: (c) => ({ method: 'POST', url: '/api/log', payload: { organizationId: c.org.id, what: 'Learned X' } }),
+    expect: orgScoped(201),
+  },
+  {
+    // Everyone in the organisation may ask; each sees only their own entries (log.test.ts checks the contents).
+    route: 'GET /api/log',
+    request: (c) => ({ method: 'GET', url: `/api/log?orgId=${c.org.id}` }),
+    expect: orgScoped(200),
+  },
+  {
+    route: 'GET /api/log/:entryId',
+    request: async (c, t) => ({ method: 'GET', url: await logEntryOfSelf(c, t) }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'PATCH /api/log/:entryId',
+    request: async (c, t) => ({ method: 'PATCH', url: await logEntryOfSelf(c, t), payload: { what: 'Changed' } }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: 'DELETE /api/log/:entryId',
+    request: async (c, t) => ({ method: 'DELETE', url: await logEntryOfSelf(c, t) }),
+    expect: ownerOnly(204),
+  },
+  {
+    route: 'GET /api/goals',
+    request: (c) => ({ method: 'GET', url: `/api/goals?orgId=${c.org.id}` }),
+    expect: orgScoped(200),
   },
 ];
 

@@ -5,7 +5,7 @@ import { listMyMemberships } from '../me/me.repository.js';
 import { requireUser, type SignedIn } from './access.js';
 import type { Actor } from './actor.js';
 
-/** What the access rules need to know about a plan. */
+/** What the access rules need to know about a plan, or any record one learner owns (a log entry). */
 export interface PlanOwnership {
   id: string;
   organizationId: string;
@@ -21,6 +21,9 @@ const planRules = {
   'plan:read': ({ isOwner }) => isOwner,
   'plan:write': ({ isOwner }) => isOwner,
   'plan:export': ({ isOwner }) => isOwner,
+  // The learning log is as private as the plan.
+  'log:read': ({ isOwner }) => isOwner,
+  'log:write': ({ isOwner }) => isOwner,
 } satisfies Record<string, (c: { isOwner: boolean }) => boolean>;
 
 export type PlanAction = keyof typeof planRules;
@@ -35,11 +38,12 @@ export async function requirePlanAccess(
   actor: Actor,
   action: PlanAction,
   plan: PlanOwnership | undefined,
+  what = 'Plan',
 ): Promise<SignedIn> {
   const user = requireUser(actor);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw notFound(what);
   const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
   const isOwner = plan.userId === user.userId && memberships.some((m) => m.memberId === plan.memberId);
-  if (!planRules[action]({ isOwner })) throw notFound('Plan');
+  if (!planRules[action]({ isOwner })) throw notFound(what);
   return user;
 }

@@ -1,0 +1,81 @@
+import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { goal, logEntry, plan } from '../../db/schema/index.js';
+
+export type LogRow = typeof logEntry.$inferSelect;
+
+/** Entries with the goal they name (if it still exists), as the list and the API show them. */
+const withGoal = {
+  entry: logEntry,
+  goal: { id: goal.id, what: goal.what, planId: plan.id, cycle: plan.cycle },
+};
+
+export async function findLogEntry(db: Database, entryId: string) {
+  const [row] = await db
+    .select(withGoal)
+    .from(logEntry)
+    .leftJoin(goal, eq(goal.id, logEntry.goalId))
+    .leftJoin(plan, eq(plan.id, goal.planId))
+    .where(eq(logEntry.id, entryId))
+    .limit(1);
+  return row;
+}
+
+export interface LogFilter {
+  memberId: string;
+  goalId?: string;
+  form?: LogRow['form'];
+  from?: string;
+  to?: string;
+  q?: string;
+  /** Entries strictly after this one in the order (newest learnedOn first, then id). */
+  after?: { learnedOn: string; id: string };
+  limit: number;
+}
+
+/** One page of a learner's log, newest first, by keyset: as fast on page 200 as on page 1. */
+export async function listLogEntries(db: Database, f: LogFilter) {
+  return db
+    .select(withGoal)
+    .from(logEntry)
+    .leftJoin(goal, eq(goal.id, logEntry.goalId))
+    .leftJoin(plan, eq(plan.id, goal.planId))
+    .where(
+      and(
+        eq(logEntry.memberId, f.memberId),
+        f.goalId ? eq(logEntry.goalId, f.goalId) : undefined,
+        f.form ? eq(logEntry.form, f.form) : undefined,
+        f.from ? gte(logEntry.learnedOn, f.from) : undefined,
+        f.to ? lte(logEntry.learnedOn, f.to) : undefined,
+        f.q ? sql`${logEntry.search} @@ websearch_to_tsquery('simple', ${f.q})` : undefined,
+        f.after
+          ? or(
+              lt(logEntry.learnedOn, f.after.learnedOn),
+              and(eq(logEntry.learnedOn, f.after.learnedOn), lt(logEntry.id, f.after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(logEntry.learnedOn), desc(logEntry.id))
+    .limit(f.limit);
+}
+
+/** The learner's goals in an organisation, across their plans (for naming one in the log). */
+export async function listGoalsOfMember(db: Database, memberId: string) {
+  return db
+    .select({ id: goal.id, what: goal.what, status: goal.status, planId: plan.id, cycle: plan.cycle })
+    .from(goal)
+    .innerJoin(plan, eq(plan.id, goal.planId))
+    .where(eq(plan.memberId, memberId))
+    .orderBy(desc(plan.createdAt), goal.position);
+}
+
+export async function goalOfMember(db: Database, memberId: string, goalId: string) {
+  const [row] = await db
+    .select({ id: goal.id })
+    .from(goal)
+    .innerJoin(plan, eq(plan.id, goal.planId))
+    .where(and(eq(goal.id, goalId), eq(plan.memberId, memberId)))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
+import {
+  createLogBody,
+  listLogQuery,
+  logEntryParams,
+  logEntryView,
+  logPage,
+  myGoal,
+  updateLogBody,
+} from './log.schema.js';
+import { captureLearning, deleteLogEntry, getLogEntry, listMyGoals, listMyLog, updateLogEntry } from './log.service.js';
+
+export const logRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/log',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'Log something you learned (quick capture)',
+          body: createLogBody,
+          response: { 201: logEntryView, ...errors(400, 401, 404) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await captureLearning(ctx, await req.actor(), req.body)),
+    );
+
+    app.get(
+      '/api/log',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'Your learning log, newest first: filter by goal, form and dates, search, page by cursor',
+          querystring: listLogQuery,
+          response: { 200: logPage, ...errors(400, 401, 404) },
+        },
+      },
+      async (req) => listMyLog(ctx, await req.actor(), req.query),
+    );
+
+    app.get(
+      '/api/log/:entryId',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'One entry of your log',
+          params: logEntryParams,
+          response: { 200: logEntryView, ...errors(401, 404) },
+        },
+      },
+      async (req) => getLogEntry(ctx, await req.actor(), req.params.entryId),
+    );
+
+    app.patch(
+      '/api/log/:entryId',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'Edit an entry of your log',
+          params: logEntryParams,
+          headers: ifMatch,
+          body: updateLogBody,
+          response: { 200: logEntryView, ...errors(400, 401, 404, 409) },
+        },
+      },
+      async (req) =>
+        updateLogEntry(ctx, await req.actor(), req.params.entryId, {
+          ...req.body,
+          version: versionFrom(req.headers['if-match'], req.body.version),
+        }),
+    );
+
+    app.delete(
+      '/api/log/:entryId',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'Delete an entry of your log',
+          params: logEntryParams,
+          response: { 204: z.null(), ...errors(401, 404) },
+        },
+      },
+      async (req, reply) => {
+        await deleteLogEntry(ctx, await req.actor(), req.params.entryId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/goals',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Your goals across your plans in an organisation',
+          querystring: z.object({ orgId: z.string().min(1).max(64) }),
+          response: { 200: z.object({ goals: z.array(myGoal) }), ...errors(400, 401, 404) },
+        },
+      },
+      async (req) => ({ goals: await listMyGoals(ctx, await req.actor(), req.query.orgId) }),
+    );
+  };

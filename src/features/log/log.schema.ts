@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { learningFormEnum } from '../plans/plans.schema.js';
+
+const isoDate = z.iso.date({ error: 'Use a date like 2027-03-31.' });
+const id = z.string().min(1).max(64);
+
+const what = z
+  .string({ error: 'Say what you learned.' })
+  .trim()
+  .min(1, { error: 'Say what you learned.' })
+  .max(2000, { error: 'Keep it to 2,000 characters.' });
+const source = z.string().trim().max(300, { error: 'Keep it to 300 characters.' });
+
+export const createLogBody = z.object({
+  organizationId: id,
+  what,
+  form: learningFormEnum.nullable().optional(),
+  source: source.optional(),
+  goalId: id.nullable().optional(),
+  learnedOn: isoDate.optional(),
+});
+
+export const updateLogBody = z.object({
+  what: what.optional(),
+  form: learningFormEnum.nullable().optional(),
+  source: source.optional(),
+  goalId: id.nullable().optional(),
+  learnedOn: isoDate.optional(),
+  version: z.number({ error: 'Send the version you edited.' }).int().min(1).optional(),
+});
+
+export const logEntryView = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    learnedOn: z.string(),
+    what: z.string(),
+    form: learningFormEnum.nullable(),
+    source: z.string(),
+    goal: z.object({ id: z.string(), what: z.string(), planId: z.string(), cycle: z.string() }).nullable(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'LogEntry' });
+export type LogEntryView = z.infer<typeof logEntryView>;
+
+export const listLogQuery = z.object({
+  orgId: id,
+  goalId: id.optional(),
+  form: learningFormEnum.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(200, { error: 'Search with at most 200 characters.' }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  /** The `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+});
+
+export const logPage = z
+  .object({ entries: z.array(logEntryView), nextCursor: z.string().nullable() })
+  .meta({ id: 'LogPage' });
+
+export const logEntryParams = z.object({ entryId: id });
+
+export const myGoal = z
+  .object({ id: z.string(), what: z.string(), status: z.string(), planId: z.string(), cycle: z.string() })
+  .meta({ id: 'MyGoal' });

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { logEntry } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
+import { conflict, validationError } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { requirePlanAccess } from '../access/plan-access.js';
+import { findLogEntry, goalOfMember, listGoalsOfMember, listLogEntries } from './log.repository.js';
+import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
+
+type Found = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
+
+function viewOf({ entry, goal }: Found): LogEntryView {
+  return {
+    id: entry.id,
+    organizationId: entry.organizationId,
+    learnedOn: entry.learnedOn,
+    what: entry.what,
+    form: entry.form,
+    source: entry.source,
+    goal: goal?.id ? { id: goal.id, what: goal.what ?? '', planId: goal.planId ?? '', cycle: goal.cycle ?? '' } : null,
+    version: entry.version,
+    createdAt: entry.createdAt.toISOString(),
+    updatedAt: entry.updatedAt.toISOString(),
+  };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function checkGoal(ctx: AppContext, memberId: string, goalId: string | null | undefined) {
+  if (goalId && !(await goalOfMember(ctx.db, memberId, goalId))) {
+    throw validationError({ goalId: 'Choose one of your goals.' });
+  }
+}
+
+/** Quick capture: something learned, in seconds. Only `what` is needed; the date defaults to today. */
+export async function captureLearning(ctx: AppContext, actor: Actor, input: z.infer<typeof createLogBody>) {
+  const { user, me } = await requireAccess(ctx.db, actor, 'org:read', { orgId: input.organizationId });
+  await checkGoal(ctx, me.id, input.goalId);
+  const id = randomUUID();
+  await ctx.db.insert(logEntry).values({
+    id,
+    organizationId: input.organizationId,
+    memberId: me.id,
+    userId: user.userId,
+    learnedOn: input.learnedOn ?? today(),
+    what: input.what,
+    form: input.form ?? null,
+    source: input.source ?? '',
+    goalId: input.goalId ?? null,
+  });
+  return viewOf((await findLogEntry(ctx.db, id)) as Found);
+}
+
+const encodeCursor = (row: { learnedOn: string; id: string }) =>
+  Buffer.from(JSON.stringify([row.learnedOn, row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { learnedOn: string; id: string } {
+  try {
+    const [learnedOn, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    if (typeof learnedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(learnedOn) && typeof id === 'string') {
+      return { learnedOn, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
+}
+
+/** The learner's log, filtered and searched, a page at a time (newest first). */
+export async function listMyLog(ctx: AppContext, actor: Actor, query: z.infer<typeof listLogQuery>) {
+  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId: query.orgId });
+  if (query.from && query.to && query.from > query.to) {
+    throw validationError({ to: 'The end date is before the start date.' });
+  }
+  const rows = await listLogEntries(ctx.db, {
+    memberId: me.id,
+    goalId: query.goalId,
+    form: query.form,
+    from: query.from,
+    to: query.to,
+    q: query.q || undefined,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map(viewOf),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry) : null,
+  };
+}
+
+async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {
+  const found = await findLogEntry(ctx.db, entryId);
+  const user = await requirePlanAccess(ctx, actor, action, found?.entry, 'Log entry');
+  return { user, found: found as Found };
+}
+
+export async function getLogEntry(ctx: AppContext, actor: Actor, entryId: string) {
+  return viewOf((await ownedEntry(ctx, actor, entryId, 'log:read')).found);
+}
+
+/** Edits an entry; with a version, a stale edit gets 409 and the current entry. */
+export async function updateLogEntry(
+  ctx: AppContext,
+  actor: Actor,
+  entryId: string,
+  input: z.infer<typeof updateLogBody>,
+) {
+  const { found } = await ownedEntry(ctx, actor, entryId, 'log:write');
+  const { version, ...changes } = input;
+  if (version !== undefined && version !== found.entry.version) {
+    throw conflict('This entry was changed elsewhere meanwhile.', undefined, { current: viewOf(found) });
+  }
+  await checkGoal(ctx, found.entry.memberId, changes.goalId);
+  const written = await ctx.db
+    .update(logEntry)
+    .set({ ...changes, version: found.entry.version + 1, updatedAt: new Date() })
+    .where(and(eq(logEntry.id, entryId), eq(logEntry.version, found.entry.version)))
+    .returning({ id: logEntry.id });
+  const now = await findLogEntry(ctx.db, entryId);
+  if (written.length === 0 && now) {
+    throw conflict('This entry was changed elsewhere meanwhile.', undefined, { current: viewOf(now) });
+  }
+  return viewOf(now as Found);
+}
+
+export async function deleteLogEntry(ctx: AppContext, actor: Actor, entryId: string) {
+  await ownedEntry(ctx, actor, entryId, 'log:write');
+  await ctx.db.delete(logEntry).where(eq(logEntry.id, entryId));
+}
+
+/** The learner's goals in an organisation, across their plans, to name one when logging. */
+export async function listMyGoals(ctx: AppContext, actor: Actor, orgId: string) {
+  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
+  return listGoalsOfMember(ctx.db, me.id);
+}
