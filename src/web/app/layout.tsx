@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { QuickCapture } from '../features/log/quick-capture';
 import { api } from '../lib/api';
 import { lastOrg, rememberOrg, useMe } from './session';
 
@@ -63,6 +64,9 @@ export function SignedInLayout() {
                   <NavLink to={`/orgs/${current.organizationId}/plans`}>Plans</NavLink>
                 </li>
                 <li>
+                  <NavLink to={`/orgs/${current.organizationId}/log`}>Log</NavLink>
+                </li>
+                <li>
                   <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
                 </li>
                 {isAdmin && (
@@ -91,6 +95,7 @@ export function SignedInLayout() {
           </ul>
         </nav>
         <div className="who">
+          {current && <QuickCapture orgId={current.organizationId} />}
           <span>{me.data.user.name}</span>
           <button type="button" className="secondary" onClick={() => signOut.mutate()}>
             Sign out

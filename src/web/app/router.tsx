@@ -3,6 +3,7 @@ import { useTitle } from '../components/use-title';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
 import { GuideAdminPage } from '../features/guides/guide-admin-page';
 import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
+import { LogPage } from '../features/log/log-page';
 import { MembersPage } from '../features/members/members-page';
 import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
 import { OutboxPage } from '../features/outbox/outbox-page';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/invitations', element: <InvitationsPage /> },
       { path: '/orgs/:orgId/profile', element: <ProfilePage /> },
       { path: '/orgs/:orgId/plans', element: <PlansPage /> },
+      { path: '/orgs/:orgId/log', element: <LogPage /> },
       {
         path: '/orgs/:orgId/plans/:planId',
         element: <PlanLayout />,

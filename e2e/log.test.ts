@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, screenshot } from './support/browser.js';
+import { startServer } from './support/server.js';
+
+/* Everyday informal learning: captured in seconds from wherever the learner is, then found again. */
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function learnerWithGoal(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill('Kai Capture');
+  await page.getByLabel('E-mail address').fill(`kai-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('learning-out-loud');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('Organisation name').fill('Capture Library');
+  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await page.getByRole('link', { name: 'Go to your plans' }).click();
+  await page.getByRole('button', { name: 'Start the plan' }).click();
+  await page.getByRole('link', { name: '2. Goals' }).click();
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByLabel('What do you need to learn?').fill('Run a data workshop');
+  await expect.poll(() => page.locator('.save-status').innerText()).toBe('Saved');
+  return page;
+}
+
+describe('learning log', () => {
+  it('captures by keyboard from the plan page, then filters, searches and edits the log', async () => {
+    const page = await learnerWithGoal();
+    // From the plan page, with the keyboard only: L opens quick capture with the cursor in place.
+    await page.locator('h1').click(); // focus on the page, not in a field
+    await page.keyboard.press('l');
+    const dialog = page.getByRole('dialog', { name: 'What did you learn?' });
+    await dialog.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await expectNoAxeViolations(page, 'quick capture');
+    await page.keyboard.type('Pivot tables can group dates by month');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Sam at the data clinic');
+    await dialog.getByLabel('For goal').selectOption({ label: 'Run a data workshop (2027)' });
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('Logged: Pivot tables can group dates by month').waitFor();
+
+    // Escape closes without saving; what was typed is still there next time.
+    await page.keyboard.press('l');
+    await dialog.getByLabel('What I learned').fill('A second thing');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('l');
+    await expect.poll(() => dialog.getByLabel('What I learned').inputValue()).toBe('A second thing');
+    await dialog.getByLabel('How').selectOption({ label: 'Reading / listening' });
+    await dialog.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('Logged: A second thing').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
+    await page.getByRole('heading', { name: 'Learning log' }).waitFor();
+    await expect.poll(() => page.locator('.log-item').count()).toBe(2);
+    await expectNoAxeViolations(page, 'log');
+    await screenshot(page, 'log');
+
+    await page.getByLabel('Search').fill('pivot');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.locator('.log-item').count()).toBe(1);
+    await expect.poll(() => page.locator('.log-item').innerText()).toContain('for “Run a data workshop”');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByLabel('Form').selectOption({ label: 'Reading / listening' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.locator('.log-item').count()).toBe(1);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.locator('.log-item').count()).toBe(2);
+
+    await page.getByRole('button', { name: /^Edit/ }).first().click();
+    await page.getByRole('list', { name: 'Log entries' }).getByLabel('What I learned').fill('A second thing, reworded');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('A second thing, reworded').waitFor();
+    await page.reload();
+    await page.getByText('A second thing, reworded').waitFor();
+  });
+});

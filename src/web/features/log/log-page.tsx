@@ -1,0 +1,201 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { learningFormLabels } from '../../../features/plans/labels';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api, fieldError } from '../../lib/api';
+import { Select, TextArea } from '../plans/plan-fields';
+import { goalOptions, type LogEntryView, useMyGoals } from './log-api';
+
+type Filters = { goalId: string; form: string; from: string; to: string; q: string };
+const none: Filters = { goalId: '', form: '', from: '', to: '', q: '' };
+const formOptions: [string, string][] = [['', 'Any form'], ...Object.entries(learningFormLabels)];
+const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
+/** The learning log: what was learned, day by day; filter, search, edit, page on. */
+export function LogPage() {
+  const { orgId = '' } = useParams();
+  useTitle('Learning log');
+  const [filters, setFilters] = useState<Filters>(none);
+  const goals = useMyGoals(orgId);
+  const log = useInfiniteQuery({
+    queryKey: ['log', orgId, filters],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ orgId, limit: '25' });
+      for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+      if (pageParam) params.set('cursor', pageParam);
+      return api<{ entries: LogEntryView[]; nextCursor: string | null }>('GET', `/api/log?${params}`);
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <section>
+      <h1>Learning log</h1>
+      <p className="lead">
+        Informal learning counts. Capture what you learn as it happens: press <kbd>L</kbd> anywhere, or use “Log
+        learning” at the top.
+      </p>
+      <form
+        // A new form per applied filter set, so "Clear filters" empties every field.
+        key={JSON.stringify(filters)}
+        className="filters panel"
+        aria-label="Filter the log"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          setFilters(Object.fromEntries(Object.keys(none).map((k) => [k, String(data.get(k) ?? '')])) as Filters);
+        }}
+      >
+        <Field label="Search" name="q" type="search" defaultValue={filters.q} error={fieldError(log.error, 'q')} />
+        <Select
+          label="Goal"
+          name="goalId"
+          options={goalOptions(goals.data?.goals).map(([v, l]) => [v, v ? l : 'Any goal'])}
+          defaultValue={filters.goalId}
+        />
+        <Select label="Form" name="form" options={formOptions} defaultValue={filters.form} />
+        <Field label="From" name="from" type="date" defaultValue={filters.from} />
+        <Field label="To" name="to" type="date" defaultValue={filters.to} error={fieldError(log.error, 'to')} />
+        <div className="actions">
+          <button type="submit">Show</button>
+          {filtered && (
+            <button type="button" className="secondary" onClick={() => setFilters(none)}>
+              Clear filters
+            </button>
+          )}
+        </div>
+      </form>
+      <FormError error={log.error} />
+      {log.isPending && <p role="status">Loading…</p>}
+      {log.isSuccess && entries.length === 0 && (
+        <p className="notice">
+          {filtered
+            ? 'Nothing matches these filters.'
+            : 'Nothing logged yet. What did you learn today? Press L to note it.'}
+        </p>
+      )}
+      <ol className="log-list" aria-label="Log entries">
+        {entries.map((e) => (
+          <LogItem key={`${e.id}-${e.version}`} entry={e} orgId={orgId} />
+        ))}
+      </ol>
+      {log.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => log.fetchNextPage()}
+          disabled={log.isFetchingNextPage}
+        >
+          {log.isFetchingNextPage ? 'Loading…' : 'Show older entries'}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const goals = useMyGoals(orgId);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['log', orgId] });
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api('PATCH', `/api/log/${entry.id}`, { ...body, version: entry.version }),
+    onSuccess: () => {
+      setEditing(false);
+      void refresh();
+    },
+  });
+  const remove = useMutation({ mutationFn: () => api('DELETE', `/api/log/${entry.id}`), onSuccess: refresh });
+  if (editing) {
+    return (
+      <li className="log-item">
+        <form
+          aria-label={`Edit the entry of ${day(entry.learnedOn)}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            save.mutate({
+              what: String(data.get('what') ?? ''),
+              form: data.get('form') || null,
+              source: String(data.get('source') ?? ''),
+              goalId: data.get('goalId') || null,
+              learnedOn: String(data.get('learnedOn') ?? ''),
+            });
+          }}
+        >
+          <FormError error={save.error} />
+          <TextArea
+            label="What I learned"
+            name="what"
+            defaultValue={entry.what}
+            required
+            maxLength={2000}
+            error={fieldError(save.error, 'what')}
+          />
+          <div className="row">
+            <Select
+              label="How"
+              name="form"
+              defaultValue={entry.form ?? ''}
+              options={[['', 'Choose…'], ...Object.entries(learningFormLabels)]}
+            />
+            <Field label="From whom or what" name="source" defaultValue={entry.source} maxLength={300} />
+            <Select
+              label="For goal"
+              name="goalId"
+              defaultValue={entry.goal?.id ?? ''}
+              options={goalOptions(goals.data?.goals)}
+              error={fieldError(save.error, 'goalId')}
+            />
+            <Field
+              label="When"
+              name="learnedOn"
+              type="date"
+              defaultValue={entry.learnedOn}
+              required
+              error={fieldError(save.error, 'learnedOn')}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={save.isPending}>
+              Save
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className="log-item">
+      <p className="hint">
+        <time dateTime={entry.learnedOn}>{day(entry.learnedOn)}</time>
+        {entry.form && ` · ${learningFormLabels[entry.form]}`}
+        {entry.source && ` · from ${entry.source}`}
+        {entry.goal && ` · for “${entry.goal.what || 'Untitled goal'}”`}
+      </p>
+      <p className="log-what">{entry.what}</p>
+      <div className="actions">
+        <button type="button" className="link" onClick={() => setEditing(true)}>
+          Edit<span className="visually-hidden"> the entry of {day(entry.learnedOn)}</span>
+        </button>
+        <button
+          type="button"
+          className="link danger"
+          onClick={() => window.confirm('Delete this entry?') && remove.mutate()}
+        >
+          Delete<span className="visually-hidden"> the entry of {day(entry.learnedOn)}</span>
+        </button>
+      </div>
+      <FormError error={remove.error} />
+    </li>
+  );
+}

@@ -1,0 +1,136 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { learningFormLabels } from '../../../features/plans/labels';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { api, fieldError } from '../../lib/api';
+import { Select, TextArea } from '../plans/plan-fields';
+import { goalOptions, type LogEntryView, useMyGoals } from './log-api';
+
+/** True when a key press belongs to typing (a field, an editable area), not to a shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/**
+ * Quick capture of something learned, from anywhere: the "Log learning" button in the header, or the L key
+ * (outside a text field). A modal dialog: focus goes to "What did you learn?", Escape closes, nothing is lost
+ * until it is saved or discarded.
+ */
+export function QuickCapture({ orgId }: { orgId: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [logged, setLogged] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const goals = useMyGoals(orgId);
+  const capture = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<LogEntryView>('POST', '/api/log', body),
+    onSuccess: (entry) => {
+      void qc.invalidateQueries({ queryKey: ['log', orgId] });
+      form.current?.reset();
+      dialog.current?.close();
+      setLogged(`Logged: ${entry.what.slice(0, 60)}`);
+    },
+  });
+
+  const show = () => {
+    capture.reset();
+    setLogged(null);
+    void goals.refetch(); // goals added since the page loaded belong in the list
+    dialog.current?.showModal();
+    dialog.current?.querySelector('textarea')?.focus();
+  };
+  // The confirmation fades after a few seconds; screen readers have announced it by then.
+  useEffect(() => {
+    if (!logged) return;
+    const timer = setTimeout(() => setLogged(null), 6000);
+    return () => clearTimeout(timer);
+  }, [logged]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (dialog.current?.open) return;
+      e.preventDefault();
+      show();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <>
+      <button type="button" className="secondary" onClick={show} aria-keyshortcuts="L">
+        Log learning
+      </button>
+      <p className={logged ? 'toast' : 'visually-hidden'} role="status">
+        {logged}
+      </p>
+      <dialog ref={dialog} aria-labelledby="quick-capture-title" className="quick-capture">
+        <form
+          ref={form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            capture.mutate({
+              organizationId: orgId,
+              what: String(data.get('what') ?? ''),
+              form: data.get('form') || null,
+              source: String(data.get('source') ?? ''),
+              goalId: data.get('goalId') || null,
+              learnedOn: data.get('learnedOn') || undefined,
+            });
+          }}
+        >
+          <h2 id="quick-capture-title">What did you learn?</h2>
+          <FormError error={capture.error} />
+          <TextArea
+            label="What I learned"
+            name="what"
+            required
+            maxLength={2000}
+            error={fieldError(capture.error, 'what')}
+            hint="A sentence is enough. Press L anywhere (outside a text field) to come back here."
+          />
+          <div className="row">
+            <Select
+              label="How"
+              name="form"
+              options={[['', 'Choose…'], ...Object.entries(learningFormLabels)]}
+              error={fieldError(capture.error, 'form')}
+            />
+            <Field
+              label="From whom or what"
+              name="source"
+              maxLength={300}
+              error={fieldError(capture.error, 'source')}
+            />
+          </div>
+          <div className="row">
+            <Select
+              label="For goal"
+              name="goalId"
+              options={goalOptions(goals.data?.goals)}
+              error={fieldError(capture.error, 'goalId')}
+            />
+            <Field
+              label="When"
+              name="learnedOn"
+              type="date"
+              defaultValue={new Date().toISOString().slice(0, 10)}
+              error={fieldError(capture.error, 'learnedOn')}
+            />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={capture.isPending}>
+              Log it
+            </button>
+            <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
