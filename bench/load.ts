@@ -25,6 +25,8 @@ interface LoadOptions {
   connections: number;
   warmup: number;
   duration: number;
+  /** The one status every answer must have (200 unless given). */
+  expectStatus?: number;
   /** More autocannon options (e.g. each connection's own requests), made afresh before each run. */
   perRun?: () => Promise<Partial<autocannon.Options>>;
 }
@@ -52,9 +54,10 @@ export async function measure(opts: LoadOptions): Promise<Measurement> {
   const statusCodes = Object.fromEntries(
     Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]),
   );
-  // A 2xx other than 200 would still be a wrong answer for these GETs and autosaves.
+  // A 2xx other than the expected one would still be a wrong answer (200 for reads and autosaves, 201 for capture).
+  const expected = String(opts.expectStatus ?? 200);
   const not200 = Object.entries(statusCodes)
-    .filter(([code]) => code !== '200')
+    .filter(([code]) => code !== expected)
     .reduce((sum, [, count]) => sum + count, 0);
   const m: Measurement = {
     db: opts.db,

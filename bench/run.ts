@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { signIn } from './api.js';
 import { autosaveRun } from './autosave.js';
 import { measure } from './load.js';
+import { captureRequest, createLog } from './log-fixture.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
 import { ensurePostgresDatabase } from './postgres.js';
 import { type Budget, checkBudgets, formatTable, type Measurement } from './report.js';
@@ -35,16 +36,20 @@ const target = {
   me: '/api/me',
   plan: '/api/plans/:planId',
   autosave: 'PATCH /api/plans/:planId/goals/:goalId',
+  logPage: 'GET /api/log (page 26 of 5,000)',
+  capture: 'POST /api/log (quick capture)',
 } as const;
 
 const budgets: Budget[] = [
   { db: 'postgres', target: target.me, minRatio: 0.5, maxP99Ms: 15 },
   { db: 'postgres', target: target.plan, minRatio: 0.4, maxP99Ms: 20 },
   { db: 'postgres', target: target.autosave, maxP99Ms: 30 },
+  { db: 'postgres', target: target.logPage, maxP99Ms: 20 },
+  { db: 'postgres', target: target.capture, maxP99Ms: 25 },
 ];
 
-/** BENCH_TARGETS=me,plan,autosave (all by default) picks what to measure besides the bare route, e.g. to profile one. */
-function wanted(name: 'me' | 'plan' | 'autosave'): boolean {
+/** BENCH_TARGETS=me,plan,autosave,log (all by default) picks what to measure besides the bare route, e.g. to profile one. */
+function wanted(name: 'me' | 'plan' | 'autosave' | 'log'): boolean {
   const list = process.env.BENCH_TARGETS;
   return (
     !list ||
@@ -76,6 +81,7 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     const session = await signIn(server.appUrl);
     const planId = await createReadPlan(session);
     const goals = await createAutosaveGoals(session, settings.connections);
+    const deepCursor = wanted('log') ? await createLog(session) : '';
 
     const { appUrl } = server;
     const load = { connections: settings.connections, warmup: settings.warmup, duration: settings.duration };
@@ -85,10 +91,20 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     if (wanted('plan')) {
       results.push(await measure({ ...signedIn, target: target.plan, url: `${appUrl}/api/plans/${planId}` }));
     }
+    if (wanted('log')) {
+      const url = `${appUrl}/api/log?orgId=${session.organizationId}&limit=25&cursor=${deepCursor}`;
+      results.push(await measure({ ...signedIn, target: target.logPage, url }));
+    }
     if (wanted('autosave')) {
       // Each connection sends its own requests (see bench/autosave.ts); the URL only names the server.
       const perRun = () => autosaveRun(session, goals);
       results.push(await measure({ ...signedIn, target: target.autosave, url: appUrl, perRun }));
+    }
+    if (wanted('log')) {
+      const perRun = async () => captureRequest(session);
+      results.push(
+        await measure({ ...signedIn, target: target.capture, url: `${appUrl}/api/log`, perRun, expectStatus: 201 }),
+      );
     }
     return results;
   } finally {

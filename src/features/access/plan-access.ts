@@ -47,3 +47,15 @@ export async function requirePlanAccess(
   if (!planRules[action]({ isOwner })) throw notFound(what);
   return user;
 }
+
+/**
+ * The actor's membership of an organisation, from the cached list of their memberships (no query): for
+ * personal records (a plan, the log) any member may keep their own. Not a member → 404, anonymous → 401.
+ */
+export async function requireOwnMembership(ctx: AppContext, actor: Actor, orgId: string) {
+  const user = requireUser(actor);
+  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const membership = memberships.find((m) => m.organizationId === orgId);
+  if (!membership) throw notFound('Organisation');
+  return { user, memberId: membership.memberId };
+}

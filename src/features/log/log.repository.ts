@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { goal, logEntry, plan } from '../../db/schema/index.js';
 
@@ -35,29 +35,30 @@ export interface LogFilter {
 
 /** One page of a learner's log, newest first, by keyset: as fast on page 200 as on page 1. */
 export async function listLogEntries(db: Database, f: LogFilter) {
-  return db
-    .select(withGoal)
-    .from(logEntry)
-    .leftJoin(goal, eq(goal.id, logEntry.goalId))
-    .leftJoin(plan, eq(plan.id, goal.planId))
-    .where(
-      and(
-        eq(logEntry.memberId, f.memberId),
-        f.goalId ? eq(logEntry.goalId, f.goalId) : undefined,
-        f.form ? eq(logEntry.form, f.form) : undefined,
-        f.from ? gte(logEntry.learnedOn, f.from) : undefined,
-        f.to ? lte(logEntry.learnedOn, f.to) : undefined,
-        f.q ? sql`${logEntry.search} @@ websearch_to_tsquery('simple', ${f.q})` : undefined,
-        f.after
-          ? or(
-              lt(logEntry.learnedOn, f.after.learnedOn),
-              and(eq(logEntry.learnedOn, f.after.learnedOn), lt(logEntry.id, f.after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(logEntry.learnedOn), desc(logEntry.id))
-    .limit(f.limit);
+  return (
+    db
+      .select(withGoal)
+      .from(logEntry)
+      .leftJoin(goal, eq(goal.id, logEntry.goalId))
+      .leftJoin(plan, eq(plan.id, goal.planId))
+      .where(
+        and(
+          eq(logEntry.memberId, f.memberId),
+          f.goalId ? eq(logEntry.goalId, f.goalId) : undefined,
+          f.form ? eq(logEntry.form, f.form) : undefined,
+          f.from ? gte(logEntry.learnedOn, f.from) : undefined,
+          f.to ? lte(logEntry.learnedOn, f.to) : undefined,
+          f.q ? sql`${logEntry.search} @@ websearch_to_tsquery('simple', ${f.q})` : undefined,
+          // A row comparison the index answers directly: the page starts right after the cursor.
+          f.after
+            ? sql`(${logEntry.learnedOn}, ${logEntry.id}) < (${f.after.learnedOn}::date, ${f.after.id})`
+            : undefined,
+        ),
+      )
+      // "nulls last" as in the index (log_entry_member_page_idx), so PostgreSQL reads it in order and stops early.
+      .orderBy(sql`${logEntry.learnedOn} desc nulls last`, sql`${logEntry.id} desc nulls last`)
+      .limit(f.limit)
+  );
 }
 
 /** The learner's goals in an organisation, across their plans (for naming one in the log). */

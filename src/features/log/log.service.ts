@@ -4,9 +4,8 @@ import type { z } from 'zod';
 import { logEntry } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requirePlanAccess } from '../access/plan-access.js';
+import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
 import { findLogEntry, goalOfMember, listGoalsOfMember, listLogEntries } from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
 
@@ -37,13 +36,13 @@ async function checkGoal(ctx: AppContext, memberId: string, goalId: string | nul
 
 /** Quick capture: something learned, in seconds. Only `what` is needed; the date defaults to today. */
 export async function captureLearning(ctx: AppContext, actor: Actor, input: z.infer<typeof createLogBody>) {
-  const { user, me } = await requireAccess(ctx.db, actor, 'org:read', { orgId: input.organizationId });
-  await checkGoal(ctx, me.id, input.goalId);
+  const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
+  await checkGoal(ctx, memberId, input.goalId);
   const id = randomUUID();
   await ctx.db.insert(logEntry).values({
     id,
     organizationId: input.organizationId,
-    memberId: me.id,
+    memberId,
     userId: user.userId,
     learnedOn: input.learnedOn ?? today(),
     what: input.what,
@@ -71,12 +70,12 @@ function decodeCursor(cursor: string): { learnedOn: string; id: string } {
 
 /** The learner's log, filtered and searched, a page at a time (newest first). */
 export async function listMyLog(ctx: AppContext, actor: Actor, query: z.infer<typeof listLogQuery>) {
-  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId: query.orgId });
+  const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
   if (query.from && query.to && query.from > query.to) {
     throw validationError({ to: 'The end date is before the start date.' });
   }
   const rows = await listLogEntries(ctx.db, {
-    memberId: me.id,
+    memberId,
     goalId: query.goalId,
     form: query.form,
     from: query.from,
@@ -135,6 +134,6 @@ export async function deleteLogEntry(ctx: AppContext, actor: Actor, entryId: str
 
 /** The learner's goals in an organisation, across their plans, to name one when logging. */
 export async function listMyGoals(ctx: AppContext, actor: Actor, orgId: string) {
-  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
-  return listGoalsOfMember(ctx.db, me.id);
+  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  return listGoalsOfMember(ctx.db, memberId);
 }
