@@ -34,3 +34,14 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
   }
   throw new Error(`Cannot connect to PostgreSQL at ${target.host}: ${(lastError as Error)?.message}\n${START_HINT}`);
 }
+
+/** Refreshes the planner's statistics after the fixtures' bulk load, as autovacuum would within a minute. */
+export async function analyzePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('analyze');
+  } finally {
+    await client.end();
+  }
+}
