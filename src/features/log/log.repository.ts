@@ -10,6 +10,11 @@ const withGoal = {
   goal: { id: goal.id, what: goal.what, planId: plan.id, cycle: plan.cycle },
 };
 
+export async function insertLogEntry(db: Database, values: typeof logEntry.$inferInsert): Promise<LogRow> {
+  const [row] = await db.insert(logEntry).values(values).returning();
+  return row as LogRow;
+}
+
 export async function findLogEntry(db: Database, entryId: string) {
   const [row] = await db
     .select(withGoal)
@@ -73,7 +78,7 @@ export async function listGoalsOfMember(db: Database, memberId: string) {
 
 export async function goalOfMember(db: Database, memberId: string, goalId: string) {
   const [row] = await db
-    .select({ id: goal.id })
+    .select({ id: goal.id, what: goal.what, planId: plan.id, cycle: plan.cycle })
     .from(goal)
     .innerJoin(plan, eq(plan.id, goal.planId))
     .where(and(eq(goal.id, goalId), eq(plan.memberId, memberId)))

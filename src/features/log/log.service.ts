@@ -6,12 +6,12 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
-import { findLogEntry, goalOfMember, listGoalsOfMember, listLogEntries } from './log.repository.js';
+import { findLogEntry, goalOfMember, insertLogEntry, listGoalsOfMember, listLogEntries } from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
 
-function viewOf({ entry, goal }: Found): LogEntryView {
+function viewOf({ entry, goal }: { entry: Found['entry']; goal: Found['goal'] | null }): LogEntryView {
   return {
     id: entry.id,
     organizationId: entry.organizationId,
@@ -28,19 +28,21 @@ function viewOf({ entry, goal }: Found): LogEntryView {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The goal an entry names must be one of the learner's own; answers it for the entry's view. */
 async function checkGoal(ctx: AppContext, memberId: string, goalId: string | null | undefined) {
-  if (goalId && !(await goalOfMember(ctx.db, memberId, goalId))) {
-    throw validationError({ goalId: 'Choose one of your goals.' });
-  }
+  if (!goalId) return null;
+  const found = await goalOfMember(ctx.db, memberId, goalId);
+  if (!found) throw validationError({ goalId: 'Choose one of your goals.' });
+  return found;
 }
 
 /** Quick capture: something learned, in seconds. Only `what` is needed; the date defaults to today. */
 export async function captureLearning(ctx: AppContext, actor: Actor, input: z.infer<typeof createLogBody>) {
   const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
-  await checkGoal(ctx, memberId, input.goalId);
-  const id = randomUUID();
-  await ctx.db.insert(logEntry).values({
-    id,
+  const goal = await checkGoal(ctx, memberId, input.goalId);
+  // One round trip for the common case: the entry comes back from the insert, its goal from the check above.
+  const entry = await insertLogEntry(ctx.db, {
+    id: randomUUID(),
     organizationId: input.organizationId,
     memberId,
     userId: user.userId,
@@ -50,7 +52,7 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
     source: input.source ?? '',
     goalId: input.goalId ?? null,
   });
-  return viewOf((await findLogEntry(ctx.db, id)) as Found);
+  return viewOf({ entry, goal });
 }
 
 const encodeCursor = (row: { learnedOn: string; id: string }) =>
