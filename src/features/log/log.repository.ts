@@ -1,18 +1,20 @@
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { goal, logEntry, plan } from '../../db/schema/index.js';
 
 export type LogRow = typeof logEntry.$inferSelect;
 
 /** Entries with the goal they name (if it still exists), as the list and the API show them. */
+const { search: _search, ...entryColumns } = getTableColumns(logEntry);
 const withGoal = {
-  entry: logEntry,
+  // Not the search vector: only PostgreSQL needs it, and reading it back cost more than the rest of the row.
+  entry: entryColumns,
   goal: { id: goal.id, what: goal.what, planId: plan.id, cycle: plan.cycle },
 };
 
-export async function insertLogEntry(db: Database, values: typeof logEntry.$inferInsert): Promise<LogRow> {
-  const [row] = await db.insert(logEntry).values(values).returning();
-  return row as LogRow;
+export async function insertLogEntry(db: Database, values: typeof logEntry.$inferInsert) {
+  const [row] = await db.insert(logEntry).values(values).returning(entryColumns);
+  return row as Omit<LogRow, 'search'>;
 }
 
 export async function findLogEntry(db: Database, entryId: string) {
