@@ -42,7 +42,7 @@ describe('learning log', () => {
     // From the plan page, with the keyboard only: L opens quick capture with the cursor in place.
     await page.locator('h1').click(); // focus on the page, not in a field
     await page.keyboard.press('l');
-    const dialog = page.getByRole('dialog', { name: 'What did you learn?' });
+    const dialog = page.getByRole('dialog', { name: 'Log what you learned' });
     await dialog.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await expectNoAxeViolations(page, 'quick capture');

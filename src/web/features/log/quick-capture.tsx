@@ -82,7 +82,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
             });
           }}
         >
-          <h2 id="quick-capture-title">What did you learn?</h2>
+          <h2 id="quick-capture-title">Log what you learned</h2>
           <FormError error={capture.error} />
           <TextArea
             label="What I learned"
