@@ -1,5 +1,7 @@
-import { and, desc, eq, getTableColumns, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
+import { queryPrepared } from '../../db/prepared.js';
 import { goal, logEntry, plan } from '../../db/schema/index.js';
 
 export type LogRow = typeof logEntry.$inferSelect;
@@ -40,32 +42,57 @@ export interface LogFilter {
   limit: number;
 }
 
-/** One page of a learner's log, newest first, by keyset: as fast on page 200 as on page 1. */
-export async function listLogEntries(db: Database, f: LogFilter) {
-  return (
-    db
-      .select(withGoal)
-      .from(logEntry)
-      .leftJoin(goal, eq(goal.id, logEntry.goalId))
-      .leftJoin(plan, eq(plan.id, goal.planId))
-      .where(
-        and(
-          eq(logEntry.memberId, f.memberId),
-          f.goalId ? eq(logEntry.goalId, f.goalId) : undefined,
-          f.form ? eq(logEntry.form, f.form) : undefined,
-          f.from ? gte(logEntry.learnedOn, f.from) : undefined,
-          f.to ? lte(logEntry.learnedOn, f.to) : undefined,
-          f.q ? sql`${logEntry.search} @@ websearch_to_tsquery('simple', ${f.q})` : undefined,
-          // A row comparison the index answers directly: the page starts right after the cursor.
-          f.after
-            ? sql`(${logEntry.learnedOn}, ${logEntry.id}) < (${f.after.learnedOn}::date, ${f.after.id})`
-            : undefined,
-        ),
-      )
-      // "nulls last" as in the index (log_entry_member_page_idx), so PostgreSQL reads it in order and stops early.
-      .orderBy(sql`${logEntry.learnedOn} desc nulls last`, sql`${logEntry.id} desc nulls last`)
-      .limit(f.limit)
+type PageRow = { entries: string; more: boolean; last_learned_on: string | null; last_id: string | null };
+const iso = (column: SQL | AnyPgColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * One page of a learner's log, newest first, by keyset (as fast on page 200 as on page 1), answered as the
+ * finished JSON of its entries: PostgreSQL builds it in the shape of `LogEntryView`, so the server neither
+ * parses 26 rows value by value nor serialises them again. Also answers where the next page starts.
+ */
+export async function listLogPage(db: Database, f: LogFilter) {
+  const where = and(
+    eq(logEntry.memberId, f.memberId),
+    f.goalId ? eq(logEntry.goalId, f.goalId) : undefined,
+    f.form ? eq(logEntry.form, f.form) : undefined,
+    f.from ? gte(logEntry.learnedOn, f.from) : undefined,
+    f.to ? lte(logEntry.learnedOn, f.to) : undefined,
+    f.q ? sql`${logEntry.search} @@ websearch_to_tsquery('simple', ${f.q})` : undefined,
+    // A row comparison the index answers directly: the page starts right after the cursor.
+    f.after
+      ? sql`(${logEntry.learnedOn}, ${logEntry.id}) < (${f.after.learnedOn}::date, ${f.after.id}::text)`
+      : undefined,
   );
+  const [row] = await queryPrepared<PageRow>(
+    db,
+    sql`
+    with page as (
+      select ${logEntry.id} as id, ${logEntry.learnedOn} as learned_on, row_number() over (order by ${logEntry.learnedOn} desc nulls last, ${logEntry.id} desc nulls last) as n,
+        json_build_object(
+          'id', ${logEntry.id}, 'organizationId', ${logEntry.organizationId}, 'learnedOn', ${logEntry.learnedOn},
+          'what', ${logEntry.what}, 'form', ${logEntry.form}, 'source', ${logEntry.source},
+          'goal', case when ${goal.id} is null then null else json_build_object(
+            'id', ${goal.id}, 'what', ${goal.what}, 'planId', ${plan.id}, 'cycle', ${plan.cycle}) end,
+          'version', ${logEntry.version}, 'createdAt', ${iso(logEntry.createdAt)}, 'updatedAt', ${iso(logEntry.updatedAt)}
+        ) as entry
+      from ${logEntry}
+      left join ${goal} on ${goal.id} = ${logEntry.goalId}
+      left join ${plan} on ${plan.id} = ${goal.planId}
+      where ${where}
+      -- "nulls last" as in the index (log_entry_member_page_idx), so PostgreSQL reads it in order and stops early.
+      order by ${logEntry.learnedOn} desc nulls last, ${logEntry.id} desc nulls last
+      limit ${f.limit + 1}
+    )
+    select coalesce(json_agg(entry order by n) filter (where n <= ${f.limit}), '[]')::text as entries,
+      count(*) > ${f.limit} as more,
+      max(learned_on::text) filter (where n = ${f.limit}) as last_learned_on,
+      max(id) filter (where n = ${f.limit}) as last_id
+    from page
+  `,
+  );
+  const last =
+    row?.more && row.last_learned_on && row.last_id ? { learnedOn: row.last_learned_on, id: row.last_id } : null;
+  return { entriesJson: row?.entries ?? '[]', next: last };
 }
 
 /** The learner's goals in an organisation, across their plans (for naming one in the log). */

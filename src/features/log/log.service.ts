@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
-import { findLogEntry, goalOfMember, insertLogEntry, listGoalsOfMember, listLogEntries } from './log.repository.js';
+import { findLogEntry, goalOfMember, insertLogEntry, listGoalsOfMember, listLogPage } from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
@@ -70,13 +70,16 @@ function decodeCursor(cursor: string): { learnedOn: string; id: string } {
   throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
 }
 
-/** The learner's log, filtered and searched, a page at a time (newest first). */
-export async function listMyLog(ctx: AppContext, actor: Actor, query: z.infer<typeof listLogQuery>) {
+/**
+ * The learner's log, filtered and searched, a page at a time (newest first), as the JSON of the page: built by
+ * the database in the shape of `logPage` (see listLogPage), for the route to send as it is.
+ */
+export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infer<typeof listLogQuery>) {
   const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
   if (query.from && query.to && query.from > query.to) {
     throw validationError({ to: 'The end date is before the start date.' });
   }
-  const rows = await listLogEntries(ctx.db, {
+  const page = await listLogPage(ctx.db, {
     memberId,
     goalId: query.goalId,
     form: query.form,
@@ -84,14 +87,10 @@ export async function listMyLog(ctx: AppContext, actor: Actor, query: z.infer<ty
     to: query.to,
     q: query.q || undefined,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
+    limit: query.limit,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    entries: page.map(viewOf),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry) : null,
-  };
+  const nextCursor = page.next ? JSON.stringify(encodeCursor(page.next)) : 'null';
+  return `{"entries":${page.entriesJson},"nextCursor":${nextCursor}}`;
 }
 
 async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {

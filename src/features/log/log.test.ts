@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
 import { createPlan } from '../../test/factories.js';
+import { logPage } from './log.schema.js';
 
 const t = await createTestApp();
 const { app } = t;
@@ -45,6 +46,11 @@ describe('learning log', () => {
       'How Sam runs a data clinic',
     ]);
     expect(list.body.nextCursor).toBeNull();
+    // The page is built by the database: it must be exactly what the schema promises and the single reads show.
+    expect(logPage.parse(list.body)).toEqual(list.body);
+    for (const entry of list.body.entries) {
+      expect((await api('GET', `/api/log/${entry.id}`, me)).body).toEqual(entry);
+    }
   });
 
   it('filters by goal, form, dates and words, and pages by keyset without gaps or repeats', async () => {
