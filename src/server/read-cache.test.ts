@@ -28,3 +28,29 @@ describe('read cache', () => {
     expect([cache.get(1), cache.get(2), cache.get(3)]).toEqual([undefined, 2, 3]);
   });
 });
+
+describe('read cache under load', () => {
+  it('shares one load among concurrent misses, and starts afresh after a clear', async () => {
+    const cache = createReadCache<string, number>({ ttlMs: 10_000, maxEntries: 10 });
+    let loads = 0;
+    let release: () => void = () => {};
+    const slow = () =>
+      new Promise<number>((resolve) => {
+        loads++;
+        release = () => resolve(loads);
+      });
+    const waiting = [cached(cache, 'k', slow), cached(cache, 'k', slow), cached(cache, 'k', slow)];
+    release();
+    expect(await Promise.all(waiting)).toEqual([1, 1, 1]);
+    expect(loads).toBe(1);
+
+    cache.clear();
+    const before = cached(cache, 'k', slow);
+    cache.clear(); // a write lands while that load is under way
+    const after = cached(cache, 'k', slow);
+    expect(loads).toBe(3);
+    release();
+    expect(await after).toBe(3);
+    void before;
+  });
+});

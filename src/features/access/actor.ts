@@ -52,6 +52,22 @@ export async function resolveActor(auth: Auth, request: FastifyRequest): Promise
   const cached = signedValue ? sessionCache.get(signedValue) : undefined;
   if (cached) return { kind: 'user', ...cached };
 
+  if (!signedValue) return verify(auth, request, signedValue);
+  // When a session's cache entry expires under load, the requests waiting on it share one verification.
+  const { verifying } = sessionCache;
+  let pending = verifying.get(signedValue) as Promise<Actor> | undefined;
+  if (!pending) {
+    const started: Promise<Actor> = verify(auth, request, signedValue).finally(() => {
+      if (verifying.get(signedValue) === started) verifying.delete(signedValue);
+    });
+    pending = started;
+    verifying.set(signedValue, pending);
+  }
+  return pending;
+}
+
+async function verify(auth: Auth, request: FastifyRequest, signedValue: string | undefined): Promise<Actor> {
+  const { sessionCache } = auth;
   const generation = sessionCache.generation();
   const result = await auth.api.getSession({ headers: toWebHeaders(request.headers) });
   if (!result) return anonymous;

@@ -40,17 +40,21 @@ interface CachedSession {
  */
 export function createSessionCache(secret: string, ttlMs = SESSION_CACHE_TTL_MS) {
   const entries = new Map<string, CachedSession>(); // by session token
+  // Verifications under way, by signed cookie value, shared by concurrent requests (see resolveActor).
+  const verifying = new Map<string, Promise<unknown>>();
   let generation = 0;
 
   const sign = (token: string) => createHmac('sha256', secret).update(token).digest('base64');
   const forget = (token: string) => {
     entries.delete(token);
+    verifying.clear(); // nobody joins a verification that began before a revocation
     generation++;
   };
 
   return {
     /** Changes whenever something is forgotten: compare before and after a lookup to know if it may be stored. */
     generation: () => generation,
+    verifying,
 
     get(signedValue: string, now = Date.now()): SessionIdentity | undefined {
       const token = signedValue.slice(0, Math.max(0, signedValue.lastIndexOf('.')));
@@ -94,6 +98,7 @@ export function createSessionCache(secret: string, ttlMs = SESSION_CACHE_TTL_MS)
     /** After a change to the person (their name): their sessions are looked up afresh. */
     forgetUser(userId: string) {
       for (const [token, entry] of entries) if (entry.identity.userId === userId) entries.delete(token);
+      verifying.clear();
       generation++;
     },
   };
