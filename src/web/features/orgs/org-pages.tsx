@@ -96,6 +96,16 @@ export function OrgHomePage() {
           </Link>
         </article>
         <article className="card">
+          <h2>Your learning log</h2>
+          <p>
+            Informal learning counts. Note what you learn as it happens, from a colleague, a book or a mistake: press{' '}
+            <kbd>L</kbd> anywhere, it takes seconds.
+          </p>
+          <Link className="button secondary" to={`/orgs/${o.id}/log`}>
+            Open your log
+          </Link>
+        </article>
+        <article className="card">
           <h2>Help others learn</h2>
           <p>Tell colleagues what you can help with: your job title and the topics you could mentor on.</p>
           <Link className="button secondary" to={`/orgs/${o.id}/profile`}>
