@@ -81,6 +81,17 @@ describe('learning log', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.locator('.log-item').count()).toBe(2);
 
+    // From the goal, what was logged for it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('link', { name: /^2027/ }).click();
+    await page.getByRole('link', { name: '2. Goals' }).click();
+    await page.getByRole('link', { name: /What you logged for this goal/ }).click();
+    await page.getByRole('heading', { name: 'Learning log' }).waitFor();
+    await expect.poll(() => page.locator('.log-item').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Goal', { exact: true }).inputValue()).not.toBe('');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.locator('.log-item').count()).toBe(2);
+
     await page.getByRole('button', { name: /^Edit/ }).first().click();
     await page.getByRole('list', { name: 'Log entries' }).getByLabel('What I learned').fill('A second thing, reworded');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { learningFormLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
@@ -18,7 +18,14 @@ const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(unde
 export function LogPage() {
   const { orgId = '' } = useParams();
   useTitle('Learning log');
-  const [filters, setFilters] = useState<Filters>(none);
+  // A link may open the log filtered (a goal's "what you logged"): ?goalId=…
+  const [search, setSearch] = useSearchParams();
+  const [filters, setFiltersState] = useState<Filters>(() => ({ ...none, goalId: search.get('goalId') ?? '' }));
+  // The goal filter stays in the address, so a reload or a shared link shows the same entries.
+  const setFilters = (next: Filters) => {
+    setFiltersState(next);
+    setSearch(next.goalId ? { goalId: next.goalId } : {}, { replace: true });
+  };
   const goals = useMyGoals(orgId);
   const log = useInfiniteQuery({
     queryKey: ['log', orgId, filters],

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { goalStatusLabels } from '../../../features/plans/labels';
 import { checkGoal } from '../../../features/plans/smart-check';
 import { Field } from '../../components/field';
@@ -35,6 +36,7 @@ export function GoalEditor({
   reflections: ReflectionView[];
   network: NetworkView[];
 }) {
+  const { orgId = '' } = useParams();
   const e = useItemEditor(planId, 'goal', item);
   const d = e.draft;
   const advice = checkGoal(d, { network, today: today() });
@@ -63,6 +65,11 @@ export function GoalEditor({
             </ul>
           )}
           <p className="hint">Advice only: nothing here stops you saving.</p>
+          <p>
+            <Link to={`/orgs/${orgId}/log?goalId=${d.id}`}>
+              What you logged for this goal<span className="visually-hidden">: {d.what}</span>
+            </Link>
+          </p>
         </aside>
       }
     >
