@@ -1,32 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot } from './support/browser.js';
-import { startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot } from './support/browser.js';
+import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /* Everyday informal learning: captured in seconds from wherever the learner is, then found again. */
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function learnerWithGoal(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill('Kai Capture');
-  await page.getByLabel('E-mail address').fill(`kai-${Date.now()}@example.test`);
-  await page.getByLabel('Password').fill('learning-out-loud');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByLabel('Organisation name').fill('Capture Library');
-  await page.getByRole('button', { name: 'Create organisation' }).click();
+  const { page } = await signUpWithOrganisation(env, 'Kai Capture', 'Capture Library');
   await page.getByRole('link', { name: 'Go to your plans' }).click();
   await page.getByRole('button', { name: 'Start the plan' }).click();
   await page.getByRole('link', { name: '2. Goals' }).click();

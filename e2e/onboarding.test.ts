@@ -1,29 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot } from './support/browser.js';
-import { startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot } from './support/browser.js';
+import { newPage as openPage, serverAndBrowser } from './support/session.js';
 
 /*
  * What a newcomer does on day one: sign up, start an organisation, invite a colleague who joins from a
  * second browser, manage members. Every page is checked with axe on the way.
  */
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width, height: 900 } });
-  return context.newPage();
-}
+const env = serverAndBrowser();
+const newPage = async (width = 1280): Promise<Page> => (await openPage(env, width)).page;
 
 describe('day one', () => {
   it('signs up, creates an organisation, invites a colleague who joins, and manages members', async () => {

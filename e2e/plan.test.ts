@@ -1,39 +1,16 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot } from './support/browser.js';
-import { startServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot } from './support/browser.js';
+import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /*
  * A learner's first plan, the way a person does it: through the guide, part by part, with reloads, an edit
  * and a restore from history, a download, the keyboard only for some of it, and two tabs that disagree.
  */
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newLearner(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('E-mail address').fill(`${name.split(' ')[0]?.toLowerCase()}-${Date.now()}@example.test`);
-  await page.getByLabel('Password').fill('learning-out-loud');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByLabel('Organisation name').fill(`${name}'s Library`);
-  await page.getByRole('button', { name: 'Create organisation' }).click();
-  await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
-  return { context, page };
-}
+const env = serverAndBrowser();
+const newLearner = (name: string) => signUpWithOrganisation(env, name);
 
 /** Presses Tab until the element is focused: how a keyboard user gets there. */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 80) {

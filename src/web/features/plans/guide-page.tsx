@@ -6,6 +6,7 @@ import { partTitles } from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api } from '../../lib/api';
+import { GuideChecklist } from './guide-checklist';
 import { kindOfPart, PartEditor } from './part-editor';
 import { type PlanView, useGuide, usePlanCache } from './plan-api';
 import { usePlanContext } from './plan-layout';
@@ -60,14 +61,7 @@ export function GuidePage() {
         <PartEditor plan={plan} kind={kindOfPart[part]} />
         <aside className="part-progress" aria-label={`Part ${part}: done and left`}>
           <h2>In this part</h2>
-          <ul className="checklist">
-            {checks.map((c) => (
-              <li key={c.id} className={c.done ? 'done' : 'left'}>
-                <span className="visually-hidden">{c.done ? 'Done: ' : 'Left: '}</span>
-                {c.label}
-              </li>
-            ))}
-          </ul>
+          <GuideChecklist checks={checks} />
         </aside>
       </div>
       <nav className="guide-nav" aria-label="Guide">

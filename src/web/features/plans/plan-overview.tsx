@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { guideProgress } from '../../../features/plans/guide-progress';
 import { partTitles } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
+import { GuideChecklist } from './guide-checklist';
 import { PlanDetails } from './plan-details';
 import { usePlanContext } from './plan-layout';
 
@@ -42,14 +43,7 @@ export function PlanOverviewPage() {
               <p className="hint">
                 {done} of {checks.length} done
               </p>
-              <ul className="checklist">
-                {checks.map((c) => (
-                  <li key={c.id} className={c.done ? 'done' : 'left'}>
-                    <span className="visually-hidden">{c.done ? 'Done: ' : 'Left: '}</span>
-                    {c.label}
-                  </li>
-                ))}
-              </ul>
+              <GuideChecklist checks={checks} />
               <Link to={`${base}/guide/${n}/0`}>Work on part {n}</Link>
             </article>
           );

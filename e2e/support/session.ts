@@ -1,0 +1,42 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startServer } from './server.js';
+
+export interface E2eEnv {
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+}
+
+/** The real server and Chromium for one test file: started before its tests, stopped after them. */
+export function serverAndBrowser(): E2eEnv {
+  const env = {} as E2eEnv;
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+export async function newPage(env: E2eEnv, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
+/** A new person, signed up through the pages, owner of a new organisation, on its home page. */
+export async function signUpWithOrganisation(env: E2eEnv, name: string, orgName = `${name}'s Library`) {
+  const { context, page } = await newPage(env);
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('E-mail address').fill(`${name.split(' ')[0]?.toLowerCase()}-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('learning-out-loud');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel('Organisation name').fill(orgName);
+  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
+  return { context, page };
+}
