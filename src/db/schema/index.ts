@@ -1,3 +1,4 @@
+export * from './around.js';
 export * from './auth.js';
 export * from './log.js';
 export * from './mail.js';

@@ -1,61 +1,30 @@
+/// <reference types="vite/client" />
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type ActorKind, actorKinds, type Cast, createCast } from '../../test/actors.js';
+import { actorKinds, type Cast, createCast } from '../../test/actors.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
+import {
+  adminsOnly,
+  everyone,
+  inviteSomeone,
+  logEntryOfSelf,
+  orgScoped,
+  ownerOnly,
+  planOfSelf,
+  type Row,
+  signedIn,
+} from './matrix-kit.js';
 
 /*
  * The access matrix: every route, tried as every kind of person, must answer exactly the status in
  * its row. Each cell runs on a fresh cast, so a request that changes something (a removal, a sign-out)
  * cannot influence another cell. A new route without a row here fails the coverage test at the end.
+ * Newer features keep their rows beside their routes in `*.access-rows.ts`, gathered here.
  */
 
-type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
-type Row = {
-  route: string;
-  /** Builds the request; may prepare data (e.g. an invitation) first. */
-  request: (c: Cast, t: TestApp) => Promise<Request> | Request;
-  expect: Record<ActorKind, number>;
-};
-
-const everyone = (status: number): Record<ActorKind, number> =>
-  Object.fromEntries(actorKinds.map((k) => [k, status])) as Record<ActorKind, number>;
-/** Any signed-in person gets `signedIn`; anonymous gets 401. */
-const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
-/** Members of the organisation get `member`; outsiders 404; anonymous 401. */
-const orgScoped = (member: number) => ({ ...everyone(member), anonymous: 401, outsider: 404 });
-/** Only owners and L&D admins; other members 403. */
-const adminsOnly = (ok: number) => ({ ...orgScoped(403), admin: ok, owner: ok });
-
-async function inviteSomeone(c: Cast, t: TestApp, email = `invitee-${randomUUID()}@example.test`) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/orgs/${c.org.id}/invitations`,
-    headers: c.as('owner'),
-    payload: { email },
-  });
-  return res.json() as { id: string; url: string };
-}
-
-/** Only the owner of the data; everyone else, in the organisation or not, gets 404 as if it did not exist. */
-const ownerOnly = (ok: number) => ({ ...everyone(404), anonymous: 401, self: ok });
-
-/** A plan of `self` with one item in each part and some history. */
-async function planOfSelf(c: Cast, t: TestApp) {
-  const call = async (method: Request['method'], url: string, payload?: object) => {
-    const res = await t.app.inject({ method, url, headers: c.as('self'), ...(payload && { payload }) });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json() as { id: string };
-  };
-  const plan = await call('POST', '/api/plans', { organizationId: c.org.id, cycle: '2027' });
-  const url = `/api/plans/${plan.id}`;
-  const reflection = await call('POST', `${url}/reflections`, { what: 'Reading club' });
-  const goal = await call('POST', `${url}/goals`, { what: 'Run a workshop' });
-  const network = await call('POST', `${url}/network`, { kind: 'person', name: 'Ada', goalIds: [goal.id] });
-  const share = await call('POST', `${url}/shares`, { goalId: goal.id, how: 'post', cadence: 'monthly' });
-  const history = (await t.app.inject({ method: 'GET', url: `${url}/revisions`, headers: c.as('self') })).json();
-  const ids = { reflections: reflection.id, goals: goal.id, network: network.id, shares: share.id };
-  return { url, ids, revisionId: history.revisions[0].id as string };
-}
+const featureRows = Object.values(import.meta.glob<{ rows: Row[] }>('../**/*.access-rows.ts', { eager: true })).flatMap(
+  (m) => m.rows,
+);
 
 const itemBodies = {
   reflections: { create: { what: 'Mentoring a new colleague' }, update: { what: 'Changed', version: 1 } },
@@ -103,16 +72,6 @@ async function templateOf(c: Cast, t: TestApp) {
     },
   });
   return res.json() as { id: string };
-}
-
-async function logEntryOfSelf(c: Cast, t: TestApp) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/log',
-    headers: c.as('self'),
-    payload: { organizationId: c.org.id, what: 'Pivot tables group by month' },
-  });
-  return `/api/log/${(res.json() as { id: string }).id}`;
 }
 
 const emptyDocument = {
@@ -394,38 +353,9 @@ const rows: Row[] = [
     request: async (c, t) => ({ method: 'DELETE', url: `/api/templates/${(await templateOf(c, t)).id}` }),
     expect: adminsOnly(204),
   },
-  {
-    route: 'POST /api/log',
-    request: (c) => ({ method: 'POST', url: '/api/log', payload: { organizationId: c.org.id, what: 'Learned X' } }),
-    expect: orgScoped(201),
-  },
-  {
-    // Everyone in the organisation may ask; each sees only their own entries (log.test.ts checks the contents).
-    route: 'GET /api/log',
-    request: (c) => ({ method: 'GET', url: `/api/log?orgId=${c.org.id}` }),
-    expect: orgScoped(200),
-  },
-  {
-    route: 'GET /api/log/:entryId',
-    request: async (c, t) => ({ method: 'GET', url: await logEntryOfSelf(c, t) }),
-    expect: ownerOnly(200),
-  },
-  {
-    route: 'PATCH /api/log/:entryId',
-    request: async (c, t) => ({ method: 'PATCH', url: await logEntryOfSelf(c, t), payload: { what: 'Changed' } }),
-    expect: ownerOnly(200),
-  },
-  {
-    route: 'DELETE /api/log/:entryId',
-    request: async (c, t) => ({ method: 'DELETE', url: await logEntryOfSelf(c, t) }),
-    expect: ownerOnly(204),
-  },
-  {
-    route: 'GET /api/goals',
-    request: (c) => ({ method: 'GET', url: `/api/goals?orgId=${c.org.id}` }),
-    expect: orgScoped(200),
-  },
 ];
+
+rows.push(...featureRows);
 
 const t = await createTestApp({ mailer: 'outbox' });
 
