@@ -30,6 +30,7 @@ import { orgsRoutes } from '../features/orgs/orgs.routes.js';
 import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
 import { plansRoutes } from '../features/plans/plans.routes.js';
 import { revisionsRoutes } from '../features/plans/revisions.routes.js';
+import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
 import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildAppOptions) {
     guidesRoutes,
     templatesRoutes,
     logRoutes,
+    settingsRoutes,
   ]) {
     await app.register(routes(ctx));
   }
