@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { webRoot } from './support/server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -11,7 +12,7 @@ export default function setup() {
         '(or set CHROMIUM_PATH to another Chromium binary).',
     );
   }
-  if (!fs.existsSync(path.resolve('dist/web/index.html'))) {
+  if (!fs.existsSync(path.join(webRoot(), 'index.html'))) {
     throw new Error('The web app is not built. Run `npm run build` (npm test does it for you).');
   }
 }

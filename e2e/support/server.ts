@@ -6,6 +6,9 @@ import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/server/app.js';
 
+/** The built web app: dist/web, or E2E_WEB_ROOT (so several builds can be tested side by side). */
+export const webRoot = () => path.resolve(process.env.E2E_WEB_ROOT ?? 'dist/web');
+
 /**
  * The real server with the built web app, on a fresh database (PGlite in memory, or a new PostgreSQL
  * database when TEST_DATABASE_URL is set), listening on a free port. Mail goes to the outbox, as on a
@@ -48,7 +51,7 @@ export async function startServer() {
     database,
     authSecret: randomBytes(32).toString('hex'),
     logger: false,
-    webRoot: path.resolve('dist/web'),
+    webRoot: webRoot(),
   });
   await app.listen({ host: '127.0.0.1', port });
   return {
