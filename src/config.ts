@@ -37,6 +37,13 @@ const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Attempts allowed per IP and e-mail address on sign-in within one minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Largest evidence file accepted, in bytes (default 10 MB). */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -18,6 +18,10 @@ import type { DatabaseHandle } from '../db/client.js';
 import { type Actor, resolveActor } from '../features/access/actor.js';
 import { createAuth } from '../features/auth/auth.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
+import { calendarRoutes } from '../features/calendar/calendar.routes.js';
+import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
+import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
+import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
 import { healthRoutes } from '../features/health/health.routes.js';
 import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
@@ -49,6 +53,8 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   authSecret: string;
   mailer?: Mailer;
+  /** Store for evidence files; by default a folder `files` in the data directory. */
+  files?: FileStore;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served with a single-page-app fallback when present. */
   webRoot?: string;
@@ -76,7 +82,18 @@ export async function buildApp(opts: BuildAppOptions) {
     plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),
     planOwners: createReadCache({ ttlMs: 10 * 60_000, maxEntries: 100_000 }),
   };
-  const ctx: AppContext = { config, database, db: database.db, auth, mailer, log: app.log, caches };
+  const files = opts.files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    auth,
+    mailer,
+    files,
+    log: app.log,
+    caches,
+    authSecret: opts.authSecret,
+  };
 
   registerErrorHandler(app);
   app.decorateRequest('actor');
@@ -124,6 +141,9 @@ export async function buildApp(opts: BuildAppOptions) {
     templatesRoutes,
     logRoutes,
     settingsRoutes,
+    calendarRoutes,
+    evidenceRoutes,
+    checkinsRoutes,
   ]) {
     await app.register(routes(ctx));
   }

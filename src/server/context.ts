@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import type { PlanOwnership } from '../features/access/plan-access.js';
 import type { Auth } from '../features/auth/auth.js';
+import type { FileStore } from '../features/evidence/file-store.js';
+import type { JobQueue } from '../features/jobs/job-queue.js';
 import type { Mailer } from '../features/mail/mailer.js';
 import type { MyMembership } from '../features/me/me.repository.js';
 import type { CachedPlan } from '../features/plans/plans.service.js';
@@ -15,8 +17,14 @@ export interface AppContext {
   db: DatabaseHandle['db'];
   auth: Auth;
   mailer: Mailer;
+  /** Where evidence files are kept (the data directory unless another store is given). */
+  files: FileStore;
   log: FastifyBaseLogger;
   caches: AppCaches;
+  /** The secret the app signs with (sessions; unsubscribe links use a key derived from it). */
+  authSecret: string;
+  /** Background jobs (pg-boss), when the app was started with them; see features/jobs. */
+  jobs?: JobQueue;
 }
 
 /** In-process caches of hot, rarely written data; see read-cache.ts for how writers keep them honest. */

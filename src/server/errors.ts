@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'gone'
+  | 'too_large'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';
@@ -20,6 +21,7 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  too_large: 413,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -48,5 +50,7 @@ export const forbidden = (message = 'You are not allowed to do that.') => new Ap
 export const notFound = (what = 'That') => new AppError('not_found', `${what} was not found.`);
 export const conflict = (message: string, fields?: FieldErrors, details?: Record<string, unknown>) =>
   new AppError('conflict', message, fields, details);
+export const tooLarge = (fields: FieldErrors, message = 'That is too large.') =>
+  new AppError('too_large', message, fields);
 export const rateLimited = (message = 'Too many attempts. Please wait a minute and try again.') =>
   new AppError('rate_limited', message);

@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../config.js';
 import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
@@ -15,12 +18,15 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-auth-0123456789'
  */
 export async function createTestApp(options: { mailer?: Mailer | 'outbox'; env?: Record<string, string> } = {}) {
   const database = await openTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
   const mailer = createCapturingMailer();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     BASE_URL: 'http://localhost:3000',
     AUTH_SECRET: TEST_SECRET,
+    // Evidence files of this file's tests, removed after them.
+    WAYMARK_DATA_DIR: dataDir,
     ...options.env,
   });
   const { app, ctx } = await buildApp({
@@ -36,6 +42,7 @@ export async function createTestApp(options: { mailer?: Mailer | 'outbox'; env?:
   afterAll(async () => {
     await app.close();
     await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Signs in through the real route; returns the Cookie header value. */

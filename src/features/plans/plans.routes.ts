@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
+import { attachmentHeader } from '../../server/attachment.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
 import { planDocument } from './plan-content.js';
 import { createPlanFrom, exportPlan, importPlan } from './plan-transfer.service.js';
@@ -130,7 +131,7 @@ export const plansRoutes =
         const file = await exportPlan(ctx, await req.actor(), req.params.planId, req.query.format);
         return reply
           .type(file.contentType)
-          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('content-disposition', attachmentHeader(file.filename))
           .send(file.body);
       },
     );

@@ -8,6 +8,7 @@ import { cached } from '../../server/read-cache.js';
 import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { type PlanAction, type PlanOwnership, requirePlanAccess } from '../access/plan-access.js';
+import { fileKeysOfPlan } from '../evidence/evidence.repository.js';
 import { insertContent, type PlanContent } from './plan-content.js';
 import { type PlanHistory, planHistory, type RevisionAction } from './plan-history.js';
 import { viewOf } from './plan-parts.js';
@@ -195,7 +196,10 @@ export async function updatePlan(
 /** Deletes a plan with its whole history (the owner only; there is no undo, so the page asks first). */
 export async function deletePlan(ctx: AppContext, actor: Actor, planId: string): Promise<void> {
   await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
+  // Evidence rows go with the plan (foreign key); their files are removed once the rows are gone.
+  const fileKeys = await fileKeysOfPlan(ctx.db, planId);
   await deletePlanRow(ctx.db, planId);
+  await Promise.all(fileKeys.map((key) => ctx.files.delete(key)));
   ctx.caches.plans.forget(planId);
   ctx.caches.planOwners.forget(planId);
 }

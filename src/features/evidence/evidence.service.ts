@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { conflict, notFound, tooLarge, validationError } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { requirePlanAccess } from '../access/plan-access.js';
+import { findItem } from '../plans/plans.repository.js';
+import { ownershipOf } from '../plans/plans.service.js';
+import {
+  deleteEvidenceRow,
+  type EvidenceRow,
+  evidenceOfGoal,
+  findEvidence,
+  insertEvidence,
+  updateEvidenceRow,
+} from './evidence.repository.js';
+import type { createEvidenceBody, updateEvidenceBody } from './evidence.schema.js';
+import { fileEvidenceFields } from './evidence.schema.js';
+import { evidenceViewOf, ownerDownloadUrl } from './evidence-view.js';
+import { FileTooLargeError } from './file-store.js';
+import { allowedExtensions, kindOfName } from './file-types.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const view = (row: EvidenceRow) => evidenceViewOf(row, ownerDownloadUrl);
+
+/** The goal evidence is for: one of the plan's goals, on a plan the actor may `action`. */
+async function requireGoal(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  goalId: string,
+  action: 'plan:read' | 'plan:write',
+) {
+  const user = await requirePlanAccess(ctx, actor, action, await ownershipOf(ctx, planId));
+  const goal = await findItem(ctx.db, 'goal', planId, goalId);
+  if (!goal) throw notFound('Goal');
+  return { user, goal };
+}
+
+async function requireEvidence(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  evidenceId: string,
+  action: 'plan:read' | 'plan:write',
+) {
+  const user = await requirePlanAccess(ctx, actor, action, await ownershipOf(ctx, planId));
+  const row = await findEvidence(ctx.db, planId, evidenceId);
+  if (!row) throw notFound('Evidence');
+  return { user, row };
+}
+
+export async function listEvidence(ctx: AppContext, actor: Actor, planId: string, goalId: string) {
+  await requireGoal(ctx, actor, planId, goalId, 'plan:read');
+  return { evidence: (await evidenceOfGoal(ctx.db, planId, goalId)).map(view) };
+}
+
+/** A note or a link as evidence of a goal. */
+export async function addEvidence(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  goalId: string,
+  input: z.infer<typeof createEvidenceBody>,
+  from?: { logEntryId: string },
+) {
+  const { user } = await requireGoal(ctx, actor, planId, goalId, 'plan:write');
+  const row = await insertEvidence(ctx.db, {
+    id: randomUUID(),
+    planId,
+    goalId,
+    userId: user.userId,
+    kind: input.kind,
+    title: input.title,
+    note: input.note ?? '',
+    url: input.kind === 'link' ? input.url : null,
+    occurredOn: input.occurredOn ?? today(),
+    logEntryId: from?.logEntryId ?? null,
+  });
+  return view(row);
+}
+
+/** An uploaded file as the service sees it: a name, what the browser said it is, its bytes and the form's fields. */
+export interface Upload {
+  fileName: string;
+  stream: Readable;
+  fields: Record<string, string>;
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/**
+ * A file as evidence. Every check that can be made before storing is made first; the file is stored whole
+ * or not at all (see FileStore.put); a file whose content does not match its kind, or whose row cannot be
+ * written, is removed again. So an upload that fails for any reason leaves nothing behind.
+ */
+export async function addFileEvidence(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  goalId: string,
+  receive: () => Promise<Upload>,
+) {
+  // Access first: a stranger learns nothing, and their bytes are never read.
+  const { user } = await requireGoal(ctx, actor, planId, goalId, 'plan:write');
+  const upload = await receive();
+  const refuse = (err: Error): never => {
+    // Unread bytes would otherwise hold the request open.
+    upload.stream.resume();
+    throw err;
+  };
+  const fields = fileEvidenceFields.safeParse(upload.fields);
+  if (!fields.success) {
+    refuse(validationError(Object.fromEntries(fields.error.issues.map((i) => [i.path.join('.'), i.message]))));
+  }
+  const kind = kindOfName(upload.fileName);
+  if (!kind) {
+    refuse(
+      validationError({ file: `Files of this type cannot be added. Use one of: ${allowedExtensions.join(', ')}.` }),
+    );
+  }
+  const id = randomUUID();
+  const storageKey = `evidence/${planId}/${id}`;
+  const maxBytes = ctx.config.EVIDENCE_MAX_BYTES;
+  let stored: Awaited<ReturnType<typeof ctx.files.put>>;
+  try {
+    stored = await ctx.files.put(storageKey, upload.stream, maxBytes);
+  } catch (err) {
+    if (err instanceof FileTooLargeError) {
+      throw tooLarge(
+        { file: `The file is larger than ${megabytes(maxBytes)}. Choose a smaller one.` },
+        'File too large.',
+      );
+    }
+    throw err;
+  }
+  try {
+    if (stored.byteSize === 0)
+      throw validationError({ file: 'The file is empty. Choose a file with something in it.' });
+    if (!kind?.looksRight(stored.head)) {
+      throw validationError({ file: `The file's content does not look like a ${kind?.extensions[0]} file.` });
+    }
+    const row = await insertEvidence(ctx.db, {
+      id,
+      planId,
+      goalId,
+      userId: user.userId,
+      kind: 'file',
+      title: fields.data?.title || upload.fileName,
+      note: fields.data?.note ?? '',
+      occurredOn: fields.data?.occurredOn ?? today(),
+      storageKey,
+      fileName: upload.fileName.slice(0, 255),
+      contentType: kind.contentType,
+      byteSize: stored.byteSize,
+      sha256: stored.sha256,
+    });
+    return view(row);
+  } catch (err) {
+    await ctx.files.delete(storageKey);
+    throw err;
+  }
+}
+
+export async function updateEvidence(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  evidenceId: string,
+  input: z.infer<typeof updateEvidenceBody>,
+) {
+  const { row } = await requireEvidence(ctx, actor, planId, evidenceId, 'plan:write');
+  const { version, ...changes } = input;
+  if (changes.url !== undefined && row.kind !== 'link') throw validationError({ url: 'Only a link has an address.' });
+  const stale = () => conflict('This evidence was changed elsewhere meanwhile.', undefined, { current: view(row) });
+  if (version !== undefined && version !== row.version) throw stale();
+  const updated = await updateEvidenceRow(ctx.db, row.id, row.version, changes);
+  if (!updated) throw stale();
+  return view(updated);
+}
+
+/** Removes evidence and its file (the row first: a file without a row is never served). */
+export async function deleteEvidence(ctx: AppContext, actor: Actor, planId: string, evidenceId: string) {
+  const { row } = await requireEvidence(ctx, actor, planId, evidenceId, 'plan:write');
+  await deleteEvidenceRow(ctx.db, row.id);
+  if (row.storageKey) await ctx.files.delete(row.storageKey);
+}
+
+/** A stored file, for someone allowed to see its goal. */
+export async function openEvidenceFile(ctx: AppContext, actor: Actor, planId: string, evidenceId: string) {
+  const { row } = await requireEvidence(ctx, actor, planId, evidenceId, 'plan:read');
+  return openStoredFile(ctx, row);
+}
+
+/** The bytes and headers of a file evidence row; shared with the portfolio's secret-link download. */
+export async function openStoredFile(ctx: AppContext, row: EvidenceRow) {
+  if (row.kind !== 'file' || !row.storageKey) throw notFound('File');
+  const stream = await ctx.files.open(row.storageKey);
+  if (!stream) throw notFound('File');
+  return {
+    stream,
+    fileName: row.fileName ?? 'evidence',
+    contentType: row.contentType ?? 'application/octet-stream',
+    byteSize: row.byteSize ?? 0,
+  };
+}

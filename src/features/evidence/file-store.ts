@@ -1,0 +1,92 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** What a stored file turned out to be. */
+export interface StoredFile {
+  byteSize: number;
+  sha256: string;
+  /** The first bytes, for checking the content is what its type claims. */
+  head: Buffer;
+}
+
+/**
+ * Where evidence files live. The default keeps them under the data directory; another store (S3, a
+ * network share) implements the same three calls. Keys are made by Waymark, never by the uploader.
+ */
+export interface FileStore {
+  /**
+   * Stores a stream under `key`, all or nothing: if the stream fails, is cut off or passes `maxBytes`,
+   * nothing is kept and the error is thrown (FileTooLargeError for the size).
+   */
+  put(key: string, data: Readable, maxBytes: number): Promise<StoredFile>;
+  /** The stored bytes, or undefined if there is no such file. */
+  open(key: string): Promise<Readable | undefined>;
+  delete(key: string): Promise<void>;
+}
+
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`File is larger than ${maxBytes} bytes`);
+  }
+}
+
+const HEAD_BYTES = 512;
+
+/** Files on local disk: written to a partial file first and renamed into place once complete. */
+export function createDiskFileStore(root: string): FileStore {
+  const partialDir = path.join(root, '.partial');
+  const fullPath = (key: string) => {
+    if (!/^[\w-]+(\/[\w-]+)*$/.test(key)) throw new Error(`Invalid file key: ${key}`);
+    return path.join(root, key);
+  };
+
+  return {
+    async put(key, data, maxBytes) {
+      const target = fullPath(key);
+      await fs.promises.mkdir(partialDir, { recursive: true });
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      const partial = path.join(partialDir, randomUUID());
+      const hash = createHash('sha256');
+      let byteSize = 0;
+      let head = Buffer.alloc(0);
+      try {
+        await pipeline(
+          data,
+          async function* count(chunks: AsyncIterable<Buffer>) {
+            for await (const chunk of chunks) {
+              byteSize += chunk.length;
+              if (byteSize > maxBytes) throw new FileTooLargeError(maxBytes);
+              if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          fs.createWriteStream(partial, { flags: 'wx' }),
+        );
+        // A multipart stream that was cut short ends without an error but says so.
+        if ((data as Readable & { truncated?: boolean }).truncated) throw new FileTooLargeError(maxBytes);
+        await fs.promises.rename(partial, target);
+      } catch (err) {
+        await fs.promises.rm(partial, { force: true });
+        throw err;
+      }
+      return { byteSize, sha256: hash.digest('hex'), head };
+    },
+    async open(key) {
+      const file = fullPath(key);
+      try {
+        const handle = await fs.promises.open(file, 'r');
+        return handle.createReadStream();
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw err;
+      }
+    },
+    async delete(key) {
+      await fs.promises.rm(fullPath(key), { force: true });
+    },
+  };
+}
