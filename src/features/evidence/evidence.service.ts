@@ -25,7 +25,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const view = (row: EvidenceRow) => evidenceViewOf(row, ownerDownloadUrl);
 
 /** The goal evidence is for: one of the plan's goals, on a plan the actor may `action`. */
-async function requireGoal(
+export async function requireGoal(
   ctx: AppContext,
   actor: Actor,
   planId: string,

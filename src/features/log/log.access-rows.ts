@@ -1,4 +1,18 @@
-import { logEntryOfSelf, orgScoped, ownerOnly, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../../test/actors.js';
+import type { TestApp } from '../../test/app.js';
+import { logEntryOfSelf, orgScoped, ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+
+/** A log entry of `self` for a goal that has a sharing commitment. */
+async function entryForGoal(c: Cast, t: TestApp) {
+  const plan = await planOfSelf(c, t);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/log',
+    headers: c.as('self'),
+    payload: { organizationId: c.org.id, what: 'Pivot tables group by month', goalId: plan.ids.goals },
+  });
+  return { url: `/api/log/${res.json().id}`, shareId: plan.ids.shares };
+}
 
 /** The learning log's routes in the access matrix (access-matrix.test.ts). */
 export const rows: Row[] = [
@@ -32,5 +46,18 @@ export const rows: Row[] = [
     route: 'GET /api/goals',
     request: (c) => ({ method: 'GET', url: `/api/goals?orgId=${c.org.id}` }),
     expect: orgScoped(200),
+  },
+  {
+    route: 'POST /api/log/:entryId/evidence',
+    request: async (c, t) => ({ method: 'POST', url: `${(await entryForGoal(c, t)).url}/evidence`, payload: {} }),
+    expect: ownerOnly(201),
+  },
+  {
+    route: 'POST /api/log/:entryId/share',
+    request: async (c, t) => {
+      const entry = await entryForGoal(c, t);
+      return { method: 'POST', url: `${entry.url}/share`, payload: { shareId: entry.shareId } };
+    },
+    expect: ownerOnly(201),
   },
 ];

@@ -2,7 +2,7 @@ import { and, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared.js';
-import { goal, logEntry, plan } from '../../db/schema/index.js';
+import { goal, logEntry, plan, shareCommitment } from '../../db/schema/index.js';
 
 export type LogRow = typeof logEntry.$inferSelect;
 
@@ -113,4 +113,30 @@ export async function goalOfMember(db: Database, memberId: string, goalId: strin
     .where(and(eq(goal.id, goalId), eq(plan.memberId, memberId)))
     .limit(1);
   return row;
+}
+
+/** The sharing commitments of a learner's goals, across their plans. */
+export async function listSharesOfMember(db: Database, memberId: string) {
+  return db
+    .select({
+      id: shareCommitment.id,
+      goalId: shareCommitment.goalId,
+      planId: shareCommitment.planId,
+      how: shareCommitment.how,
+      audience: shareCommitment.audience,
+      cadence: shareCommitment.cadence,
+    })
+    .from(shareCommitment)
+    .innerJoin(plan, eq(plan.id, shareCommitment.planId))
+    .where(eq(plan.memberId, memberId))
+    .orderBy(shareCommitment.position);
+}
+
+/** Everything a learner logged for one goal (the goal's timeline), newest first. */
+export async function logEntriesOfGoal(db: Database, memberId: string, goalId: string) {
+  return db
+    .select(entryColumns)
+    .from(logEntry)
+    .where(and(eq(logEntry.memberId, memberId), eq(logEntry.goalId, goalId)))
+    .orderBy(desc(logEntry.learnedOn), desc(logEntry.id));
 }

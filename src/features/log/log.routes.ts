@@ -2,12 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
+import { evidenceView } from '../evidence/evidence.schema.js';
+import { shareView } from '../plans/plans.schema.js';
 import {
   createLogBody,
   listLogQuery,
   logEntryParams,
   logEntryView,
   logPage,
+  logToEvidenceBody,
+  logToShareBody,
   myGoal,
   updateLogBody,
 } from './log.schema.js';
@@ -19,6 +23,7 @@ import {
   listMyLogJson,
   updateLogEntry,
 } from './log.service.js';
+import { logEntryToEvidence, logEntryToShare } from './log-uses.service.js';
 
 export const logRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -112,5 +117,35 @@ export const logRoutes =
         },
       },
       async (req) => ({ goals: await listMyGoals(ctx, await req.actor(), req.query.orgId) }),
+    );
+
+    app.post(
+      '/api/log/:entryId/evidence',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'Use a log entry as evidence of its goal (or of the goal named)',
+          params: logEntryParams,
+          body: logToEvidenceBody,
+          response: { 201: evidenceView, ...errors(400, 401, 404) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await logEntryToEvidence(ctx, await req.actor(), req.params.entryId, req.body)),
+    );
+
+    app.post(
+      '/api/log/:entryId/share',
+      {
+        schema: {
+          tags: ['log'],
+          summary: 'Record a log entry as a share done for one of your sharing commitments',
+          params: logEntryParams,
+          body: logToShareBody,
+          response: { 201: shareView, ...errors(400, 401, 404, 409) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await logEntryToShare(ctx, await req.actor(), req.params.entryId, req.body)),
     );
   };

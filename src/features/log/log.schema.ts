@@ -64,5 +64,26 @@ export const logPage = z
 export const logEntryParams = z.object({ entryId: id });
 
 export const myGoal = z
-  .object({ id: z.string(), what: z.string(), status: z.string(), planId: z.string(), cycle: z.string() })
+  .object({
+    id: z.string(),
+    what: z.string(),
+    status: z.string(),
+    planId: z.string(),
+    cycle: z.string(),
+    /** The goal's sharing commitments, so a log entry can be marked as one of them. */
+    shares: z.array(z.object({ id: z.string(), how: z.string(), audience: z.string(), cadence: z.string() })),
+  })
   .meta({ id: 'MyGoal' });
+
+/** Turn a log entry into evidence of a goal (its own goal unless another is named). */
+export const logToEvidenceBody = z.object({ goalId: id.optional() });
+
+/** Record a log entry as a share done for a sharing commitment. */
+export const logToShareBody = z.object({
+  shareId: id,
+  link: z
+    .url({ protocol: /^https?$/, error: 'Use a web address starting with http:// or https://.' })
+    .max(2000)
+    .nullable()
+    .optional(),
+});

@@ -6,7 +6,14 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
-import { findLogEntry, goalOfMember, insertLogEntry, listGoalsOfMember, listLogPage } from './log.repository.js';
+import {
+  findLogEntry,
+  goalOfMember,
+  insertLogEntry,
+  listGoalsOfMember,
+  listLogPage,
+  listSharesOfMember,
+} from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
@@ -93,7 +100,7 @@ export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infe
   return `{"entries":${page.entriesJson},"nextCursor":${nextCursor}}`;
 }
 
-async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {
+export async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {
   const found = await findLogEntry(ctx.db, entryId);
   const user = await requirePlanAccess(ctx, actor, action, found?.entry, 'Log entry');
   return { user, found: found as Found };
@@ -136,5 +143,14 @@ export async function deleteLogEntry(ctx: AppContext, actor: Actor, entryId: str
 /** The learner's goals in an organisation, across their plans, to name one when logging. */
 export async function listMyGoals(ctx: AppContext, actor: Actor, orgId: string) {
   const { memberId } = await requireOwnMembership(ctx, actor, orgId);
-  return listGoalsOfMember(ctx.db, memberId);
+  const [goals, shares] = await Promise.all([
+    listGoalsOfMember(ctx.db, memberId),
+    listSharesOfMember(ctx.db, memberId),
+  ]);
+  return goals.map((g) => ({
+    ...g,
+    shares: shares
+      .filter((s) => s.goalId === g.id)
+      .map(({ id, how, audience, cadence }) => ({ id, how, audience, cadence })),
+  }));
 }
