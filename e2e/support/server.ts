@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
@@ -45,7 +47,15 @@ export async function startServer() {
   );
   await new Promise((r) => probe.close(r));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', BASE_URL: baseUrl, PORT: String(port) });
+  // Uploaded files of this run go to a folder of its own, removed when the server stops.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-e2e-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    BASE_URL: baseUrl,
+    PORT: String(port),
+    WAYMARK_DATA_DIR: dataDir,
+  });
   const { app } = await buildApp({
     config,
     database,
@@ -61,6 +71,7 @@ export async function startServer() {
       await app.close();
       await database.close();
       await dropDatabase();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

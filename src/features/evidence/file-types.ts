@@ -1,12 +1,11 @@
-import path from 'node:path';
-
 /*
  * The kinds of file evidence may be. The declared type and the name's extension must agree, and the
  * first bytes must look like that kind (a "PDF" that is really an executable is refused): downloads are
- * served with the stored type, so it must be true.
+ * served with the stored type, so it must be true. No Node imports: the web app reads the list too.
  */
 
 type Kind = { contentType: string; extensions: string[]; looksRight: (head: Buffer) => boolean };
+type Buffer = import('node:buffer').Buffer;
 
 const startsWith =
   (...bytes: number[]) =>
@@ -61,6 +60,7 @@ export const allowedExtensions = kinds.flatMap((k) => k.extensions);
  * for .md, so the extension decides), or undefined if it is not one we accept.
  */
 export function kindOfName(fileName: string): Kind | undefined {
-  const ext = path.extname(fileName).toLowerCase();
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot).toLowerCase() : '';
   return kinds.find((k) => k.extensions.includes(ext));
 }

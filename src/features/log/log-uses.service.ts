@@ -41,7 +41,10 @@ export async function logEntryToEvidence(
     {
       kind: 'note',
       title: titleOf(what),
-      note: source ? `${what}\n\nLearned from: ${source}` : what,
+      // The title already says what was learned, unless it had to be shortened.
+      note: [titleOf(what) === what.trim() ? '' : what, source && `Learned from: ${source}`]
+        .filter(Boolean)
+        .join('\n\n'),
       occurredOn: learnedOn,
     },
     { logEntryId: entryId },

@@ -53,7 +53,7 @@ describe('what a log entry can become', () => {
       kind: 'note',
       goalId: goal.id,
       title: 'Pivot tables group dates by month',
-      note: 'Pivot tables group dates by month\n\nLearned from: Sam at the data clinic',
+      note: 'Learned from: Sam at the data clinic',
       occurredOn: '2027-02-03',
       logEntryId: entry.id,
     });

@@ -1,10 +1,13 @@
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
+import { CheckinsPage } from '../features/checkins/checkins-page';
+import { GoalPage } from '../features/evidence/goal-page';
 import { GuideAdminPage } from '../features/guides/guide-admin-page';
 import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
 import { LogPage } from '../features/log/log-page';
 import { MembersPage } from '../features/members/members-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
 import { OutboxPage } from '../features/outbox/outbox-page';
 import { GuidePage } from '../features/plans/guide-page';
@@ -13,7 +16,11 @@ import { GoalsPage, NetworkPage, ReflectionsPage, SharingPage } from '../feature
 import { PlanLayout } from '../features/plans/plan-layout';
 import { PlanOverviewPage } from '../features/plans/plan-overview';
 import { PlansPage } from '../features/plans/plans-page';
+import { PortfolioPage } from '../features/portfolio/portfolio-page';
+import { SharedPortfolioPage } from '../features/portfolio/shared-portfolio-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { UnsubscribePage } from '../features/settings/unsubscribe-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { PublicLayout, SignedInLayout } from './layout';
 
@@ -38,6 +45,8 @@ export const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/invite/:token', element: <InviteLandingPage /> },
+      { path: '/p/:token', element: <SharedPortfolioPage /> },
+      { path: '/unsubscribe', element: <UnsubscribePage /> },
     ],
   },
   {
@@ -51,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/profile', element: <ProfilePage /> },
       { path: '/orgs/:orgId/plans', element: <PlansPage /> },
       { path: '/orgs/:orgId/log', element: <LogPage /> },
+      { path: '/orgs/:orgId/portfolio', element: <PortfolioPage /> },
       {
         path: '/orgs/:orgId/plans/:planId',
         element: <PlanLayout />,
@@ -60,14 +70,18 @@ export const router = createBrowserRouter([
           { path: 'guide/:part/:step', element: <GuidePage /> },
           { path: 'reflections', element: <ReflectionsPage /> },
           { path: 'goals', element: <GoalsPage /> },
+          { path: 'goals/:goalId', element: <GoalPage /> },
           { path: 'network', element: <NetworkPage /> },
           { path: 'sharing', element: <SharingPage /> },
+          { path: 'checkins', element: <CheckinsPage /> },
           { path: 'history', element: <HistoryPage /> },
         ],
       },
       { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },
       { path: '/orgs/:orgId/templates', element: <TemplatesPage /> },
       { path: '/outbox', element: <OutboxPage /> },
+      { path: '/settings', element: <SettingsPage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,14 +13,22 @@ export class ApiError extends Error {
 
 /** Calls the Waymark API with the session cookie; answers parsed JSON or throws an ApiError. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Posts a form with a file (multipart/form-data); the browser sets the boundary. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  return send<T>(path, { method: 'POST', body: form });
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await fetch(path, { credentials: 'same-origin', ...init });
   } catch {
     throw new ApiError(0, 'network', 'Waymark cannot be reached. Check your connection and try again.');
   }

@@ -9,6 +9,7 @@ export interface MyGoal {
   status: string;
   planId: string;
   cycle: string;
+  shares: { id: string; how: string; audience: string; cadence: string }[];
 }
 
 export function useMyGoals(orgId: string) {

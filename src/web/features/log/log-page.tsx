@@ -8,6 +8,7 @@ import { useTitle } from '../../components/use-title';
 import { api, fieldError } from '../../lib/api';
 import { Select, TextArea } from '../plans/plan-fields';
 import { goalOptions, type LogEntryView, useMyGoals } from './log-api';
+import { LogEntryUses } from './log-entry-uses';
 
 type Filters = { goalId: string; form: string; from: string; to: string; q: string };
 const none: Filters = { goalId: '', form: '', from: '', to: '', q: '' };
@@ -201,6 +202,7 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
         >
           Delete<span className="visually-hidden"> the entry of {day(entry.learnedOn)}</span>
         </button>
+        <LogEntryUses entry={entry} orgId={orgId} />
       </div>
       <FormError error={remove.error} />
     </li>

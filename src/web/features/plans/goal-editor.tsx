@@ -66,6 +66,11 @@ export function GoalEditor({
           )}
           <p className="hint">Advice only: nothing here stops you saving.</p>
           <p>
+            <Link to={`/orgs/${orgId}/plans/${planId}/goals/${d.id}`}>
+              Evidence and timeline<span className="visually-hidden">: {d.what}</span>
+            </Link>
+          </p>
+          <p>
             <Link to={`/orgs/${orgId}/log?goalId=${d.id}`}>
               What you logged for this goal<span className="visually-hidden">: {d.what}</span>
             </Link>

@@ -16,6 +16,7 @@ export function PlanLayout() {
     ['/goals', '2. Goals'],
     ['/network', '3. Network'],
     ['/sharing', '4. Sharing'],
+    ['/checkins', 'Check-ins'],
     ['/history', 'History'],
   ];
   return (

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { guideProgress } from '../../../features/plans/guide-progress';
 import { partTitles } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
+import { CheckinDueNotice } from '../checkins/checkin-due-notice';
 import { GuideChecklist } from './guide-checklist';
 import { PlanDetails } from './plan-details';
 import { usePlanContext } from './plan-layout';
@@ -26,6 +27,7 @@ export function PlanOverviewPage() {
           ? 'Carry on where you left off, or jump to any part. Everything saves as you type.'
           : 'Start with the guide: it walks you through four parts, one question at a time. Leave whenever you like; it remembers where you were.'}
       </p>
+      <CheckinDueNotice planId={plan.id} base={base} />
       <p>
         <Link className="button" to={`${base}/guide/${plan.guide.part}/${plan.guide.step}`}>
           {started ? 'Continue the guide' : 'Start the guide'}

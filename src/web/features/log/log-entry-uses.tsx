@@ -1,0 +1,137 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { EvidenceView } from '../../../features/evidence/evidence.schema';
+import { cadenceLabels, shareHowLabels } from '../../../features/plans/labels';
+import { Field } from '../../components/field';
+import { FormError, Notice } from '../../components/form-error';
+import { api, fieldError } from '../../lib/api';
+import { Select } from '../plans/plan-fields';
+import { type LogEntryView, type MyGoal, useMyGoals } from './log-api';
+
+type Use = 'evidence' | 'share';
+
+/** What a log entry can become: evidence of a goal, or a share done for a sharing commitment. */
+export function LogEntryUses({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
+  const [open, setOpen] = useState<Use>();
+  const [done, setDone] = useState<React.ReactNode>();
+  const goals = useMyGoals(orgId);
+  const toggle = (use: Use) => {
+    setDone(undefined);
+    setOpen(open === use ? undefined : use);
+  };
+  const finished = (message: React.ReactNode) => {
+    setOpen(undefined);
+    setDone(message);
+  };
+  return (
+    <>
+      <button type="button" className="link" aria-expanded={open === 'evidence'} onClick={() => toggle('evidence')}>
+        Use as evidence<span className="visually-hidden"> (the entry “{entry.what.slice(0, 40)}”)</span>
+      </button>
+      <button type="button" className="link" aria-expanded={open === 'share'} onClick={() => toggle('share')}>
+        Mark as shared<span className="visually-hidden"> (the entry “{entry.what.slice(0, 40)}”)</span>
+      </button>
+      {open === 'evidence' && (
+        <EvidenceForm entry={entry} orgId={orgId} goals={goals.data?.goals ?? []} onDone={finished} />
+      )}
+      {open === 'share' && <ShareForm entry={entry} goals={goals.data?.goals ?? []} onDone={finished} />}
+      {done && <Notice>{done}</Notice>}
+    </>
+  );
+}
+
+type FormProps = { entry: LogEntryView; goals: MyGoal[]; onDone: (message: React.ReactNode) => void };
+
+function EvidenceForm({ entry, orgId, goals, onDone }: FormProps & { orgId: string }) {
+  const save = useMutation({
+    mutationFn: (goalId: string) => api<EvidenceView>('POST', `/api/log/${entry.id}/evidence`, { goalId }),
+    onSuccess: (evidence) => {
+      const goal = goals.find((g) => g.id === evidence.goalId);
+      onDone(
+        <>
+          Added as evidence of{' '}
+          <Link to={`/orgs/${orgId}/plans/${evidence.planId}/goals/${evidence.goalId}`}>
+            “{goal?.what || 'your goal'}”
+          </Link>
+          .
+        </>,
+      );
+    },
+  });
+  if (goals.length === 0) return <p className="notice">Set a goal in a plan first: evidence belongs to a goal.</p>;
+  return (
+    <form
+      className="inline-form"
+      aria-label="Use as evidence"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(String(new FormData(e.currentTarget).get('goalId') ?? ''));
+      }}
+    >
+      <Select
+        label="Evidence of which goal?"
+        name="goalId"
+        defaultValue={entry.goal?.id ?? goals[0]?.id}
+        options={goals.map((g) => [g.id, `${g.what || 'Untitled goal'} (${g.cycle})`])}
+        error={fieldError(save.error, 'goalId')}
+      />
+      <FormError error={save.error} />
+      <button type="submit" disabled={save.isPending}>
+        Add as evidence
+      </button>
+    </form>
+  );
+}
+
+function ShareForm({ entry, goals, onDone }: FormProps) {
+  const qc = useQueryClient();
+  const commitments = goals.flatMap((g) =>
+    g.shares.map((s): [string, string] => [
+      s.id,
+      `${g.what || 'Untitled goal'}: ${shareHowLabels[s.how as keyof typeof shareHowLabels] ?? s.how}${
+        s.audience ? ` with ${s.audience}` : ''
+      } (${cadenceLabels[s.cadence as keyof typeof cadenceLabels] ?? s.cadence})`,
+    ]),
+  );
+  const save = useMutation({
+    mutationFn: (body: { shareId: string; link: string | null }) => api('POST', `/api/log/${entry.id}/share`, body),
+    onSuccess: (_share, body) => {
+      void qc.invalidateQueries({ queryKey: ['plan'] });
+      onDone(`Recorded as shared: ${commitments.find(([id]) => id === body.shareId)?.[1] ?? 'done'}.`);
+    },
+  });
+  if (commitments.length === 0) {
+    return <p className="notice">No sharing commitments yet: add one in part 4 of your plan.</p>;
+  }
+  return (
+    <form
+      className="inline-form"
+      aria-label="Mark as shared"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        const link = String(data.get('link') ?? '').trim();
+        save.mutate({ shareId: String(data.get('shareId') ?? ''), link: link || null });
+      }}
+    >
+      <Select
+        label="For which sharing commitment?"
+        name="shareId"
+        options={commitments}
+        error={fieldError(save.error, 'shareId')}
+      />
+      <Field
+        label="Link to what you shared (optional)"
+        name="link"
+        type="url"
+        placeholder="https://"
+        error={fieldError(save.error, 'link')}
+      />
+      <FormError error={save.error} />
+      <button type="submit" disabled={save.isPending}>
+        Record as shared
+      </button>
+    </form>
+  );
+}
