@@ -1,0 +1,171 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Field } from '../../components/field';
+import { FormError } from '../../components/form-error';
+import { api, fieldError } from '../../lib/api';
+import {
+  type CreatedPortfolioLink,
+  dateOf,
+  endOfLocalDay,
+  linksKey,
+  moment,
+  type PortfolioLinkView,
+  useMyLinks,
+} from './portfolio-api';
+
+const statusLabel: Record<PortfolioLinkView['status'], string> = {
+  active: 'Works',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+/** Today on this browser's calendar, the earliest day a link can work until. */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The learner's secret links: make one (shown once, with Copy), see who opens them, revoke them. */
+export function ShareLinks({ orgId }: { orgId: string }) {
+  const qc = useQueryClient();
+  const links = useMyLinks(orgId);
+  const [created, setCreated] = useState<CreatedPortfolioLink | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const make = useMutation({
+    mutationFn: (body: { label: string; expiresAt: string | null }) =>
+      api<CreatedPortfolioLink>('POST', '/api/portfolio/links', { organizationId: orgId, ...body }),
+    onSuccess: (link) => {
+      setCreated(link);
+      setCopied(false);
+      setFormKey((k) => k + 1);
+      void qc.invalidateQueries({ queryKey: linksKey(orgId) });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (linkId: string) => api('DELETE', `/api/portfolio/links/${linkId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: linksKey(orgId) }),
+  });
+  const list = links.data?.links ?? [];
+  return (
+    <section className="panel no-print" aria-labelledby="share-heading">
+      <h2 id="share-heading">Share by secret link</h2>
+      <p>
+        Anyone who has a secret link sees this portfolio without signing in: your name, your achieved goals and their
+        evidence, nothing else. Until you make a link, your portfolio stays private. Make one link for each person or
+        purpose, so you can revoke one without the others.
+      </p>
+      <form
+        key={formKey}
+        className="inline-form"
+        aria-label="Make a secret link"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          const until = String(data.get('expiresOn') ?? '');
+          make.mutate({ label: String(data.get('label') ?? ''), expiresAt: until ? endOfLocalDay(until) : null });
+        }}
+      >
+        <FormError error={make.error} />
+        <Field
+          label="Label (optional)"
+          name="label"
+          maxLength={100}
+          hint="Who or what the link is for. Only you see it."
+          error={fieldError(make.error, 'label')}
+        />
+        <Field
+          label="Works until (optional)"
+          name="expiresOn"
+          type="date"
+          min={today()}
+          hint="The end of this day. Leave empty to keep it until you revoke it."
+          error={fieldError(make.error, 'expiresAt')}
+        />
+        <button type="submit" disabled={make.isPending}>
+          Make a link
+        </button>
+      </form>
+      {created && (
+        <div className="notice" role="status">
+          <p>Your new link{created.label && ` “${created.label}”`}. Copy it now: it is shown only this once.</p>
+          <p className="row">
+            <code className="link-box" aria-label="The new secret link">
+              {created.url}
+            </code>
+            <button
+              type="button"
+              className="secondary"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(created.url).catch(() => {});
+                setCopied(true);
+              }}
+            >
+              {copied ? 'Copied' : 'Copy link'}
+            </button>
+          </p>
+        </div>
+      )}
+      <h3>Your links</h3>
+      <FormError error={links.error ?? revoke.error} />
+      {links.isPending && <p role="status">Loading…</p>}
+      {links.isSuccess && list.length === 0 && <p>No links yet: your portfolio is private.</p>}
+      {list.length > 0 && (
+        <table className="portfolio-links">
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Made</th>
+              <th scope="col">Works until</th>
+              <th scope="col">Last opened</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((l) => {
+              const name = l.label || `made ${moment(l.createdAt)}`;
+              return (
+                <tr key={l.id}>
+                  <td>{l.label || <span className="hint">No label</span>}</td>
+                  <td>{moment(l.createdAt)}</td>
+                  <td>{l.expiresAt ? lastDay(l.expiresAt) : 'No end date'}</td>
+                  <td>{l.lastOpenedAt ? moment(l.lastOpenedAt) : 'Not yet'}</td>
+                  <td>
+                    {statusLabel[l.status]}
+                    {l.revokedAt && ` ${dateOf(l.revokedAt)}`}
+                  </td>
+                  <td>
+                    {l.status === 'active' && (
+                      <button
+                        type="button"
+                        className="link danger"
+                        disabled={revoke.isPending}
+                        onClick={() =>
+                          window.confirm(
+                            `Revoke the link “${name}”? Whoever has it will no longer see your portfolio. This cannot be undone.`,
+                          ) && revoke.mutate(l.id)
+                        }
+                      >
+                        Revoke<span className="visually-hidden"> the link {name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The last day a link works, as chosen: the day before the moment it stops (which is a midnight). */
+function lastDay(expiresAt: string) {
+  const stops = new Date(expiresAt);
+  const atMidnight = stops.getHours() === 0 && stops.getMinutes() === 0 && stops.getSeconds() === 0;
+  return atMidnight ? dateOf(new Date(stops.getTime() - 1).toISOString()) : moment(expiresAt);
+}
