@@ -66,14 +66,19 @@ export async function updateMySettings(ctx: AppContext, actor: Actor, input: z.i
   });
 }
 
-/** Stores a change to someone's settings, creating their row on the first change. */
+/**
+ * Stores a change to someone's settings, creating their row on the first change. The version counts the
+ * changes a person makes on the settings form; the calendar token is not one (making a feed link must not
+ * make an open form stale), so it leaves the version as it is.
+ */
 export async function saveSettings(db: Database, userId: string, change: Partial<LearnerSettings>) {
+  const formChange = Object.keys(change).some((k) => k !== 'calendarTokenHash');
   const [row] = await db
     .insert(learnerSettings)
-    .values({ userId, ...change })
+    .values({ userId, ...change, ...(!formChange && { version: 0 }) })
     .onConflictDoUpdate({
       target: learnerSettings.userId,
-      set: { ...change, version: sql`${learnerSettings.version} + 1`, updatedAt: new Date() },
+      set: { ...change, ...(formChange && { version: sql`${learnerSettings.version} + 1` }), updatedAt: new Date() },
     })
     .returning();
   return row as LearnerSettings;

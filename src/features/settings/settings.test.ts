@@ -54,4 +54,18 @@ describe('learner settings', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.current.checkinCadence).toBe('monthly');
   });
+
+  it('keeps the form’s version when a calendar link is made, so an open settings form stays current', async () => {
+    const c = await createCast(t);
+    await app.inject({ method: 'POST', url: '/api/calendar/feed', headers: c.as('self') });
+    const after = await app.inject({ method: 'GET', url: '/api/settings', headers: c.as('self') });
+    expect(after.json()).toMatchObject({ hasCalendarFeed: true, version: 0 });
+    const saved = await app.inject({
+      method: 'PATCH',
+      url: '/api/settings',
+      headers: c.as('self'),
+      payload: { checkinCadence: 'weekly', version: 0 },
+    });
+    expect(saved.json()).toMatchObject({ checkinCadence: 'weekly', hasCalendarFeed: true, version: 1 });
+  });
 });

@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppContext } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
+import { requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { localDate } from '../settings/local-time.js';
+import { getLearnerSettings, saveSettings } from '../settings/settings.service.js';
+import { findFeedOwner, listFeedRows } from './calendar.repository.js';
+import type { CalendarFeedView } from './calendar.schema.js';
+import { buildCalendarFeed } from './calendar-feed.js';
+
+/*
+ * The feed token is the only key to the feed (calendar apps cannot sign in), so it is long and random, and
+ * only its SHA-256 is stored: a leaked database gives no working feed addresses, and looking a token up by
+ * its hash leaves nothing to learn from response times.
+ */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** 32 random bytes in base64url: what every token made here looks like. */
+const tokenShape = /^[A-Za-z0-9_-]{43}$/;
+
+export const feedPath = (token: string) => `/api/calendar/${token}.ics`;
+
+/**
+ * Makes a new private feed address for the signed-in person. The new token replaces the old one in the same
+ * write, so an old address stops working at once.
+ */
+export async function createCalendarFeed(ctx: AppContext, actor: Actor): Promise<CalendarFeedView> {
+  const me = requireUser(actor);
+  const token = randomBytes(32).toString('base64url');
+  await saveSettings(ctx.db, me.userId, { calendarTokenHash: hashToken(token) });
+  return { url: `${ctx.config.baseUrl}${feedPath(token)}` };
+}
+
+/** Turns the person's feed off: its address answers 404 from now on. Nothing to do if there was none. */
+export async function turnOffCalendarFeed(ctx: AppContext, actor: Actor): Promise<void> {
+  const me = requireUser(actor);
+  await ctx.db.transaction(async (tx) => {
+    const current = await getLearnerSettings(tx, me.userId);
+    if (current.calendarTokenHash !== null) await saveSettings(tx, me.userId, { calendarTokenHash: null });
+  });
+}
+
+/**
+ * The iCalendar document behind a feed address, with an ETag of its content. No sign-in: the token is the
+ * key. Unknown, revoked and malformed tokens all answer the same 404, so a guess learns nothing.
+ */
+export async function renderCalendarFeed(ctx: AppContext, token: string, now = new Date()) {
+  const owner = tokenShape.test(token) ? await findFeedOwner(ctx.db, hashToken(token)) : undefined;
+  if (!owner) throw notFound('Calendar feed');
+  const rows = await listFeedRows(ctx.db, owner.userId);
+  const body = buildCalendarFeed({
+    owner,
+    rows,
+    today: localDate(owner.timeZone, now),
+    baseUrl: ctx.config.baseUrl,
+  });
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return { body, etag };
+}

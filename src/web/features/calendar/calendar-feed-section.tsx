@@ -1,0 +1,137 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CalendarFeedView } from '../../../features/calendar/calendar.schema';
+import { FormError } from '../../components/form-error';
+import { api } from '../../lib/api';
+import { settingsKey, useSettings } from '../settings/settings-api';
+
+/** Copies text, falling back to the selection where the Clipboard API is missing (e.g. plain http). */
+async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.select();
+    return document.execCommand?.('copy') ?? false;
+  }
+}
+
+/**
+ * The settings section for the private calendar feed: what it holds, making a link (shown once: the server
+ * keeps only a fingerprint), replacing it, turning it off, and how to subscribe in the common calendar apps.
+ */
+export function CalendarFeedSection() {
+  const id = useId();
+  const qc = useQueryClient();
+  // The settings page's own query: a new link changes the settings' version, and the page's form must see it.
+  const settings = useSettings();
+  const [url, setUrl] = useState<string | null>(null);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const field = useRef<HTMLInputElement>(null);
+
+  const refreshSettings = () => qc.invalidateQueries({ queryKey: settingsKey });
+  const make = useMutation({
+    mutationFn: () => api<CalendarFeedView>('POST', '/api/calendar/feed'),
+    onSuccess: (feed) => {
+      setUrl(feed.url);
+      setCopy('idle');
+    },
+    onSettled: refreshSettings,
+  });
+  const turnOff = useMutation({
+    mutationFn: () => api<void>('DELETE', '/api/calendar/feed'),
+    onSuccess: () => setUrl(null),
+    onSettled: refreshSettings,
+  });
+
+  // The new link is what the person came for: take them (and their screen reader) straight to it.
+  useEffect(() => {
+    if (url) field.current?.focus();
+  }, [url]);
+
+  const isOn = settings.data?.hasCalendarFeed ?? false;
+  const busy = make.isPending || turnOff.isPending;
+  return (
+    <section className="panel card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Calendar feed</h2>
+      <p>
+        See your goal target dates, milestones and check-ins in the calendar you already use. Your calendar app
+        subscribes to a private link and keeps them up to date as your plans change.
+      </p>
+      <p>
+        <strong>The link is private.</strong> Anyone who has it can see these dates and the names of your goals, without
+        signing in. Keep it to yourself; if it gets out, make a new link and the old one stops working at once.
+      </p>
+      <FormError error={settings.error ?? make.error ?? turnOff.error} />
+      {settings.isPending ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <>
+          <p>{isOn ? 'Your calendar feed is on.' : 'Your calendar feed is off: there is no link yet.'}</p>
+          <div className="actions">
+            <button type="button" onClick={() => make.mutate()} disabled={busy}>
+              {isOn ? 'Make a new link (the old one stops working)' : 'Make a calendar link'}
+            </button>
+            {isOn && (
+              <button type="button" className="danger" onClick={() => turnOff.mutate()} disabled={busy}>
+                Turn off the feed
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {url && (
+        <div className="notice">
+          <div className="field">
+            <label htmlFor={`${id}-url`}>Your private calendar link</label>
+            <p className="hint" id={`${id}-hint`}>
+              Copy it now: Waymark keeps only a fingerprint of it, so it cannot show it to you again. If you lose it,
+              make a new one.
+            </p>
+            <div className="row">
+              <input
+                id={`${id}-url`}
+                ref={field}
+                type="text"
+                readOnly
+                value={url}
+                aria-describedby={`${id}-hint`}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <button
+                type="button"
+                className="secondary"
+                onClick={async () => setCopy((await copyText(url, field.current)) ? 'copied' : 'failed')}
+              >
+                Copy link
+              </button>
+            </div>
+          </div>
+          <p role="status">
+            {copy === 'copied' && 'Copied. Paste it into your calendar app.'}
+            {copy === 'failed' && 'Could not copy. Select the link and copy it yourself.'}
+          </p>
+        </div>
+      )}
+      <h3>How to subscribe</h3>
+      <ul>
+        <li>
+          <strong>Google Calendar</strong> (on a computer): next to “Other calendars”, choose + and then “From URL”,
+          paste the link and choose “Add calendar”.
+        </li>
+        <li>
+          <strong>Outlook</strong>: choose “Add calendar”, then “Subscribe from web”, paste the link, give the calendar
+          a name and choose “Import”.
+        </li>
+        <li>
+          <strong>Apple Calendar</strong>: on a Mac, choose File, then “New Calendar Subscription”, and paste the link.
+          On an iPhone or iPad: Settings, Calendar, Accounts, Add Account, Other, “Add Subscribed Calendar”.
+        </li>
+      </ul>
+      <p className="muted">
+        Calendar apps fetch subscribed calendars on their own schedule (Google Calendar can take up to a day), so a
+        change in Waymark may take a while to show there.
+      </p>
+    </section>
+  );
+}
