@@ -28,6 +28,6 @@ export const updateSettingsBody = z
     timeZone: timeZone.optional(),
     checkinCadence: z.enum(checkinCadences).optional(),
     emailOptOut: z.array(z.enum(reminderKinds)).max(reminderKinds.length).optional(),
-    version: z.number().int().min(1).optional(),
+    version: z.number().int().min(0).optional(),
   })
   .strict();
