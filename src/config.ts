@@ -35,6 +35,14 @@ const configSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Run background jobs (reminder scans, notification e-mails) in this process with pg-boss. On by default;
+   * turn off in extra server processes when one process runs the jobs.
+   */
+  JOBS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Attempts allowed per IP and e-mail address on sign-in within one minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Largest evidence file accepted, in bytes (default 10 MB). */

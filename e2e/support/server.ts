@@ -56,7 +56,7 @@ export async function startServer() {
     PORT: String(port),
     WAYMARK_DATA_DIR: dataDir,
   });
-  const { app } = await buildApp({
+  const { app, ctx } = await buildApp({
     config,
     database,
     authSecret: randomBytes(32).toString('hex'),
@@ -67,6 +67,8 @@ export async function startServer() {
   return {
     baseUrl,
     app,
+    /** The app's services, for a test to set up what no page makes (e.g. a notification). */
+    ctx,
     async stop() {
       await app.close();
       await database.close();

@@ -25,17 +25,24 @@ import { createDiskFileStore, type FileStore } from '../features/evidence/file-s
 import { guidesRoutes } from '../features/guides/guides.routes.js';
 import { healthRoutes } from '../features/health/health.routes.js';
 import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
+import { type JobsOptions, startJobQueue } from '../features/jobs/job-queue.js';
 import { logRoutes } from '../features/log/log.routes.js';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
 import { outboxRoutes } from '../features/mail/outbox.routes.js';
+import { unsubscribeRoutes } from '../features/mail/unsubscribe.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
+import { notificationJobs } from '../features/notifications/notifications.jobs.js';
+import { notificationsRoutes } from '../features/notifications/notifications.routes.js';
 import { orgsRoutes } from '../features/orgs/orgs.routes.js';
 import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
 import { plansRoutes } from '../features/plans/plans.routes.js';
 import { revisionsRoutes } from '../features/plans/revisions.routes.js';
+import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
+import { reminderJobs } from '../features/reminders/reminders.jobs.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
+import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
 import { createReadCache } from './read-cache.js';
@@ -58,6 +65,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served with a single-page-app fallback when present. */
   webRoot?: string;
+  /** Run background jobs (reminders, notification e-mails) with pg-boss; off unless asked (`JOBS` in main.ts). */
+  jobs?: boolean | JobsOptions;
 }
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -143,7 +152,11 @@ export async function buildApp(opts: BuildAppOptions) {
     settingsRoutes,
     calendarRoutes,
     evidenceRoutes,
+    timelineRoutes,
+    portfolioRoutes,
     checkinsRoutes,
+    notificationsRoutes,
+    unsubscribeRoutes,
   ]) {
     await app.register(routes(ctx));
   }
@@ -157,6 +170,11 @@ export async function buildApp(opts: BuildAppOptions) {
     return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
   });
 
+  if (opts.jobs) {
+    const jobs = await startJobQueue(ctx, opts.jobs === true ? {} : opts.jobs, [notificationJobs, reminderJobs]);
+    // preClose: running jobs finish (or are failed, to be retried) before the mailer and database close.
+    app.addHook('preClose', async () => jobs.stop());
+  }
   app.addHook('onClose', async () => mailer.close());
   return { app, ctx };
 }

@@ -22,7 +22,7 @@ async function main() {
       : { kind: 'pglite', dataDir: config.dataDir },
   );
   await runMigrations(database);
-  const { app, ctx } = await buildApp({ config, database, authSecret: resolveAuthSecret(config) });
+  const { app, ctx } = await buildApp({ config, database, authSecret: resolveAuthSecret(config), jobs: config.JOBS });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -43,7 +43,12 @@ async function main() {
 
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(
-    { db: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, mail: ctx.mailer.mode },
+    {
+      db: database.kind,
+      dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+      mail: ctx.mailer.mode,
+      jobs: Boolean(ctx.jobs),
+    },
     `Waymark is ready at ${config.baseUrl}`,
   );
   if (ctx.mailer.mode === 'outbox') {

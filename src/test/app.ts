@@ -1,10 +1,11 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../config.js';
 import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
+import type { JobsOptions } from '../features/jobs/job-queue.js';
 import type { Mailer } from '../features/mail/mailer.js';
 import { buildApp } from '../server/app.js';
 import { openTestDatabase } from './database.js';
@@ -15,8 +16,12 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-auth-0123456789'
 /**
  * The whole app on this file's own database, ready for `app.inject`. Closed after the file's tests.
  * Pass a mailer to replace the capturing one (e.g. one that fails), or 'outbox' for the development outbox.
+ * `jobs` starts the pg-boss job queue, polling fast and retrying after a second, in a schema of its own
+ * (test files share one PostgreSQL database).
  */
-export async function createTestApp(options: { mailer?: Mailer | 'outbox'; env?: Record<string, string> } = {}) {
+export async function createTestApp(
+  options: { mailer?: Mailer | 'outbox'; env?: Record<string, string>; jobs?: true | JobsOptions } = {},
+) {
   const database = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
   const mailer = createCapturingMailer();
@@ -37,6 +42,13 @@ export async function createTestApp(options: { mailer?: Mailer | 'outbox'; env?:
     mailer: options.mailer === 'outbox' ? undefined : (options.mailer ?? mailer),
     logger: false,
     webRoot: '/nonexistent',
+    jobs: options.jobs && {
+      schema: `pgboss_test_${randomBytes(4).toString('hex')}`,
+      pollingIntervalSeconds: 0.5,
+      retryDelaySeconds: 1,
+      retryBackoff: false,
+      ...(options.jobs === true ? {} : options.jobs),
+    },
   });
   await app.ready();
   afterAll(async () => {

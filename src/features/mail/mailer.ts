@@ -8,6 +8,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe on reminders. The development outbox does not keep them. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -39,8 +41,8 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
 export function createOutboxMailer(db: Database): Mailer {
   return {
     mode: 'outbox',
-    async send(message, tx) {
-      await (tx ?? db).insert(outboxMessage).values({ id: randomUUID(), ...message });
+    async send({ to, subject, text, html }, tx) {
+      await (tx ?? db).insert(outboxMessage).values({ id: randomUUID(), to, subject, text, html });
     },
     close: () => {},
   };

@@ -1,6 +1,6 @@
 /** Plain-text e-mails with a simple HTML twin; every value that came from a person is escaped. */
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function render(paragraphs: string[], link: { url: string; label: string }) {

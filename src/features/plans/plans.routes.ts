@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.js';
 import { attachmentHeader } from '../../server/attachment.js';
+import type { AppContext } from '../../server/context.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
 import { planDocument } from './plan-content.js';
 import { createPlanFrom, exportPlan, importPlan } from './plan-transfer.service.js';

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { QuickCapture } from '../features/log/quick-capture';
+import { NotificationsLink } from '../features/notifications/notifications-link';
 import { api } from '../lib/api';
 import { lastOrg, rememberOrg, useMe } from './session';
 
@@ -21,7 +22,7 @@ export function SignedInLayout() {
   });
   if (me.isPending) return <p role="status">Loading…</p>;
   if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
-  // Pages outside an organisation (the outbox) keep the navigation of the one used last.
+  // Pages outside an organisation (outbox, settings, notifications) keep the navigation of the one used last.
   const current =
     me.data.memberships.find((m) => m.organizationId === (orgId ?? lastOrg())) ??
     (orgId ? undefined : me.data.memberships[0]);
@@ -67,6 +68,9 @@ export function SignedInLayout() {
                   <NavLink to={`/orgs/${current.organizationId}/log`}>Log</NavLink>
                 </li>
                 <li>
+                  <NavLink to={`/orgs/${current.organizationId}/portfolio`}>Portfolio</NavLink>
+                </li>
+                <li>
                   <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
                 </li>
                 {isAdmin && (
@@ -87,6 +91,12 @@ export function SignedInLayout() {
                 </li>
               </>
             )}
+            <li>
+              <NotificationsLink />
+            </li>
+            <li>
+              <NavLink to="/settings">Settings</NavLink>
+            </li>
             {me.data.outbox && (
               <li>
                 <NavLink to="/outbox">Outbox</NavLink>

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pgliteClientOf } from '../../db/client.js';
+import { createTestApp } from '../../test/app.js';
+import { type JobQueue, startJobQueue } from './job-queue.js';
+import { pgliteExecutor } from './pglite-executor.js';
+
+/*
+ * pg-boss on this run's database (PGlite by default, PostgreSQL with TEST_DATABASE_URL): jobs really run
+ * through its queue, failures are retried, and on PGlite its multi-statement SQL cannot break the app's
+ * one connection.
+ */
+
+const t = await createTestApp();
+
+type Seen = { attempt: number; data: object };
+
+async function queueWith(run: (job: Seen) => Promise<void>): Promise<JobQueue> {
+  const queue = await startJobQueue(
+    // A copy of the context: this queue is the test's own, not the app's.
+    { ...t.ctx },
+    {
+      schema: `pgboss_jobtest_${randomBytes(4).toString('hex')}`,
+      pollingIntervalSeconds: 0.5,
+      retryDelaySeconds: 0,
+      retryBackoff: false,
+      retryLimit: 2,
+    },
+    // Batches of up to 5: a job that throws fails alone, the others of its batch complete.
+    [() => [{ name: 'probe', batchSize: 5, run: (job) => run({ attempt: job.retryCount, data: job.data }) }]],
+  );
+  afterAll(() => queue.stop());
+  return queue;
+}
+
+const waitFor = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe(`the job queue on ${t.database.kind}`, () => {
+  it('runs a job, retries one that throws, and records how each ended', async () => {
+    const seen: Seen[] = [];
+    const queue = await queueWith(async (job) => {
+      seen.push(job);
+      if ((job.data as { failTimes: number }).failTimes > job.attempt) throw new Error('not yet');
+    });
+    // Sent together, so that they are fetched in one batch.
+    const [ok, flaky, hopeless] = await Promise.all([
+      queue.send('probe', { failTimes: 0, label: 'first' }),
+      queue.send('probe', { failTimes: 2, label: 'flaky' }),
+      queue.send('probe', { failTimes: 9, label: 'hopeless' }),
+    ]);
+    const stateOf = async (id: string | null) => (await queue.boss.getJobById('probe', id as string))?.state;
+    await waitFor(async () => (await stateOf(flaky)) === 'completed' && (await stateOf(hopeless)) === 'failed');
+
+    expect(await stateOf(ok)).toBe('completed');
+    const attempts = (label: string) =>
+      seen.filter((s) => (s.data as { label: string }).label === label).map((s) => s.attempt);
+    expect(attempts('first')).toEqual([0]);
+    expect(attempts('flaky')).toEqual([0, 1, 2]);
+    // retryLimit 2: the first attempt and two retries, then it stays failed with the error kept.
+    expect(attempts('hopeless')).toEqual([0, 1, 2]);
+    const failed = await queue.boss.getJobById('probe', hopeless as string);
+    expect(failed?.output).toMatchObject({ message: 'not yet' });
+  });
+
+  it.runIf(t.database.kind === 'pglite')(
+    'on PGlite, a failing multi-statement text is rolled back and the app keeps working',
+    async () => {
+      const client = pgliteClientOf(t.database);
+      if (!client) throw new Error('expected PGlite');
+      const executor = pgliteExecutor(client);
+      await executor.executeSql('create table if not exists probe_rows (n int primary key)', []);
+      await expect(
+        executor.executeSql('BEGIN; insert into probe_rows values (1); select 1/0; COMMIT;', []),
+      ).rejects.toThrow(/division by zero/);
+      expect(client.isInTransaction()).toBe(false);
+      // The app's next query runs normally, outside any transaction, and nothing half-written stayed.
+      const count = await t.db.$count(sql`probe_rows`);
+      expect(count).toBe(0);
+      const both = await executor.executeSql('select 1 as a; select 2 as b', []);
+      expect(Array.isArray(both) && both.map((r: { rows: unknown[] }) => r.rows)).toEqual([[{ a: 1 }], [{ b: 2 }]]);
+    },
+  );
+});

@@ -1,0 +1,137 @@
+import type pg from 'pg';
+import PgBoss from 'pg-boss';
+import { pgliteClientOf } from '../../db/client.js';
+import type { AppContext } from '../../server/context.js';
+import { pgliteExecutor } from './pglite-executor.js';
+
+/*
+ * Background jobs on pg-boss, in the app's own database: PostgreSQL through pg-boss's own small pool,
+ * PGlite through an adapter on its single connection (see pglite-executor.ts and
+ * docs/decisions/2026-11-23-jobs-on-pg-boss.md). Features describe their jobs as JobDefinitions;
+ * startJobQueue creates their queues, schedules and workers.
+ */
+
+export interface JobsOptions {
+  /** PostgreSQL schema for pg-boss's tables. Tests give each app its own, as they share one database. */
+  schema?: string;
+  /** How often an idle worker looks for work (pg-boss allows down to 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /** Attempts after the first for a job that throws. */
+  retryLimit?: number;
+  /** Seconds before the first retry; with backoff each later wait doubles. */
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  /** Whether recurring schedules (cron) are registered and run. */
+  schedules?: boolean;
+  /** The clock jobs read; tests set the instant ("08:30 in Auckland"). */
+  now?: () => Date;
+}
+
+/** One kind of job: its queue, its worker and, if recurring, its schedule. */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  /** Queue settings (retries, policy); the queue's defaults come from JobsOptions. */
+  queue?: Omit<PgBoss.Queue, 'name'>;
+  /** A cron expression (UTC): the job is sent on that schedule. */
+  cron?: string;
+  /**
+   * Jobs fetched per poll (default 1). A worker polls once per interval, so many small jobs (one e-mail
+   * each) need batches to keep up; each job of a batch still succeeds or fails (and is retried) alone.
+   */
+  batchSize?: number;
+  run(job: PgBoss.JobWithMetadata<T>): Promise<void>;
+}
+
+/** What features see of the queue. */
+export interface JobQueue {
+  readonly boss: PgBoss;
+  /** The instant jobs should treat as now. */
+  now(): Date;
+  send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>;
+  /** Sends many jobs in one statement. */
+  insert(jobs: PgBoss.JobInsert[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A feature's jobs, made from the app's context and the running queue (to send follow-up jobs). */
+export type JobFeature = (ctx: AppContext, queue: JobQueue) => JobDefinition[];
+
+const productionDefaults = {
+  schema: 'pgboss',
+  pollingIntervalSeconds: 2,
+  retryLimit: 5,
+  retryDelaySeconds: 60,
+  retryBackoff: true,
+  schedules: true,
+} satisfies JobsOptions;
+
+function connectionOf(ctx: AppContext): PgBoss.ConstructorOptions {
+  const pglite = pgliteClientOf(ctx.database);
+  if (pglite) return { db: pgliteExecutor(pglite) };
+  // PostgreSQL: pg-boss gets its own few connections to the same database, so its polling and its
+  // multi-statement maintenance never take (or leave in a failed transaction) one of the app's.
+  // biome-ignore lint/suspicious/noExplicitAny: reaching the pool Drizzle keeps privately, as pgliteClientOf does
+  const pool = (ctx.db as any).$client as pg.Pool;
+  return { connectionString: pool.options.connectionString, max: 3 };
+}
+
+/**
+ * Starts pg-boss on the app's database (creating or migrating its schema), creates each feature's queues,
+ * starts their workers and schedules, and puts the queue on `ctx.jobs`. Stop it before closing the database.
+ */
+export async function startJobQueue(ctx: AppContext, options: JobsOptions, features: JobFeature[]): Promise<JobQueue> {
+  const o = { ...productionDefaults, ...options };
+  const boss = new PgBoss({
+    ...connectionOf(ctx),
+    schema: o.schema,
+    schedule: o.schedules,
+    retryLimit: o.retryLimit,
+    retryDelay: o.retryDelaySeconds,
+    retryBackoff: o.retryBackoff,
+    pollingIntervalSeconds: o.pollingIntervalSeconds,
+  });
+  // Without a listener an 'error' event (a failed poll, a lost connection) would end the process.
+  boss.on('error', (err) => ctx.log.error({ err }, 'job queue error'));
+  await boss.start();
+
+  const queue: JobQueue = {
+    boss,
+    now: options.now ?? (() => new Date()),
+    send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
+    insert: async (jobs) => {
+      if (jobs.length > 0) await boss.insert(jobs);
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5_000 }),
+  };
+
+  for (const feature of features) {
+    for (const job of feature(ctx, queue)) {
+      await boss.createQueue(job.name, {
+        name: job.name,
+        retryLimit: o.retryLimit,
+        retryDelay: o.retryDelaySeconds,
+        retryBackoff: o.retryBackoff,
+        ...job.queue,
+      });
+      await boss.work<object>(
+        job.name,
+        { includeMetadata: true, batchSize: job.batchSize ?? 1, pollingIntervalSeconds: o.pollingIntervalSeconds },
+        async (batch) => {
+          for (const one of batch) {
+            try {
+              await job.run(one);
+            } catch (err) {
+              // Failed alone: pg-boss keeps the error on the job and retries it; the rest of the batch is
+              // completed when this handler returns (completion only touches jobs still active).
+              ctx.log.warn({ err, job: job.name, id: one.id, attempt: one.retryCount + 1 }, 'job failed');
+              await boss.fail(job.name, one.id, err instanceof Error ? err : { message: String(err) });
+            }
+          }
+        },
+      );
+      if (job.cron && o.schedules) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    }
+  }
+  ctx.jobs = queue;
+  return queue;
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { notFound, validationError } from '../../server/errors.js';
+import { requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import {
+  countUnread,
+  listNotifications,
+  markAllRead,
+  markRead,
+  type NotificationRow,
+} from './notifications.repository.js';
+import type { listNotificationsQuery, NotificationView } from './notifications.schema.js';
+
+const viewOf = (row: NotificationRow): NotificationView => ({
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  body: row.body,
+  link: row.link,
+  organizationId: row.organizationId,
+  read: row.readAt !== null,
+  readAt: row.readAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+const encodeCursor = (row: NotificationRow) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    const createdAt = new Date(String(at));
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(createdAt.getTime()))
+      return { createdAt, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
+}
+
+/** Your notifications, newest first, a page at a time, with how many are unread in all. */
+export async function listMyNotifications(
+  ctx: AppContext,
+  actor: Actor,
+  query: z.infer<typeof listNotificationsQuery>,
+) {
+  const me = requireUser(actor);
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  // One more than asked tells whether an older page exists.
+  const rows = await listNotifications(ctx.db, me.userId, query.limit + 1, after);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    notifications: page.map(viewOf),
+    unread: await countUnread(ctx.db, me.userId),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+export async function myUnreadCount(ctx: AppContext, actor: Actor) {
+  const me = requireUser(actor);
+  return { unread: await countUnread(ctx.db, me.userId) };
+}
+
+/** Marks one of your notifications read; someone else's answers 404 like a missing one. */
+export async function readNotification(ctx: AppContext, actor: Actor, id: string) {
+  const me = requireUser(actor);
+  const row = await markRead(ctx.db, me.userId, id);
+  if (!row) throw notFound('Notification');
+  return viewOf(row);
+}
+
+export async function readAllNotifications(ctx: AppContext, actor: Actor) {
+  const me = requireUser(actor);
+  const marked = await markAllRead(ctx.db, me.userId);
+  return { marked, unread: await countUnread(ctx.db, me.userId) };
+}
