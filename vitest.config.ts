@@ -24,7 +24,8 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time: each has its own server and database; most of a browser test is waiting.
+          maxWorkers: 2,
         },
       },
     ],

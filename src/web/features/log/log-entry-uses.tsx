@@ -12,7 +12,8 @@ import { type LogEntryView, type MyGoal, useMyGoals } from './log-api';
 type Use = 'evidence' | 'share';
 
 /** What a log entry can become: evidence of a goal, or a share done for a sharing commitment. */
-export function LogEntryUses({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
+/** `which` names the entry for screen readers, as the entry's other buttons do ("the entry of 3 Feb 2027"). */
+export function LogEntryUses({ entry, orgId, which }: { entry: LogEntryView; orgId: string; which: string }) {
   const [open, setOpen] = useState<Use>();
   const [done, setDone] = useState<React.ReactNode>();
   const goals = useMyGoals(orgId);
@@ -27,10 +28,10 @@ export function LogEntryUses({ entry, orgId }: { entry: LogEntryView; orgId: str
   return (
     <>
       <button type="button" className="link" aria-expanded={open === 'evidence'} onClick={() => toggle('evidence')}>
-        Use as evidence<span className="visually-hidden"> (the entry “{entry.what.slice(0, 40)}”)</span>
+        Use as evidence<span className="visually-hidden"> {which}</span>
       </button>
       <button type="button" className="link" aria-expanded={open === 'share'} onClick={() => toggle('share')}>
-        Mark as shared<span className="visually-hidden"> (the entry “{entry.what.slice(0, 40)}”)</span>
+        Mark as shared<span className="visually-hidden"> {which}</span>
       </button>
       {open === 'evidence' && (
         <EvidenceForm entry={entry} orgId={orgId} goals={goals.data?.goals ?? []} onDone={finished} />

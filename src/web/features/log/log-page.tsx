@@ -202,7 +202,7 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
         >
           Delete<span className="visually-hidden"> the entry of {day(entry.learnedOn)}</span>
         </button>
-        <LogEntryUses entry={entry} orgId={orgId} />
+        <LogEntryUses entry={entry} orgId={orgId} which={`the entry of ${day(entry.learnedOn)}`} />
       </div>
       <FormError error={remove.error} />
     </li>
