@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           globalSetup: ['src/test/global-setup.ts'],
+          // Services first, then the browser: the groups run one after the other, each with its own workers.
+          sequence: { groupOrder: 0 },
           testTimeout: 20_000,
           hookTimeout: 60_000,
           pool: 'forks',
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Two files at a time: each has its own server and database; most of a browser test is waiting.

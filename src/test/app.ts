@@ -20,9 +20,15 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-auth-0123456789'
  * (test files share one PostgreSQL database).
  */
 export async function createTestApp(
-  options: { mailer?: Mailer | 'outbox'; env?: Record<string, string>; jobs?: true | JobsOptions } = {},
+  options: {
+    mailer?: Mailer | 'outbox';
+    env?: Record<string, string>;
+    jobs?: true | JobsOptions;
+    /** A database of this file's own on PostgreSQL (see openTestDatabase). */
+    ownDatabase?: boolean;
+  } = {},
 ) {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ own: options.ownDatabase });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
   const mailer = createCapturingMailer();
   const config = loadConfig({

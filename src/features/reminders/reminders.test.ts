@@ -24,6 +24,8 @@ let now = new Date('2027-03-10T10:00:00Z');
 const t = await createTestApp({
   mailer: createSmtpMailer(inbox.url, 'Waymark <no-reply@waymark.test>'),
   jobs: { now: () => now, retryLimit: 3 },
+  // The scan reminds everyone in the database: other files' learners must not be in this one's.
+  ownDatabase: true,
 });
 const jobs = t.ctx.jobs;
 if (!jobs) throw new Error('the job queue did not start');
