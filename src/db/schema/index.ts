@@ -4,3 +4,4 @@ export * from './log.js';
 export * from './mail.js';
 export * from './orgs.js';
 export * from './plans.js';
+export * from './sharing.js';

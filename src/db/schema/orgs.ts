@@ -41,6 +41,12 @@ export const membership = pgTable(
     supervisorId: text('supervisor_id').references((): AnyPgColumn => membership.id, { onDelete: 'set null' }),
     offersMentoring: boolean('offers_mentoring').notNull().default(false),
     mentoringTopics: text('mentoring_topics').array().notNull().default(sql`'{}'::text[]`),
+    /** How many mentees they can take at once (0: no limit stated). */
+    mentoringCapacity: integer('mentoring_capacity').notNull().default(0),
+    /** In their own words: what they can help with and how they like to mentor. */
+    mentoringAbout: text('mentoring_about').notNull().default(''),
+    /** Whether they may be suggested as a peer to others learning the same topics (off until they say yes). */
+    peerMatching: boolean('peer_matching').notNull().default(false),
     version: integer('version').notNull().default(1),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
