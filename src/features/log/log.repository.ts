@@ -1,5 +1,6 @@
 import { and, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import type { Database } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared.js';
 import { goal, logEntry, plan, shareCommitment } from '../../db/schema/index.js';
@@ -14,8 +15,27 @@ const withGoal = {
   goal: { id: goal.id, what: goal.what, planId: plan.id, cycle: plan.cycle },
 };
 
-export async function insertLogEntry(db: Database, values: typeof logEntry.$inferInsert) {
-  const [row] = await db.insert(logEntry).values(values).returning(entryColumns);
+type NewEntry = typeof logEntry.$inferInsert & { learnedOn: string; what: string; source: string };
+
+/**
+ * Stores a quick capture. With `asyncCommit` (PostgreSQL), on the pool whose commits do not wait for the
+ * disk, as autosave does (docs/decisions/2026-11-23-quick-capture-commit.md): one prepared statement.
+ */
+export async function insertLogEntry(db: Database, values: NewEntry, asyncCommit?: pg.Pool) {
+  if (!asyncCommit) {
+    const [row] = await db.insert(logEntry).values(values).returning(entryColumns);
+    return row as Omit<LogRow, 'search'>;
+  }
+  const [row] = await queryPrepared<Omit<LogRow, 'search'>>(
+    db,
+    sql`insert into ${logEntry} (id, organization_id, member_id, user_id, learned_on, what, form, source, goal_id)
+      values (${values.id}, ${values.organizationId}, ${values.memberId}, ${values.userId}, ${values.learnedOn}::date,
+        ${values.what}, ${values.form ?? null}::learning_form, ${values.source}, ${values.goalId ?? null})
+      returning id, organization_id as "organizationId", member_id as "memberId", user_id as "userId",
+        learned_on::text as "learnedOn", what, form, source, goal_id as "goalId", version,
+        created_at as "createdAt", updated_at as "updatedAt"`,
+    asyncCommit,
+  );
   return row as Omit<LogRow, 'search'>;
 }
 
