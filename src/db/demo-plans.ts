@@ -123,3 +123,58 @@ export const newStaffTemplate: PlanContent = {
   ],
   shares: [{ id: 's1', goalId: 'g2', how: 'conversation', audience: 'My supervisor', cadence: 'monthly' }],
 };
+
+/** The founder's plan for the year now ending: one goal achieved, with evidence, for the portfolio. */
+export const foundersEarlierPlan: PlanContent = {
+  reflections: [],
+  goals: [
+    {
+      id: 'g1',
+      what: 'Build a circulation dashboard my branch actually uses',
+      why: 'Decisions about opening hours were made on hunches.',
+      how: 'An online course, then weekly sessions with our data analyst on real questions.',
+      evidence: 'The branch team uses the dashboard in its monthly meeting.',
+      startDate: '2026-01-15',
+      targetDate: '2026-10-31',
+      status: 'achieved',
+      progress: 100,
+      topics: ['data literacy', 'dashboards'],
+    },
+  ],
+  network: [],
+  shares: [],
+};
+
+/** Evidence of that goal, log entries of this year's first goal, and a first check-in. */
+export const foundersTraces = {
+  evidence: [
+    {
+      kind: 'note' as const,
+      title: 'Used in the October branch meeting',
+      note: 'We moved Saturday opening an hour earlier after looking at the morning peak together.',
+      occurredOn: '2026-10-14',
+    },
+    {
+      kind: 'link' as const,
+      title: 'The dashboard',
+      url: 'https://example.org/riverside/circulation-dashboard',
+      occurredOn: '2026-09-30',
+    },
+  ],
+  log: [
+    { what: 'Pivot tables can group loan dates by month in two clicks', learnedOn: '2026-11-18', source: 'Sam' },
+    {
+      what: 'People remember an exercise with their own branch’s data far better',
+      learnedOn: '2026-11-20',
+      source: '',
+    },
+  ],
+  checkin: {
+    checkedOn: '2026-11-21',
+    answers: [
+      { prompt: 'What did I learn since my last check-in?', answer: 'Real data makes the exercises stick.' },
+      { prompt: 'Who helped me, or whom could I ask?', answer: 'Sam, who offered to watch a rehearsal.' },
+    ],
+    progress: { from: 10, to: 20 },
+  },
+};

@@ -27,15 +27,34 @@ describe('demo seed', () => {
     const plans = (
       await t.app.inject({ method: 'GET', url: `/api/plans?orgId=${org.organizationId}`, headers: { cookie } })
     ).json();
-    expect(plans.plans).toEqual([expect.objectContaining({ cycle: '2027', goalCount: 2 })]);
-    const plan = (
-      await t.app.inject({ method: 'GET', url: `/api/plans/${plans.plans[0].id}`, headers: { cookie } })
-    ).json();
+    expect(plans.plans).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ cycle: '2027', goalCount: 2 }),
+        expect.objectContaining({ cycle: '2026', goalCount: 1 }),
+      ]),
+    );
+    const planId = plans.plans.find((p: { cycle: string }) => p.cycle === '2027').id;
+    const plan = (await t.app.inject({ method: 'GET', url: `/api/plans/${planId}`, headers: { cookie } })).json();
     expect(plan.network.find((n: { name: string }) => n.name === 'Sam Achterberg').goalIds).toEqual([plan.goals[0].id]);
     expect(plan.goals[0].reflectionIds).toHaveLength(2);
     const templates = (
       await t.app.inject({ method: 'GET', url: `/api/templates?orgId=${org.organizationId}`, headers: { cookie } })
     ).json();
     expect(templates.templates.map((x: { name: string }) => x.name)).toEqual(['New library staff']);
+
+    // A year of use: the portfolio shows last year's achieved goal with its evidence; the new goal has a timeline.
+    const portfolio = (
+      await t.app.inject({ method: 'GET', url: `/api/portfolio?orgId=${org.organizationId}`, headers: { cookie } })
+    ).json();
+    expect(portfolio.goals).toHaveLength(1);
+    expect(portfolio.goals[0].evidence).toHaveLength(2);
+    const timeline = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/plans/${planId}/goals/${plan.goals[0].id}/timeline`,
+        headers: { cookie },
+      })
+    ).json();
+    expect(timeline.items.map((i: { type: string }) => i.type)).toEqual(['checkin', 'log', 'log', 'share']);
   });
 });

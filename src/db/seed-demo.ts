@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addMember, createOrg, createPlan, createUser } from '../test/factories.js';
 import type { Database } from './client.js';
-import { foundersPlan, newStaffTemplate } from './demo-plans.js';
-import { organization, planTemplate, user } from './schema/index.js';
+import { foundersEarlierPlan, foundersPlan, foundersTraces, newStaffTemplate } from './demo-plans.js';
+import { checkin, evidence, goal, logEntry, organization, planTemplate, user } from './schema/index.js';
 
 /*
  * The demo organisation: 20 people of a library service, built with the factories the tests use, so a
@@ -92,7 +92,17 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
       });
       idByName.set(p.name, member.id);
     }
-    await createPlan(tx, ownerMember, { cycle: '2027', title: 'Sharing what I know', content: foundersPlan });
+    const earlier = await createPlan(tx, ownerMember, {
+      cycle: '2026',
+      title: 'Finding my feet as branch lead',
+      content: foundersEarlierPlan,
+    });
+    const current = await createPlan(tx, ownerMember, {
+      cycle: '2027',
+      title: 'Sharing what I know',
+      content: foundersPlan,
+    });
+    await addTraces(tx, { ownerMemberId: ownerMember.id, userId: owner.id, orgId: org.id }, earlier.id, current.id);
     await tx.insert(planTemplate).values({
       id: randomUUID(),
       organizationId: org.id,
@@ -103,4 +113,47 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
     });
   });
   return { created: true, people: people.length };
+}
+
+/** What a year of using Waymark leaves: evidence of an achieved goal, log entries and a check-in. */
+async function addTraces(
+  tx: Database,
+  founder: { ownerMemberId: string; userId: string; orgId: string },
+  earlierPlanId: string,
+  currentPlanId: string,
+) {
+  const firstGoal = async (planId: string) => {
+    const [row] = await tx.select().from(goal).where(eq(goal.planId, planId)).orderBy(goal.position).limit(1);
+    return row as typeof goal.$inferSelect;
+  };
+  const achieved = await firstGoal(earlierPlanId);
+  const workshop = await firstGoal(currentPlanId);
+  await tx.insert(evidence).values(
+    foundersTraces.evidence.map((e) => ({
+      id: randomUUID(),
+      planId: earlierPlanId,
+      goalId: achieved.id,
+      userId: founder.userId,
+      ...e,
+    })),
+  );
+  await tx.insert(logEntry).values(
+    foundersTraces.log.map((l) => ({
+      id: randomUUID(),
+      organizationId: founder.orgId,
+      memberId: founder.ownerMemberId,
+      userId: founder.userId,
+      goalId: workshop.id,
+      form: 'mentoring' as const,
+      ...l,
+    })),
+  );
+  const { progress, ...rest } = foundersTraces.checkin;
+  await tx.insert(checkin).values({
+    id: randomUUID(),
+    planId: currentPlanId,
+    userId: founder.userId,
+    ...rest,
+    progress: [{ goalId: workshop.id, ...progress }],
+  });
 }
