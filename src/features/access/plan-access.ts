@@ -2,6 +2,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { cached } from '../../server/read-cache.js';
 import { listMyMemberships } from '../me/me.repository.js';
+import { activeGrantsFor, type GrantRow } from '../sharing/sharing.repository.js';
 import { requireUser, type SignedIn } from './access.js';
 import type { Actor } from './actor.js';
 
@@ -13,20 +14,64 @@ export interface PlanOwnership {
   userId: string;
 }
 
+interface RuleContext {
+  isOwner: boolean;
+  /** The actor's active shares of the plan; only loaded for the actions in `grantAware`. */
+  grants: GrantRow[];
+}
+
 /**
- * Who may do what with a plan. The learner owns it: until they share it (a later feature adds shares here),
- * nobody else — not another member, not their supervisor, not an L&D admin or the owner — can read it.
+ * Who may do what with a plan. The learner owns it: nobody else — not another member, not their supervisor,
+ * not an L&D admin or the owner — can read it, unless the learner shared it with them. A share is read through
+ * its own route (`plan:read-shared`, filtered to what it covers); every owner route stays owner-only.
  */
 const planRules = {
   'plan:read': ({ isOwner }) => isOwner,
   'plan:write': ({ isOwner }) => isOwner,
   'plan:export': ({ isOwner }) => isOwner,
+  // Only the learner decides who sees what, and sees who looked.
+  'plan:share': ({ isOwner }) => isOwner,
+  // Someone the learner shared (part of) the plan with, while the share is active. Never the owner: they
+  // read their own plan whole, and a read by the owner is not one to log.
+  'plan:read-shared': ({ isOwner, grants }) => !isOwner && grants.length > 0,
   // The learning log is as private as the plan.
   'log:read': ({ isOwner }) => isOwner,
   'log:write': ({ isOwner }) => isOwner,
-} satisfies Record<string, (c: { isOwner: boolean }) => boolean>;
+} satisfies Record<string, (c: RuleContext) => boolean>;
 
 export type PlanAction = keyof typeof planRules;
+const grantAware = new Set<PlanAction>(['plan:read-shared']);
+
+/*
+ * Grants looked up for one request's actor (the Actor object lives as long as its request), so the service
+ * that filters by them reuses the access check's query instead of asking again.
+ */
+const grantsSeen = new WeakMap<Actor, Map<string, Promise<GrantRow[]>>>();
+
+/**
+ * The active shares of a plan with the actor (through their membership of the plan's organisation); none for
+ * someone outside it. Looked up once per request.
+ */
+export async function activeGrantsOf(ctx: AppContext, actor: Actor, plan: PlanOwnership): Promise<GrantRow[]> {
+  const user = requireUser(actor);
+  let seen = grantsSeen.get(actor);
+  if (!seen) {
+    seen = new Map();
+    grantsSeen.set(actor, seen);
+  }
+  let pending = seen.get(plan.id);
+  if (!pending) {
+    pending = (async () => {
+      const memberships = await cached(ctx.caches.memberships, user.userId, () =>
+        listMyMemberships(ctx.db, user.userId),
+      );
+      const mine = memberships.find((m) => m.organizationId === plan.organizationId);
+      return mine ? activeGrantsFor(ctx.db, plan.id, mine.memberId, new Date()) : [];
+    })();
+    seen.set(plan.id, pending);
+  }
+  return pending;
+}
 
 /**
  * The gate for every plan service call. A plan the actor may not see answers 404, exactly like a plan
@@ -44,7 +89,8 @@ export async function requirePlanAccess(
   if (!plan) throw notFound(what);
   const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
   const isOwner = plan.userId === user.userId && memberships.some((m) => m.memberId === plan.memberId);
-  if (!planRules[action]({ isOwner })) throw notFound(what);
+  const grants = grantAware.has(action) && !isOwner ? await activeGrantsOf(ctx, actor, plan) : [];
+  if (!planRules[action]({ isOwner, grants })) throw notFound(what);
   return user;
 }
 

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../server/context.js';
+import { conflict, notFound, validationError } from '../../server/errors.js';
+import { requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { activeGrantsOf, requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
+import { ownershipOf, readPlan } from '../plans/plans.service.js';
+import { coverageOf, filterPlan, labelOfRead, whatWasRead } from './shared-view.js';
+import {
+  findGrant,
+  findMemberInOrg,
+  findSameActiveGrant,
+  type GrantWithNames,
+  goalInPlan,
+  insertAccessLog,
+  insertGrant,
+  listAccessLog,
+  listGrantsOfPlan,
+  listSharedWithMember,
+  revokeGrant,
+  userName,
+} from './sharing.repository.js';
+import type {
+  AccessLogEntry,
+  CreateGrantInput,
+  GrantView,
+  SharedPart,
+  SharedPlanView,
+  SharedWithMeItem,
+} from './sharing.schema.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A goal share outlives its goal (the learner sees it in the list until they revoke it). */
+const deletedGoal = '(a goal since deleted)';
+
+function stateOf(g: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): GrantView['state'] {
+  if (g.revokedAt) return 'revoked';
+  if (g.expiresAt && g.expiresAt <= now) return 'expired';
+  return 'active';
+}
+
+function grantViewOf({ grant, memberName, goalWhat }: GrantWithNames, now: Date): GrantView {
+  return {
+    id: grant.id,
+    planId: grant.planId,
+    member: { id: grant.granteeMemberId, name: memberName },
+    scope: grant.scope,
+    part: (grant.part as SharedPart | null) ?? null,
+    goal: grant.goalId ? { id: grant.goalId, what: goalWhat ?? deletedGoal } : null,
+    access: grant.access,
+    reason: grant.reason,
+    state: stateOf(grant, now),
+    expiresAt: iso(grant.expiresAt),
+    revokedAt: iso(grant.revokedAt),
+    createdAt: grant.createdAt.toISOString(),
+  };
+}
+
+/** The plan's owner, or 404 for anyone else: only the learner manages and sees the shares of their plan. */
+async function requireSharer(ctx: AppContext, actor: Actor, planId: string) {
+  const plan = await ownershipOf(ctx, planId);
+  const user = await requirePlanAccess(ctx, actor, 'plan:share', plan);
+  return { user, plan: plan as NonNullable<typeof plan> };
+}
+
+/** Every share of the plan, active and past (the "who can see what" page). */
+export async function listGrants(ctx: AppContext, actor: Actor, planId: string): Promise<GrantView[]> {
+  await requireSharer(ctx, actor, planId);
+  const now = new Date();
+  return (await listGrantsOfPlan(ctx.db, planId)).map((row) => grantViewOf(row, now));
+}
+
+/**
+ * Shares the whole plan, one part or one goal with a member of the plan's organisation. The same active
+ * share twice is a conflict (revoke it first to change it), so the list never shows duplicates.
+ */
+export async function createGrant(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  input: CreateGrantInput,
+): Promise<GrantView> {
+  const { user, plan } = await requireSharer(ctx, actor, planId);
+  const now = new Date();
+  const fields: Record<string, string> = {};
+
+  const member = await findMemberInOrg(ctx.db, plan.organizationId, input.memberId);
+  if (!member) fields.memberId = 'Choose a member of this organisation.';
+  else if (member.id === plan.memberId) fields.memberId = 'You can always see your own plan; choose someone else.';
+
+  const part = input.scope === 'part' ? (input.part ?? null) : null;
+  const goalId = input.scope === 'goal' ? (input.goalId ?? null) : null;
+  if (input.scope === 'part' && !part) fields.part = 'Choose the part to share.';
+  if (input.scope !== 'part' && input.part) fields.part = 'A part is only named when sharing one part.';
+  if (input.scope === 'goal') {
+    if (!goalId) fields.goalId = 'Choose the goal to share.';
+    else if (!(await goalInPlan(ctx.db, planId, goalId))) fields.goalId = 'Choose one of the goals of this plan.';
+  } else if (input.goalId) fields.goalId = 'A goal is only named when sharing one goal.';
+
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt <= now) fields.expiresAt = 'Choose an end in the future, or leave it empty.';
+  if (Object.keys(fields).length > 0) throw validationError(fields);
+
+  const same = { planId, memberId: input.memberId, scope: input.scope, part, goalId };
+  if (await findSameActiveGrant(ctx.db, same, now)) {
+    throw conflict('This is already shared with that person. Revoke it first to change it.', {
+      memberId: 'Already shared with this person.',
+    });
+  }
+  const id = randomUUID();
+  await insertGrant(ctx.db, {
+    id,
+    planId,
+    granteeMemberId: input.memberId,
+    scope: input.scope,
+    part,
+    goalId,
+    access: input.access,
+    reason: 'share',
+    grantedBy: user.userId,
+    expiresAt,
+  });
+  return grantViewOf((await findGrant(ctx.db, planId, id)) as GrantWithNames, now);
+}
+
+/** Revokes a share at once: the next read by its grantee answers 404. */
+export async function revokeShare(ctx: AppContext, actor: Actor, planId: string, grantId: string): Promise<GrantView> {
+  await requireSharer(ctx, actor, planId);
+  if (!(await findGrant(ctx.db, planId, grantId))) throw notFound('Share');
+  const now = new Date();
+  await revokeGrant(ctx.db, grantId, now);
+  return grantViewOf((await findGrant(ctx.db, planId, grantId)) as GrantWithNames, now);
+}
+
+const encodeCursor = (row: { at: Date; id: string }) =>
+  Buffer.from(JSON.stringify([row.at.toISOString(), row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    const date = typeof at === 'string' ? new Date(at) : undefined;
+    if (date && !Number.isNaN(date.getTime()) && typeof id === 'string') return { at: date, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
+}
+
+/** Who read what of the plan, and when: newest first, a page at a time. Only the owner sees it. */
+export async function listAccessLogPage(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+  query: { cursor?: string; limit: number },
+): Promise<{ entries: AccessLogEntry[]; nextCursor: string | null }> {
+  await requireSharer(ctx, actor, planId);
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await listAccessLog(ctx.db, planId, after, query.limit);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  // Goals are named as they read now; the owner's cached plan has them without another query.
+  const plan = await readPlan(ctx, actor, planId);
+  const goalNames = new Map(plan.view.goals.map((g) => [g.id, g.what]));
+  return {
+    entries: page.map(({ entry, viewerName }) => ({
+      id: entry.id,
+      viewer: { name: viewerName },
+      what: entry.what,
+      label: labelOfRead(entry.what, goalNames),
+      at: entry.at.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry) : null,
+  };
+}
+
+/** What others shared with me in an organisation and is still active. */
+export async function listSharedWithMe(ctx: AppContext, actor: Actor, orgId: string): Promise<SharedWithMeItem[]> {
+  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const rows = await listSharedWithMember(ctx.db, memberId, new Date());
+  return rows.map(({ grant, cycle, title, ownerName, goalWhat }) => ({
+    grantId: grant.id,
+    planId: grant.planId,
+    cycle,
+    title,
+    owner: { name: ownerName },
+    scope: grant.scope,
+    part: (grant.part as SharedPart | null) ?? null,
+    goal: grant.goalId ? { id: grant.goalId, what: goalWhat ?? deletedGoal } : null,
+    access: grant.access,
+    expiresAt: iso(grant.expiresAt),
+    sharedAt: grant.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * A plan as someone it was shared with sees it: cut down to exactly what their active shares cover, and the
+ * read recorded in the learner's access log. No active share answers 404, like a plan that does not exist.
+ * The cached view is the owner's whole plan; it is filtered here, per grantee, and never sent as it is.
+ */
+export async function readSharedPlan(ctx: AppContext, actor: Actor, planId: string): Promise<SharedPlanView> {
+  const entry = await readPlan(ctx, actor, planId, 'plan:read-shared');
+  const grants = await activeGrantsOf(ctx, actor, entry.ownership);
+  const cover = coverageOf(grants);
+  const viewer = requireUser(actor);
+  const broadest = grants.find((g) => g.scope === 'plan') ?? grants[0];
+  // The access check saw these same grants (looked up once per request); none left means no access.
+  if (!broadest) throw notFound('Plan');
+  await insertAccessLog(ctx.db, {
+    id: randomUUID(),
+    planId,
+    grantId: broadest.id,
+    viewerUserId: viewer.userId,
+    what: whatWasRead(cover),
+  });
+  const { view } = entry;
+  return {
+    id: view.id,
+    organizationId: view.organizationId,
+    cycle: view.cycle,
+    title: view.title,
+    owner: { name: await userName(ctx.db, entry.ownership.userId) },
+    access: grants.some((g) => g.access === 'comment') ? 'comment' : 'read',
+    covers: cover,
+    ...filterPlan(view, cover),
+  };
+}

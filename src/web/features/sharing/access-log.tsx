@@ -1,0 +1,52 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { FormError } from '../../components/form-error';
+import { api } from '../../lib/api';
+import { type AccessLogEntry, when } from './sharing-api';
+
+/** Every read of what the learner shared, by someone else: newest first, more on request. */
+export function AccessLog({ planId }: { planId: string }) {
+  const log = useInfiniteQuery({
+    queryKey: ['plan-access-log', planId],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: '25' });
+      if (pageParam) params.set('cursor', pageParam);
+      return api<{ entries: AccessLogEntry[]; nextCursor: string | null }>(
+        'GET',
+        `/api/plans/${planId}/access-log?${params}`,
+      );
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+  return (
+    <section aria-labelledby="log-heading">
+      <h2 id="log-heading">Access log</h2>
+      <p>Every time someone opens what you shared, it shows here.</p>
+      <FormError error={log.error} />
+      {log.isPending ? (
+        <p role="status">Loading the access log…</p>
+      ) : entries.length === 0 ? (
+        <p>Nobody has looked at anything you shared yet.</p>
+      ) : (
+        <ul>
+          {entries.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.at}>{when(e.at)}</time>: <strong>{e.viewer.name}</strong> read {e.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      {log.hasNextPage && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => log.fetchNextPage()}
+          disabled={log.isFetchingNextPage}
+        >
+          Show older reads
+        </button>
+      )}
+    </section>
+  );
+}

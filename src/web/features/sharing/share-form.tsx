@@ -1,0 +1,117 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Field } from '../../components/field';
+import { FormError, Notice } from '../../components/form-error';
+import { api, fieldError } from '../../lib/api';
+import type { PlanView } from '../plans/plan-api';
+import { Select } from '../plans/plan-fields';
+import { coverageLabel, type GrantView, grantsKey, partNames, useMembers } from './sharing-api';
+
+const scopeOptions: [string, string][] = [
+  ['goal', 'One goal'],
+  ['part', 'One part of the plan'],
+  ['plan', 'The whole plan'],
+];
+const accessOptions: [string, string][] = [
+  ['read', 'Read'],
+  ['comment', 'Read and comment'],
+];
+
+/** An expiry picked as a day ends at the end of that day, on the learner's own clock. */
+const endOfDay = (day: string) => new Date(`${day}T23:59:59`).toISOString();
+
+/** Share the whole plan, one part or one goal with a member of the organisation. */
+export function ShareForm({ plan }: { plan: PlanView }) {
+  const qc = useQueryClient();
+  const members = useMembers(plan.organizationId);
+  const [scope, setScope] = useState('goal');
+  const [done, setDone] = useState<GrantView | null>(null);
+  const share = useMutation({
+    mutationFn: (body: Record<string, string>) => api<GrantView>('POST', `/api/plans/${plan.id}/grants`, body),
+    onSuccess: (grant) => {
+      setDone(grant);
+      qc.invalidateQueries({ queryKey: grantsKey(plan.id) });
+    },
+  });
+  const others = (members.data?.members ?? []).filter((m) => m.id !== plan.memberId);
+  const goalOptions: [string, string][] = plan.goals.map((g) => [g.id, g.what || 'Untitled goal']);
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby="share-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        const data = new FormData(e.currentTarget);
+        const body: Record<string, string> = {
+          memberId: String(data.get('memberId') ?? ''),
+          scope,
+          access: String(data.get('access') ?? 'read'),
+        };
+        if (scope === 'part') body.part = String(data.get('part') ?? '');
+        if (scope === 'goal') body.goalId = String(data.get('goalId') ?? '');
+        const until = String(data.get('until') ?? '');
+        if (until) body.expiresAt = endOfDay(until);
+        share.mutate(body);
+      }}
+    >
+      <h2 id="share-heading">Share with someone</h2>
+      {members.error && <FormError error={members.error} />}
+      {others.length === 0 && members.isSuccess ? (
+        <p>There is nobody else in this organisation yet. Invite a colleague first.</p>
+      ) : (
+        <>
+          <Select
+            label="Person"
+            name="memberId"
+            required
+            options={[['', 'Choose a person'], ...others.map((m): [string, string] => [m.id, m.name || m.email])]}
+            error={fieldError(share.error, 'memberId')}
+          />
+          <Select
+            label="What to share"
+            name="scope"
+            value={scope}
+            onChange={(e) => setScope(e.target.value)}
+            options={scopeOptions}
+            error={fieldError(share.error, 'scope')}
+          />
+          {scope === 'part' && (
+            <Select
+              label="Part"
+              name="part"
+              options={Object.entries(partNames)}
+              error={fieldError(share.error, 'part')}
+            />
+          )}
+          {scope === 'goal' &&
+            (goalOptions.length === 0 ? (
+              <p className="field-error">This plan has no goals yet; share a part or the whole plan instead.</p>
+            ) : (
+              <Select label="Goal" name="goalId" options={goalOptions} error={fieldError(share.error, 'goalId')} />
+            ))}
+          <Select label="They may" name="access" options={accessOptions} error={fieldError(share.error, 'access')} />
+          <Field
+            label="Until (optional)"
+            name="until"
+            type="date"
+            hint="Leave empty to share until you revoke it."
+            error={fieldError(share.error, 'expiresAt')}
+          />
+          <div className="actions">
+            <button type="submit" disabled={share.isPending}>
+              Share
+            </button>
+          </div>
+          <FormError error={share.error} />
+          {done && (
+            <Notice>
+              Shared “{coverageLabel(done)}” with {done.member.name}.
+            </Notice>
+          )}
+        </>
+      )}
+    </form>
+  );
+}
