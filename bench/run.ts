@@ -17,6 +17,7 @@ import { signIn } from './api.js';
 import { autosaveRun } from './autosave.js';
 import { measure } from './load.js';
 import { captureRequest, createLog } from './log-fixture.js';
+import { createMatchingGoals, createMatchingOrganisation, measureMatching } from './matching.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
 import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
 import { type Budget, checkBudgets, formatTable, type Measurement } from './report.js';
@@ -38,6 +39,7 @@ const target = {
   autosave: 'PATCH /api/plans/:planId/goals/:goalId',
   logPage: 'GET /api/log (page 26 of 5,000)',
   capture: 'POST /api/log (quick capture)',
+  matching: 'GET .../goals/:goalId/matches (10,000 members, 1 at a time)',
 } as const;
 
 const budgets: Budget[] = [
@@ -46,10 +48,14 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.autosave, maxP99Ms: 30 },
   { db: 'postgres', target: target.logPage, maxP99Ms: 20 },
   { db: 'postgres', target: target.capture, maxP99Ms: 25 },
+  { db: 'postgres', target: target.matching, maxP95Ms: 50 },
 ];
 
-/** BENCH_TARGETS=me,plan,autosave,log (all by default) picks what to measure besides the bare route, e.g. to profile one. */
-function wanted(name: 'me' | 'plan' | 'autosave' | 'log'): boolean {
+/**
+ * BENCH_TARGETS=me,plan,autosave,log,matching (all by default) picks what to measure besides the bare route,
+ * e.g. to profile one.
+ */
+function wanted(name: 'me' | 'plan' | 'autosave' | 'log' | 'matching'): boolean {
   const list = process.env.BENCH_TARGETS;
   return (
     !list ||
@@ -82,6 +88,10 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     const planId = await createReadPlan(session);
     const goals = await createAutosaveGoals(session, settings.connections);
     const deepCursor = wanted('log') ? await createLog(session) : '';
+    // The 10,000 members are written straight into PostgreSQL; PGlite lives inside the server process.
+    const matching = wanted('matching') && kind === 'postgres';
+    if (matching) await createMatchingOrganisation(settings.databaseUrl, session.organizationId);
+    const matchUrls = matching ? await createMatchingGoals(session) : [];
     // Autovacuum analyses a table within a minute of such a load; the bench measures seconds later, so it asks now.
     if (kind === 'postgres') await analyzePostgres(settings.databaseUrl);
 
@@ -107,6 +117,11 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
       results.push(
         await measure({ ...signedIn, target: target.capture, url: `${appUrl}/api/log`, perRun, expectStatus: 201 }),
       );
+    }
+    if (matching) {
+      results.push(await measureMatching({ ...load, db: kind, target: target.matching, session, urls: matchUrls }));
+    } else if (wanted('matching')) {
+      process.stdout.write(`[${kind}] ${target.matching}: measured on PostgreSQL only\n`);
     }
     return results;
   } finally {

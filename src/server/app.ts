@@ -32,6 +32,7 @@ import { outboxRoutes } from '../features/mail/outbox.routes.js';
 import { unsubscribeRoutes } from '../features/mail/unsubscribe.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
+import { mentoringRoutes } from '../features/mentoring/mentoring.routes.js';
 import { notificationJobs } from '../features/notifications/notifications.jobs.js';
 import { notificationsRoutes } from '../features/notifications/notifications.routes.js';
 import { orgsRoutes } from '../features/orgs/orgs.routes.js';
@@ -41,6 +42,7 @@ import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
 import { reminderJobs } from '../features/reminders/reminders.jobs.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
+import { sharingRoutes } from '../features/sharing/sharing.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
 import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import type { AppCaches, AppContext } from './context.js';
@@ -157,6 +159,8 @@ export async function buildApp(opts: BuildAppOptions) {
     checkinsRoutes,
     notificationsRoutes,
     unsubscribeRoutes,
+    sharingRoutes,
+    mentoringRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -55,6 +55,10 @@ export const membership = pgTable(
     uniqueIndex('membership_org_user_uq').on(t.organizationId, t.userId),
     index('membership_user_idx').on(t.userId),
     index('membership_supervisor_idx').on(t.supervisorId),
+    // Matching searches mentors' own words: without it every mentor's text is parsed for every goal.
+    index('membership_mentor_about_search_idx')
+      .using('gin', sql`to_tsvector('english', ${t.mentoringAbout})`)
+      .where(sql`${t.offersMentoring}`),
     check('membership_not_own_supervisor', sql`${t.supervisorId} is null or ${t.supervisorId} <> ${t.id}`),
   ],
 );

@@ -146,7 +146,11 @@ export const networkEntry = pgTable(
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
-  (t) => [index('plan_network_entry_plan_idx').on(t.planId)],
+  (t) => [
+    index('plan_network_entry_plan_idx').on(t.planId),
+    // A mentor's active mentees are counted from the entries naming them (matching shows whether they have room).
+    index('plan_network_entry_member_idx').on(t.memberId).where(sql`${t.memberId} is not null`),
+  ],
 );
 
 /** Part 4: how, with whom and how often the learner will share what they learn for one goal. */

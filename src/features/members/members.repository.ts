@@ -18,6 +18,9 @@ const memberColumns = {
   supervisorName: supervisorUser.name,
   offersMentoring: membership.offersMentoring,
   mentoringTopics: membership.mentoringTopics,
+  mentoringCapacity: membership.mentoringCapacity,
+  mentoringAbout: membership.mentoringAbout,
+  peerMatching: membership.peerMatching,
   joinedAt: membership.joinedAt,
   version: membership.version,
 };
@@ -35,6 +38,9 @@ function toView(r: MemberRow): MemberView {
     supervisor: r.supervisorId ? { id: r.supervisorId, name: r.supervisorName ?? '' } : null,
     offersMentoring: r.offersMentoring as boolean,
     mentoringTopics: r.mentoringTopics ?? [],
+    mentoringCapacity: r.mentoringCapacity ?? 0,
+    mentoringAbout: r.mentoringAbout ?? '',
+    peerMatching: r.peerMatching === true,
     joinedAt: (r.joinedAt as Date).toISOString(),
     version: r.version as number,
   };
@@ -96,7 +102,17 @@ export async function updateMembership(
   memberId: string,
   expectedVersion: number,
   changes: Partial<
-    Pick<typeof membership.$inferInsert, 'role' | 'supervisorId' | 'title' | 'offersMentoring' | 'mentoringTopics'>
+    Pick<
+      typeof membership.$inferInsert,
+      | 'role'
+      | 'supervisorId'
+      | 'title'
+      | 'offersMentoring'
+      | 'mentoringTopics'
+      | 'mentoringCapacity'
+      | 'mentoringAbout'
+      | 'peerMatching'
+    >
   >,
 ): Promise<boolean> {
   const rows = await db

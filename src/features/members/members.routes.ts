@@ -67,7 +67,7 @@ export const membersRoutes =
       {
         schema: {
           tags: ['members'],
-          summary: 'Update your own title and mentoring offer',
+          summary: 'Update your own title, mentoring offer and peer-matching choice',
           params: memberParams,
           headers: ifMatch,
           body: updateProfileBody,

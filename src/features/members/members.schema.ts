@@ -12,6 +12,11 @@ export const memberView = z
     supervisor: z.object({ id: z.string(), name: z.string() }).nullable(),
     offersMentoring: z.boolean(),
     mentoringTopics: z.array(z.string()),
+    /** How many mentees they can take at once; 0 means they did not say. */
+    mentoringCapacity: z.number().int(),
+    mentoringAbout: z.string(),
+    /** Whether they agreed to be suggested as a learning peer. */
+    peerMatching: z.boolean(),
     joinedAt: z.iso.datetime(),
     version: z.number().int(),
   })
@@ -56,5 +61,13 @@ export const updateProfileBody = z.object({
   title: z.string().trim().max(120, { error: 'A job title has at most 120 characters.' }).nullable().optional(),
   offersMentoring: z.boolean({ error: 'Say yes or no.' }).optional(),
   mentoringTopics: z.array(topic).max(20, { error: 'List at most 20 topics.' }).optional(),
+  mentoringCapacity: z
+    .number({ error: 'Give a whole number of mentees.' })
+    .int({ error: 'Give a whole number of mentees.' })
+    .min(0, { error: 'The number of mentees cannot be negative.' })
+    .max(50, { error: 'At most 50 mentees.' })
+    .optional(),
+  mentoringAbout: z.string().trim().max(2000, { error: 'Say it in at most 2000 characters.' }).optional(),
+  peerMatching: z.boolean({ error: 'Say yes or no.' }).optional(),
   version,
 });

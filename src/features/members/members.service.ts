@@ -109,7 +109,7 @@ export async function updateOrgMember(
   return updated;
 }
 
-/** A member describes themself: job title and what they offer to mentor. */
+/** A member describes themself: job title, what they offer to mentor, and whether they may be suggested as a peer. */
 export async function updateOwnProfile(
   ctx: AppContext,
   actor: Actor,
@@ -128,6 +128,9 @@ export async function updateOwnProfile(
       ...(input.title !== undefined && { title: input.title || null }),
       ...(input.offersMentoring !== undefined && { offersMentoring: input.offersMentoring }),
       ...(topics !== undefined && { mentoringTopics: topics }),
+      ...(input.mentoringCapacity !== undefined && { mentoringCapacity: input.mentoringCapacity }),
+      ...(input.mentoringAbout !== undefined && { mentoringAbout: input.mentoringAbout }),
+      ...(input.peerMatching !== undefined && { peerMatching: input.peerMatching }),
     });
     return loadView(tx, orgId, target.id);
   });

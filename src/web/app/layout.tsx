@@ -71,6 +71,9 @@ export function SignedInLayout() {
                   <NavLink to={`/orgs/${current.organizationId}/portfolio`}>Portfolio</NavLink>
                 </li>
                 <li>
+                  <NavLink to={`/orgs/${current.organizationId}/shared`}>Shared with me</NavLink>
+                </li>
+                <li>
                   <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
                 </li>
                 {isAdmin && (

@@ -21,6 +21,9 @@ import { SharedPortfolioPage } from '../features/portfolio/shared-portfolio-page
 import { ProfilePage } from '../features/profile/profile-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { UnsubscribePage } from '../features/settings/unsubscribe-page';
+import { AccessPage } from '../features/sharing/access-page';
+import { SharedPlanPage } from '../features/sharing/shared-plan-page';
+import { SharedWithMePage } from '../features/sharing/shared-with-me-page';
 import { TemplatesPage } from '../features/templates/templates-page';
 import { PublicLayout, SignedInLayout } from './layout';
 
@@ -61,6 +64,8 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/plans', element: <PlansPage /> },
       { path: '/orgs/:orgId/log', element: <LogPage /> },
       { path: '/orgs/:orgId/portfolio', element: <PortfolioPage /> },
+      { path: '/orgs/:orgId/shared', element: <SharedWithMePage /> },
+      { path: '/orgs/:orgId/shared/:planId', element: <SharedPlanPage /> },
       {
         path: '/orgs/:orgId/plans/:planId',
         element: <PlanLayout />,
@@ -75,6 +80,7 @@ export const router = createBrowserRouter([
           { path: 'sharing', element: <SharingPage /> },
           { path: 'checkins', element: <CheckinsPage /> },
           { path: 'history', element: <HistoryPage /> },
+          { path: 'access', element: <AccessPage /> },
         ],
       },
       { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },

@@ -34,6 +34,9 @@ export interface Member {
   supervisor: { id: string; name: string } | null;
   offersMentoring: boolean;
   mentoringTopics: string[];
+  mentoringCapacity: number;
+  mentoringAbout: string;
+  peerMatching: boolean;
   joinedAt: string;
   version: number;
 }

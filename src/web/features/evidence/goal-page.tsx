@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { goalStatusLabels } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
+import { GoalMatches } from '../mentoring/goal-matches';
 import { usePlanContext } from '../plans/plan-layout';
 import { AddEvidenceForm } from './add-evidence-form';
 import { day } from './evidence-api';
@@ -55,6 +56,7 @@ export function GoalPage() {
           <GoalTimeline planId={plan.id} goalId={goal.id} />
         </div>
       </div>
+      <GoalMatches planId={plan.id} goalId={goal.id} />
     </section>
   );
 }

@@ -18,6 +18,7 @@ export function PlanLayout() {
     ['/sharing', '4. Sharing'],
     ['/checkins', 'Check-ins'],
     ['/history', 'History'],
+    ['/access', 'Sharing & access'],
   ];
   return (
     <div className="plan">

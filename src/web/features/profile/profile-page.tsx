@@ -9,6 +9,17 @@ import { api, fieldError } from '../../lib/api';
 import type { Member } from '../../lib/types';
 import { useOrg } from '../orgs/org-pages';
 
+type ProfileChanges = Pick<
+  Member,
+  'title' | 'offersMentoring' | 'mentoringTopics' | 'mentoringCapacity' | 'mentoringAbout' | 'peerMatching'
+>;
+
+/** An empty box means "I did not say"; anything else goes to the server as written, so it can name a bad value. */
+function capacityFrom(value: FormDataEntryValue | null): number {
+  const text = String(value ?? '').trim();
+  return text === '' ? 0 : Number(text);
+}
+
 export function ProfilePage() {
   const { orgId = '' } = useParams();
   useTitle('Your profile');
@@ -31,7 +42,7 @@ export function ProfilePage() {
     },
   });
   const save = useMutation({
-    mutationFn: (body: { title: string | null; offersMentoring: boolean; mentoringTopics: string[] }) =>
+    mutationFn: (body: ProfileChanges) =>
       api<Member>('PATCH', `/api/orgs/${orgId}/members/${memberId}/profile`, {
         ...body,
         version: member.data?.version,
@@ -86,6 +97,9 @@ export function ProfilePage() {
               .split(',')
               .map((t) => t.trim())
               .filter(Boolean),
+            mentoringCapacity: capacityFrom(data.get('capacity')),
+            mentoringAbout: String(data.get('about') ?? '').trim(),
+            peerMatching: data.get('peerMatching') === 'on',
           });
         }}
       >
@@ -107,6 +121,50 @@ export function ProfilePage() {
             ).find(([k]) => k.startsWith('mentoringTopics'))?.[1]
           }
         />
+        <Field
+          label="How many mentees can you take at once?"
+          name="capacity"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={50}
+          hint="Leave empty if you would rather not say."
+          defaultValue={m.mentoringCapacity > 0 ? String(m.mentoringCapacity) : ''}
+          error={fieldError(save.error, 'mentoringCapacity')}
+        />
+        <div className="field">
+          <label htmlFor="about">About your mentoring</label>
+          <p className="hint" id="about-hint">
+            What you can help with and how you like to work. Colleagues looking for a mentor see this.
+          </p>
+          <textarea
+            id="about"
+            name="about"
+            rows={4}
+            maxLength={2000}
+            defaultValue={m.mentoringAbout}
+            aria-describedby={fieldError(save.error, 'mentoringAbout') ? 'about-hint about-error' : 'about-hint'}
+            aria-invalid={fieldError(save.error, 'mentoringAbout') ? true : undefined}
+          />
+          {fieldError(save.error, 'mentoringAbout') && (
+            <p className="field-error" id="about-error">
+              {fieldError(save.error, 'mentoringAbout')}
+            </p>
+          )}
+        </div>
+        <div className="check">
+          <input
+            id="peers"
+            name="peerMatching"
+            type="checkbox"
+            defaultChecked={m.peerMatching}
+            aria-describedby="peers-hint"
+          />
+          <label htmlFor="peers">Suggest me as a learning peer to colleagues learning the same topics</label>
+        </div>
+        <p className="hint" id="peers-hint">
+          They see only your name and the topic you share, never your plan.
+        </p>
         <button type="submit" disabled={save.isPending}>
           Save profile
         </button>

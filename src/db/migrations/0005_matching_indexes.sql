@@ -1,0 +1,2 @@
+CREATE INDEX "membership_mentor_about_search_idx" ON "membership" USING gin (to_tsvector('english', "mentoring_about")) WHERE "membership"."offers_mentoring";--> statement-breakpoint
+CREATE INDEX "plan_network_entry_member_idx" ON "plan_network_entry" USING btree ("member_id") WHERE "plan_network_entry"."member_id" is not null;
