@@ -7,7 +7,6 @@ import {
   adminsOnly,
   everyone,
   inviteSomeone,
-  logEntryOfSelf,
   orgScoped,
   ownerOnly,
   planOfSelf,
