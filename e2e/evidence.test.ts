@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
+import { learnerWithGoal, serverAndBrowser } from './support/session.js';
 
 /* Evidence of a goal: a log entry becomes evidence, a file is attached and downloaded again, all on the goal's page. */
 
@@ -9,13 +9,7 @@ const env = serverAndBrowser();
 
 describe('evidence and the goal timeline', () => {
   it('turns a log entry into evidence, attaches a file, downloads it and shows both on the timeline', async () => {
-    const { page } = await signUpWithOrganisation(env, 'Eva Evidence', 'Evidence Library');
-    await page.getByRole('link', { name: 'Go to your plans' }).click();
-    await page.getByRole('button', { name: 'Start the plan' }).click();
-    await page.getByRole('link', { name: '2. Goals' }).click();
-    await page.getByRole('button', { name: 'Add a goal' }).click();
-    await page.getByLabel('What do you need to learn?').fill('Run a data workshop');
-    await expect.poll(() => page.locator('.save-status').innerText()).toBe('Saved');
+    const page = await learnerWithGoal(env, 'Eva Evidence', 'Evidence Library');
 
     // Quick capture from the plan page, then the log entry becomes evidence of the goal.
     await page.locator('h1').first().click();

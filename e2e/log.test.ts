@@ -1,26 +1,16 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
+import { learnerWithGoal, serverAndBrowser } from './support/session.js';
 
 /* Everyday informal learning: captured in seconds from wherever the learner is, then found again. */
 
 const env = serverAndBrowser();
 
-async function learnerWithGoal(): Promise<Page> {
-  const { page } = await signUpWithOrganisation(env, 'Kai Capture', 'Capture Library');
-  await page.getByRole('link', { name: 'Go to your plans' }).click();
-  await page.getByRole('button', { name: 'Start the plan' }).click();
-  await page.getByRole('link', { name: '2. Goals' }).click();
-  await page.getByRole('button', { name: 'Add a goal' }).click();
-  await page.getByLabel('What do you need to learn?').fill('Run a data workshop');
-  await expect.poll(() => page.locator('.save-status').innerText()).toBe('Saved');
-  return page;
-}
+const learner = () => learnerWithGoal(env, 'Kai Capture', 'Capture Library');
 
 describe('learning log', () => {
   it('captures by keyboard from the plan page, then filters, searches and edits the log', async () => {
-    const page = await learnerWithGoal();
+    const page = await learner();
     // From the plan page, with the keyboard only: L opens quick capture with the cursor in place.
     await page.locator('h1').click(); // focus on the page, not in a field
     await page.keyboard.press('l');

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { startServer } from './server.js';
 
@@ -39,4 +39,16 @@ export async function signUpWithOrganisation(env: E2eEnv, name: string, orgName 
   await page.getByRole('button', { name: 'Create organisation' }).click();
   await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
   return { context, page };
+}
+
+/** A new learner (signed up with their own organisation) with a 2027 plan holding one goal, on its goals page. */
+export async function learnerWithGoal(env: E2eEnv, name: string, orgName: string, goal = 'Run a data workshop') {
+  const { page } = await signUpWithOrganisation(env, name, orgName);
+  await page.getByRole('link', { name: 'Go to your plans' }).click();
+  await page.getByRole('button', { name: 'Start the plan' }).click();
+  await page.getByRole('link', { name: '2. Goals' }).click();
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.getByLabel('What do you need to learn?').fill(goal);
+  await expect.poll(() => page.locator('.save-status').innerText()).toBe('Saved');
+  return page;
 }

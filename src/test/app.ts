@@ -11,6 +11,10 @@ import { buildApp } from '../server/app.js';
 import { openTestDatabase } from './database.js';
 import { createCapturingMailer } from './mailer.js';
 
+/** A response body whose fields tests check one by one. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field in the tests
+export type Json = Record<string, any>;
+
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-auth-0123456789';
 
 /**
@@ -81,7 +85,13 @@ export async function createTestApp(
     return `${SESSION_COOKIE_PREFIX}.session_token=${encodeURIComponent(`${session.token}.${signature}`)}`;
   }
 
-  return { app, ctx, db: database.db, database, mailer, signIn, sessionFor };
+  /** One request, answered as its status and parsed body (null when empty). */
+  async function call(method: string, url: string, headers: Record<string, string>, payload?: object) {
+    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined && { payload }) });
+    return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
+  }
+
+  return { app, ctx, db: database.db, database, mailer, signIn, sessionFor, call };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

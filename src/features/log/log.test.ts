@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
-import { createTestApp } from '../../test/app.js';
+import { createTestApp, type Json } from '../../test/app.js';
 import { createPlan } from '../../test/factories.js';
 import { logPage } from './log.schema.js';
 
 const t = await createTestApp();
-const { app } = t;
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below
-type Json = Record<string, any>;
-const api = async (method: string, url: string, headers: Record<string, string>, payload?: object) => {
-  const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined && { payload }) });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
-};
+const api = t.call;
 
 async function learner() {
   const c = await createCast(t);

@@ -9,8 +9,8 @@ import { requireOwnMembership } from '../access/plan-access.js';
 import { evidenceOfGoals } from '../evidence/evidence.repository.js';
 import { openStoredFile } from '../evidence/evidence.service.js';
 import { evidenceViewOf, ownerDownloadUrl } from '../evidence/evidence-view.js';
+import { expiryInstant } from '../settings/local-time.js';
 import { getLearnerSettings } from '../settings/settings.service.js';
-import { expiryInstant } from './link-expiry.js';
 import {
   achievedGoalsOf,
   evidenceOfAchievedGoal,

@@ -5,7 +5,7 @@ import { portfolioLink } from '../../db/schema/index.js';
 import { type ActorKind, type Cast, createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
-import { endOfDayIn } from './link-expiry.js';
+import { endOfDayIn } from '../settings/local-time.js';
 import type { CreatedPortfolioLink, PortfolioLinkView, PortfolioView } from './portfolio.schema.js';
 
 const t = await createTestApp();

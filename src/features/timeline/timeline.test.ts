@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
-import { createTestApp } from '../../test/app.js';
+import { createTestApp, type Json } from '../../test/app.js';
 import { createPlan } from '../../test/factories.js';
 import { goalTimelineView } from './timeline.schema.js';
 
 const t = await createTestApp();
 const { app } = t;
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below
-type Json = Record<string, any>;
+/** A request that must succeed; answers its body. */
 const api = async (method: string, url: string, headers: Record<string, string>, payload?: object) => {
-  const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined && { payload }) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return (res.body ? res.json() : null) as Json;
+  const res = await t.call(method, url, headers, payload);
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 };
 
 describe('goal timeline', () => {
