@@ -40,8 +40,14 @@ export function MembersPage() {
   const update = useMutation({
     mutationFn: ({ m, change }: { m: Member; change: { role?: Role; supervisorId?: string | null } }) =>
       api<Member>('PATCH', `/api/orgs/${orgId}/members/${m.id}`, { ...change, version: m.version }),
-    onSuccess: (m) =>
-      setMessage(`Saved ${m.name}: ${roleLabel[m.role]}${m.supervisor ? `, supervised by ${m.supervisor.name}` : ''}.`),
+    onSuccess: (m) => {
+      // Put the saved member (and its new version) in every cached list at once: a second change made before
+      // the lists reload must not conflict with the first.
+      qc.setQueriesData<{ members: Member[] }>({ queryKey: ['members', orgId] }, (data) =>
+        data ? { ...data, members: data.members.map((x) => (x.id === m.id ? m : x)) } : data,
+      );
+      setMessage(`Saved ${m.name}: ${roleLabel[m.role]}${m.supervisor ? `, supervised by ${m.supervisor.name}` : ''}.`);
+    },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409 && e.body.current)
         setMessage('Someone changed this member meanwhile; the list now shows their change.');
