@@ -25,10 +25,11 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           sequence: { groupOrder: 1 },
-          testTimeout: 60_000,
+          // The longest browser test (a whole plan through the guide) takes about a minute on a slow machine.
+          testTimeout: 150_000,
           hookTimeout: 120_000,
-          // Two files at a time: each has its own server and database; most of a browser test is waiting.
-          maxWorkers: 2,
+          // One file at a time: on a 2-core machine two browsers and servers starve each other into timeouts.
+          fileParallelism: false,
         },
       },
     ],
