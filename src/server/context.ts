@@ -35,4 +35,9 @@ export interface AppCaches {
   plans: ReadCache<string, CachedPlan>;
   /** Who owns each plan (by plan id): fixed for a plan's life, forgotten when it is deleted. */
   planOwners: ReadCache<string, PlanOwnership | undefined>;
+  /**
+   * Pages of learning logs as finished JSON (by member id and the page asked for): forgotten for a learner by
+   * every write to their log, goals or plans, since a page names each entry's goal and cycle.
+   */
+  logPages: ReadCache<string, string>;
 }

@@ -22,6 +22,17 @@ describe('read cache', () => {
     expect(cache.get('k')).toBe('new');
   });
 
+  it('forgets only the entries a write changed', () => {
+    const cache = createReadCache<string, number>({ ttlMs: 10_000, maxEntries: 10 });
+    for (const key of ['ann page 1', 'ann page 2', 'bo page 1']) cache.set(key, 1, cache.generation());
+    cache.forgetWhere((key) => key.startsWith('ann '));
+    expect([cache.get('ann page 1'), cache.get('ann page 2'), cache.get('bo page 1')]).toEqual([
+      undefined,
+      undefined,
+      1,
+    ]);
+  });
+
   it('drops the oldest entry when full', () => {
     const cache = createReadCache<number, number>({ ttlMs: 10_000, maxEntries: 2 });
     for (const n of [1, 2, 3]) cache.set(n, n, cache.generation());

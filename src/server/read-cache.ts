@@ -41,6 +41,13 @@ export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number 
       generation++;
     },
 
+    /** After a write that changed the entries whose keys pass `test` (one learner's pages, say). */
+    forgetWhere(test: (key: K) => boolean) {
+      for (const key of entries.keys()) if (test(key)) entries.delete(key);
+      for (const key of inflight.keys()) if (test(key)) inflight.delete(key);
+      generation++;
+    },
+
     /** After a write that may change any entry; cheap because such writes are rare. */
     clear() {
       entries.clear();

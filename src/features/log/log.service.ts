@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { logEntry } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
+import { cached } from '../../server/read-cache.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
 import {
@@ -15,6 +16,7 @@ import {
   listSharesOfMember,
 } from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
+import { forgetLogPages, logPageKey } from './log-page-cache.js';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
 
@@ -63,6 +65,7 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
     },
     ctx.database.asyncCommit,
   );
+  forgetLogPages(ctx, memberId);
   return viewOf({ entry, goal });
 }
 
@@ -90,18 +93,15 @@ export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infe
   if (query.from && query.to && query.from > query.to) {
     throw validationError({ to: 'The end date is before the start date.' });
   }
-  const page = await listLogPage(ctx.db, {
-    memberId,
-    goalId: query.goalId,
-    form: query.form,
-    from: query.from,
-    to: query.to,
-    q: query.q || undefined,
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: query.limit,
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const { goalId, form, from, to, limit } = query;
+  const q = query.q || undefined;
+  const key = logPageKey(memberId, [goalId, form, from, to, q, after?.learnedOn, after?.id, limit]);
+  return cached(ctx.caches.logPages, key, async () => {
+    const page = await listLogPage(ctx.db, { memberId, goalId, form, from, to, q, after, limit });
+    const nextCursor = page.next ? JSON.stringify(encodeCursor(page.next)) : 'null';
+    return `{"entries":${page.entriesJson},"nextCursor":${nextCursor}}`;
   });
-  const nextCursor = page.next ? JSON.stringify(encodeCursor(page.next)) : 'null';
-  return `{"entries":${page.entriesJson},"nextCursor":${nextCursor}}`;
 }
 
 export async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {
@@ -132,6 +132,7 @@ export async function updateLogEntry(
     .set({ ...changes, version: found.entry.version + 1, updatedAt: new Date() })
     .where(and(eq(logEntry.id, entryId), eq(logEntry.version, found.entry.version)))
     .returning({ id: logEntry.id });
+  forgetLogPages(ctx, found.entry.memberId);
   const now = await findLogEntry(ctx.db, entryId);
   if (written.length === 0 && now) {
     throw conflict('This entry was changed elsewhere meanwhile.', undefined, { current: viewOf(now) });
@@ -140,8 +141,9 @@ export async function updateLogEntry(
 }
 
 export async function deleteLogEntry(ctx: AppContext, actor: Actor, entryId: string) {
-  await ownedEntry(ctx, actor, entryId, 'log:write');
+  const { found } = await ownedEntry(ctx, actor, entryId, 'log:write');
   await ctx.db.delete(logEntry).where(eq(logEntry.id, entryId));
+  forgetLogPages(ctx, found.entry.memberId);
 }
 
 /** The learner's goals in an organisation, across their plans, to name one when logging. */

@@ -108,6 +108,31 @@ describe('learning log', () => {
     expect((await api('GET', `/api/log/${entry.body.id}`, me)).status).toBe(404);
   });
 
+  it('serves a page from memory only until the learner changes their log, goals or plan', async () => {
+    const { c, me, plan, goalId } = await learner();
+    const page = async () => (await api('GET', `/api/log?orgId=${c.org.id}`, me)).body.entries as Json[];
+    await api('POST', '/api/log', me, { organizationId: c.org.id, what: 'First', goalId, learnedOn: '2026-01-01' });
+    expect((await page()).map((e) => e.what)).toEqual(['First']);
+    const second = await api('POST', '/api/log', me, {
+      organizationId: c.org.id,
+      what: 'Second',
+      learnedOn: '2026-01-02',
+    });
+    expect((await page()).map((e) => e.what)).toEqual(['Second', 'First']);
+    await api('PATCH', `/api/log/${second.body.id}`, me, { what: 'Second, edited' });
+    expect((await page()).map((e) => e.what)).toEqual(['Second, edited', 'First']);
+    // Autosave of the goal's wording (the fast path) and a plan rename both show on the next page read.
+    await api('PATCH', `/api/plans/${plan.id}/goals/${goalId}`, me, { what: 'Run two data workshops', version: 1 });
+    expect((await page())[1]?.goal).toMatchObject({ what: 'Run two data workshops' });
+    const { version } = (await api('GET', `/api/plans/${plan.id}`, me)).body;
+    await api('PATCH', `/api/plans/${plan.id}`, me, { cycle: '2031', version });
+    expect((await page())[1]?.goal).toMatchObject({ cycle: '2031' });
+    await api('DELETE', `/api/plans/${plan.id}/goals/${goalId}`, me);
+    expect((await page())[1]?.goal).toBeNull();
+    await api('DELETE', `/api/log/${second.body.id}`, me);
+    expect((await page()).map((e) => e.what)).toEqual(['First']);
+  });
+
   it('is private: nobody else reads, changes or lists a learner’s entries', async () => {
     const { c, me } = await learner();
     const entry = await api('POST', '/api/log', me, { organizationId: c.org.id, what: 'Private note' });

@@ -17,7 +17,7 @@ import {
   type PlanRow,
   updateItem,
 } from './plans.repository.js';
-import { ownershipOf, writePlan } from './plans.service.js';
+import { forgetPlan, ownershipOf, writePlan } from './plans.service.js';
 
 type Input = Record<string, unknown> & { version?: number };
 
@@ -86,7 +86,8 @@ export async function updateItemFields(
   const { version, ...input } = dedupe(body);
   if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
   if (!LINK_FIELDS.some((field) => field in input)) {
-    const user = await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
+    const owner = await ownershipOf(ctx, planId);
+    const user = await requirePlanAccess(ctx, actor, 'plan:write', owner);
     const saved = await saveIntoNewestRevision(ctx.db, ctx.database.asyncCommit, {
       kind,
       planId,
@@ -96,7 +97,7 @@ export async function updateItemFields(
       fields: input,
     });
     if (saved) {
-      ctx.caches.plans.forget(planId);
+      forgetPlan(ctx, planId, owner);
       return saved;
     }
   }

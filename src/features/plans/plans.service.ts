@@ -9,6 +9,7 @@ import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { type PlanAction, type PlanOwnership, requirePlanAccess } from '../access/plan-access.js';
 import { fileKeysOfPlan } from '../evidence/evidence.repository.js';
+import { forgetLogPages } from '../log/log-page-cache.js';
 import { insertContent, type PlanContent } from './plan-content.js';
 import { type PlanHistory, planHistory, type RevisionAction } from './plan-history.js';
 import { viewOf } from './plan-parts.js';
@@ -93,7 +94,8 @@ export async function writePlan<T>(
   change: (tx: Database, plan: PlanRow, history: PlanHistory) => Promise<T>,
 ): Promise<T> {
   // Checked before the transaction: PGlite has one connection, so the check cannot run inside it.
-  const user = await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
+  const owner = await ownershipOf(ctx, planId);
+  const user = await requirePlanAccess(ctx, actor, 'plan:write', owner);
   try {
     return await ctx.db.transaction(async (tx) => {
       const locked = await lockPlan(tx, planId);
@@ -105,8 +107,14 @@ export async function writePlan<T>(
       return result;
     });
   } finally {
-    ctx.caches.plans.forget(planId);
+    forgetPlan(ctx, planId, owner);
   }
+}
+
+/** After a write to a plan: its cached copy goes, and so do its owner's log pages, which name its goals. */
+export function forgetPlan(ctx: AppContext, planId: string, owner: PlanOwnership | undefined) {
+  ctx.caches.plans.forget(planId);
+  if (owner) forgetLogPages(ctx, owner.memberId);
 }
 
 /**
@@ -195,11 +203,12 @@ export async function updatePlan(
 
 /** Deletes a plan with its whole history (the owner only; there is no undo, so the page asks first). */
 export async function deletePlan(ctx: AppContext, actor: Actor, planId: string): Promise<void> {
-  await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
+  const owner = await ownershipOf(ctx, planId);
+  await requirePlanAccess(ctx, actor, 'plan:write', owner);
   // Evidence rows go with the plan (foreign key); their files are removed once the rows are gone.
   const fileKeys = await fileKeysOfPlan(ctx.db, planId);
   await deletePlanRow(ctx.db, planId);
   await Promise.all(fileKeys.map((key) => ctx.files.delete(key)));
-  ctx.caches.plans.forget(planId);
+  forgetPlan(ctx, planId, owner);
   ctx.caches.planOwners.forget(planId);
 }
