@@ -36,7 +36,7 @@ export const goalStatus = pgEnum('goal_status', goalStatuses);
 export const networkKinds = ['person', 'community', 'resource'] as const;
 export const networkKind = pgEnum('network_kind', networkKinds);
 
-export const enlistmentStates = ['to_ask', 'asked', 'agreed', 'declined', 'active'] as const;
+export const enlistmentStates = ['to_ask', 'asked', 'agreed', 'declined', 'active', 'ended'] as const;
 export const enlistmentState = pgEnum('enlistment_state', enlistmentStates);
 
 const timestamps = {
@@ -68,6 +68,8 @@ export const plan = pgTable(
     guideStep: integer('guide_step').notNull().default(0),
     // The last revision number: bumped (row-locked) by every write, which orders the history and serialises writers.
     revisionSeq: integer('revision_seq').notNull().default(0),
+    // Set when the year-end review is signed: the cycle is closed (later changes show as made after it).
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },

@@ -33,6 +33,8 @@ export const planGrant = pgTable(
     goalId: text('goal_id'),
     access: grantAccess('access').notNull().default('read'),
     reason: text('reason').notNull().default('share'),
+    /** The enlistment request or review a grant came from (reason 'enlistment' or 'review'), ended with it. */
+    sourceId: text('source_id'),
     grantedBy: text('granted_by').references(() => user.id, { onDelete: 'set null' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -35,6 +35,7 @@ export const enlistmentLabels = {
   agreed: 'Agreed',
   declined: 'Declined',
   active: 'Active',
+  ended: 'Ended',
 } as const;
 
 export const networkRelationLabels: Record<(typeof networkRelations)[number], string> = {
