@@ -96,12 +96,28 @@ export async function writePlan<T>(
   // Checked before the transaction: PGlite has one connection, so the check cannot run inside it.
   const owner = await ownershipOf(ctx, planId);
   const user = await requirePlanAccess(ctx, actor, 'plan:write', owner);
+  return writePlanOnBehalf(ctx, user.userId, planId, change);
+}
+
+/**
+ * A change to a plan made by someone other than its owner as part of a collaboration the owner started
+ * (a mentor accepting an enlistment moves the network entry's state; a supervisor signing the agreement is
+ * recorded in the plan's history). The caller has checked that this person may make exactly this change;
+ * the history names them as the actor.
+ */
+export async function writePlanOnBehalf<T>(
+  ctx: AppContext,
+  actorUserId: string,
+  planId: string,
+  change: (tx: Database, plan: PlanRow, history: PlanHistory) => Promise<T>,
+): Promise<T> {
+  const owner = await ownershipOf(ctx, planId);
   try {
     return await ctx.db.transaction(async (tx) => {
       const locked = await lockPlan(tx, planId);
       if (!locked) throw notFound('Plan');
       const { plan, last } = locked;
-      const history = planHistory(tx, plan, user.userId, last);
+      const history = planHistory(tx, plan, actorUserId, last);
       const result = await change(tx, plan, history);
       await history.finish();
       return result;
