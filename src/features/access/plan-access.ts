@@ -74,6 +74,15 @@ export async function activeGrantsOf(ctx: AppContext, actor: Actor, plan: PlanOw
 }
 
 /**
+ * The plan is the actor's own, and they still belong to its organisation (checked against the cached list of
+ * their memberships, so it costs no query).
+ */
+async function isPlanOwner(ctx: AppContext, user: SignedIn, plan: PlanOwnership) {
+  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  return plan.userId === user.userId && memberships.some((m) => m.memberId === plan.memberId);
+}
+
+/**
  * The gate for every plan service call. A plan the actor may not see answers 404, exactly like a plan
  * that does not exist. The owner must still belong to the plan's organisation (checked against the cached
  * list of their memberships, so reading a plan costs no extra query).
@@ -87,11 +96,24 @@ export async function requirePlanAccess(
 ): Promise<SignedIn> {
   const user = requireUser(actor);
   if (!plan) throw notFound(what);
-  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
-  const isOwner = plan.userId === user.userId && memberships.some((m) => m.memberId === plan.memberId);
+  const isOwner = await isPlanOwner(ctx, user, plan);
   const grants = grantAware.has(action) && !isOwner ? await activeGrantsOf(ctx, actor, plan) : [];
   if (!planRules[action]({ isOwner, grants })) throw notFound(what);
   return user;
+}
+
+/**
+ * Who the actor is to a plan: its owner, or someone with active shares of it (their grants). Anyone else,
+ * like a plan that does not exist, gets 404. For features whose rules depend on what the shares cover
+ * (comments: which goals and reflections, to read or to comment).
+ */
+export async function planViewer(ctx: AppContext, actor: Actor, plan: PlanOwnership | undefined, what = 'Plan') {
+  const user = requireUser(actor);
+  if (!plan) throw notFound(what);
+  const isOwner = await isPlanOwner(ctx, user, plan);
+  const grants = isOwner ? [] : await activeGrantsOf(ctx, actor, plan);
+  if (!isOwner && grants.length === 0) throw notFound(what);
+  return { user, isOwner, grants };
 }
 
 /**

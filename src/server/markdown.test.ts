@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './markdown.js';
+
+describe('renderMarkdown', () => {
+  it('keeps what people write with: emphasis, lists, code, quotes and safe links', () => {
+    const html = renderMarkdown('**Try** _this_:\n\n- one\n- `two`\n\n> quoted\n\n[docs](https://example.org/x)');
+    expect(html).toContain('<strong>Try</strong> <em>this</em>');
+    expect(html).toContain('<li><code>two</code></li>');
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain(
+      '<a href="https://example.org/x" rel="nofollow noopener noreferrer" target="_blank">docs</a>',
+    );
+  });
+
+  it.each([
+    ['<script>alert(1)</script>hello', 'script'],
+    ['<img src=x onerror=alert(1)>', 'onerror'],
+    ['[click](javascript:alert(1))', 'javascript:'],
+    ['<a href="data:text/html,<script>alert(1)</script>">x</a>', 'data:'],
+    ['<iframe src="https://evil.example"></iframe>', 'iframe'],
+    ['<p style="background:url(x)" onclick="alert(1)">x</p>', 'onclick'],
+    ['![tracker](https://evil.example/pixel.png)', '<img'],
+    ['<svg><animate onbegin=alert(1) attributeName=x></svg>', 'onbegin'],
+  ])('drops what could run or fetch: %s', (source, banned) => {
+    expect(renderMarkdown(source).toLowerCase()).not.toContain(banned);
+  });
+
+  it('turns page-level headings into headings below the page’s own', () => {
+    expect(renderMarkdown('# Big')).toBe('<h3>Big</h3>');
+  });
+});
