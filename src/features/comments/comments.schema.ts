@@ -12,6 +12,19 @@ export const suggestableFields = {
   reflection: ['what', 'happenedWhen', 'people', 'enjoyable', 'learnedAboutMe'],
 } as const;
 
+/** How those fields are named to people (as the plan's editors name them). */
+export const suggestableFieldLabels: Record<string, string> = {
+  what: 'What',
+  why: 'Why',
+  how: 'How',
+  evidence: 'How you will know',
+  links: 'Links to past and future learning',
+  happenedWhen: 'When',
+  people: 'Who was involved',
+  enjoyable: 'What made it enjoyable',
+  learnedAboutMe: 'What it says about how you learn',
+};
+
 const id = z.string().min(1).max(64);
 const targetKind = z.enum(commentTargets, { error: 'Comment on a goal or a reflection.' });
 const body = z

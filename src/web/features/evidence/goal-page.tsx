@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { goalStatusLabels } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
+import { ItemComments } from '../comments/item-comments';
 import { GoalMatches } from '../mentoring/goal-matches';
 import { usePlanContext } from '../plans/plan-layout';
 import { AddEvidenceForm } from './add-evidence-form';
@@ -56,6 +57,12 @@ export function GoalPage() {
           <GoalTimeline planId={plan.id} goalId={goal.id} />
         </div>
       </div>
+      <ItemComments
+        planId={plan.id}
+        target={{ kind: 'goal', id: goal.id }}
+        title={goal.what || 'this goal'}
+        isLearner
+      />
       <GoalMatches planId={plan.id} goalId={goal.id} />
     </section>
   );

@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { learningFormLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
+import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
 import { api, fieldError } from '../../lib/api';
 import { Select, TextArea } from '../plans/plan-fields';
@@ -170,14 +171,7 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
               error={fieldError(save.error, 'learnedOn')}
             />
           </div>
-          <div className="actions">
-            <button type="submit" disabled={save.isPending}>
-              Save
-            </button>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
+          <SaveOrCancel pending={save.isPending} onCancel={() => setEditing(false)} />
         </form>
       </li>
     );

@@ -1,5 +1,6 @@
 import { learningFormLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
+import { ItemComments } from '../comments/item-comments';
 import { ItemCard } from './item-card';
 import type { ReflectionView } from './plan-api';
 import { Select, TextArea } from './plan-fields';
@@ -74,6 +75,13 @@ export function ReflectionEditor({ planId, item }: { planId: string; item: Refle
         onChange={(ev) => e.set('learnedAboutMe')(ev.target.value)}
         error={e.error('learnedAboutMe')}
         maxLength={4000}
+      />
+      <ItemComments
+        planId={planId}
+        target={{ kind: 'reflection', id: item.id }}
+        title={d.what.trim() || 'this reflection'}
+        isLearner
+        folded
       />
     </ItemCard>
   );

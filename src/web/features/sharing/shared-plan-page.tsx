@@ -9,6 +9,7 @@ import {
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
+import { ItemComments } from '../comments/item-comments';
 import { accessLabel, type SharedPlanView, useSharedPlan } from './sharing-api';
 
 const text = (value: string | null | undefined) => (value?.trim() ? value : null);
@@ -79,6 +80,12 @@ function Goals({ plan }: { plan: SharedPlanView }) {
               ))}
             </ul>
           )}
+          <ItemComments
+            planId={plan.id}
+            target={{ kind: 'goal', id: g.id }}
+            title={g.what || 'this goal'}
+            isLearner={false}
+          />
         </article>
       ))}
     </section>
@@ -98,6 +105,12 @@ function Reflections({ plan }: { plan: SharedPlanView }) {
           )}
           {text(r.enjoyable) && <p>What made it enjoyable: {r.enjoyable}</p>}
           {text(r.learnedAboutMe) && <p>What it says about them: {r.learnedAboutMe}</p>}
+          <ItemComments
+            planId={plan.id}
+            target={{ kind: 'reflection', id: r.id }}
+            title={r.what || 'this reflection'}
+            isLearner={false}
+          />
         </article>
       ))}
     </section>
