@@ -5,4 +5,5 @@ export * from './log.js';
 export * from './mail.js';
 export * from './orgs.js';
 export * from './plans.js';
+export * from './posts.js';
 export * from './sharing.js';

@@ -1,10 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { customType, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
+import { tsvector } from './columns.js';
 import { membership, organization } from './orgs.js';
 import { learningForm } from './plans.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * The learning log: something learned today, captured in seconds. Private to the learner like the plan;
