@@ -21,6 +21,7 @@ import { authRoutes } from '../features/auth/auth.routes.js';
 import { calendarRoutes } from '../features/calendar/calendar.routes.js';
 import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
 import { commentsRoutes } from '../features/comments/comments.routes.js';
+import { communitiesRoutes } from '../features/communities/communities.routes.js';
 import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
 import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
@@ -41,6 +42,7 @@ import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
 import { plansRoutes } from '../features/plans/plans.routes.js';
 import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
+import { postsRoutes } from '../features/posts/posts.routes.js';
 import { reminderJobs } from '../features/reminders/reminders.jobs.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { sharingRoutes } from '../features/sharing/sharing.routes.js';
@@ -164,6 +166,8 @@ export async function buildApp(opts: BuildAppOptions) {
     sharingRoutes,
     mentoringRoutes,
     commentsRoutes,
+    communitiesRoutes,
+    postsRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -36,6 +36,7 @@ CREATE TABLE "post" (
 	"author_user_id" text NOT NULL,
 	"title" text DEFAULT '' NOT NULL,
 	"body" text NOT NULL,
+	"html" text NOT NULL,
 	"topics" text[] DEFAULT '{}'::text[] NOT NULL,
 	"visibility" "post_visibility" NOT NULL,
 	"community_id" text,
@@ -60,6 +61,7 @@ CREATE TABLE "post_comment" (
 	"post_id" text NOT NULL,
 	"author_member_id" text NOT NULL,
 	"body" text NOT NULL,
+	"html" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"edited_at" timestamp with time zone
 );

@@ -68,6 +68,8 @@ export const post = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     title: text('title').notNull().default(''),
     body: text('body').notNull(),
+    /** The body rendered from Markdown and sanitised when written, so reading a feed renders nothing. */
+    html: text('html').notNull(),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     visibility: postVisibility('visibility').notNull(),
     communityId: text('community_id').references(() => community.id, { onDelete: 'cascade' }),
@@ -136,6 +138,7 @@ export const postComment = pgTable(
       .notNull()
       .references(() => membership.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
+    html: text('html').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
   },

@@ -29,6 +29,9 @@ const rules = {
   'guide:update': ({ me }) => isAdmin(me.role),
   'template:use': () => true,
   'template:manage': ({ me }) => isAdmin(me.role),
+  // Communities of practice: anyone may start one and join; L&D admins feature them for everyone.
+  'community:create': () => true,
+  'community:feature': ({ me }) => isAdmin(me.role),
 } satisfies Record<string, (c: { me: MembershipRow; target?: MembershipRow }) => boolean>;
 
 export type OrgAction = keyof typeof rules;

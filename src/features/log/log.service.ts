@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { logEntry } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
+import { decodeCursor, encodeCursor, isDay } from '../../server/keyset-cursor.js';
 import { cached } from '../../server/read-cache.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
@@ -69,21 +70,6 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
   return viewOf({ entry, goal });
 }
 
-const encodeCursor = (row: { learnedOn: string; id: string }) =>
-  Buffer.from(JSON.stringify([row.learnedOn, row.id])).toString('base64url');
-
-function decodeCursor(cursor: string): { learnedOn: string; id: string } {
-  try {
-    const [learnedOn, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    if (typeof learnedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(learnedOn) && typeof id === 'string') {
-      return { learnedOn, id };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
-}
-
 /**
  * The learner's log, filtered and searched, a page at a time (newest first), as the JSON of the page: built by
  * the database in the shape of `logPage` (see listLogPage), for the route to send as it is.
@@ -93,13 +79,14 @@ export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infe
   if (query.from && query.to && query.from > query.to) {
     throw validationError({ to: 'The end date is before the start date.' });
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, isDay) : undefined;
+  const after = cursor && { learnedOn: cursor.position, id: cursor.id };
   const { goalId, form, from, to, limit } = query;
   const q = query.q || undefined;
   const key = logPageKey(memberId, [goalId, form, from, to, q, after?.learnedOn, after?.id, limit]);
   return cached(ctx.caches.logPages, key, async () => {
     const page = await listLogPage(ctx.db, { memberId, goalId, form, from, to, q, after, limit });
-    const nextCursor = page.next ? JSON.stringify(encodeCursor(page.next)) : 'null';
+    const nextCursor = page.next ? JSON.stringify(encodeCursor(page.next.learnedOn, page.next.id)) : 'null';
     return `{"entries":${page.entriesJson},"nextCursor":${nextCursor}}`;
   });
 }

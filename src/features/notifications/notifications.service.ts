@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
-import { notFound, validationError } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import {
@@ -24,21 +25,6 @@ const viewOf = (row: NotificationRow): NotificationView => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const encodeCursor = (row: NotificationRow) =>
-  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    const createdAt = new Date(String(at));
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(createdAt.getTime()))
-      return { createdAt, id };
-  } catch {
-    // falls through to the error below
-  }
-  throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
-}
-
 /** Your notifications, newest first, a page at a time, with how many are unread in all. */
 export async function listMyNotifications(
   ctx: AppContext,
@@ -46,7 +32,8 @@ export async function listMyNotifications(
   query: z.infer<typeof listNotificationsQuery>,
 ) {
   const me = requireUser(actor);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
+  const after = cursor && { createdAt: new Date(cursor.position), id: cursor.id };
   // One more than asked tells whether an older page exists.
   const rows = await listNotifications(ctx.db, me.userId, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
@@ -54,7 +41,7 @@ export async function listMyNotifications(
   return {
     notifications: page.map(viewOf),
     unread: await countUnread(ctx.db, me.userId),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }
 

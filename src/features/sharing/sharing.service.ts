@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
+import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { activeGrantsOf, requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
@@ -132,20 +133,6 @@ export async function revokeShare(ctx: AppContext, actor: Actor, planId: string,
   return grantViewOf((await findGrant(ctx.db, planId, grantId)) as GrantWithNames, now);
 }
 
-const encodeCursor = (row: { at: Date; id: string }) =>
-  Buffer.from(JSON.stringify([row.at.toISOString(), row.id])).toString('base64url');
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
-    const date = typeof at === 'string' ? new Date(at) : undefined;
-    if (date && !Number.isNaN(date.getTime()) && typeof id === 'string') return { at: date, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw validationError({ cursor: 'This page link is not valid; start again from the first page.' });
-}
-
 /** Who read what of the plan, and when: newest first, a page at a time. Only the owner sees it. */
 export async function listAccessLogPage(
   ctx: AppContext,
@@ -154,7 +141,8 @@ export async function listAccessLogPage(
   query: { cursor?: string; limit: number },
 ): Promise<{ entries: AccessLogEntry[]; nextCursor: string | null }> {
   await requireSharer(ctx, actor, planId);
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
+  const after = cursor && { at: new Date(cursor.position), id: cursor.id };
   const rows = await listAccessLog(ctx.db, planId, after, query.limit);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -169,7 +157,7 @@ export async function listAccessLogPage(
       label: labelOfRead(entry.what, goalNames),
       at: entry.at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry.at, last.entry.id) : null,
   };
 }
 

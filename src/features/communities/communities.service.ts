@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { conflict, notFound } from '../../server/errors.js';
+import { requireAccess, requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import {
+  addCommunityMember,
+  communityNamed,
+  findCommunity,
+  insertCommunity,
+  listCommunities,
+  listCommunityMembers,
+  removeCommunityMember,
+  setFeatured,
+} from './communities.repository.js';
+import type { CommunityView, createCommunityBody } from './communities.schema.js';
+
+type Listed = Awaited<ReturnType<typeof listCommunities>>[number];
+
+function viewOf({ community: c, memberCount, postCount, joined }: Listed): CommunityView {
+  return {
+    id: c.id,
+    organizationId: c.organizationId,
+    name: c.name,
+    topic: c.topic,
+    description: c.description,
+    featured: c.featured,
+    memberCount,
+    postCount,
+    joined,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** The organisation's communities, featured first. */
+export async function listOrgCommunities(ctx: AppContext, actor: Actor, orgId: string): Promise<CommunityView[]> {
+  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
+  return (await listCommunities(ctx.db, orgId, me.id)).map(viewOf);
+}
+
+/** A community of the actor's organisation (404 for anyone outside it), with the actor's membership of it. */
+export async function requireCommunity(ctx: AppContext, actor: Actor, communityId: string) {
+  requireUser(actor);
+  const found = await findCommunity(ctx.db, communityId);
+  if (!found) throw notFound('Community');
+  // Another organisation's community answers 404 too (requireAccess: not a member of its organisation).
+  return { ...(await requireAccess(ctx.db, actor, 'org:read', { orgId: found.organizationId })), community: found };
+}
+
+export async function getCommunity(ctx: AppContext, actor: Actor, communityId: string): Promise<CommunityView> {
+  const { me, community } = await requireCommunity(ctx, actor, communityId);
+  const [row] = await listCommunities(ctx.db, community.organizationId, me.id, communityId);
+  return viewOf(row as Listed);
+}
+
+/** Starts a community; its creator is its first member. Names are unique in an organisation. */
+export async function createCommunity(ctx: AppContext, actor: Actor, input: z.infer<typeof createCommunityBody>) {
+  const { me } = await requireAccess(ctx.db, actor, 'community:create', { orgId: input.organizationId });
+  if (await communityNamed(ctx.db, input.organizationId, input.name)) {
+    throw conflict('A community of that name exists already: join it instead.', {
+      name: 'A community of that name exists already.',
+    });
+  }
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await insertCommunity(tx, { id, ...input, createdByMemberId: me.id });
+    await addCommunityMember(tx, id, me.id);
+  });
+  return getCommunity(ctx, actor, id);
+}
+
+/** L&D admins (and owners) feature a community, or stop featuring it. */
+export async function featureCommunity(ctx: AppContext, actor: Actor, communityId: string, featured: boolean) {
+  const { community } = await requireCommunity(ctx, actor, communityId);
+  await requireAccess(ctx.db, actor, 'community:feature', { orgId: community.organizationId });
+  await setFeatured(ctx.db, communityId, featured);
+  return getCommunity(ctx, actor, communityId);
+}
+
+export async function joinCommunity(ctx: AppContext, actor: Actor, communityId: string) {
+  const { me } = await requireCommunity(ctx, actor, communityId);
+  await addCommunityMember(ctx.db, communityId, me.id);
+  return getCommunity(ctx, actor, communityId);
+}
+
+/** Leaving also ends seeing the community's posts (they are shown to its members only). */
+export async function leaveCommunity(ctx: AppContext, actor: Actor, communityId: string) {
+  const { me } = await requireCommunity(ctx, actor, communityId);
+  await removeCommunityMember(ctx.db, communityId, me.id);
+  return getCommunity(ctx, actor, communityId);
+}
+
+export async function membersOfCommunity(ctx: AppContext, actor: Actor, communityId: string) {
+  await requireCommunity(ctx, actor, communityId);
+  const rows = await listCommunityMembers(ctx.db, communityId);
+  return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { followKinds, reactionKinds } from '../../db/schema/posts.js';
+import type { AppContext } from '../../server/context.js';
+import { forbidden, notFound, validationError } from '../../server/errors.js';
+import { renderMarkdown } from '../../server/markdown.js';
+import type { Actor } from '../access/actor.js';
+import { requireOwnMembership } from '../access/plan-access.js';
+import { notify } from '../notifications/notify.js';
+import {
+  addFollow,
+  addReaction,
+  deletePostComment,
+  findPostComment,
+  insertPostComment,
+  listFollows,
+  listPostComments,
+  removeFollow,
+  removeReaction,
+  userIdOfMember,
+} from './post-interactions.repository.js';
+import { membersAmong } from './posts.repository.js';
+import { getPost, requireVisiblePost } from './posts.service.js';
+
+/*
+ * Reactions, comments and follows. Reacting to or commenting on a post needs seeing it: the same check as
+ * reading it, so nobody reaches a post's conversation around its visibility.
+ */
+
+type ReactionKind = (typeof reactionKinds)[number];
+
+export async function react(ctx: AppContext, actor: Actor, postId: string, kind: ReactionKind, on: boolean) {
+  const { memberId } = await requireVisiblePost(ctx, actor, postId);
+  await (on ? addReaction : removeReaction)(ctx.db, postId, memberId, kind);
+  return getPost(ctx, actor, postId);
+}
+
+export async function commentsOfPost(ctx: AppContext, actor: Actor, postId: string) {
+  const { memberId } = await requireVisiblePost(ctx, actor, postId);
+  const rows = await listPostComments(ctx.db, postId);
+  return rows.map(({ comment: c, authorName }) => ({
+    id: c.id,
+    postId: c.postId,
+    author: { memberId: c.authorMemberId, name: authorName },
+    body: c.body,
+    html: c.html,
+    mine: c.authorMemberId === memberId,
+    createdAt: c.createdAt.toISOString(),
+  }));
+}
+
+/** A comment on a post; its author hears of it. */
+export async function commentOnPost(ctx: AppContext, actor: Actor, postId: string, body: string) {
+  const { user, memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  const id = randomUUID();
+  await insertPostComment(ctx.db, { id, postId, authorMemberId: memberId, body, html: renderMarkdown(body) });
+  if (post.post.authorMemberId !== memberId) {
+    const author = await userIdOfMember(ctx.db, post.post.authorMemberId);
+    if (author) {
+      await notify(ctx, {
+        userId: author,
+        organizationId: post.post.organizationId,
+        kind: 'post_comment',
+        title: `${user.name ?? 'Someone'} commented on your post${post.post.title ? ` “${post.post.title}”` : ''}`,
+        body: body.length > 200 ? `${body.slice(0, 199)}…` : body,
+        link: `/orgs/${post.post.organizationId}/posts/${postId}#comment-${id}`,
+        dedupeKey: `post_comment:${id}`,
+      });
+    }
+  }
+  const comments = await commentsOfPost(ctx, actor, postId);
+  return comments.find((c) => c.id === id) as (typeof comments)[number];
+}
+
+/** Its author, or the post's author, removes a comment. */
+export async function deleteCommentOnPost(ctx: AppContext, actor: Actor, postId: string, commentId: string) {
+  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  const comment = await findPostComment(ctx.db, postId, commentId);
+  if (!comment) throw notFound('Comment');
+  if (comment.authorMemberId !== memberId && post.post.authorMemberId !== memberId) {
+    throw forbidden('Only its author or the post’s author can delete a comment.');
+  }
+  await deletePostComment(ctx.db, commentId);
+}
+
+type FollowKind = (typeof followKinds)[number];
+
+export async function myFollows(ctx: AppContext, actor: Actor, orgId: string) {
+  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  return (await listFollows(ctx.db, memberId)).map((f) => ({ kind: f.kind, target: f.target, name: f.name }));
+}
+
+/** Follows a person of the organisation (by member id) or a topic (kept lower-cased). */
+export async function setFollow(
+  ctx: AppContext,
+  actor: Actor,
+  input: { orgId: string; kind: FollowKind; target: string },
+  on: boolean,
+) {
+  const { memberId } = await requireOwnMembership(ctx, actor, input.orgId);
+  const target = input.kind === 'topic' ? input.target.trim().toLowerCase() : input.target;
+  if (on && input.kind === 'member') {
+    if (target === memberId) throw validationError({ target: 'Your own posts are always in your feed.' });
+    if ((await membersAmong(ctx.db, input.orgId, [target])).length === 0) {
+      throw validationError({ target: 'Follow someone of this organisation.' });
+    }
+  }
+  await (on ? addFollow : removeFollow)(ctx.db, memberId, input.kind, target);
+  return myFollows(ctx, actor, input.orgId);
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { reactionKinds } from '../../db/schema/posts.js';
+import type { AppContext } from '../../server/context.js';
+import { forbidden, notFound, validationError } from '../../server/errors.js';
+import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
+import { renderMarkdown } from '../../server/markdown.js';
+import { requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { requireOwnMembership } from '../access/plan-access.js';
+import { isCommunityMember } from '../communities/communities.repository.js';
+import { listSharesOfMember } from '../log/log.repository.js';
+import { recordShareDone } from '../plans/plan-items.service.js';
+import { ownSource } from './post-sources.js';
+import {
+  audienceOf,
+  deletePost,
+  findPostOwnership,
+  findVisiblePost,
+  insertPost,
+  type ListedPost,
+  listFeed,
+  membersAmong,
+  updatePost,
+} from './posts.repository.js';
+import type { CreatePostInput, FeedQuery, PostView, UpdatePostInput } from './posts.schema.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A post as the viewer sees it; what links it to the author's plan shows to the author only. */
+export function postViewOf(row: ListedPost, viewerId: string, audience: PostView['audience'] = null): PostView {
+  const p = row.post;
+  const mine = p.authorMemberId === viewerId;
+  return {
+    id: p.id,
+    organizationId: p.organizationId,
+    author: { memberId: p.authorMemberId, name: row.authorName, title: row.authorTitle },
+    title: p.title,
+    body: p.body,
+    html: p.html,
+    topics: p.topics,
+    visibility: p.visibility,
+    community: p.communityId ? { id: p.communityId, name: row.communityName ?? '' } : null,
+    audience: mine ? audience : null,
+    source: mine && p.sourceKind && p.sourceId ? { kind: p.sourceKind, id: p.sourceId } : null,
+    goal: mine && p.planId && p.goalId ? { planId: p.planId, goalId: p.goalId } : null,
+    reactions: Object.fromEntries(reactionKinds.map((k) => [k, row.reactions?.[k] ?? 0])) as PostView['reactions'],
+    myReactions: row.myReactions as PostView['myReactions'],
+    commentCount: row.commentCount,
+    mine,
+    createdAt: p.createdAt.toISOString(),
+    editedAt: iso(p.editedAt),
+  };
+}
+
+/** Who a post is for must make sense: a community the author belongs to, people of the organisation. */
+async function checkAudience(
+  ctx: AppContext,
+  orgId: string,
+  memberId: string,
+  input: Pick<CreatePostInput, 'visibility' | 'communityId' | 'audience'>,
+) {
+  const fields: Record<string, string> = {};
+  let audience: string[] = [];
+  if (input.visibility === 'community') {
+    if (!input.communityId) fields.communityId = 'Choose the community to post to.';
+    else if (!(await isCommunityMember(ctx.db, input.communityId, memberId))) {
+      fields.communityId = 'Post to a community you have joined.';
+    }
+  } else if (input.communityId) fields.communityId = 'A community is only chosen when posting to one.';
+  if (input.visibility === 'people') {
+    const asked = [...new Set(input.audience ?? [])].filter((id) => id !== memberId);
+    audience = await membersAmong(ctx.db, orgId, asked);
+    if (asked.length === 0) fields.audience = 'Choose the people to share it with.';
+    else if (audience.length !== asked.length) fields.audience = 'Choose people of this organisation.';
+  } else if (input.audience?.length) fields.audience = 'People are only chosen when sharing with chosen people.';
+  if (Object.keys(fields).length > 0) throw validationError(fields);
+  return audience;
+}
+
+/** A viewer's own membership and the post, if they may see it; 404 otherwise (as if it did not exist). */
+export async function requireVisiblePost(ctx: AppContext, actor: Actor, postId: string) {
+  requireUser(actor);
+  const owner = await findPostOwnership(ctx.db, postId);
+  if (!owner) throw notFound('Post');
+  // Someone outside the post's organisation learns nothing, not even that it exists.
+  const { user, memberId } = await requireOwnMembership(ctx, actor, owner.organizationId).catch(() => {
+    throw notFound('Post');
+  });
+  const found = await findVisiblePost(ctx.db, postId, { memberId, orgId: owner.organizationId });
+  if (!found) throw notFound('Post');
+  return { user, memberId, post: found };
+}
+
+/**
+ * Publishes a post. Made from one of the author's log entries, reflections, evidence or check-ins, it keeps
+ * the link; made for one of their sharing commitments, that share is recorded as done, pointing at the post.
+ */
+export async function createPost(ctx: AppContext, actor: Actor, input: CreatePostInput): Promise<PostView> {
+  const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
+  const audience = await checkAudience(ctx, input.organizationId, memberId, input);
+  let planId: string | null = null;
+  let goalId: string | null = null;
+  if (input.source) {
+    const source = await ownSource(ctx.db, memberId, input.source);
+    if (!source) throw validationError({ 'source.id': 'Make a post from something of your own.' });
+    ({ planId, goalId } = source);
+  }
+  const share = input.shareCommitmentId
+    ? (await listSharesOfMember(ctx.db, memberId)).find((s) => s.id === input.shareCommitmentId)
+    : undefined;
+  if (input.shareCommitmentId && !share) {
+    throw validationError({ shareCommitmentId: 'Choose one of your sharing commitments.' });
+  }
+  if (share) ({ planId, goalId } = { planId: share.planId, goalId: share.goalId });
+
+  const id = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await insertPost(
+      tx,
+      {
+        id,
+        organizationId: input.organizationId,
+        authorMemberId: memberId,
+        authorUserId: user.userId,
+        title: input.title,
+        body: input.body,
+        html: renderMarkdown(input.body),
+        topics: input.topics,
+        visibility: input.visibility,
+        communityId: input.visibility === 'community' ? (input.communityId ?? null) : null,
+        sourceKind: input.source?.kind ?? null,
+        sourceId: input.source?.id ?? null,
+        planId,
+        goalId,
+        shareCommitmentId: share?.id ?? null,
+      },
+      audience,
+    );
+  });
+  if (share) {
+    await recordShareDone(ctx, actor, share.planId, share.id, {
+      link: `${ctx.config.baseUrl}/orgs/${input.organizationId}/posts/${id}`,
+      note: input.title || input.body.slice(0, 200),
+    });
+  }
+  return getPost(ctx, actor, id);
+}
+
+export async function getPost(ctx: AppContext, actor: Actor, postId: string): Promise<PostView> {
+  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  const mine = post.post.authorMemberId === memberId;
+  return postViewOf(
+    post,
+    memberId,
+    mine && post.post.visibility === 'people' ? await audienceOf(ctx.db, postId) : null,
+  );
+}
+
+/** Its author edits a post: wording, topics, who sees it. */
+export async function editPost(ctx: AppContext, actor: Actor, postId: string, input: UpdatePostInput) {
+  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  if (post.post.authorMemberId !== memberId) throw forbidden('Only its author can edit a post.');
+  const visibility = input.visibility ?? post.post.visibility;
+  const audienceChanges =
+    input.visibility !== undefined || input.audience !== undefined || input.communityId !== undefined;
+  const audience = audienceChanges
+    ? await checkAudience(ctx, post.post.organizationId, memberId, {
+        visibility,
+        communityId:
+          input.communityId ?? (visibility === 'community' ? (post.post.communityId ?? undefined) : undefined),
+        audience:
+          input.audience ??
+          (visibility === 'people' ? (await audienceOf(ctx.db, postId)).map((a) => a.memberId) : undefined),
+      })
+    : undefined;
+  await ctx.db.transaction(async (tx) => {
+    await updatePost(
+      tx,
+      postId,
+      {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.body !== undefined && { body: input.body, html: renderMarkdown(input.body) }),
+        ...(input.topics !== undefined && { topics: input.topics }),
+        ...(audienceChanges && {
+          visibility,
+          communityId: visibility === 'community' ? (input.communityId ?? post.post.communityId) : null,
+        }),
+        editedAt: new Date(),
+      },
+      audienceChanges ? audience : undefined,
+    );
+  });
+  return getPost(ctx, actor, postId);
+}
+
+export async function removePost(ctx: AppContext, actor: Actor, postId: string) {
+  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  if (post.post.authorMemberId !== memberId) throw forbidden('Only its author can delete a post.');
+  await deletePost(ctx.db, postId);
+}
+
+/** The organisation feed: what the viewer may see, newest first, a page at a time. */
+export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery) {
+  const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
+  const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
+  const rows = await listFeed(ctx.db, {
+    viewerId: memberId,
+    orgId: query.orgId,
+    view: query.view,
+    communityId: query.communityId,
+    authorMemberId: query.authorMemberId,
+    topic: query.topic,
+    after: cursor && { createdAt: cursor.position, id: cursor.id },
+    limit: query.limit,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    posts: page.map((row) => postViewOf(row, memberId)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.post.createdAt, last.post.id) : null,
+  };
+}
