@@ -44,6 +44,7 @@ import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
 import { postsRoutes } from '../features/posts/posts.routes.js';
 import { reminderJobs } from '../features/reminders/reminders.jobs.js';
+import { searchRoutes } from '../features/search/search.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { sharingRoutes } from '../features/sharing/sharing.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
@@ -168,6 +169,7 @@ export async function buildApp(opts: BuildAppOptions) {
     commentsRoutes,
     communitiesRoutes,
     postsRoutes,
+    searchRoutes,
   ]) {
     await app.register(routes(ctx));
   }

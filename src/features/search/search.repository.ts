@@ -1,0 +1,120 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { community, goal, membership, networkEntry, plan, post, user } from '../../db/schema/index.js';
+import { visibleTo } from '../posts/post-visibility.js';
+
+export interface Hit {
+  id: string;
+  title: string;
+  text: string;
+  score: number;
+  /** Extra ids the result links with (a goal's plan, say). */
+  ref: string | null;
+}
+
+/** How alike the query must be to a passage of a text (pg_trgm word similarity) to count as a typo match. */
+const TYPO_THRESHOLD = 0.5;
+
+/** The query as full-text search reads it: any of its words (ranked higher the more match), English stems. */
+export const anyWordQuery = (words: string[]) => sql`websearch_to_tsquery('english', ${words.join(' or ')})`;
+
+/**
+ * One kind of result: `rows` selects (id, title, text, ref) for what the viewer may see; those matching
+ * by full-text search or by trigram similarity (typos) are ranked by both. For the few rows of one person
+ * or one organisation (goals, network, mentors, communities), computed per row; posts use indexes instead.
+ */
+async function searchKind(
+  db: Database,
+  rows: SQL,
+  q: { text: string; words: string[] },
+  limit: number,
+): Promise<Hit[]> {
+  const result = await db.execute(sql`
+    with query as (select ${anyWordQuery(q.words)} as tsq, lower(${q.text}) as text),
+    candidate as (${rows})
+    select c.id, c.title, c.text, c.ref,
+           (ts_rank_cd(to_tsvector('english', c.title || ' ' || c.text), query.tsq)
+             + word_similarity(query.text, lower(c.title || ' ' || c.text)))::float8 as score
+    from candidate c cross join query
+    where to_tsvector('english', c.title || ' ' || c.text) @@ query.tsq
+       or word_similarity(query.text, lower(c.title || ' ' || c.text)) >= ${TYPO_THRESHOLD}
+    order by score desc, c.id
+    limit ${limit}`);
+  return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+/**
+ * Posts the viewer may see. Posts are many: both matches use their indexes (the stored search vector and
+ * the trigram index on lower(title || ' ' || body)), and only the matches are ranked.
+ */
+export async function searchPosts(
+  db: Database,
+  viewer: { memberId: string; orgId: string },
+  q: { text: string; words: string[] },
+  limit: number,
+) {
+  const result = await db.execute(sql`
+    with query as (select ${anyWordQuery(q.words)} as tsq, lower(${q.text}) as text)
+    select ${post.id} as id, ${post.title} as title, ${post.body} as text, ${user.name} as ref,
+           (ts_rank_cd(${post.search}, query.tsq) + word_similarity(query.text, lower(${post.title} || ' ' || ${post.body})))::float8 as score
+    from ${post}
+    join ${membership} on ${membership.id} = ${post.authorMemberId}
+    join ${user} on ${user.id} = ${membership.userId}
+    cross join query
+    where ${visibleTo(viewer.memberId, viewer.orgId)}
+      and (${post.search} @@ query.tsq or query.text <% lower(${post.title} || ' ' || ${post.body}))
+    order by score desc, ${post.id}
+    limit ${limit}`);
+  return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+/** The viewer's own goals (a plan is private: nobody else's goals are searched). */
+export function searchGoals(db: Database, memberId: string, q: { text: string; words: string[] }, limit: number) {
+  return searchKind(
+    db,
+    sql`select ${goal.id} as id, ${goal.what} as title,
+          concat_ws(' ', ${goal.why}, ${goal.how}, array_to_string(${goal.topics}, ' ')) as text, ${plan.id} as ref
+        from ${goal} join ${plan} on ${plan.id} = ${goal.planId}
+        where ${plan.memberId} = ${memberId}`,
+    q,
+    limit,
+  );
+}
+
+/** Resources and communities in the viewer's own network, across their plans. */
+export function searchResources(db: Database, memberId: string, q: { text: string; words: string[] }, limit: number) {
+  return searchKind(
+    db,
+    sql`select ${networkEntry.id} as id, ${networkEntry.name} as title,
+          concat_ws(' ', ${networkEntry.notes}, ${networkEntry.url}) as text, ${plan.id} as ref
+        from ${networkEntry} join ${plan} on ${plan.id} = ${networkEntry.planId}
+        where ${plan.memberId} = ${memberId} and ${networkEntry.kind} in ('resource', 'community')`,
+    q,
+    limit,
+  );
+}
+
+/** People of the organisation who offer mentoring: their name, topics and what they say about it. */
+export function searchMentors(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
+  return searchKind(
+    db,
+    sql`select ${membership.id} as id, ${user.name} as title,
+          concat_ws(' ', array_to_string(${membership.mentoringTopics}, ', '), ${membership.mentoringAbout}) as text,
+          ${membership.title} as ref
+        from ${membership} join ${user} on ${user.id} = ${membership.userId}
+        where ${membership.organizationId} = ${orgId} and ${membership.offersMentoring}`,
+    q,
+    limit,
+  );
+}
+
+export function searchCommunities(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
+  return searchKind(
+    db,
+    sql`select ${community.id} as id, ${community.name} as title,
+          concat_ws(' ', ${community.topic}, ${community.description}) as text, null::text as ref
+        from ${community} where ${community.organizationId} = ${orgId}`,
+    q,
+    limit,
+  );
+}
