@@ -20,6 +20,7 @@ import { createAuth } from '../features/auth/auth.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import { calendarRoutes } from '../features/calendar/calendar.routes.js';
 import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
+import { enlistmentRoutes } from '../features/enlistment/enlistment.routes.js';
 import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
 import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(opts: BuildAppOptions) {
     unsubscribeRoutes,
     sharingRoutes,
     mentoringRoutes,
+    enlistmentRoutes,
   ]) {
     await app.register(routes(ctx));
   }
