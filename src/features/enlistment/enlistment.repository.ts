@@ -2,11 +2,9 @@ import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { enlistmentRequest, goal, membership, networkEntry, plan, planGrant, user } from '../../db/schema/index.js';
+import { openRequestStates } from './request-states.js';
 
 export type RequestRow = typeof enlistmentRequest.$inferSelect;
-
-/** A request still in play: waiting for an answer, or accepted and not ended. Only one per entry at a time. */
-const openStates: RequestRow['state'][] = ['pending', 'accepted'];
 
 const learnerMember = alias(membership, 'learner_member');
 const learnerUser = alias(user, 'learner_user');
@@ -59,7 +57,7 @@ export async function findOpenRequestOfEntry(db: Database, entryId: string): Pro
   const [row] = await db
     .select()
     .from(enlistmentRequest)
-    .where(and(eq(enlistmentRequest.networkEntryId, entryId), inArray(enlistmentRequest.state, openStates)))
+    .where(and(eq(enlistmentRequest.networkEntryId, entryId), inArray(enlistmentRequest.state, [...openRequestStates])))
     .limit(1);
   return row;
 }

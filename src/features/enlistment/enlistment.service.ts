@@ -28,13 +28,11 @@ import {
 import type { EnlistInput, EnlistmentLists, EnlistmentView, RequestState, RespondInput } from './enlistment.schema.js';
 import { type EnlistmentEvent, enlistmentNotice } from './enlistment-notices.js';
 import { type EntryState, setEntryState } from './entry-state.js';
+import { isOpenRequest } from './request-states.js';
 
 type Side = 'learner' | 'mentor';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** The asked member sees the goals' wording only while the learner wants their help, not after it ended. */
-const mentorSeesGoals = (state: RequestState) => state === 'pending' || state === 'accepted';
 
 /** The request's goals that still exist, in the order the entry linked them, worded as they read now. */
 function goalsOf(request: RequestRow, wordings: Map<string, string>) {
@@ -46,7 +44,8 @@ function goalsOf(request: RequestRow, wordings: Map<string, string>) {
 
 function viewOf(row: RequestWithPeople, side: Side, wordings: Map<string, string>): EnlistmentView {
   const { request } = row;
-  const showGoals = side === 'learner' || mentorSeesGoals(request.state);
+  // The asked member sees the goals' wording only while the learner wants their help, not after it ended.
+  const showGoals = side === 'learner' || isOpenRequest(request.state);
   return {
     id: request.id,
     organizationId: row.organizationId,
