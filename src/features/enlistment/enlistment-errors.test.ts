@@ -56,6 +56,13 @@ describe('enlistment requests refuse', () => {
       `${name} already mentors you on this. End the mentoring first to ask again.`,
     );
     expect(await f.entryState()).toBe('agreed');
+
+    // Naming someone else on the entry meanwhile does not open a second request from it.
+    const version = (await f.mine('GET', `${f.url}/network/${f.entryId}`)).version;
+    await f.mine('PATCH', `${f.url}/network/${f.entryId}`, { memberId: f.c.members.supervisor.id, version });
+    expect((await f.enlist()).body.error.message).toBe(
+      `${name} already mentors you on this. End the mentoring first to ask again.`,
+    );
   });
 
   it('a step by the wrong side (403), or in the wrong state (409)', async () => {

@@ -97,10 +97,15 @@ export async function enlist(
     );
     const open = await findOpenRequestOfEntry(tx, entryId);
     if (open) {
+      // The entry may name someone else by now: the message names who the request in play went to.
+      const { name } =
+        open.mentorMemberId === mentor.id
+          ? mentor
+          : ((await findMemberOfOrg(tx, plan.organizationId, open.mentorMemberId)) ?? mentor);
       throw conflict(
         open.state === 'pending'
-          ? `You already asked ${mentor.name}. Wait for their answer, or withdraw the request first.`
-          : `${mentor.name} already mentors you on this. End the mentoring first to ask again.`,
+          ? `You already asked ${name}. Wait for their answer, or withdraw the request first.`
+          : `${name} already mentors you on this. End the mentoring first to ask again.`,
       );
     }
     await insertRequest(tx, {

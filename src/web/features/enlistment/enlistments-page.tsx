@@ -1,12 +1,13 @@
 import { type ReactNode, useId } from 'react';
 import { Link, useParams } from 'react-router';
-import { requestStateLabels } from '../../../features/enlistment/request-states';
+import { isOpenRequest, requestStateLabels } from '../../../features/enlistment/request-states';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { when } from '../sharing/sharing-api';
 import { ColleagueTabs } from './colleague-tabs';
 import { type EnlistmentView, useEnlistments } from './enlistment-api';
 import { IncomingRequest } from './incoming-request';
+import { LearnerRequestAction } from './learner-request-action';
 
 /** Colleagues who asked me to mentor them (to answer, and to end), and the requests I sent. */
 export function EnlistmentsPage() {
@@ -85,6 +86,11 @@ function OutgoingRequest({ orgId, request: r }: { orgId: string; request: Enlist
         <p>
           {r.mentor.name} wrote: “{r.response}”
         </p>
+      )}
+      {isOpenRequest(r.state) && (
+        <div className="actions">
+          <LearnerRequestAction orgId={orgId} request={r} />
+        </div>
       )}
       <p>
         <Link to={`/orgs/${orgId}/plans/${r.planId}/network`}>

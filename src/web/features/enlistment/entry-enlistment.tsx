@@ -4,7 +4,8 @@ import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { TextArea } from '../plans/plan-fields';
 import { when } from '../sharing/sharing-api';
-import { type EnlistmentView, useAskToMentor, useEnlistmentStep, useEnlistments } from './enlistment-api';
+import { type EnlistmentView, useAskToMentor, useEnlistments } from './enlistment-api';
+import { LearnerRequestAction } from './learner-request-action';
 
 /** Where a request stands, in a sentence addressed to the learner. */
 function stateSentence(r: EnlistmentView): string {
@@ -43,7 +44,6 @@ export function EntryEnlistment({
 }) {
   const headingId = useId();
   const lists = useEnlistments(orgId);
-  const step = useEnlistmentStep(orgId);
   const [asking, setAsking] = useState(false);
   const latest = lists.data?.outgoing.find((r) => r.entry?.id === entryId);
   const open = latest && isOpenRequest(latest.state) ? latest : undefined;
@@ -52,7 +52,7 @@ export function EntryEnlistment({
     <section className="enlistment" aria-labelledby={headingId}>
       <h4 id={headingId}>Mentoring request</h4>
       {lists.isPending && <p role="status">Loading…</p>}
-      <FormError error={lists.error ?? step.error} />
+      <FormError error={lists.error} />
       {latest && (
         <div role="status">
           <p>{stateSentence(latest)}</p>
@@ -63,21 +63,7 @@ export function EntryEnlistment({
           )}
         </div>
       )}
-      {open && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={step.isPending}
-          onClick={() => {
-            // Ending takes away access the mentor has now: ask first. A withdrawal can simply be asked again.
-            const ending = open.state === 'accepted';
-            const sure = `End the mentoring with ${mentorName}? They will no longer see your goals.`;
-            if (!ending || window.confirm(sure)) step.mutate({ id: open.id, step: ending ? 'end' : 'withdraw' });
-          }}
-        >
-          {open.state === 'accepted' ? 'End mentoring' : 'Withdraw request'}
-        </button>
-      )}
+      {open && <LearnerRequestAction orgId={orgId} request={open} />}
       {!open && lists.isSuccess && !asking && (
         <button type="button" onClick={() => setAsking(true)}>
           {latest ? `Ask ${mentorName} again…` : `Ask ${mentorName} to mentor…`}
