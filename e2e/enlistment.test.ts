@@ -79,5 +79,13 @@ describe('enlisting a mentor', () => {
     await entry.getByRole('button', { name: 'End mentoring' }).waitFor();
     await expectNoAxeViolations(learner, 'network entry, request accepted');
     await screenshot(learner, 'enlistment-agreed');
+
+    // Her "who can see what" page shows the share the mentoring made, and where it came from.
+    await learner.getByRole('link', { name: 'Sharing & access' }).click();
+    const shareRow = learner.getByRole('row', { name: /Cleo Colleague/ });
+    await expect
+      .poll(() => shareRow.textContent())
+      .toContain('Goal: Run a data workshop (from a mentoring request)Read and comment');
+    await expectNoAxeViolations(learner, 'sharing & access (mentoring share)');
   });
 });
