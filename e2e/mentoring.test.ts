@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { newPage, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
+import { colleagueJoins, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /*
  * Mentor profiles and matching as people use them: a colleague offers mentoring on their profile page, a
@@ -16,15 +16,7 @@ describe('find a mentor', () => {
     const orgId = me.memberships[0].organizationId as string;
 
     // A colleague joins and offers mentoring on their profile page.
-    const email = `cleo-${Date.now()}@example.test`;
-    const invitation = await (await learner.request.post(`/api/orgs/${orgId}/invitations`, { data: { email } })).json();
-    const { page: colleague } = await newPage(env);
-    const signUp = await colleague.request.post('/api/auth/sign-up', {
-      data: { name: 'Cleo Cataloguer', email, password: 'glad-to-help-you' },
-    });
-    expect(signUp.status()).toBe(201);
-    const token = (invitation.url as string).split('/invite/')[1];
-    expect((await colleague.request.post(`/api/invitations/${token}/accept`)).status()).toBeLessThan(300);
+    const colleague = await colleagueJoins(env, learner, orgId, 'Cleo Cataloguer');
     await colleague.goto(`/orgs/${orgId}/profile`);
     await colleague.getByRole('heading', { name: 'Your profile' }).waitFor();
     await colleague.getByLabel('I offer mentoring').check();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { newPage, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
+import { colleagueJoins, learnerWithPlan, serverAndBrowser } from './support/session.js';
 
 /*
  * Granular sharing as people do it: a learner shares one goal with a colleague (in a second browser), the
@@ -12,26 +12,14 @@ const env = serverAndBrowser();
 
 describe('sharing and access', () => {
   it('shares one goal with a colleague, logs their read, and revokes it at once', async () => {
-    const { page: learner } = await signUpWithOrganisation(env, 'Lena Learner', 'Quay Library');
-    const me = await (await learner.request.get('/api/me')).json();
-    const orgId = me.memberships[0].organizationId as string;
-    const plan = await (
-      await learner.request.post('/api/plans', { data: { organizationId: orgId, cycle: '2027', title: 'Growing' } })
-    ).json();
-    for (const what of ['Run a data workshop', 'Change jobs quietly']) {
-      expect((await learner.request.post(`/api/plans/${plan.id}/goals`, { data: { what } })).status()).toBe(201);
-    }
+    const {
+      page: learner,
+      orgId,
+      plan,
+    } = await learnerWithPlan(env, 'Lena Learner', 'Quay Library', ['Run a data workshop', 'Change jobs quietly']);
 
     // A colleague joins through an invitation, in their own browser.
-    const email = `cleo-${Date.now()}@example.test`;
-    const invitation = await (await learner.request.post(`/api/orgs/${orgId}/invitations`, { data: { email } })).json();
-    const { page: colleague } = await newPage(env);
-    const signUp = await colleague.request.post('/api/auth/sign-up', {
-      data: { name: 'Cleo Colleague', email, password: 'glad-to-help-you' },
-    });
-    expect(signUp.status()).toBe(201);
-    const token = (invitation.url as string).split('/invite/')[1];
-    expect((await colleague.request.post(`/api/invitations/${token}/accept`)).status()).toBeLessThan(300);
+    const colleague = await colleagueJoins(env, learner, orgId, 'Cleo Colleague');
 
     // Nothing is shared yet.
     await colleague.goto(`/orgs/${orgId}/shared`);

@@ -41,6 +41,38 @@ export async function signUpWithOrganisation(env: E2eEnv, name: string, orgName 
   return { context, page };
 }
 
+/**
+ * A new learner, owner of a new organisation, with a plan "Growing" (cycle 2027) holding these goals, made
+ * through the API (for tests about what happens next). Answers their page, the organisation's id and the plan.
+ */
+export async function learnerWithPlan(env: E2eEnv, name: string, orgName: string, goals: string[]) {
+  const { page } = await signUpWithOrganisation(env, name, orgName);
+  const me = await (await page.request.get('/api/me')).json();
+  const orgId = me.memberships[0].organizationId as string;
+  const plan = (await (
+    await page.request.post('/api/plans', { data: { organizationId: orgId, cycle: '2027', title: 'Growing' } })
+  ).json()) as { id: string };
+  for (const what of goals) {
+    expect((await page.request.post(`/api/plans/${plan.id}/goals`, { data: { what } })).status()).toBe(201);
+  }
+  return { page, orgId, plan };
+}
+
+/**
+ * A colleague who joins the organisation through an invitation the owner (`inviter`, signed in) sends, in a
+ * browser of their own; answers their page, signed in.
+ */
+export async function colleagueJoins(env: E2eEnv, inviter: Page, orgId: string, name: string) {
+  const email = `${name.split(' ')[0]?.toLowerCase()}-${Date.now()}@example.test`;
+  const invitation = await (await inviter.request.post(`/api/orgs/${orgId}/invitations`, { data: { email } })).json();
+  const { page } = await newPage(env);
+  const signUp = await page.request.post('/api/auth/sign-up', { data: { name, email, password: 'glad-to-help-you' } });
+  expect(signUp.status()).toBe(201);
+  const token = (invitation.url as string).split('/invite/')[1];
+  expect((await page.request.post(`/api/invitations/${token}/accept`)).status()).toBeLessThan(300);
+  return page;
+}
+
 /** A new learner (signed up with their own organisation) with a 2027 plan holding one goal, on its goals page. */
 export async function learnerWithGoal(env: E2eEnv, name: string, orgName: string, goal = 'Run a data workshop') {
   const { page } = await signUpWithOrganisation(env, name, orgName);

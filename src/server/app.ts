@@ -22,6 +22,7 @@ import { calendarRoutes } from '../features/calendar/calendar.routes.js';
 import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
 import { commentsRoutes } from '../features/comments/comments.routes.js';
 import { communitiesRoutes } from '../features/communities/communities.routes.js';
+import { enlistmentRoutes } from '../features/enlistment/enlistment.routes.js';
 import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
 import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(opts: BuildAppOptions) {
     communitiesRoutes,
     postsRoutes,
     searchRoutes,
+    enlistmentRoutes,
   ]) {
     await app.register(routes(ctx));
   }

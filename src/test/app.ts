@@ -91,7 +91,14 @@ export async function createTestApp(
     return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
   }
 
-  return { app, ctx, db: database.db, database, mailer, signIn, sessionFor, call };
+  /** Like `call`, for a set-up step that must succeed: an answer of 300 or more fails the test, showing why. */
+  async function callOk(method: string, url: string, headers: Record<string, string>, payload?: object) {
+    const res = await call(method, url, headers, payload);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  return { app, ctx, db: database.db, database, mailer, signIn, sessionFor, call, callOk };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

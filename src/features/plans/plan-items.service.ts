@@ -4,6 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { requirePlanAccess } from '../access/plan-access.js';
+import { revokeGrantsOfEntry } from '../enlistment/enlistment.repository.js';
 import { saveIntoNewestRevision } from './plan-autosave.js';
 import { membersOfOrg } from './plan-content.js';
 import type { PlanHistory } from './plan-history.js';
@@ -156,6 +157,8 @@ export async function deleteWithLinks(
       await history.record('share', share.id, 'delete', snapshotOf('share', share), null);
     }
   }
+  // An entry's enlistment requests go with it; the access an accepted one gave must not outlive it.
+  if (kind === 'network') await revokeGrantsOfEntry(tx, row.id, new Date());
   await deleteItem(tx, kind, row.id);
   await history.record(kind, row.id, 'delete', snapshotOf(kind, row), null);
 }

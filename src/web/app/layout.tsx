@@ -13,6 +13,7 @@ export function SignedInLayout() {
   const qc = useQueryClient();
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId;
+  const onRequests = useMatch('/orgs/:orgId/enlistments') !== null;
   const signOut = useMutation({
     mutationFn: () => api('POST', '/api/auth/sign-out'),
     onSettled: () => {
@@ -71,7 +72,13 @@ export function SignedInLayout() {
                   <NavLink to={`/orgs/${current.organizationId}/portfolio`}>Portfolio</NavLink>
                 </li>
                 <li>
-                  <NavLink to={`/orgs/${current.organizationId}/shared`}>Shared with me</NavLink>
+                  {/* One entry for what colleagues show you and ask of you; the page has tabs for both. */}
+                  <NavLink
+                    to={`/orgs/${current.organizationId}/shared`}
+                    className={({ isActive }) => (isActive || onRequests ? 'active' : '')}
+                  >
+                    Shared with me
+                  </NavLink>
                 </li>
                 <li>
                   <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>

@@ -2,6 +2,7 @@ import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
 import { CheckinsPage } from '../features/checkins/checkins-page';
+import { EnlistmentsPage } from '../features/enlistment/enlistments-page';
 import { GoalPage } from '../features/evidence/goal-page';
 import { GuideAdminPage } from '../features/guides/guide-admin-page';
 import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/portfolio', element: <PortfolioPage /> },
       { path: '/orgs/:orgId/shared', element: <SharedWithMePage /> },
       { path: '/orgs/:orgId/shared/:planId', element: <SharedPlanPage /> },
+      { path: '/orgs/:orgId/enlistments', element: <EnlistmentsPage /> },
       {
         path: '/orgs/:orgId/plans/:planId',
         element: <PlanLayout />,

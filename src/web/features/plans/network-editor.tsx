@@ -1,7 +1,9 @@
 import { enlistmentLabels, networkKindLabels, networkRelationLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
+import { EntryEnlistment } from '../enlistment/entry-enlistment';
+import { useMembers } from '../sharing/sharing-api';
 import { ItemCard } from './item-card';
-import type { GoalView, NetworkView } from './plan-api';
+import type { NetworkView, PlanView } from './plan-api';
 import { CheckboxGroup, Select, TextArea } from './plan-fields';
 import { useItemEditor } from './use-item-editor';
 
@@ -9,6 +11,7 @@ export const networkLabels = {
   name: 'Name',
   kind: 'Kind',
   relation: 'Relation',
+  memberId: 'Member of your organisation',
   enlistment: 'Enlistment',
   url: 'Web address',
   notes: 'Notes',
@@ -21,10 +24,18 @@ export const relationsFor: Record<NetworkView['kind'], (keyof typeof networkRela
   resource: ['course', 'book', 'feed', 'podcast', 'tool', 'event', 'website', 'other'],
 };
 
-/** Part 3: a person, community or resource, the goals it helps with, and how far enlisting them has got. */
-export function NetworkEditor({ planId, item, goals }: { planId: string; item: NetworkView; goals: GoalView[] }) {
-  const e = useItemEditor(planId, 'network', item);
+/**
+ * Part 3: a person, community or resource, the goals it helps with, and how far enlisting them has got. A person
+ * who is a member of the organisation can be asked to mentor from here.
+ */
+export function NetworkEditor({ plan, item }: { plan: PlanView; item: NetworkView }) {
+  const e = useItemEditor(plan.id, 'network', item);
   const d = e.draft;
+  const goals = plan.goals;
+  const members = useMembers(plan.organizationId);
+  const colleagues = (members.data?.members ?? []).filter((m) => m.id !== plan.memberId);
+  // The request goes from what the server has, so it follows the saved member, not the one being typed in.
+  const mentor = colleagues.find((m) => m.id === item.memberId);
   return (
     <ItemCard
       heading={d.name.trim() || 'New entry'}
@@ -69,6 +80,28 @@ export function NetworkEditor({ planId, item, goals }: { planId: string; item: N
           />
         )}
       </div>
+      {d.kind === 'person' && (
+        <Select
+          label={networkLabels.memberId}
+          hint="Someone in Waymark with you can be asked to mentor you on the goals this entry helps with."
+          value={d.memberId ?? ''}
+          options={[
+            ['', 'Not a member, or not chosen'],
+            ...colleagues.map((m): [string, string] => [m.id, m.name || m.email]),
+          ]}
+          onChange={(ev) => e.set('memberId')(ev.target.value || null)}
+          error={e.error('memberId')}
+        />
+      )}
+      {d.kind === 'person' && mentor && (
+        <EntryEnlistment
+          orgId={plan.organizationId}
+          planId={plan.id}
+          entryId={item.id}
+          mentorName={mentor.name || mentor.email}
+          ready={e.status === 'saved'}
+        />
+      )}
       {d.kind !== 'person' && (
         <Field
           label={networkLabels.url}

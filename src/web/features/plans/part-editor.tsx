@@ -41,9 +41,7 @@ export function PartEditor({ plan, kind }: { plan: PlanView; kind: PartKind }) {
                 network={plan.network}
               />
             )}
-            {kind === 'network' && (
-              <NetworkEditor planId={plan.id} item={item as PlanView['network'][number]} goals={plan.goals} />
-            )}
+            {kind === 'network' && <NetworkEditor plan={plan} item={item as PlanView['network'][number]} />}
             {kind === 'share' && (
               <ShareEditor
                 planId={plan.id}

@@ -40,7 +40,11 @@ export function GrantList({ planId }: { planId: string }) {
         {rows.map((g) => (
           <tr key={g.id}>
             <th scope="row">{g.member.name}</th>
-            <td>{coverageLabel(g)}</td>
+            <td>
+              {coverageLabel(g)}
+              {/* Shares an accepted mentoring request made end with it; say so, so revoking one is a choice. */}
+              {g.reason === 'enlistment' && <span className="muted"> (from a mentoring request)</span>}
+            </td>
             <td>{accessLabel(g.access)}</td>
             <td>{when(g.createdAt)}</td>
             <td>{until(g)}</td>

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
+import { ColleagueTabs } from '../enlistment/colleague-tabs';
 import { accessLabel, coverageLabel, type SharedWithMeItem, useSharedWithMe, when } from './sharing-api';
 
 /** What colleagues shared with me, one entry per plan, each opening the shared part read-only. */
@@ -12,6 +13,7 @@ export function SharedWithMePage() {
   for (const item of shared.data?.items ?? []) byPlan.set(item.planId, [...(byPlan.get(item.planId) ?? []), item]);
   return (
     <section>
+      <ColleagueTabs orgId={orgId} />
       <h1>Shared with me</h1>
       <p className="lead">Plans, parts and goals colleagues chose to show you. They can see when you open them.</p>
       <FormError error={shared.error} />
