@@ -4,14 +4,15 @@ import { colleagueJoins, learnerWithPlan, serverAndBrowser } from './support/ses
 
 /*
  * Enlisting a mentor as people do it: a learner names a colleague on a person in their network and asks them,
- * from that entry, to mentor them; the colleague (in a second browser) finds the request, accepts it and opens
- * the goal it was about; the learner's entry then reads "Agreed".
+ * from that entry, to mentor them; the colleague (in a second browser) finds the request, accepts it, opens
+ * the goal it was about, comments and suggests new wording; the learner is notified, accepts the suggestion,
+ * and her entry reads "Agreed".
  */
 
 const env = serverAndBrowser();
 
 describe('enlisting a mentor', () => {
-  it('asks a colleague from a network entry; they accept and read the goal; the entry reads Agreed', async () => {
+  it('asks a colleague from a network entry; they accept, comment and suggest; the learner takes the suggestion', async () => {
     const {
       page: learner,
       orgId,
@@ -65,13 +66,38 @@ describe('enlisting a mentor', () => {
     await request.getByText(/^Accepted · asked /).waitFor();
     await expectNoAxeViolations(colleague, 'mentoring requests (accepted)');
     await request.getByRole('link', { name: 'Open Lena Learner’s shared goals' }).click();
-    await colleague.getByRole('heading', { name: 'Run a data workshop' }).waitFor();
+    await colleague.getByRole('heading', { name: 'Run a data workshop', exact: true }).waitFor();
     await colleague.getByText(/You may: read and comment/).waitFor();
     expect(await colleague.getByText('Change jobs quietly').count()).toBe(0);
     await expectNoAxeViolations(colleague, 'shared plan (from enlistment)');
 
+    // As her mentor she comments, in Markdown, and suggests sharper wording for the goal.
+    await colleague.getByLabel('Comment on Run a data workshop').fill('Start **small**: one team, one question.');
+    await colleague.getByRole('button', { name: 'Add comment' }).click();
+    await colleague.locator('.comment-body strong', { hasText: 'small' }).waitFor();
+    await colleague.getByLabel('Comment on Run a data workshop').fill('A wording you can check off?');
+    await colleague.getByLabel('Suggest new wording for one field').check();
+    await colleague.getByLabel('Field to reword').selectOption('what');
+    await colleague.getByLabel('Suggested wording').fill('Run a one-hour data workshop for my team by March');
+    await colleague.getByRole('button', { name: 'Send suggestion' }).click();
+    await colleague.getByText('Waiting for the learner').waitFor();
+    await expectNoAxeViolations(colleague, 'shared goal with comments');
+
+    // The learner is told, opens the comment from the notification and takes the suggestion.
+    await learner.goto(`/orgs/${orgId}`);
+    await learner.getByRole('link', { name: /Notifications \(\d+ unread\)/ }).click();
+    await learner.getByRole('link', { name: 'Cleo Colleague suggested a change to “Run a data workshop”' }).click();
+    await learner.getByRole('button', { name: 'Accept suggestion' }).click();
+    await learner
+      .getByRole('heading', { level: 1, name: 'Run a one-hour data workshop for my team by March' })
+      .waitFor();
+    await learner.getByText('Accepted', { exact: true }).waitFor();
+    await learner.locator('.comment-body strong', { hasText: 'small' }).waitFor();
+    await expectNoAxeViolations(learner, 'goal page with comments, suggestion accepted');
+    await screenshot(learner, 'comment-suggestion-accepted');
+
     // The learner's entry follows: "Agreed", with her note, and the mentoring can be ended from there.
-    await learner.reload();
+    await learner.goto(`/orgs/${orgId}/plans/${plan.id}/network`);
     await expect.poll(() => entry.getByLabel('Enlistment').inputValue()).toBe('agreed');
     expect(await entry.getByLabel('Enlistment').locator('option:checked').textContent()).toBe('Agreed');
     await entry.getByText(/Cleo Colleague agreed on /).waitFor();
@@ -85,7 +111,7 @@ describe('enlisting a mentor', () => {
     const shareRow = learner.getByRole('row', { name: /Cleo Colleague/ });
     await expect
       .poll(() => shareRow.textContent())
-      .toContain('Goal: Run a data workshop (from a mentoring request)Read and comment');
+      .toContain('Goal: Run a one-hour data workshop for my team by March (from a mentoring request)Read and comment');
     await expectNoAxeViolations(learner, 'sharing & access (mentoring share)');
   });
 });

@@ -55,7 +55,7 @@ describe('sharing and access', () => {
     await colleague.getByText('Goal: Run a data workshop: read and comment').waitFor();
     await expectNoAxeViolations(colleague, 'shared with me');
     await colleague.getByRole('link', { name: 'Lena Learner: Growing' }).click();
-    await colleague.getByRole('heading', { name: 'Run a data workshop' }).waitFor();
+    await colleague.getByRole('heading', { name: 'Run a data workshop', exact: true }).waitFor();
     expect(await colleague.getByText('Change jobs quietly').count()).toBe(0);
     expect(await colleague.getByRole('heading', { name: 'Reflections' }).count()).toBe(0);
     await expectNoAxeViolations(colleague, 'shared plan (one goal)');

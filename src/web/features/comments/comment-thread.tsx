@@ -219,7 +219,7 @@ function CommentForm({
       {suggesting && (
         <>
           <Select
-            label="Field"
+            label="Field to reword"
             value={field}
             onChange={(e) => setField(e.target.value)}
             options={suggestableFields[target.kind].map((f) => [f, suggestableFieldLabels[f] ?? f])}
