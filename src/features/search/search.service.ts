@@ -35,7 +35,7 @@ export async function search(ctx: AppContext, actor: Actor, orgId: string, text:
     ...posts.map((h) => result('post', h, `${base}/posts/${h.id}`, h.ref ? `Post by ${h.ref}` : 'Post')),
     ...goals.map((h) => result('goal', h, `${base}/plans/${h.ref}/goals/${h.id}`, 'Your goal')),
     ...resources.map((h) => result('resource', h, `${base}/plans/${h.ref}/network`, 'In your network')),
-    ...mentors.map((h) => result('mentor', h, `${base}/members/${h.id}`, h.ref ? `Mentor · ${h.ref}` : 'Mentor')),
+    ...mentors.map((h) => result('mentor', h, `${base}/people/${h.id}`, h.ref ? `Mentor · ${h.ref}` : 'Mentor')),
     ...communities.map((h) => result('community', h, `${base}/communities/${h.id}`, 'Community')),
   ];
   function result(kind: SearchResult['kind'], h: Hit, url: string, label: string): SearchResult {

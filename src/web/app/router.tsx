@@ -2,6 +2,8 @@ import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
 import { CheckinsPage } from '../features/checkins/checkins-page';
+import { CommunitiesPage } from '../features/communities/communities-page';
+import { CommunityPage } from '../features/communities/community-page';
 import { EnlistmentsPage } from '../features/enlistment/enlistments-page';
 import { GoalPage } from '../features/evidence/goal-page';
 import { GuideAdminPage } from '../features/guides/guide-admin-page';
@@ -19,7 +21,11 @@ import { PlanOverviewPage } from '../features/plans/plan-overview';
 import { PlansPage } from '../features/plans/plans-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { SharedPortfolioPage } from '../features/portfolio/shared-portfolio-page';
+import { FeedPage } from '../features/posts/feed-page';
+import { PersonPage } from '../features/posts/person-page';
+import { PostPage } from '../features/posts/post-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { SearchPage } from '../features/search/search-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { UnsubscribePage } from '../features/settings/unsubscribe-page';
 import { AccessPage } from '../features/sharing/access-page';
@@ -66,6 +72,12 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/log', element: <LogPage /> },
       { path: '/orgs/:orgId/portfolio', element: <PortfolioPage /> },
       { path: '/orgs/:orgId/shared', element: <SharedWithMePage /> },
+      { path: '/orgs/:orgId/feed', element: <FeedPage /> },
+      { path: '/orgs/:orgId/posts/:postId', element: <PostPage /> },
+      { path: '/orgs/:orgId/communities', element: <CommunitiesPage /> },
+      { path: '/orgs/:orgId/communities/:communityId', element: <CommunityPage /> },
+      { path: '/orgs/:orgId/people/:memberId', element: <PersonPage /> },
+      { path: '/orgs/:orgId/search', element: <SearchPage /> },
       { path: '/orgs/:orgId/shared/:planId', element: <SharedPlanPage /> },
       { path: '/orgs/:orgId/enlistments', element: <EnlistmentsPage /> },
       {

@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { FormError } from '../../components/form-error';
+import { useTitle } from '../../components/use-title';
+import { api } from '../../lib/api';
+import { PostList } from '../posts/feed-page';
+import { PostComposer } from '../posts/post-composer';
+import type { CommunityView } from '../posts/posts-api';
+import { useCommunityActions } from './communities-page';
+
+/** One community: what it is about, who is in it, and its posts (for its members). */
+export function CommunityPage() {
+  const { orgId = '', communityId = '' } = useParams();
+  const community = useQuery({
+    queryKey: ['community', communityId],
+    queryFn: () => api<CommunityView>('GET', `/api/communities/${communityId}`),
+  });
+  const members = useQuery({
+    queryKey: ['community', communityId, 'members'],
+    queryFn: () =>
+      api<{ members: { memberId: string; name: string; title: string | null }[] }>(
+        'GET',
+        `/api/communities/${communityId}/members`,
+      ),
+  });
+  const actions = useCommunityActions(orgId, communityId);
+  useTitle(community.data?.name ?? 'Community');
+  if (community.isPending) return <p role="status">Loading the community…</p>;
+  if (community.error) return <FormError error={community.error} />;
+  const c = community.data;
+  return (
+    <section>
+      <p>
+        <Link to={`/orgs/${orgId}/communities`}>← Communities</Link>
+      </p>
+      <h1>{c.name}</h1>
+      <p className="lead">
+        {c.topic}
+        {c.description && ` · ${c.description}`}
+      </p>
+      <button
+        type="button"
+        className={c.joined ? 'secondary' : ''}
+        disabled={actions.membership.isPending}
+        onClick={() => actions.membership.mutate(!c.joined)}
+      >
+        {c.joined ? 'Leave the community' : 'Join the community'}
+      </button>
+      <FormError error={actions.membership.error} />
+      {c.joined ? (
+        <>
+          <PostComposer key={c.id} orgId={orgId} draft={{ communityId: c.id }} />
+          <h2>Posts</h2>
+          <PostList orgId={orgId} filter={{ communityId: c.id }} />
+        </>
+      ) : (
+        <p className="hint">Its posts are for its members: join to read and write them.</p>
+      )}
+      <h2>Members ({c.memberCount})</h2>
+      <FormError error={members.error} />
+      <ul>
+        {members.data?.members.map((m) => (
+          <li key={m.memberId}>
+            {m.name}
+            {m.title && ` · ${m.title}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { shareHowLabels } from '../../../features/plans/labels';
+import { useMe } from '../../app/session';
+import { Field } from '../../components/field';
+import { FormError, Notice } from '../../components/form-error';
+import { api, fieldError } from '../../lib/api';
+import { useMyGoals } from '../log/log-api';
+import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
+import { useMembers } from '../sharing/sharing-api';
+import { type PostView, useCommunities, visibilityLabels } from './posts-api';
+
+type Visibility = keyof typeof visibilityLabels;
+/** Broadest first, as people choose: everyone, a community, chosen people, only me. */
+const visibilities = Object.keys(visibilityLabels) as Visibility[];
+
+/** What a post starts from when made from something else (a log entry, say): its text and its link. */
+export interface PostDraft {
+  title?: string;
+  body?: string;
+  source?: { kind: 'log' | 'reflection' | 'evidence' | 'checkin'; id: string };
+  communityId?: string;
+  shareCommitmentId?: string;
+}
+
+/**
+ * Writing a post: Markdown text, topics, who sees it (only me, chosen people, a community, everyone) and,
+ * optionally, the sharing commitment it fulfils.
+ */
+export function PostComposer({
+  orgId,
+  draft = {},
+  onPosted,
+}: {
+  orgId: string;
+  draft?: PostDraft;
+  onPosted?: (p: PostView) => void;
+}) {
+  const qc = useQueryClient();
+  const [visibility, setVisibility] = useState<Visibility>(draft.communityId ? 'community' : 'organization');
+  const [audience, setAudience] = useState<string[]>([]);
+  const [posted, setPosted] = useState<PostView>();
+  const communities = useCommunities(orgId);
+  const members = useMembers(orgId);
+  const me = useMe().data;
+  const myMemberId = me?.memberships.find((m) => m.organizationId === orgId)?.memberId;
+  const goals = useMyGoals(orgId);
+  const joined = communities.data?.communities.filter((c) => c.joined) ?? [];
+  const shareOptions: [string, string][] = [
+    ['', 'None'],
+    ...(goals.data?.goals ?? []).flatMap((g) =>
+      g.shares.map((s): [string, string] => [
+        s.id,
+        `${shareHowLabels[s.how as keyof typeof shareHowLabels] ?? s.how} for “${g.what || 'Untitled goal'}”`,
+      ]),
+    ),
+  ];
+  const publish = useMutation({
+    mutationFn: (data: FormData) => {
+      const text = (k: string) => String(data.get(k) ?? '').trim();
+      const topics = text('topics')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      return api<PostView>('POST', '/api/posts', {
+        organizationId: orgId,
+        title: text('title'),
+        body: text('body'),
+        topics,
+        visibility,
+        ...(visibility === 'community' && { communityId: text('communityId') }),
+        ...(visibility === 'people' && { audience }),
+        ...(draft.source && { source: draft.source }),
+        ...(text('shareCommitmentId') && { shareCommitmentId: text('shareCommitmentId') }),
+      });
+    },
+    onSuccess: async (post, _vars) => {
+      setPosted(post);
+      setAudience([]);
+      await qc.invalidateQueries({ queryKey: ['feed'] });
+      onPosted?.(post);
+    },
+  });
+  const error = (f: string) => fieldError(publish.error, f);
+  return (
+    <form
+      className="panel post-composer"
+      aria-label="Write a post"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = e.currentTarget;
+        publish.mutate(new FormData(form), { onSuccess: () => form.reset() });
+      }}
+    >
+      <h2>Write a post</h2>
+      {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
+      <Field label="Title (optional)" name="title" defaultValue={draft.title} maxLength={200} error={error('title')} />
+      <TextArea
+        label="What did you learn?"
+        name="body"
+        defaultValue={draft.body}
+        rows={5}
+        required
+        hint="Markdown works: **bold**, _italic_, lists, links."
+        error={error('body')}
+      />
+      <Field
+        label="Topics (optional)"
+        name="topics"
+        hint="Separate them with commas: SQL, facilitation"
+        error={error('topics')}
+      />
+      <fieldset className="choice">
+        <legend>Who sees it?</legend>
+        {visibilities.map((v) => (
+          <label key={v}>
+            <input
+              type="radio"
+              name="visibility"
+              value={v}
+              checked={visibility === v}
+              onChange={() => setVisibility(v)}
+            />{' '}
+            {visibilityLabels[v]}
+          </label>
+        ))}
+      </fieldset>
+      {visibility === 'community' && (
+        <Select
+          label="Community"
+          name="communityId"
+          defaultValue={draft.communityId}
+          options={joined.map((c) => [c.id, c.name])}
+          hint={joined.length === 0 ? 'Join a community first, on the Communities page.' : undefined}
+          error={error('communityId')}
+        />
+      )}
+      {visibility === 'people' && (
+        <CheckboxGroup
+          legend="Chosen people"
+          options={(members.data?.members ?? []).filter((m) => m.id !== myMemberId).map((m) => [m.id, m.name])}
+          value={audience}
+          onChange={setAudience}
+          error={error('audience')}
+          empty="Nobody else is in this organisation yet."
+        />
+      )}
+      {shareOptions.length > 1 && (
+        <Select
+          label="Fulfils a sharing commitment (optional)"
+          name="shareCommitmentId"
+          defaultValue={draft.shareCommitmentId ?? ''}
+          options={shareOptions}
+          hint="It is marked as done in your plan, linked to this post."
+          error={error('shareCommitmentId')}
+        />
+      )}
+      <FormError error={publish.error} />
+      <button type="submit" disabled={publish.isPending}>
+        Post
+      </button>
+    </form>
+  );
+}
