@@ -11,7 +11,7 @@ import { type LogEntryView, type MyGoal, useMyGoals } from './log-api';
 
 type Use = 'evidence' | 'share';
 
-/** What a log entry can become: evidence of a goal, or a share done for a sharing commitment. */
+/** What a log entry can become: evidence of a goal, a share done for a sharing commitment, or a post. */
 /** `which` names the entry for screen readers, as the entry's other buttons do ("the entry of 3 Feb 2027"). */
 export function LogEntryUses({ entry, orgId, which }: { entry: LogEntryView; orgId: string; which: string }) {
   const [open, setOpen] = useState<Use>();
@@ -33,6 +33,12 @@ export function LogEntryUses({ entry, orgId, which }: { entry: LogEntryView; org
       <button type="button" className="link" aria-expanded={open === 'share'} onClick={() => toggle('share')}>
         Mark as shared<span className="visually-hidden"> {which}</span>
       </button>
+      <Link
+        className="link"
+        to={`/orgs/${orgId}/feed?${new URLSearchParams({ sourceKind: 'log', sourceId: entry.id, body: entry.what })}`}
+      >
+        Write a post<span className="visually-hidden"> about {which}</span>
+      </Link>
       {open === 'evidence' && (
         <EvidenceForm entry={entry} orgId={orgId} goals={goals.data?.goals ?? []} onDone={finished} />
       )}
