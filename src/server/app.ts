@@ -41,6 +41,7 @@ import { plansRoutes } from '../features/plans/plans.routes.js';
 import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
 import { reminderJobs } from '../features/reminders/reminders.jobs.js';
+import { reviewsRoutes } from '../features/reviews/reviews.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { sharingRoutes } from '../features/sharing/sharing.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(opts: BuildAppOptions) {
     unsubscribeRoutes,
     sharingRoutes,
     mentoringRoutes,
+    reviewsRoutes,
   ]) {
     await app.register(routes(ctx));
   }
