@@ -19,6 +19,9 @@ import { PlansPage } from '../features/plans/plans-page';
 import { PortfolioPage } from '../features/portfolio/portfolio-page';
 import { SharedPortfolioPage } from '../features/portfolio/shared-portfolio-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { PlanReviewsPage } from '../features/reviews/plan-reviews-page';
+import { ReviewPage } from '../features/reviews/review-page';
+import { ReviewsInboxPage } from '../features/reviews/reviews-inbox-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { UnsubscribePage } from '../features/settings/unsubscribe-page';
 import { AccessPage } from '../features/sharing/access-page';
@@ -66,6 +69,8 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/portfolio', element: <PortfolioPage /> },
       { path: '/orgs/:orgId/shared', element: <SharedWithMePage /> },
       { path: '/orgs/:orgId/shared/:planId', element: <SharedPlanPage /> },
+      { path: '/orgs/:orgId/reviews', element: <ReviewsInboxPage /> },
+      { path: '/orgs/:orgId/reviews/:reviewId', element: <ReviewPage /> },
       {
         path: '/orgs/:orgId/plans/:planId',
         element: <PlanLayout />,
@@ -81,6 +86,7 @@ export const router = createBrowserRouter([
           { path: 'checkins', element: <CheckinsPage /> },
           { path: 'history', element: <HistoryPage /> },
           { path: 'access', element: <AccessPage /> },
+          { path: 'reviews', element: <PlanReviewsPage /> },
         ],
       },
       { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },
