@@ -33,10 +33,15 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
   const [whole, setWhole] = useState(true);
   const [picked, setPicked] = useState<string[]>([]);
   const [done, setDone] = useState<ReviewView | null>(null);
+  // A fresh form after each request made: the note written for the last one does not linger.
+  const [made, setMade] = useState(0);
   const request = useMutation({
     mutationFn: (body: object) => api<ReviewView>('POST', `/api/plans/${plan.id}/reviews`, body),
     onSuccess: (review) => {
       setDone(review);
+      setWhole(true);
+      setPicked([]);
+      setMade((n) => n + 1);
       void qc.invalidateQueries({ queryKey: planReviewsKey(plan.id) });
     },
   });
@@ -47,6 +52,7 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
   ];
   return (
     <form
+      key={made}
       className="panel"
       aria-labelledby="request-heading"
       onSubmit={(e) => {
