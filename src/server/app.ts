@@ -45,6 +45,7 @@ import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
 import { postsRoutes } from '../features/posts/posts.routes.js';
 import { reminderJobs } from '../features/reminders/reminders.jobs.js';
+import { reviewsRoutes } from '../features/reviews/reviews.routes.js';
 import { searchRoutes } from '../features/search/search.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { sharingRoutes } from '../features/sharing/sharing.routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(opts: BuildAppOptions) {
     postsRoutes,
     searchRoutes,
     enlistmentRoutes,
+    reviewsRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -44,3 +44,18 @@ export async function createCast(t: TestApp) {
 }
 
 export type Cast = Awaited<ReturnType<typeof createCast>>;
+
+/**
+ * Requests as any person of a cast, answered as { status, body }; `mine` asks as `self` (the learner under
+ * test) and throws on an error, for setting up what the test is not about.
+ */
+export function castCalls(t: TestApp, c: Cast) {
+  const call = (kind: ActorKind, method: string, url: string, payload?: object) =>
+    t.call(method, url, c.as(kind) as Record<string, string>, payload);
+  const mine = async (method: string, url: string, payload?: object) => {
+    const res = await call('self', method, url, payload);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  return { call, mine };
+}

@@ -108,14 +108,6 @@ export async function insertGrants(db: Database, rows: (typeof planGrant.$inferI
   if (rows.length > 0) await db.insert(planGrant).values(rows);
 }
 
-/** Revokes, at once, every grant still active that came from this request. */
-export async function revokeGrantsOfRequest(db: Database, requestId: string, at: Date) {
-  await db
-    .update(planGrant)
-    .set({ revokedAt: at })
-    .where(and(eq(planGrant.sourceId, requestId), eq(planGrant.reason, 'enlistment'), isNull(planGrant.revokedAt)));
-}
-
 /**
  * Revokes the grants of every request sent from a network entry that is being deleted: the requests go with
  * the entry (foreign key), and access must not outlive the relation it came from.

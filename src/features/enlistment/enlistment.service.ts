@@ -10,6 +10,7 @@ import { listMyMemberships } from '../me/me.repository.js';
 import { notify } from '../notifications/notify.js';
 import { findItem, type PlanRow } from '../plans/plans.repository.js';
 import { writePlan, writePlanOnBehalf } from '../plans/plans.service.js';
+import { revokeGrantsFrom } from '../sharing/sharing.repository.js';
 import {
   findMemberOfOrg,
   findOpenRequestOfEntry,
@@ -22,7 +23,6 @@ import {
   listRequestsOfMember,
   type RequestRow,
   type RequestWithPeople,
-  revokeGrantsOfRequest,
   updateRequest,
 } from './enlistment.repository.js';
 import type { EnlistInput, EnlistmentLists, EnlistmentView, RequestState, RespondInput } from './enlistment.schema.js';
@@ -212,7 +212,7 @@ const steps = {
     by: 'either',
     from: 'accepted',
     entry: 'ended',
-    apply: (tx, request, _plan, now) => revokeGrantsOfRequest(tx, request.id, now),
+    apply: (tx, request, _plan, now) => revokeGrantsFrom(tx, request.id, now),
   },
 } satisfies Record<string, Step>;
 

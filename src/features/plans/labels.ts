@@ -27,6 +27,9 @@ export const goalStatusLabels = {
   dropped: 'Dropped',
 } as const;
 
+/** The two kinds of supervisor review (collaboration schema): named so in history, notices and the reviews tab. */
+export const reviewKindLabels = { agreement: 'Learning agreement', year_end: 'Year-end review' } as const;
+
 export const networkKindLabels = { person: 'Person', community: 'Community', resource: 'Resource' } as const;
 
 export const enlistmentLabels = {

@@ -7,7 +7,12 @@ import type { PartKind } from './plan-parts.js';
 import { type PlanRow, type RevisionRow, updatePlanRow } from './plans.repository.js';
 
 export type EntityType = PartKind | 'plan';
-export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'import';
+/**
+ * `sign` records a signature of a review (learning agreement, year-end review) on the plan entity: it changes
+ * no content, so diff and restore pass over it, and as the newest revision it keeps later autosaves from
+ * merging into a revision made before the signature (see `merges`).
+ */
+export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'sign';
 type Content = Record<string, unknown> | null;
 
 /**

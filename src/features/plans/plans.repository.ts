@@ -37,7 +37,9 @@ export async function insertPlan(db: Database, values: typeof plan.$inferInsert)
 export async function updatePlanRow(
   db: Database,
   planId: string,
-  changes: Partial<Pick<PlanRow, 'cycle' | 'title' | 'guidePart' | 'guideStep' | 'revisionSeq' | 'version'>>,
+  changes: Partial<
+    Pick<PlanRow, 'cycle' | 'title' | 'guidePart' | 'guideStep' | 'revisionSeq' | 'version' | 'closedAt'>
+  >,
 ) {
   await db
     .update(plan)

@@ -180,6 +180,8 @@ export const planView = z
     guide: guidePosition,
     version: z.number().int(),
     revision: z.number().int(),
+    /** When the year-end review was agreed: the cycle is closed (later changes show as made after it). */
+    closedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     reflections: z.array(reflectionView),

@@ -52,6 +52,7 @@ async function loadPlan(db: Database, planId: string): Promise<CachedPlan | unde
     guide: { part: row.guidePart, step: row.guideStep },
     version: row.version,
     revision: row.revisionSeq,
+    closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     reflections: items.reflection.map((r) => viewOf('reflection', r)),

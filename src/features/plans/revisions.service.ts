@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planRevision, user } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
+import { reviewKindLabels } from './labels.js';
 import type { EntityType } from './plan-history.js';
 import { deleteWithLinks } from './plan-items.service.js';
 import { describeItem, type PartKind, snapshotOf } from './plan-parts.js';
@@ -14,15 +15,23 @@ import { getPlan, readPlan, writePlan } from './plans.service.js';
 type Content = Record<string, unknown> | null;
 type RevisionRow = typeof planRevision.$inferSelect;
 
+/** A signature's revision names the review and the side that signed ("Learning agreement (as supervisor)"). */
+function signatureLabel(after: Content): string {
+  const kind = reviewKindLabels[after?.kind as keyof typeof reviewKindLabels] ?? 'Review';
+  return typeof after?.signer === 'string' ? `${kind} (as ${after.signer})` : kind;
+}
+
 function summaryOf(row: RevisionRow & { actorName: string | null }) {
+  const signature = row.action === 'sign';
   return {
     id: row.id,
     seq: row.seq,
     entityType: row.entityType as EntityType,
     entityId: row.entityId,
     action: row.action,
-    label: describeItem(row.entityType as EntityType, row.after ?? row.before),
-    changedFields: changedFields(row.before, row.after),
+    label: signature ? signatureLabel(row.after) : describeItem(row.entityType as EntityType, row.after ?? row.before),
+    // A signature changes no field of the plan; what it records is not content to compare.
+    changedFields: signature ? [] : changedFields(row.before, row.after),
     actorName: row.actorName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -88,7 +97,8 @@ export async function getRevision(ctx: AppContext, actor: Actor, planId: string,
 
 /**
  * The content each entity had right after revision `seq`: for every entity changed later, the `before` of its
- * first later revision. Entities not changed since are as they are now and need nothing.
+ * first later revision. Entities not changed since are as they are now and need nothing. Signatures are not
+ * changes: their `before` is no content, and taking it would hide the plan's real state behind them.
  */
 async function stateAfter(tx: Database, planId: string, seq: number, entityId?: string) {
   const later = await tx
@@ -98,6 +108,7 @@ async function stateAfter(tx: Database, planId: string, seq: number, entityId?: 
       and(
         eq(planRevision.planId, planId),
         gt(planRevision.seq, seq),
+        ne(planRevision.action, 'sign'),
         entityId ? eq(planRevision.entityId, entityId) : undefined,
       ),
     )

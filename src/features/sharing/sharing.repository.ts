@@ -35,8 +35,11 @@ export async function findGrant(db: Database, planId: string, grantId: string) {
 
 export type GrantWithNames = NonNullable<Awaited<ReturnType<typeof findGrant>>>;
 
-export async function insertGrant(db: Database, values: typeof planGrant.$inferInsert) {
-  await db.insert(planGrant).values(values);
+export async function insertGrant(
+  db: Database,
+  values: typeof planGrant.$inferInsert | (typeof planGrant.$inferInsert)[],
+) {
+  await db.insert(planGrant).values(Array.isArray(values) ? values : [values]);
 }
 
 /** Revokes at once; a share already revoked keeps its first revocation time. */
@@ -45,6 +48,24 @@ export async function revokeGrant(db: Database, grantId: string, at: Date) {
     .update(planGrant)
     .set({ revokedAt: at })
     .where(and(eq(planGrant.id, grantId), isNull(planGrant.revokedAt)));
+}
+
+/** The shares a review or an enlistment made (`source_id`), with the goal each covers; oldest first. */
+export async function listGrantsFrom(db: Database, sourceId: string) {
+  return db
+    .select({ grant: planGrant, goalWhat: goal.what })
+    .from(planGrant)
+    .leftJoin(goal, and(eq(goal.id, planGrant.goalId), eq(goal.planId, planGrant.planId)))
+    .where(eq(planGrant.sourceId, sourceId))
+    .orderBy(planGrant.createdAt, planGrant.id);
+}
+
+/** Ends every share a review or an enlistment made, at once (those already revoked keep their time). */
+export async function revokeGrantsFrom(db: Database, sourceId: string, at: Date) {
+  await db
+    .update(planGrant)
+    .set({ revokedAt: at })
+    .where(and(eq(planGrant.sourceId, sourceId), isNull(planGrant.revokedAt)));
 }
 
 /** The active shares of one plan with one member. */

@@ -6,13 +6,13 @@ import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { activeGrantsOf, requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
 import { ownershipOf, readPlan } from '../plans/plans.service.js';
+import { checkShareTarget } from './share-target.js';
 import { coverageOf, filterPlan, labelOfRead, whatWasRead } from './shared-view.js';
 import {
   findGrant,
   findMemberInOrg,
   findSameActiveGrant,
   type GrantWithNames,
-  goalInPlan,
   insertAccessLog,
   insertGrant,
   listAccessLog,
@@ -89,14 +89,8 @@ export async function createGrant(
   if (!member) fields.memberId = 'Choose a member of this organisation.';
   else if (member.id === plan.memberId) fields.memberId = 'You can always see your own plan; choose someone else.';
 
-  const part = input.scope === 'part' ? (input.part ?? null) : null;
-  const goalId = input.scope === 'goal' ? (input.goalId ?? null) : null;
-  if (input.scope === 'part' && !part) fields.part = 'Choose the part to share.';
-  if (input.scope !== 'part' && input.part) fields.part = 'A part is only named when sharing one part.';
-  if (input.scope === 'goal') {
-    if (!goalId) fields.goalId = 'Choose the goal to share.';
-    else if (!(await goalInPlan(ctx.db, planId, goalId))) fields.goalId = 'Choose one of the goals of this plan.';
-  } else if (input.goalId) fields.goalId = 'A goal is only named when sharing one goal.';
+  const { part, goalId, fields: targetFields } = await checkShareTarget(ctx.db, planId, input);
+  Object.assign(fields, targetFields);
 
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= now) fields.expiresAt = 'Choose an end in the future, or leave it empty.';

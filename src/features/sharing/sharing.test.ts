@@ -1,33 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { planAccessLog, planGrant } from '../../db/schema/index.js';
-import { type ActorKind, createCast } from '../../test/actors.js';
-import { createTestApp } from '../../test/app.js';
+import { castCalls, createCast } from '../../test/actors.js';
+import { createTestApp, type Json } from '../../test/app.js';
 
 const t = await createTestApp();
-const { app } = t;
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field below
-type Json = Record<string, any>;
 
 /** A learner (`self`) with a plan of two goals, each with a linked network entry and sharing commitment. */
 async function learnerWithPlan() {
   const c = await createCast(t);
-  const as = (kind: ActorKind) => c.as(kind) as Record<string, string>;
-  const call = async (kind: ActorKind, method: string, url: string, payload?: object) => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: as(kind),
-      ...(payload !== undefined && { payload }),
-    });
-    return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
-  };
-  const mine = async (method: string, url: string, payload?: object) => {
-    const res = await call('self', method, url, payload);
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  const { call, mine } = castCalls(t, c);
   const plan = await mine('POST', '/api/plans', { organizationId: c.org.id, cycle: '2027', title: 'Growing' });
   const url = `/api/plans/${plan.id}`;
   const reflection = await mine('POST', `${url}/reflections`, { what: 'Reading club' });

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { QuickCapture } from '../features/log/quick-capture';
 import { NotificationsLink } from '../features/notifications/notifications-link';
+import { ReviewsNavItem } from '../features/reviews/reviews-nav-item';
 import { api } from '../lib/api';
 import { lastOrg, rememberOrg, useMe } from './session';
 
@@ -71,7 +72,8 @@ export function SignedInLayout() {
                 <li>
                   <NavLink to={`/orgs/${current.organizationId}/portfolio`}>Portfolio</NavLink>
                 </li>
-                <li>
+                {/* Groups, each starting with a divider: your own learning, other people, the organisation, you. */}
+                <li className="group-start">
                   {/* One entry for what colleagues show you and ask of you; the page has tabs for both. */}
                   <NavLink
                     to={`/orgs/${current.organizationId}/shared`}
@@ -80,12 +82,13 @@ export function SignedInLayout() {
                     Shared with me
                   </NavLink>
                 </li>
+                <ReviewsNavItem orgId={current.organizationId} />
                 <li>
                   <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
                 </li>
                 {isAdmin && (
                   <>
-                    <li>
+                    <li className="group-start">
                       <NavLink to={`/orgs/${current.organizationId}/invitations`}>Invitations</NavLink>
                     </li>
                     <li>
@@ -96,7 +99,7 @@ export function SignedInLayout() {
                     </li>
                   </>
                 )}
-                <li>
+                <li className="group-start">
                   <NavLink to={`/orgs/${current.organizationId}/profile`}>Profile</NavLink>
                 </li>
               </>

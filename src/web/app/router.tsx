@@ -25,6 +25,9 @@ import { FeedPage } from '../features/posts/feed-page';
 import { PersonPage } from '../features/posts/person-page';
 import { PostPage } from '../features/posts/post-page';
 import { ProfilePage } from '../features/profile/profile-page';
+import { PlanReviewsPage } from '../features/reviews/plan-reviews-page';
+import { ReviewPage } from '../features/reviews/review-page';
+import { ReviewsInboxPage } from '../features/reviews/reviews-inbox-page';
 import { SearchPage } from '../features/search/search-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { UnsubscribePage } from '../features/settings/unsubscribe-page';
@@ -80,6 +83,8 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/search', element: <SearchPage /> },
       { path: '/orgs/:orgId/shared/:planId', element: <SharedPlanPage /> },
       { path: '/orgs/:orgId/enlistments', element: <EnlistmentsPage /> },
+      { path: '/orgs/:orgId/reviews', element: <ReviewsInboxPage /> },
+      { path: '/orgs/:orgId/reviews/:reviewId', element: <ReviewPage /> },
       {
         path: '/orgs/:orgId/plans/:planId',
         element: <PlanLayout />,
@@ -95,6 +100,7 @@ export const router = createBrowserRouter([
           { path: 'checkins', element: <CheckinsPage /> },
           { path: 'history', element: <HistoryPage /> },
           { path: 'access', element: <AccessPage /> },
+          { path: 'reviews', element: <PlanReviewsPage /> },
         ],
       },
       { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },

@@ -39,7 +39,7 @@ const share = (id: string, fields: Partial<ShareView>): ShareView => ({
 function emptyPlan(fields: Partial<PlanView> = {}): PlanView {
   return {
     ...{ id: 'plan-1', organizationId: 'org-1', memberId: 'member-1', cycle: '2027', title: '', templateId: null },
-    ...{ carriedFromPlanId: null, guide: { part: 1, step: 0 }, version: 3, revision: 7 },
+    ...{ carriedFromPlanId: null, guide: { part: 1, step: 0 }, version: 3, revision: 7, closedAt: null },
     ...{ createdAt: '2027-01-02T08:00:00.000Z', updatedAt: '2027-01-10T09:00:00.000Z' },
     ...{ reflections: [], goals: [], network: [], shares: [] },
     ...fields,

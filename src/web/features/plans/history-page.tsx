@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type UseMutationResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { diffWords } from 'diff';
 import { useState } from 'react';
 import {
@@ -47,6 +47,7 @@ const actionWords: Record<string, string> = {
   delete: 'Removed',
   restore: 'Restored',
   import: 'Imported',
+  sign: 'Signed',
 };
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -113,6 +114,14 @@ function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSu
   const labels = fieldLabels[r.entityType] ?? {};
   // A creation or removal lists only the fields that had something in them.
   const fields = r.changedFields.filter((f) => readable(f, r.before?.[f], plan) !== readable(f, r.after?.[f], plan));
+  if (r.action === 'sign') {
+    return (
+      <div className="revision">
+        <p>A signature: nothing in the plan changed. The plan as it was here is the plan that was signed.</p>
+        <Restore restore={restore} />
+      </div>
+    );
+  }
   return (
     <div className="revision">
       <table>
@@ -134,6 +143,21 @@ function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSu
           ))}
         </tbody>
       </table>
+      <Restore restore={restore} entityType={r.entityType} />
+    </div>
+  );
+}
+
+/** Restore buttons and their outcome: the item alone (not for plan details or a signature), or the whole plan. */
+function Restore({
+  restore,
+  entityType,
+}: {
+  restore: UseMutationResult<PlanView, Error, 'plan' | 'item'>;
+  entityType?: RevisionSummary['entityType'];
+}) {
+  return (
+    <>
       <FormError error={restore.error} />
       {restore.isSuccess && (
         <p className="notice on-track" role="status">
@@ -141,16 +165,16 @@ function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSu
         </p>
       )}
       <div className="actions">
-        {r.entityType !== 'plan' && (
+        {entityType && entityType !== 'plan' && (
           <button type="button" onClick={() => restore.mutate('item')} disabled={restore.isPending}>
-            Restore this {r.entityType === 'network' ? 'entry' : r.entityType} as it was after this change
+            Restore this {entityType === 'network' ? 'entry' : entityType} as it was after this change
           </button>
         )}
         <button type="button" className="secondary" onClick={() => restore.mutate('plan')} disabled={restore.isPending}>
           Restore the whole plan to this point
         </button>
       </div>
-    </div>
+    </>
   );
 }
 

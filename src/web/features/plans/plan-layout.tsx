@@ -1,11 +1,13 @@
-import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
+import { PlanReviewNotices } from '../reviews/plan-review-notices';
 import { type PlanView, usePlan } from './plan-api';
 
 /** A plan's pages share its header and tabs; the loaded plan is handed to each page. */
 export function PlanLayout() {
   const { orgId = '', planId = '' } = useParams();
   const plan = usePlan(planId);
+  const { pathname } = useLocation();
   if (plan.isPending) return <p role="status">Loading your plan…</p>;
   if (plan.error) return <FormError error={plan.error} />;
   const base = `/orgs/${orgId}/plans/${planId}`;
@@ -19,6 +21,7 @@ export function PlanLayout() {
     ['/checkins', 'Check-ins'],
     ['/history', 'History'],
     ['/access', 'Sharing & access'],
+    ['/reviews', 'Reviews'],
   ];
   return (
     <div className="plan">
@@ -33,6 +36,7 @@ export function PlanLayout() {
           ))}
         </ul>
       </nav>
+      <PlanReviewNotices key={pathname} plan={plan.data} historyPath={`${base}/history`} />
       <Outlet context={plan.data} />
     </div>
   );

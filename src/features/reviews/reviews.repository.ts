@@ -1,0 +1,136 @@
+import { and, count, desc, eq, gt, lt, max, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../../db/client.js';
+import { membership, plan, planReview, planRevision, user } from '../../db/schema/index.js';
+
+export type ReviewRow = typeof planReview.$inferSelect;
+
+const learnerUser = alias(user, 'learner_user');
+const supervisorMember = alias(membership, 'supervisor_member');
+const supervisorUser = alias(user, 'supervisor_user');
+
+/** A review with what its views and access checks need: the plan's owner and cycle, and both people's names. */
+const withPeople = {
+  review: planReview,
+  plan: {
+    id: plan.id,
+    organizationId: plan.organizationId,
+    memberId: plan.memberId,
+    userId: plan.userId,
+    cycle: plan.cycle,
+    title: plan.title,
+    closedAt: plan.closedAt,
+  },
+  learnerName: learnerUser.name,
+  supervisorUserId: supervisorMember.userId,
+  supervisorName: supervisorUser.name,
+};
+
+function selectWithPeople(db: Database) {
+  return db
+    .select(withPeople)
+    .from(planReview)
+    .innerJoin(plan, eq(plan.id, planReview.planId))
+    .innerJoin(learnerUser, eq(learnerUser.id, plan.userId))
+    .innerJoin(supervisorMember, eq(supervisorMember.id, planReview.supervisorMemberId))
+    .innerJoin(supervisorUser, eq(supervisorUser.id, supervisorMember.userId));
+}
+
+export async function findReview(db: Database, reviewId: string) {
+  const [row] = await selectWithPeople(db).where(eq(planReview.id, reviewId)).limit(1);
+  return row;
+}
+export type ReviewRecord = NonNullable<Awaited<ReturnType<typeof findReview>>>;
+
+/** A plan's reviews, newest first. */
+export async function listReviewsOfPlan(db: Database, planId: string) {
+  return selectWithPeople(db)
+    .where(eq(planReview.planId, planId))
+    .orderBy(desc(planReview.createdAt), desc(planReview.id));
+}
+
+/** The reviews a member was asked to do as supervisor, newest first. */
+export async function listReviewsOfSupervisor(db: Database, memberId: string) {
+  return selectWithPeople(db)
+    .where(eq(planReview.supervisorMemberId, memberId))
+    .orderBy(desc(planReview.createdAt), desc(planReview.id));
+}
+
+/** The review of this kind still waiting for signatures, if there is one. */
+export async function findOpenReview(db: Database, planId: string, kind: ReviewRow['kind']) {
+  const [row] = await db
+    .select({ id: planReview.id })
+    .from(planReview)
+    .where(and(eq(planReview.planId, planId), eq(planReview.kind, kind), eq(planReview.state, 'requested')))
+    .limit(1);
+  return row;
+}
+
+/** A member's supervisor in the same organisation, with their user (for notifications). */
+export async function findSupervisorOf(db: Database, memberId: string) {
+  const supervisor = alias(membership, 'supervisor');
+  const [row] = await db
+    .select({ memberId: supervisor.id, userId: supervisor.userId })
+    .from(membership)
+    .innerJoin(
+      supervisor,
+      and(eq(supervisor.id, membership.supervisorId), eq(supervisor.organizationId, membership.organizationId)),
+    )
+    .where(eq(membership.id, memberId))
+    .limit(1);
+  return row;
+}
+
+export async function insertReview(db: Database, values: typeof planReview.$inferInsert) {
+  await db.insert(planReview).values(values);
+}
+
+/** The review row locked for the rest of the transaction: signatures and note edits go one at a time. */
+export async function lockReview(db: Database, reviewId: string) {
+  const [row] = await db.select().from(planReview).where(eq(planReview.id, reviewId)).for('update');
+  return row;
+}
+
+export async function updateReview(db: Database, reviewId: string, changes: Partial<typeof planReview.$inferInsert>) {
+  await db
+    .update(planReview)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(planReview.id, reviewId));
+}
+
+/** Revisions that changed the plan's content (signatures are not changes) after revision `seq`. */
+const contentAfter = (planId: string, seq: number) =>
+  and(eq(planRevision.planId, planId), gt(planRevision.seq, seq), ne(planRevision.action, 'sign'));
+
+/** How many content changes came after revision `seq`, and when the last one was made. */
+export async function countChangesAfter(db: Database, planId: string, seq: number) {
+  const [row] = await db
+    .select({ count: count(), last: max(planRevision.updatedAt) })
+    .from(planRevision)
+    .where(contentAfter(planId, seq));
+  return { count: row?.count ?? 0, last: row?.last ?? null };
+}
+
+/** The content changes after revision `seq`, for a viewer who may only learn about some of them. */
+export async function listChangesAfter(db: Database, planId: string, seq: number) {
+  return db
+    .select({
+      entityType: planRevision.entityType,
+      entityId: planRevision.entityId,
+      before: planRevision.before,
+      after: planRevision.after,
+      updatedAt: planRevision.updatedAt,
+    })
+    .from(planRevision)
+    .where(contentAfter(planId, seq));
+}
+
+/** Whether the plan's content changed between two revisions (both excluded). */
+export async function changedBetween(db: Database, planId: string, afterSeq: number, beforeSeq: number) {
+  const [row] = await db
+    .select({ id: planRevision.id })
+    .from(planRevision)
+    .where(and(contentAfter(planId, afterSeq), lt(planRevision.seq, beforeSeq)))
+    .limit(1);
+  return row !== undefined;
+}
