@@ -4,6 +4,8 @@ export interface BenchSession {
   /** The Cookie header of the signed-in person. */
   cookie: string;
   organizationId: string;
+  /** The person's membership of that organisation. */
+  memberId: string;
 }
 
 /** Calls the API as the signed-in person; anything but the expected status is an error. */
@@ -39,11 +41,11 @@ export async function signIn(appUrl: string): Promise<BenchSession> {
     .join('; ');
   if (!cookie.includes('session_token=')) throw new Error(`sign-up set no session cookie: ${cookie}`);
 
-  const session = { appUrl, cookie, organizationId: '' };
+  const session = { appUrl, cookie, organizationId: '', memberId: '' };
   const org = await call<{ id: string }>(session, 'POST', '/api/orgs', { name: 'Bench Organisation' });
 
   // The load test only counts status codes: check once that the answer really is the signed-in person.
-  const me = await call<{ user?: { email?: string }; memberships?: { organizationId: string }[] }>(
+  const me = await call<{ user?: { email?: string }; memberships?: { organizationId: string; memberId: string }[] }>(
     session,
     'GET',
     '/api/me',
@@ -51,5 +53,5 @@ export async function signIn(appUrl: string): Promise<BenchSession> {
   if (me.user?.email !== email || me.memberships?.length !== 1 || me.memberships[0]?.organizationId !== org.id) {
     throw new Error(`GET /api/me answered ${JSON.stringify(me)}`);
   }
-  return { ...session, organizationId: org.id };
+  return { ...session, organizationId: org.id, memberId: me.memberships[0].memberId };
 }

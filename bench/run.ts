@@ -15,9 +15,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signIn } from './api.js';
 import { autosaveRun } from './autosave.js';
+import { benchSearches, FEED_POSTS } from './feed-fixture.js';
 import { measure } from './load.js';
 import { captureRequest, createLog } from './log-fixture.js';
-import { createMatchingGoals, createMatchingOrganisation, measureMatching } from './matching.js';
+import { createMatchingGoals, createMatchingOrganisation } from './matching.js';
+import { measureOneAtATime } from './one-at-a-time.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
 import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
 import { type Budget, checkBudgets, formatTable, type Measurement } from './report.js';
@@ -40,6 +42,8 @@ const target = {
   logPage: 'GET /api/log (page 26 of 5,000)',
   capture: 'POST /api/log (quick capture)',
   matching: 'GET .../goals/:goalId/matches (10,000 members, 1 at a time)',
+  feed: 'GET /api/feed (100,000 posts, 1,000 members)',
+  search: 'GET /api/search (100,000 posts, 1 at a time)',
 } as const;
 
 const budgets: Budget[] = [
@@ -49,13 +53,15 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.logPage, maxP99Ms: 20 },
   { db: 'postgres', target: target.capture, maxP99Ms: 25 },
   { db: 'postgres', target: target.matching, maxP95Ms: 50 },
+  { db: 'postgres', target: target.feed, maxP99Ms: 30 },
+  { db: 'postgres', target: target.search, maxP95Ms: 50 },
 ];
 
 /**
- * BENCH_TARGETS=me,plan,autosave,log,matching (all by default) picks what to measure besides the bare route,
- * e.g. to profile one.
+ * BENCH_TARGETS=me,plan,autosave,log,matching,feed (all by default) picks what to measure besides the bare
+ * route, e.g. to profile one ("feed" measures the feed and search).
  */
-function wanted(name: 'me' | 'plan' | 'autosave' | 'log' | 'matching'): boolean {
+function wanted(name: 'me' | 'plan' | 'autosave' | 'log' | 'matching' | 'feed'): boolean {
   const list = process.env.BENCH_TARGETS;
   return (
     !list ||
@@ -92,6 +98,10 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     const matching = wanted('matching') && kind === 'postgres';
     if (matching) await createMatchingOrganisation(settings.databaseUrl, session.organizationId);
     const matchUrls = matching ? await createMatchingGoals(session) : [];
+    if (wanted('feed')) {
+      process.stdout.write(`[${kind}] writing ${FEED_POSTS.toLocaleString('en')} posts…\n`);
+      await server.seed('feed', { organizationId: session.organizationId, memberId: session.memberId });
+    }
     // Autovacuum analyses a table within a minute of such a load; the bench measures seconds later, so it asks now.
     if (kind === 'postgres') await analyzePostgres(settings.databaseUrl);
 
@@ -118,8 +128,14 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
         await measure({ ...signedIn, target: target.capture, url: `${appUrl}/api/log`, perRun, expectStatus: 201 }),
       );
     }
+    if (wanted('feed')) {
+      const url = `${appUrl}/api/feed?orgId=${session.organizationId}&limit=20`;
+      results.push(await measure({ ...signedIn, target: target.feed, url }));
+      const urls = benchSearches.map((q) => `/api/search?orgId=${session.organizationId}&q=${encodeURIComponent(q)}`);
+      results.push(await measureOneAtATime({ ...load, db: kind, target: target.search, session, urls }));
+    }
     if (matching) {
-      results.push(await measureMatching({ ...load, db: kind, target: target.matching, session, urls: matchUrls }));
+      results.push(await measureOneAtATime({ ...load, db: kind, target: target.matching, session, urls: matchUrls }));
     } else if (wanted('matching')) {
       process.stdout.write(`[${kind}] ${target.matching}: measured on PostgreSQL only\n`);
     }

@@ -9,6 +9,8 @@ export interface BenchServer {
   appUrl: string;
   bareUrl: string;
   pid: number;
+  /** Runs a named data fixture inside the server process, on its own database (see bench/server.ts). */
+  seed(fixture: 'feed', args: { organizationId: string; memberId: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,8 @@ export function startServer(opts: {
     cwd: root,
     env: { ...process.env, BENCH_DB_KIND: opts.kind, BENCH_DATABASE_URL: opts.databaseUrl, NODE_ENV: 'production' },
     // stdin is a pipe the child watches: if this process dies, the child sees it close and stops.
-    stdio: ['pipe', 'pipe', 'inherit'],
+    // An IPC channel too: the bench asks the server to load fixtures into its database (PGlite lives there).
+    stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
   });
   running.add(child);
 
@@ -49,6 +52,18 @@ export function startServer(opts: {
     clearTimeout(timer);
     running.delete(child);
   };
+
+  const seed: BenchServer['seed'] = (fixture, args) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: { seeded?: string; error?: string }) => {
+        if (message.seeded !== fixture) return;
+        child.off('message', onMessage);
+        if (message.error) reject(new Error(`seeding ${fixture}: ${message.error}`));
+        else resolve();
+      };
+      child.on('message', onMessage);
+      child.send({ seed: fixture, ...args });
+    });
 
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -70,7 +85,7 @@ export function startServer(opts: {
         }
         const { bench } = JSON.parse(line) as { bench: { app: string; bare: string; pid: number } };
         clearTimeout(timeout);
-        resolve({ appUrl: bench.app, bareUrl: bench.bare, pid: bench.pid, stop });
+        resolve({ appUrl: bench.app, bareUrl: bench.bare, pid: bench.pid, seed, stop });
       }
     });
     child.once('exit', (code, signal) => {

@@ -8,12 +8,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { type Config, loadConfig } from '../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { createOutboxMailer } from '../src/features/mail/mailer.js';
 import { buildApp } from '../src/server/app.js';
+import { feedFixtureStatements } from './feed-fixture.js';
 
 const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-auth-0123456789';
 
@@ -63,6 +65,15 @@ async function main() {
     `${JSON.stringify({ bench: { app: appAddress, bare: bareAddress, db: database.kind, pid: process.pid } })}\n`,
   );
 
+  // Fixtures asked for by the bench over IPC, written with this process's own database handle.
+  process.on('message', (message: { seed?: string; organizationId?: string; memberId?: string }) => {
+    if (message.seed !== 'feed') return;
+    seedFeed(database, message.organizationId ?? '', message.memberId ?? '').then(
+      () => process.send?.({ seeded: 'feed' }),
+      (err: unknown) => process.send?.({ seeded: 'feed', error: err instanceof Error ? err.message : String(err) }),
+    );
+  });
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -85,6 +96,23 @@ async function main() {
   process.stdin.on('end', () => void stop());
   process.stdin.on('error', () => void stop());
   process.stdin.resume();
+}
+
+/** The feed fixture's statements, in one transaction: $1 the organisation, $2 the bench person's membership. */
+async function seedFeed(database: DatabaseHandle, organizationId: string, memberId: string) {
+  await database.db.transaction(async (tx) => {
+    for (const statement of feedFixtureStatements()) {
+      await tx.execute(sqlWithParams(statement.sql, [organizationId, memberId]));
+    }
+  });
+  await database.db.execute(sql`analyze`);
+}
+
+/** A statement with $1, $2… placeholders as Drizzle SQL. */
+function sqlWithParams(text: string, params: string[]) {
+  const chunks = text.split(/\$(\d+)/);
+  const parts = chunks.map((chunk, i) => (i % 2 === 0 ? sql.raw(chunk) : sql`${params[Number(chunk) - 1]}`));
+  return sql.join(parts, sql.raw(''));
 }
 
 main().catch((err) => {

@@ -74,6 +74,12 @@ CREATE TABLE "post_reaction" (
 	CONSTRAINT "post_reaction_post_id_member_id_kind_pk" PRIMARY KEY("post_id","member_id","kind")
 );
 --> statement-breakpoint
+CREATE TABLE "search_word" (
+	"organization_id" text NOT NULL,
+	"word" text NOT NULL,
+	CONSTRAINT "search_word_organization_id_word_pk" PRIMARY KEY("organization_id","word")
+);
+--> statement-breakpoint
 ALTER TABLE "community" ADD CONSTRAINT "community_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "community" ADD CONSTRAINT "community_created_by_member_id_membership_id_fk" FOREIGN KEY ("created_by_member_id") REFERENCES "public"."membership"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "community_member" ADD CONSTRAINT "community_member_community_id_community_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."community"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -89,12 +95,13 @@ ALTER TABLE "post_comment" ADD CONSTRAINT "post_comment_post_id_post_id_fk" FORE
 ALTER TABLE "post_comment" ADD CONSTRAINT "post_comment_author_member_id_membership_id_fk" FOREIGN KEY ("author_member_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_reaction" ADD CONSTRAINT "post_reaction_post_id_post_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."post"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_reaction" ADD CONSTRAINT "post_reaction_member_id_membership_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "search_word" ADD CONSTRAINT "search_word_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "community_org_name_uq" ON "community" USING btree ("organization_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "community_member_member_idx" ON "community_member" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "post_feed_idx" ON "post" USING btree ("organization_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "post_author_idx" ON "post" USING btree ("author_member_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "post_community_idx" ON "post" USING btree ("community_id","created_at" DESC NULLS LAST) WHERE "post"."community_id" is not null;--> statement-breakpoint
 CREATE INDEX "post_search_idx" ON "post" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "post_body_trgm_idx" ON "post" USING gin (lower("title" || ' ' || "body") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "post_audience_member_idx" ON "post_audience" USING btree ("member_id");--> statement-breakpoint
-CREATE INDEX "post_comment_post_idx" ON "post_comment" USING btree ("post_id","created_at");
+CREATE INDEX "post_comment_post_idx" ON "post_comment" USING btree ("post_id","created_at");--> statement-breakpoint
+CREATE INDEX "search_word_trgm_idx" ON "search_word" USING gin ("word" gin_trgm_ops);

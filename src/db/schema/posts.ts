@@ -91,7 +91,6 @@ export const post = pgTable(
     index('post_author_idx').on(t.authorMemberId, t.createdAt.desc()),
     index('post_community_idx').on(t.communityId, t.createdAt.desc()).where(sql`${t.communityId} is not null`),
     index('post_search_idx').using('gin', t.search),
-    index('post_body_trgm_idx').using('gin', sql`lower(${t.title} || ' ' || ${t.body}) gin_trgm_ops`),
   ],
 );
 
@@ -160,4 +159,23 @@ export const follow = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.followerMemberId, t.kind, t.target] })],
+);
+
+/**
+ * The words people wrote in an organisation's posts, for forgiving search: a misspelt query word is matched
+ * to the nearest real words here (trigram index), and full-text search then runs with them. Far fewer rows
+ * than posts, so a typo costs an index lookup, not a similarity computed for every post.
+ */
+export const searchWord = pgTable(
+  'search_word',
+  {
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    word: text('word').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.word] }),
+    index('search_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+  ],
 );

@@ -6,16 +6,18 @@ import { communityMember, post, postAudience } from '../../db/schema/index.js';
  * organisation, their communities', or one naming them among its chosen people. Every read of posts — the
  * feed, one post, its reactions and comments, search — goes through this one predicate. L&D admins and owners
  * see no more than anyone else: a private post is private.
+ *
+ * The viewer's communities and the posts naming them are read once per query (`= any(array(…))`, an init
+ * plan), not per post: so PostgreSQL walks the feed index newest first and stops after a page, instead of
+ * costing a lookup per post and sorting the whole organisation's posts (450 → a few ms at 100,000 posts).
  */
 export function visibleTo(viewerId: string, orgId: string): SQL {
   return sql`(${post.organizationId} = ${orgId} and (
     ${post.authorMemberId} = ${viewerId}
     or ${post.visibility} = 'organization'
-    or (${post.visibility} = 'community' and exists (
-      select 1 from ${communityMember} where ${communityMember.communityId} = ${post.communityId}
-        and ${communityMember.memberId} = ${viewerId}))
-    or (${post.visibility} = 'people' and exists (
-      select 1 from ${postAudience} where ${postAudience.postId} = ${post.id}
-        and ${postAudience.memberId} = ${viewerId}))
+    or (${post.visibility} = 'community' and ${post.communityId} = any(array(
+      select ${communityMember.communityId} from ${communityMember} where ${communityMember.memberId} = ${viewerId})))
+    or (${post.visibility} = 'people' and ${post.id} = any(array(
+      select ${postAudience.postId} from ${postAudience} where ${postAudience.memberId} = ${viewerId})))
   ))`;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   community,
@@ -10,6 +10,7 @@ import {
   postReaction,
   user,
 } from '../../db/schema/index.js';
+import { learnWords } from '../search/search.repository.js';
 import { visibleTo } from './post-visibility.js';
 
 export type PostRow = typeof post.$inferSelect;
@@ -116,13 +117,15 @@ export async function listFeed(db: Database, f: FeedFilter) {
           : undefined,
       ),
     )
-    .orderBy(desc(post.createdAt), desc(post.id))
+    // "nulls last" as in post_feed_idx (Drizzle's desc() index), so PostgreSQL reads the index in order.
+    .orderBy(sql`${post.createdAt} desc nulls last`, sql`${post.id} desc nulls last`)
     .limit(f.limit + 1);
   return rows as ListedPost[];
 }
 
 export async function insertPost(db: Database, values: typeof post.$inferInsert, audience: string[]) {
   await db.insert(post).values(values);
+  await learnWords(db, values.organizationId, `${values.title ?? ''} ${values.body}`);
   if (audience.length > 0)
     await db.insert(postAudience).values(audience.map((memberId) => ({ postId: values.id, memberId })));
 }

@@ -10,6 +10,7 @@ import { requireOwnMembership } from '../access/plan-access.js';
 import { isCommunityMember } from '../communities/communities.repository.js';
 import { listSharesOfMember } from '../log/log.repository.js';
 import { recordShareDone } from '../plans/plan-items.service.js';
+import { learnWords } from '../search/search.repository.js';
 import { ownSource } from './post-sources.js';
 import {
   audienceOf,
@@ -189,6 +190,9 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
       },
       audienceChanges ? audience : undefined,
     );
+    if (input.title !== undefined || input.body !== undefined) {
+      await learnWords(tx, post.post.organizationId, `${input.title ?? ''} ${input.body ?? ''}`);
+    }
   });
   return getPost(ctx, actor, postId);
 }

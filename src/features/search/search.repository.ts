@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { community, goal, membership, networkEntry, plan, post, user } from '../../db/schema/index.js';
+import { community, goal, membership, networkEntry, plan, post, searchWord, user } from '../../db/schema/index.js';
 import { visibleTo } from '../posts/post-visibility.js';
 
 export interface Hit {
@@ -44,8 +44,30 @@ async function searchKind(
 }
 
 /**
- * Posts the viewer may see. Posts are many: both matches use their indexes (the stored search vector and
- * the trigram index on lower(title || ' ' || body)), and only the matches are ranked.
+ * The query for posts: its words, or (for a word misspelt) the nearest words people in the organisation
+ * actually wrote, found in the vocabulary by trigram similarity (an index lookup over words, not a
+ * similarity per post). Full-text search then runs with all of them.
+ */
+function forgivingQuery(orgId: string, words: string[]) {
+  const asked = sql`array(select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`;
+  return sql`(${anyWordQuery(words)} || coalesce((
+      select websearch_to_tsquery('english', string_agg(near.word, ' or '))
+      from unnest(${asked}) as q(word)
+      cross join lateral (
+        select ${searchWord.word} as word from ${searchWord}
+        where ${searchWord.organizationId} = ${orgId} and ${searchWord.word} % q.word
+          and similarity(${searchWord.word}, q.word) >= ${TYPO_THRESHOLD}
+        order by similarity(${searchWord.word}, q.word) desc limit 2
+      ) near
+    ), ''::tsquery))`;
+}
+
+/** How many of the newest matching posts are ranked: enough for a good page, bounded for a common word. */
+const RANKED_POSTS = 300;
+
+/**
+ * Posts the viewer may see, matching the forgiving query. The newest matches are read in the feed index's
+ * order and only they are ranked, so a word found in half the organisation's posts costs no more than a rare one.
  */
 export async function searchPosts(
   db: Database,
@@ -54,18 +76,32 @@ export async function searchPosts(
   limit: number,
 ) {
   const result = await db.execute(sql`
-    with query as (select ${anyWordQuery(q.words)} as tsq, lower(${q.text}) as text)
-    select ${post.id} as id, ${post.title} as title, ${post.body} as text, ${user.name} as ref,
-           (ts_rank_cd(${post.search}, query.tsq) + word_similarity(query.text, lower(${post.title} || ' ' || ${post.body})))::float8 as score
-    from ${post}
-    join ${membership} on ${membership.id} = ${post.authorMemberId}
+    with query as (select ${forgivingQuery(viewer.orgId, q.words)} as tsq),
+    recent as (
+      select ${post.id} as id, ${post.title} as title, ${post.body} as text, ${post.authorMemberId} as author,
+             ${post.search} as search
+      from ${post} cross join query
+      where ${visibleTo(viewer.memberId, viewer.orgId)} and ${post.search} @@ query.tsq
+      order by ${post.createdAt} desc nulls last, ${post.id} desc nulls last
+      limit ${RANKED_POSTS}
+    )
+    select recent.id, recent.title, recent.text, ${user.name} as ref,
+           ts_rank_cd(recent.search, query.tsq)::float8 as score
+    from recent cross join query
+    join ${membership} on ${membership.id} = recent.author
     join ${user} on ${user.id} = ${membership.userId}
-    cross join query
-    where ${visibleTo(viewer.memberId, viewer.orgId)}
-      and (${post.search} @@ query.tsq or query.text <% lower(${post.title} || ' ' || ${post.body}))
-    order by score desc, ${post.id}
+    order by score desc, recent.id
     limit ${limit}`);
   return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+/** Keeps the organisation's vocabulary (see forgivingQuery) with the words of a post just written. */
+export async function learnWords(db: Database, orgId: string, text: string) {
+  await db.execute(sql`
+    insert into ${searchWord} (organization_id, word)
+    select distinct ${orgId}, w from regexp_split_to_table(lower(${text}), '[^[:alpha:]]+') as w
+    where length(w) between 3 and 40
+    on conflict do nothing`);
 }
 
 /** The viewer's own goals (a plan is private: nobody else's goals are searched). */

@@ -3,6 +3,7 @@ import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'r
 import { QuickCapture } from '../features/log/quick-capture';
 import { NotificationsLink } from '../features/notifications/notifications-link';
 import { ReviewsNavItem } from '../features/reviews/reviews-nav-item';
+import { HeaderSearch } from '../features/search/header-search';
 import { api } from '../lib/api';
 import { lastOrg, rememberOrg, useMe } from './session';
 
@@ -74,6 +75,12 @@ export function SignedInLayout() {
                 </li>
                 {/* Groups, each starting with a divider: your own learning, other people, the organisation, you. */}
                 <li className="group-start">
+                  <NavLink to={`/orgs/${current.organizationId}/feed`}>Feed</NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/orgs/${current.organizationId}/communities`}>Communities</NavLink>
+                </li>
+                <li>
                   {/* One entry for what colleagues show you and ask of you; the page has tabs for both. */}
                   <NavLink
                     to={`/orgs/${current.organizationId}/shared`}
@@ -118,6 +125,7 @@ export function SignedInLayout() {
           </ul>
         </nav>
         <div className="who">
+          {current && <HeaderSearch orgId={current.organizationId} />}
           {current && <QuickCapture orgId={current.organizationId} />}
           <span>{me.data.user.name}</span>
           <button type="button" className="secondary" onClick={() => signOut.mutate()}>
