@@ -45,7 +45,8 @@ export function checkBudgets(results: Measurement[], budgets: Budget[]): BudgetC
         line: `${budget.db} ${budget.target} p99 ≤ ${budget.maxP99Ms} ms`,
         value: m.p99Ms,
         limit: budget.maxP99Ms,
-        pass: m.p99Ms <= budget.maxP99Ms,
+        // A run that completed no request measured nothing: that fails, it does not pass at "0 ms".
+        pass: m.requests > 0 && m.p99Ms <= budget.maxP99Ms,
       });
     }
     if (budget.maxP95Ms !== undefined) {
@@ -54,7 +55,7 @@ export function checkBudgets(results: Measurement[], budgets: Budget[]): BudgetC
         line: `${budget.db} ${budget.target} p95 ≤ ${budget.maxP95Ms} ms`,
         value: p95,
         limit: budget.maxP95Ms,
-        pass: p95 <= budget.maxP95Ms,
+        pass: m.requests > 0 && p95 <= budget.maxP95Ms,
       });
     }
     return checks;
