@@ -1,4 +1,5 @@
 import { FormError } from '../../components/form-error';
+import { WritePostLink } from '../posts/write-post-link';
 import { type CheckinView, dayLabel, useDeleteCheckin } from './checkins-api';
 
 /** Past check-ins, newest first: what the learner reflected and how their goals moved. */
@@ -49,6 +50,14 @@ export function CheckinList({ planId, checkins }: { planId: string; checkins: Ch
             >
               Delete<span className="visually-hidden"> the check-in of {dayLabel(c.checkedOn)}</span>
             </button>
+            <WritePostLink
+              source={{ kind: 'checkin', id: c.id }}
+              body={c.answers
+                .filter((a) => a.answer.trim())
+                .map((a) => `**${a.prompt}** ${a.answer}`)
+                .join('\n\n')}
+              about={`the check-in of ${dayLabel(c.checkedOn)}`}
+            />
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { FormError } from '../../components/form-error';
 import { api } from '../../lib/api';
+import { WritePostLink } from '../posts/write-post-link';
 import { day, type EvidenceView, fileSize, useEvidence, useRefreshGoal } from './evidence-api';
 
 /** A goal's evidence, newest first: notes in full, links to open, files to download. */
@@ -79,6 +80,11 @@ function EvidenceItem({ evidence: e }: { evidence: EvidenceView }) {
       >
         Remove<span className="visually-hidden"> “{e.title}”</span>
       </button>
+      <WritePostLink
+        source={{ kind: 'evidence', id: e.id }}
+        body={[e.title, e.note, e.url].filter(Boolean).join('\n\n')}
+        about={`“${e.title}”`}
+      />
       <FormError error={remove.error} />
     </li>
   );

@@ -7,6 +7,7 @@ import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { api, fieldError } from '../../lib/api';
 import { Select } from '../plans/plan-fields';
+import { WritePostLink } from '../posts/write-post-link';
 import { type LogEntryView, type MyGoal, useMyGoals } from './log-api';
 
 type Use = 'evidence' | 'share';
@@ -33,12 +34,7 @@ export function LogEntryUses({ entry, orgId, which }: { entry: LogEntryView; org
       <button type="button" className="link" aria-expanded={open === 'share'} onClick={() => toggle('share')}>
         Mark as shared<span className="visually-hidden"> {which}</span>
       </button>
-      <Link
-        className="link"
-        to={`/orgs/${orgId}/feed?${new URLSearchParams({ sourceKind: 'log', sourceId: entry.id, body: entry.what })}`}
-      >
-        Write a post<span className="visually-hidden"> about {which}</span>
-      </Link>
+      <WritePostLink source={{ kind: 'log', id: entry.id }} body={entry.what} about={which} />
       {open === 'evidence' && (
         <EvidenceForm entry={entry} orgId={orgId} goals={goals.data?.goals ?? []} onDone={finished} />
       )}

@@ -1,6 +1,7 @@
 import { learningFormLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { ItemComments } from '../comments/item-comments';
+import { WritePostLink } from '../posts/write-post-link';
 import { ItemCard } from './item-card';
 import type { ReflectionView } from './plan-api';
 import { Select, TextArea } from './plan-fields';
@@ -75,6 +76,11 @@ export function ReflectionEditor({ planId, item }: { planId: string; item: Refle
         onChange={(ev) => e.set('learnedAboutMe')(ev.target.value)}
         error={e.error('learnedAboutMe')}
         maxLength={4000}
+      />
+      <WritePostLink
+        source={{ kind: 'reflection', id: item.id }}
+        body={[d.what, d.enjoyable, d.learnedAboutMe].filter((t) => t.trim()).join('\n\n')}
+        about={d.what.trim() || 'this reflection'}
       />
       <ItemComments
         planId={planId}
