@@ -43,6 +43,7 @@ import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
 import { plansRoutes } from '../features/plans/plans.routes.js';
 import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
+import { postImagesRoutes } from '../features/posts/post-images.routes.js';
 import { postsRoutes } from '../features/posts/posts.routes.js';
 import { reminderJobs } from '../features/reminders/reminders.jobs.js';
 import { reviewsRoutes } from '../features/reviews/reviews.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(opts: BuildAppOptions) {
     commentsRoutes,
     communitiesRoutes,
     postsRoutes,
+    postImagesRoutes,
     searchRoutes,
     enlistmentRoutes,
     reviewsRoutes,

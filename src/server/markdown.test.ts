@@ -25,6 +25,23 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(source).toLowerCase()).not.toContain(banned);
   });
 
+  it('keeps images uploaded for posts, when asked, and no other image', () => {
+    const own = '![chart](/api/posts/images/0b6f1c1e-8f0e-4c51-9a55-5f1d2a7e4c11)';
+    expect(renderMarkdown(own, { images: true })).toBe(
+      '<p><img src="/api/posts/images/0b6f1c1e-8f0e-4c51-9a55-5f1d2a7e4c11" alt="chart" /></p>',
+    );
+    expect(renderMarkdown(own)).not.toContain('<img');
+    for (const other of [
+      '![x](https://evil.example/pixel.png)',
+      '![x](/api/posts/images/0b6f1c1e-8f0e-4c51-9a55-5f1d2a7e4c11?x=1)',
+      '![x](//evil.example/api/posts/images/0b6f1c1e-8f0e-4c51-9a55-5f1d2a7e4c11)',
+      '<img src="/api/posts/images/0b6f1c1e-8f0e-4c51-9a55-5f1d2a7e4c11" onerror="alert(1)">',
+    ]) {
+      const html = renderMarkdown(other, { images: true });
+      expect(html, other).not.toMatch(/evil|onerror|\?x=1/);
+    }
+  });
+
   it('turns page-level headings into headings below the page’s own', () => {
     expect(renderMarkdown('# Big')).toBe('<h3>Big</h3>');
   });

@@ -41,7 +41,20 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
-/** Safe HTML for a piece of Markdown. */
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.parse(source) as string, allowed).trim();
+/** Images uploaded to Waymark for posts, and nothing else: no request ever leaves for another site. */
+export const POST_IMAGE_PATH = /^\/api\/posts\/images\/[0-9a-f-]{36}$/;
+
+const withImages: sanitizeHtml.IOptions = {
+  ...allowed,
+  allowedTags: [...(allowed.allowedTags as string[]), 'img'],
+  allowedAttributes: { ...allowed.allowedAttributes, img: ['src', 'alt'] },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !POST_IMAGE_PATH.test(frame.attribs.src ?? ''),
+};
+
+/**
+ * Safe HTML for a piece of Markdown. `images` (posts) keeps images uploaded to Waymark for posts; any
+ * other image is dropped.
+ */
+export function renderMarkdown(source: string, opts: { images?: boolean } = {}): string {
+  return sanitizeHtml(markdown.parse(source) as string, opts.images ? withImages : allowed).trim();
 }

@@ -66,6 +66,18 @@ CREATE TABLE "post_comment" (
 	"edited_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "post_image" (
+	"id" text PRIMARY KEY NOT NULL,
+	"organization_id" text NOT NULL,
+	"uploader_member_id" text NOT NULL,
+	"post_id" text,
+	"storage_key" text NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"byte_size" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "post_reaction" (
 	"post_id" text NOT NULL,
 	"member_id" text NOT NULL,
@@ -93,6 +105,9 @@ ALTER TABLE "post_audience" ADD CONSTRAINT "post_audience_post_id_post_id_fk" FO
 ALTER TABLE "post_audience" ADD CONSTRAINT "post_audience_member_id_membership_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_comment" ADD CONSTRAINT "post_comment_post_id_post_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."post"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_comment" ADD CONSTRAINT "post_comment_author_member_id_membership_id_fk" FOREIGN KEY ("author_member_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "post_image" ADD CONSTRAINT "post_image_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "post_image" ADD CONSTRAINT "post_image_uploader_member_id_membership_id_fk" FOREIGN KEY ("uploader_member_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "post_image" ADD CONSTRAINT "post_image_post_id_post_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."post"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_reaction" ADD CONSTRAINT "post_reaction_post_id_post_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."post"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_reaction" ADD CONSTRAINT "post_reaction_member_id_membership_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."membership"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "search_word" ADD CONSTRAINT "search_word_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -104,4 +119,5 @@ CREATE INDEX "post_community_idx" ON "post" USING btree ("community_id","created
 CREATE INDEX "post_search_idx" ON "post" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "post_audience_member_idx" ON "post_audience" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "post_comment_post_idx" ON "post_comment" USING btree ("post_id","created_at");--> statement-breakpoint
+CREATE INDEX "post_image_post_idx" ON "post_image" USING btree ("post_id");--> statement-breakpoint
 CREATE INDEX "search_word_trgm_idx" ON "search_word" USING gin ("word" gin_trgm_ops);

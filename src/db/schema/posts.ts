@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { tsvector } from './columns.js';
 import { membership, organization } from './orgs.js';
@@ -178,4 +188,28 @@ export const searchWord = pgTable(
     primaryKey({ columns: [t.organizationId, t.word] }),
     index('search_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
   ],
+);
+
+/**
+ * An image uploaded for a post (kept by the FileStore under `storageKey`). Until a post uses it only its
+ * uploader sees it; once the author's post shows it (`postId`), whoever may see that post may see it.
+ */
+export const postImage = pgTable(
+  'post_image',
+  {
+    id: text('id').primaryKey(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    uploaderMemberId: text('uploader_member_id')
+      .notNull()
+      .references(() => membership.id, { onDelete: 'cascade' }),
+    postId: text('post_id').references(() => post.id, { onDelete: 'set null' }),
+    storageKey: text('storage_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('post_image_post_idx').on(t.postId)],
 );

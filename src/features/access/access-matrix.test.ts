@@ -364,7 +364,7 @@ describe('access matrix', () => {
       it.each(actorKinds.map((kind) => [kind, row.expect[kind]] as const))('as %s answers %i', async (kind, status) => {
         const cast = await createCast(t);
         const req = await row.request(cast, t);
-        const res = await t.app.inject({ ...req, headers: cast.as(kind) });
+        const res = await t.app.inject({ ...req, headers: { ...req.headers, ...cast.as(kind) } });
         expect(res.statusCode, res.body).toBe(status);
         if (status >= 400) expect(res.json().error.code).toEqual(expect.any(String));
       });

@@ -7,7 +7,13 @@ import type { TestApp } from '../../test/app.js';
  * their routes (exporting `rows`); access-matrix.test.ts gathers them all.
  */
 
-export type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
+export type Request = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: object;
+  /** Headers of the body itself (a multipart boundary); the actor's cookie is added to them. */
+  headers?: Record<string, string>;
+};
 export type Row = {
   route: string;
   /** Builds the request; may prepare data (e.g. an invitation) first. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
-import { conflict, notFound, tooLarge, validationError } from '../../server/errors.js';
+import { conflict, notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { requirePlanAccess } from '../access/plan-access.js';
 import { findItem } from '../plans/plans.repository.js';
@@ -18,8 +18,8 @@ import {
 import type { createEvidenceBody, updateEvidenceBody } from './evidence.schema.js';
 import { fileEvidenceFields } from './evidence.schema.js';
 import { evidenceViewOf, ownerDownloadUrl } from './evidence-view.js';
-import { FileTooLargeError } from './file-store.js';
 import { allowedExtensions, kindOfName } from './file-types.js';
+import { storeCheckedUpload } from './store-upload.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const view = (row: EvidenceRow) => evidenceViewOf(row, ownerDownloadUrl);
@@ -88,8 +88,6 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-
 /**
  * A file as evidence. Every check that can be made before storing is made first; the file is stored whole
  * or not at all (see FileStore.put); a file whose content does not match its kind, or whose row cannot be
@@ -105,7 +103,8 @@ export async function addFileEvidence(
   // Access first: a stranger learns nothing, and their bytes are never read.
   const { user } = await requireGoal(ctx, actor, planId, goalId, 'plan:write');
   const upload = await receive();
-  const refuse = (err: Error): never => {
+  // Typed as a never-returning function so TypeScript knows nothing runs after a refusal.
+  const refuse: (err: Error) => never = (err) => {
     // Unread bytes would otherwise hold the request open.
     upload.stream.resume();
     throw err;
@@ -122,25 +121,8 @@ export async function addFileEvidence(
   }
   const id = randomUUID();
   const storageKey = `evidence/${planId}/${id}`;
-  const maxBytes = ctx.config.EVIDENCE_MAX_BYTES;
-  let stored: Awaited<ReturnType<typeof ctx.files.put>>;
+  const stored = await storeCheckedUpload(ctx.files, storageKey, upload.stream, kind, ctx.config.EVIDENCE_MAX_BYTES);
   try {
-    stored = await ctx.files.put(storageKey, upload.stream, maxBytes);
-  } catch (err) {
-    if (err instanceof FileTooLargeError) {
-      throw tooLarge(
-        { file: `The file is larger than ${megabytes(maxBytes)}. Choose a smaller one.` },
-        'File too large.',
-      );
-    }
-    throw err;
-  }
-  try {
-    if (stored.byteSize === 0)
-      throw validationError({ file: 'The file is empty. Choose a file with something in it.' });
-    if (!kind?.looksRight(stored.head)) {
-      throw validationError({ file: `The file's content does not look like a ${kind?.extensions[0]} file.` });
-    }
     const row = await insertEvidence(ctx.db, {
       id,
       planId,

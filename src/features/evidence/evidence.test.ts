@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evidence } from '../../db/schema/index.js';
 import { type Cast, createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
+import { multipart } from '../../test/multipart.js';
 
 const MAX = 4096;
 const t = await createTestApp({ env: { EVIDENCE_MAX_BYTES: String(MAX) } });
@@ -29,18 +30,6 @@ async function goalOfSelf(c: Cast) {
     payload: { what: 'Run a cataloguing workshop' },
   });
   return { planUrl, planId: plan.json().id as string, url: `${planUrl}/goals/${goal.json().id}/evidence` };
-}
-
-/** A multipart body as a browser's FormData makes it: fields first, then the file. */
-async function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type') as string },
-  };
 }
 
 async function upload(c: Cast, url: string, file: { name: string; type: string; bytes: Buffer }, fields = {}) {

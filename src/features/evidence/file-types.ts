@@ -4,7 +4,7 @@
  * served with the stored type, so it must be true. No Node imports: the web app reads the list too.
  */
 
-type Kind = { contentType: string; extensions: string[]; looksRight: (head: Buffer) => boolean };
+export type Kind = { contentType: string; extensions: string[]; looksRight: (head: Buffer) => boolean };
 type Buffer = import('node:buffer').Buffer;
 
 const startsWith =
@@ -63,4 +63,11 @@ export function kindOfName(fileName: string): Kind | undefined {
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot).toLowerCase() : '';
   return kinds.find((k) => k.extensions.includes(ext));
+}
+
+/** The image kinds (posts take images only), by name as kindOfName does. */
+export const imageExtensions = kinds.filter((k) => k.contentType.startsWith('image/')).flatMap((k) => k.extensions);
+export function imageKindOfName(fileName: string): Kind | undefined {
+  const kind = kindOfName(fileName);
+  return kind?.contentType.startsWith('image/') ? kind : undefined;
 }

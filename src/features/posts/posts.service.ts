@@ -11,6 +11,7 @@ import { isCommunityMember } from '../communities/communities.repository.js';
 import { listSharesOfMember } from '../log/log.repository.js';
 import { recordShareDone } from '../plans/plan-items.service.js';
 import { learnWords } from '../search/search.repository.js';
+import { claimImages } from './post-images.service.js';
 import { ownSource } from './post-sources.js';
 import {
   audienceOf,
@@ -125,7 +126,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
         authorUserId: user.userId,
         title: input.title,
         body: input.body,
-        html: renderMarkdown(input.body),
+        html: renderMarkdown(input.body, { images: true }),
         topics: input.topics,
         visibility: input.visibility,
         communityId: input.visibility === 'community' ? (input.communityId ?? null) : null,
@@ -137,6 +138,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
       },
       audience,
     );
+    await claimImages(tx, { id, authorMemberId: memberId, body: input.body });
   });
   if (share) {
     await recordShareDone(ctx, actor, share.planId, share.id, {
@@ -180,7 +182,7 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
       postId,
       {
         ...(input.title !== undefined && { title: input.title }),
-        ...(input.body !== undefined && { body: input.body, html: renderMarkdown(input.body) }),
+        ...(input.body !== undefined && { body: input.body, html: renderMarkdown(input.body, { images: true }) }),
         ...(input.topics !== undefined && { topics: input.topics }),
         ...(audienceChanges && {
           visibility,
@@ -190,6 +192,7 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
       },
       audienceChanges ? audience : undefined,
     );
+    if (input.body !== undefined) await claimImages(tx, { id: postId, authorMemberId: memberId, body: input.body });
     if (input.title !== undefined || input.body !== undefined) {
       await learnWords(tx, post.post.organizationId, `${input.title ?? ''} ${input.body ?? ''}`);
     }

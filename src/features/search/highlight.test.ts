@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, wordSimilarity } from './highlight.js';
+import { highlight, plainText, wordSimilarity } from './highlight.js';
 
 describe('search highlighting', () => {
   it('marks the words found, including a misspelt query word, and escapes everything else', () => {
@@ -14,6 +14,12 @@ describe('search highlighting', () => {
     expect(out.startsWith('…')).toBe(true);
     expect(out).toContain('<mark>catalogue</mark>');
     expect(out.length).toBeLessThan(120);
+  });
+
+  it('shows Markdown as the words a reader sees', () => {
+    expect(plainText('Ask **which one question** ![chart](/api/posts/images/x) [docs](https://e.org) # Title')).toBe(
+      'Ask which one question chart docs Title',
+    );
   });
 
   it('measures similarity as pg_trgm does', () => {

@@ -35,6 +35,19 @@ function matches(word: string, queryWords: string[]): boolean {
   });
 }
 
+/**
+ * Markdown as the words a reader sees: images and link targets, emphasis and heading marks go, so an excerpt
+ * shows "which one question", not "**which one question**" or an image's address.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/(^|\s)#{1,6}\s+/g, '$1')
+    .replace(/[*_~`>]+/g, '');
+}
+
 export const queryWordsOf = (q: string) =>
   q
     .toLowerCase()

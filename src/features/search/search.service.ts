@@ -2,7 +2,7 @@ import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
-import { highlight, queryWordsOf } from './highlight.js';
+import { highlight, plainText, queryWordsOf } from './highlight.js';
 import {
   type Hit,
   searchCommunities,
@@ -44,7 +44,7 @@ export async function search(ctx: AppContext, actor: Actor, orgId: string, text:
       id: h.id,
       title: h.title || 'Untitled',
       titleHtml: highlight(h.title || 'Untitled', text, 200),
-      snippetHtml: highlight(h.text, text),
+      snippetHtml: highlight(kind === 'post' ? plainText(h.text) : h.text, text),
       label,
       url,
       score: Math.round(h.score * 1000) / 1000,

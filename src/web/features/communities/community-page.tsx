@@ -4,7 +4,7 @@ import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api } from '../../lib/api';
 import { PostList } from '../posts/feed-page';
-import { PostComposer } from '../posts/post-composer';
+import { FoldedComposer } from '../posts/post-composer';
 import type { CommunityView } from '../posts/posts-api';
 import { useCommunityActions } from './communities-page';
 
@@ -49,7 +49,7 @@ export function CommunityPage() {
       <FormError error={actions.membership.error} />
       {c.joined ? (
         <>
-          <PostComposer key={c.id} orgId={orgId} draft={{ communityId: c.id }} />
+          <FoldedComposer key={c.id} orgId={orgId} draft={{ communityId: c.id }} />
           <h2>Posts</h2>
           <PostList orgId={orgId} filter={{ communityId: c.id }} />
         </>

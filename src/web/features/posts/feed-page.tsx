@@ -2,7 +2,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { PostCard } from './post-card';
-import { PostComposer, type PostDraft } from './post-composer';
+import { FoldedComposer, type PostDraft } from './post-composer';
 import { type FeedFilter, useFeed } from './posts-api';
 
 const views = { everyone: 'Everyone', following: 'Following', mine: 'Mine' } as const;
@@ -27,7 +27,7 @@ export function FeedPage() {
     <section className="feed">
       <h1>Feed</h1>
       <p className="lead">What people here are learning, out loud. Write what you learned; react and comment.</p>
-      <PostComposer
+      <FoldedComposer
         key={`${sourceKind}:${sourceId}`}
         orgId={orgId}
         draft={draft}

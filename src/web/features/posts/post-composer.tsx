@@ -4,7 +4,7 @@ import { shareHowLabels } from '../../../features/plans/labels';
 import { useMe } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { api, fieldError, upload } from '../../lib/api';
 import { useMyGoals } from '../log/log-api';
 import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
 import { useMembers } from '../sharing/sharing-api';
@@ -40,6 +40,7 @@ export function PostComposer({
   const [visibility, setVisibility] = useState<Visibility>(draft.communityId ? 'community' : 'organization');
   const [audience, setAudience] = useState<string[]>([]);
   const [posted, setPosted] = useState<PostView>();
+  const [body, setBody] = useState(draft.body ?? '');
   const communities = useCommunities(orgId);
   const members = useMembers(orgId);
   const me = useMe().data;
@@ -89,21 +90,27 @@ export function PostComposer({
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
-        publish.mutate(new FormData(form), { onSuccess: () => form.reset() });
+        publish.mutate(new FormData(form), {
+          onSuccess: () => {
+            form.reset();
+            setBody('');
+          },
+        });
       }}
     >
-      <h2>Write a post</h2>
       {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
       <Field label="Title (optional)" name="title" defaultValue={draft.title} maxLength={200} error={error('title')} />
       <TextArea
         label="What did you learn?"
         name="body"
-        defaultValue={draft.body}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
         rows={5}
         required
         hint="Markdown works: **bold**, _italic_, lists, links."
         error={error('body')}
       />
+      <ImageUpload orgId={orgId} onUploaded={(markdown) => setBody((b) => `${b.trimEnd()}\n\n${markdown}\n`)} />
       <Field
         label="Topics (optional)"
         name="topics"
@@ -160,5 +167,43 @@ export function PostComposer({
         Post
       </button>
     </form>
+  );
+}
+
+/** Adds an image to the post: uploaded at once, shown in the text as Markdown the author can move. */
+function ImageUpload({ orgId, onUploaded }: { orgId: string; onUploaded: (markdown: string) => void }) {
+  const add = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return upload<{ markdown: string }>(`/api/posts/images?orgId=${encodeURIComponent(orgId)}`, form);
+    },
+    onSuccess: (image) => onUploaded(image.markdown),
+  });
+  return (
+    <Field
+      label="Add an image (optional)"
+      type="file"
+      accept=".png,.jpg,.jpeg,.gif,.webp"
+      hint="PNG, JPEG, GIF or WebP, up to 5 MB. It appears in the text where you can move it."
+      error={fieldError(add.error, 'file') ?? (add.error ? (add.error as Error).message : undefined)}
+      disabled={add.isPending}
+      onChange={(e) => {
+        const file = e.currentTarget.files?.[0];
+        if (file) add.mutate(file);
+        e.currentTarget.value = '';
+      }}
+    />
+  );
+}
+
+/** The composer behind a "Write a post" toggle, open when the post starts from something (a draft). */
+export function FoldedComposer(props: Parameters<typeof PostComposer>[0]) {
+  const { draft = {} } = props;
+  return (
+    <details className="composer-fold" open={Boolean(draft.body || draft.source) || undefined}>
+      <summary>Write a post</summary>
+      <PostComposer {...props} />
+    </details>
   );
 }

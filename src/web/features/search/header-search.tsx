@@ -6,6 +6,7 @@ export function HeaderSearch({ orgId }: { orgId: string }) {
   return (
     <form
       role="search"
+      aria-label="Search Waymark"
       className="header-search"
       onSubmit={(e) => {
         e.preventDefault();

@@ -25,6 +25,7 @@ export function SearchPage() {
       <h1>Search</h1>
       <form
         role="search"
+        aria-label="Search this organisation"
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { postImage } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
+import { notFound, validationError } from '../../server/errors.js';
+import { requireUser } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { requireOwnMembership } from '../access/plan-access.js';
+import { imageExtensions, imageKindOfName } from '../evidence/file-types.js';
+import { storeCheckedUpload } from '../evidence/store-upload.js';
+import { findVisiblePost } from './posts.repository.js';
+
+/** Images in posts: a photo of a whiteboard, a chart. Big enough for that, small enough for a feed. */
+export const POST_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+const imageUrl = (id: string) => `/api/posts/images/${id}`;
+
+/**
+ * Stores an image for a post the member is writing. Checked as evidence files are (type by name and by
+ * content, size, not empty); stored whole or not at all. Answers the Markdown that shows it.
+ */
+export async function uploadPostImage(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  receive: () => Promise<{ fileName: string; stream: Readable }>,
+) {
+  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const upload = await receive();
+  const kind = imageKindOfName(upload.fileName);
+  if (!kind) {
+    upload.stream.resume();
+    throw validationError({ file: `Add an image: ${imageExtensions.join(', ')}.` });
+  }
+  const id = randomUUID();
+  const storageKey = `post-images/${orgId}/${id}`;
+  const stored = await storeCheckedUpload(ctx.files, storageKey, upload.stream, kind, POST_IMAGE_MAX_BYTES);
+  try {
+    await ctx.db.insert(postImage).values({
+      id,
+      organizationId: orgId,
+      uploaderMemberId: memberId,
+      storageKey,
+      fileName: upload.fileName.slice(0, 255),
+      contentType: kind.contentType,
+      byteSize: stored.byteSize,
+    });
+  } catch (err) {
+    await ctx.files.delete(storageKey);
+    throw err;
+  }
+  const alt = upload.fileName.replace(/\.[^.]+$/, '').replace(/[[\]]/g, '');
+  return { id, url: imageUrl(id), markdown: `![${alt}](${imageUrl(id)})` };
+}
+
+/** The images a post's Markdown shows that its author uploaded and no post uses yet: they become the post's. */
+export async function claimImages(db: Database, post: { id: string; authorMemberId: string; body: string }) {
+  const ids = [...post.body.matchAll(/\/api\/posts\/images\/([0-9a-f-]{36})/g)].map((m) => m[1] as string);
+  if (ids.length === 0) return;
+  await db
+    .update(postImage)
+    .set({ postId: post.id })
+    .where(
+      and(inArray(postImage.id, ids), eq(postImage.uploaderMemberId, post.authorMemberId), isNull(postImage.postId)),
+    );
+}
+
+/**
+ * An image, for whoever may see it: its uploader, or anyone who may see the post showing it. Anyone else
+ * gets 404, as for a post they may not see.
+ */
+export async function openPostImage(ctx: AppContext, actor: Actor, imageId: string) {
+  requireUser(actor);
+  const [image] = await ctx.db.select().from(postImage).where(eq(postImage.id, imageId)).limit(1);
+  if (!image) throw notFound('Image');
+  const { memberId } = await requireOwnMembership(ctx, actor, image.organizationId).catch(() => {
+    throw notFound('Image');
+  });
+  const maySee =
+    image.uploaderMemberId === memberId ||
+    (image.postId !== null &&
+      (await findVisiblePost(ctx.db, image.postId, { memberId, orgId: image.organizationId })) !== undefined);
+  if (!maySee) throw notFound('Image');
+  const stream = await ctx.files.open(image.storageKey);
+  if (!stream) throw notFound('Image');
+  return { stream, contentType: image.contentType, byteSize: image.byteSize };
+}
