@@ -56,5 +56,24 @@ describe('demo seed', () => {
       })
     ).json();
     expect(timeline.items.map((i: { type: string }) => i.type)).toEqual(['checkin', 'log', 'log', 'share']);
+
+    // People learn out loud: the feed shows what the founder may see (she is in the data clinic, not storytime).
+    const feed = (
+      await t.app.inject({ method: 'GET', url: `/api/feed?orgId=${org.organizationId}`, headers: { cookie } })
+    ).json();
+    expect(feed.posts.map((p: { title: string }) => p.title)).toEqual([
+      'One question per dashboard',
+      'Leading a meeting from the numbers',
+      'Cataloguing rare books: what I learned from Jonas',
+      'Spreadsheet trick of the week',
+    ]);
+    const found = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/search?orgId=${org.organizationId}&q=spredsheet`,
+        headers: { cookie },
+      })
+    ).json();
+    expect(found.results[0]).toMatchObject({ kind: 'post', title: 'Spreadsheet trick of the week' });
   });
 });

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { addMember, createOrg, createPlan, createUser } from '../test/factories.js';
 import type { Database } from './client.js';
 import { foundersEarlierPlan, foundersPlan, foundersTraces, newStaffTemplate } from './demo-plans.js';
+import { addLearningOutLoud } from './demo-posts.js';
 import { checkin, evidence, goal, logEntry, organization, planTemplate, user } from './schema/index.js';
 
 /*
@@ -103,6 +104,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
       content: foundersPlan,
     });
     await addTraces(tx, { ownerMemberId: ownerMember.id, userId: owner.id, orgId: org.id }, earlier.id, current.id);
+    await addLearningOutLoud(tx, org.id, idByName);
     await tx.insert(planTemplate).values({
       id: randomUUID(),
       organizationId: org.id,
