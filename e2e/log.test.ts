@@ -42,7 +42,7 @@ describe('learning log', () => {
     await expectNoAxeViolations(page, 'log');
     await screenshot(page, 'log');
 
-    await page.getByLabel('Search').fill('pivot');
+    await page.getByLabel('Search', { exact: true }).fill('pivot');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => page.locator('.log-item').count()).toBe(1);
     await expect.poll(() => page.locator('.log-item').innerText()).toContain('for “Run a data workshop”');

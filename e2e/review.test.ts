@@ -63,8 +63,12 @@ describe('supervisor review', () => {
     await expectNoAxeViolations(supervisor, 'reviews inbox');
     await supervisor.getByRole('link', { name: 'Lena Learner: Learning agreement 2027' }).click();
     await supervisor.getByRole('heading', { name: 'What Lena Learner shared for the review' }).waitFor();
-    await supervisor.getByRole('heading', { name: 'Run a data workshop' }).waitFor();
+    await supervisor.getByRole('heading', { name: 'Run a data workshop', exact: true }).waitFor();
     await supervisor.getByText('I would like your help to run the workshop.').waitFor();
+    // The review shares the plan to comment on: Sam comments on the goal before signing.
+    await supervisor.getByLabel('Comment on Run a data workshop').fill('Could the first one be for our own team?');
+    await supervisor.getByRole('button', { name: 'Add comment' }).first().click();
+    await supervisor.getByText('Could the first one be for our own team?').waitFor();
     await expectNoAxeViolations(supervisor, 'review (to sign)');
     await supervisor.getByLabel('Your note').fill('Glad to support the workshop; let us meet in March.');
     await supervisor.getByRole('button', { name: 'Save note' }).click();
