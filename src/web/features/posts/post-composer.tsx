@@ -29,7 +29,7 @@ export interface PostDraft {
  */
 export function PostComposer({
   orgId,
-  draft = {},
+  draft: opened = {},
   onPosted,
 }: {
   orgId: string;
@@ -37,9 +37,12 @@ export function PostComposer({
   onPosted?: (p: PostView) => void;
 }) {
   const qc = useQueryClient();
-  const [visibility, setVisibility] = useState<Visibility>(draft.communityId ? 'community' : 'organization');
+  const [visibility, setVisibility] = useState<Visibility>(opened.communityId ? 'community' : 'organization');
   const [audience, setAudience] = useState<string[]>([]);
   const [posted, setPosted] = useState<PostView>();
+  // Once posted, a new form starts blank: the draft's words, link and commitment are used; its community stays.
+  const [draft, setDraft] = useState(opened);
+  const [formKey, setFormKey] = useState(0);
   const communities = useCommunities(orgId);
   const members = useMembers(orgId);
   const me = useMe().data;
@@ -78,18 +81,20 @@ export function PostComposer({
       setPosted(post);
       setAudience([]);
       await qc.invalidateQueries({ queryKey: ['feed'] });
+      setDraft({ communityId: opened.communityId });
+      setFormKey((k) => k + 1);
       onPosted?.(post);
     },
   });
   const error = (f: string) => fieldError(publish.error, f);
   return (
     <form
+      key={formKey}
       className="panel post-composer"
       aria-label="Write a post"
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        publish.mutate(new FormData(form), { onSuccess: () => form.reset() });
+        publish.mutate(new FormData(e.currentTarget));
       }}
     >
       <h2>Write a post</h2>
