@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { xssVectors } from './fixtures/xss-vectors.js';
+import { screenshot } from './support/browser.js';
 import { colleagueJoins, learnerWithPlan, serverAndBrowser } from './support/session.js';
 import { findSurvivors, watchForScript } from './support/xss-watch.js';
 
@@ -108,6 +109,7 @@ describe('cross-site scripting', () => {
       await expect.poll(() => cards.count()).toBe(Math.min(shown, posts.length));
       await page.waitForTimeout(300); // for handlers that fire later: failed loads, toggles, animations
       await nothingRan(`the feed, ${shown} posts`);
+      if (shown === 20) await screenshot(page, 'xss-feed');
       if (shown >= posts.length) break;
       await page.getByRole('button', { name: 'Show more' }).click();
     }
@@ -124,6 +126,7 @@ describe('cross-site scripting', () => {
     await expect.poll(() => page.locator('.comment-body').count()).toBe(vectors.length);
     await page.waitForTimeout(300);
     await nothingRan('the goal page');
+    await screenshot(page, 'xss-goal-comments');
 
     // Search, with the vectors' words and with vectors as the query (a query is shown back on the page).
     await page.goto(`/orgs/${orgId}/search`);
