@@ -10,6 +10,7 @@ import {
   postReaction,
   user,
 } from '../../db/schema/index.js';
+import { exactInstant } from '../../server/keyset-cursor.js';
 import { visibleTo } from './post-visibility.js';
 
 export type PostRow = typeof post.$inferSelect;
@@ -33,6 +34,8 @@ const listed = (viewerId: string) => ({
     createdAt: post.createdAt,
     editedAt: post.editedAt,
   },
+  /** Where the row stands in the feed's order, exactly: for the next page's cursor. */
+  position: exactInstant(post.createdAt),
   authorName: user.name,
   authorTitle: membership.title,
   communityName: community.name,
@@ -46,6 +49,7 @@ const listed = (viewerId: string) => ({
 
 export type ListedPost = {
   post: Omit<PostRow, 'search' | 'authorUserId' | 'shareCommitmentId'>;
+  position: string;
   authorName: string;
   authorTitle: string | null;
   communityName: string | null;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type ActorKind, createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
@@ -90,6 +91,30 @@ describe('posts and the feed', () => {
     expect(bySelf.posts.map((p: Json) => p.title)).toEqual(['Post 7', 'Post 5', 'Post 3', 'Post 1']);
     const bySql = await ok('supervisor', 'GET', `/api/feed?orgId=${c.org.id}&topic=sql`);
     expect(bySql.posts.map((p: Json) => p.title)).toEqual(['Post 6', 'Post 3']);
+  });
+
+  it('pages posts written within one millisecond without losing any (PostgreSQL keeps microseconds)', async () => {
+    const { c, post, ok } = await organisation();
+    const written = [];
+    for (let i = 1; i <= 4; i++)
+      written.push(await post('self', { title: `Same ms ${i}`, body: 'x', visibility: 'organization' }));
+    // As a busy server writes them: four instants inside one millisecond, which a JS Date cannot tell apart.
+    for (const [i, p] of written.entries()) {
+      await t.db.execute(sql`update post set created_at = ${`2026-03-01T09:00:00.000${i + 1}00Z`}::timestamptz
+        where id = ${p.id}`);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Json = await ok(
+        'otherMember',
+        'GET',
+        `/api/feed?orgId=${c.org.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.posts.map((p: Json) => p.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['Same ms 4', 'Same ms 3', 'Same ms 2', 'Same ms 1']);
   });
 
   it('follows people and topics into a "following" view', async () => {
