@@ -54,6 +54,7 @@ import { templatesRoutes } from '../features/templates/templates.routes.js';
 import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
+import { refuseNulCharacters } from './nul-guard.js';
 import { createReadCache } from './read-cache.js';
 import { APP_VERSION } from './version.js';
 
@@ -115,6 +116,7 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   registerErrorHandler(app);
+  refuseNulCharacters(app);
   app.decorateRequest('actor');
   app.addHook('onRequest', async (req) => {
     let actor: Promise<Actor> | undefined;

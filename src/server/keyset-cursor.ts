@@ -1,3 +1,5 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { validationError } from './errors.js';
 
 /*
@@ -7,6 +9,14 @@ import { validationError } from './errors.js';
 
 export const isInstant = (value: string) => !Number.isNaN(Date.parse(value));
 export const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * A timestamp column as its exact instant (ISO 8601, UTC, microseconds), to name a page's last row. PostgreSQL
+ * keeps microseconds and a JS Date only milliseconds: a cursor made from the Date would skip the rows written
+ * in the same millisecond as the page's last one.
+ */
+export const exactInstant = (column: AnyPgColumn): SQL<string> =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function encodeCursor(position: string | Date, id: string): string {
   const at = position instanceof Date ? position.toISOString() : position;

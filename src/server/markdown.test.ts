@@ -42,6 +42,19 @@ describe('renderMarkdown', () => {
     }
   });
 
+  // Found with the browser test's corpus (e2e/fixtures/xss-vectors.ts): Markdown's own ways to a script address.
+  it.each([
+    '[x][evil]\n\n[evil]: javascript:alert(1)',
+    '<javascript:alert(1)>',
+    '[x](&#106;avascript:alert(1))',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '[x](https://example.org "title\\" onmouseover=\\"alert(1)")',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  ])('leaves no script address, handler or image: %s', (source) => {
+    const tags = renderMarkdown(source).match(/<[^>]*>/g) ?? [];
+    expect(tags.filter((tag) => /href="(?!https?:)|\son\w+=|^<img/i.test(tag))).toEqual([]);
+  });
+
   it('turns page-level headings into headings below the page’s own', () => {
     expect(renderMarkdown('# Big')).toBe('<h3>Big</h3>');
   });

@@ -10,6 +10,7 @@ import {
   postReaction,
   user,
 } from '../../db/schema/index.js';
+import { exactInstant } from '../../server/keyset-cursor.js';
 import { learnWords } from '../search/search.repository.js';
 import { visibleTo } from './post-visibility.js';
 
@@ -34,6 +35,8 @@ const listed = (viewerId: string) => ({
     createdAt: post.createdAt,
     editedAt: post.editedAt,
   },
+  /** Where the row stands in the feed's order, exactly: for the next page's cursor. */
+  position: exactInstant(post.createdAt),
   authorName: user.name,
   authorTitle: membership.title,
   communityName: community.name,
@@ -47,6 +50,7 @@ const listed = (viewerId: string) => ({
 
 export type ListedPost = {
   post: Omit<PostRow, 'search' | 'authorUserId' | 'shareCommitmentId'>;
+  position: string;
   authorName: string;
   authorTitle: string | null;
   communityName: string | null;

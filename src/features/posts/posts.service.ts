@@ -224,6 +224,6 @@ export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery) 
   const last = page.at(-1);
   return {
     posts: page.map((row) => postViewOf(row, memberId)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.post.createdAt, last.post.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.position, last.post.id) : null,
   };
 }

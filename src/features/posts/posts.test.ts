@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type ActorKind, createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
@@ -17,7 +18,22 @@ async function organisation() {
     ok(kind, 'POST', '/api/posts', { organizationId: c.org.id, ...payload });
   const feed = async (kind: ActorKind, query = '') =>
     ((await ok(kind, 'GET', `/api/feed?orgId=${c.org.id}${query}`)).posts as Json[]).map((p) => p.title);
-  return { c, call, ok, post, feed };
+  /** The titles of every page of the feed, `limit` posts a page, following each page's cursor. */
+  const everyPage = async (kind: ActorKind, limit: number) => {
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Json = await ok(
+        kind,
+        'GET',
+        `/api/feed?orgId=${c.org.id}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      titles.push(...page.posts.map((p: Json) => p.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return titles;
+  };
+  return { c, call, ok, post, feed, everyPage };
 }
 
 describe('posts and the feed', () => {
@@ -65,7 +81,7 @@ describe('posts and the feed', () => {
   });
 
   it('pages the feed by keyset without gaps or repeats, and filters by author and topic', async () => {
-    const { c, post, ok } = await organisation();
+    const { c, post, ok, everyPage } = await organisation();
     for (let i = 1; i <= 7; i++) {
       await post(i % 2 ? 'self' : 'otherMember', {
         title: `Post ${i}`,
@@ -74,22 +90,32 @@ describe('posts and the feed', () => {
         topics: i % 3 === 0 ? ['SQL'] : [],
       });
     }
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Json = await ok(
-        'supervisor',
-        'GET',
-        `/api/feed?orgId=${c.org.id}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
-      );
-      seen.push(...page.posts.map((p: Json) => p.title));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(seen).toEqual(['Post 7', 'Post 6', 'Post 5', 'Post 4', 'Post 3', 'Post 2', 'Post 1']);
+    expect(await everyPage('supervisor', 3)).toEqual([
+      'Post 7',
+      'Post 6',
+      'Post 5',
+      'Post 4',
+      'Post 3',
+      'Post 2',
+      'Post 1',
+    ]);
     const bySelf = await ok('supervisor', 'GET', `/api/feed?orgId=${c.org.id}&authorMemberId=${c.members.self.id}`);
     expect(bySelf.posts.map((p: Json) => p.title)).toEqual(['Post 7', 'Post 5', 'Post 3', 'Post 1']);
     const bySql = await ok('supervisor', 'GET', `/api/feed?orgId=${c.org.id}&topic=sql`);
     expect(bySql.posts.map((p: Json) => p.title)).toEqual(['Post 6', 'Post 3']);
+  });
+
+  it('pages posts written within one millisecond without losing any (PostgreSQL keeps microseconds)', async () => {
+    const { post, everyPage } = await organisation();
+    const written = [];
+    for (let i = 1; i <= 4; i++)
+      written.push(await post('self', { title: `Same ms ${i}`, body: 'x', visibility: 'organization' }));
+    // As a busy server writes them: four instants inside one millisecond, which a JS Date cannot tell apart.
+    for (const [i, p] of written.entries()) {
+      await t.db.execute(sql`update post set created_at = ${`2026-03-01T09:00:00.000${i + 1}00Z`}::timestamptz
+        where id = ${p.id}`);
+    }
+    expect(await everyPage('otherMember', 1)).toEqual(['Same ms 4', 'Same ms 3', 'Same ms 2', 'Same ms 1']);
   });
 
   it('follows people and topics into a "following" view', async () => {

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNotNull, isNull, ne, or, type SQL, sql } from 'dri
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { goal, membership, plan, planAccessLog, planGrant, user } from '../../db/schema/index.js';
+import { exactInstant } from '../../server/keyset-cursor.js';
 
 export type GrantRow = typeof planGrant.$inferSelect;
 
@@ -125,19 +126,17 @@ export async function insertAccessLog(db: Database, values: typeof planAccessLog
 export async function listAccessLog(
   db: Database,
   planId: string,
-  after: { at: Date; id: string } | undefined,
+  after: { at: string; id: string } | undefined,
   limit: number,
 ) {
   return db
-    .select({ entry: planAccessLog, viewerName: user.name })
+    .select({ entry: planAccessLog, viewerName: user.name, position: exactInstant(planAccessLog.at) })
     .from(planAccessLog)
     .innerJoin(user, eq(user.id, planAccessLog.viewerUserId))
     .where(
       and(
         eq(planAccessLog.planId, planId),
-        after
-          ? sql`(${planAccessLog.at}, ${planAccessLog.id}) < (${after.at.toISOString()}::timestamptz, ${after.id})`
-          : undefined,
+        after ? sql`(${planAccessLog.at}, ${planAccessLog.id}) < (${after.at}::timestamptz, ${after.id})` : undefined,
       ),
     )
     .orderBy(desc(planAccessLog.at), desc(planAccessLog.id))

@@ -136,7 +136,7 @@ export async function listAccessLogPage(
 ): Promise<{ entries: AccessLogEntry[]; nextCursor: string | null }> {
   await requireSharer(ctx, actor, planId);
   const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
-  const after = cursor && { at: new Date(cursor.position), id: cursor.id };
+  const after = cursor && { at: cursor.position, id: cursor.id };
   const rows = await listAccessLog(ctx.db, planId, after, query.limit);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -151,7 +151,7 @@ export async function listAccessLogPage(
       label: labelOfRead(entry.what, goalNames),
       at: entry.at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.entry.at, last.entry.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.position, last.entry.id) : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { planAccessLog, planGrant } from '../../db/schema/index.js';
 import { castCalls, createCast } from '../../test/actors.js';
@@ -174,6 +174,21 @@ describe('granular sharing', () => {
 
     expect((await call('otherMember', 'GET', `${url}/access-log`)).status).toBe(404);
     expect((await call('self', 'GET', `${url}/access-log?cursor=nonsense`)).body.error.fields.cursor).toBeTruthy();
+
+    // Reads within one millisecond (PostgreSQL keeps microseconds, a JS Date does not) page without a gap.
+    for (const [i, row] of rows.entries()) {
+      await t.db.execute(
+        sql`update plan_access_log set at = ${`2027-02-01T10:00:00.000${i + 1}00Z`}::timestamptz where id = ${row.id}`,
+      );
+    }
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Json = await call('self', 'GET', `${url}/access-log?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.body.entries.map((e: Json) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(rows.map((r) => r.id).reverse());
   });
 
   it('never sends the cached whole plan to a grantee, and the owner still reads it whole', async () => {

@@ -56,12 +56,12 @@ export function CommunityPage() {
       ) : (
         <p className="hint">Its posts are for its members: join to read and write them.</p>
       )}
-      <h2>Members ({c.memberCount})</h2>
+      <h2 id="community-members">Members ({c.memberCount})</h2>
       <FormError error={members.error} />
-      <ul>
+      <ul aria-labelledby="community-members">
         {members.data?.members.map((m) => (
           <li key={m.memberId}>
-            {m.name}
+            <Link to={`/orgs/${orgId}/people/${m.memberId}`}>{m.name}</Link>
             {m.title && ` · ${m.title}`}
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
@@ -19,6 +20,10 @@ export function FeedPage() {
   const topic = search.get('topic') ?? undefined;
   const sourceKind = search.get('sourceKind') as NonNullable<PostDraft['source']>['kind'] | null;
   const sourceId = search.get('sourceId');
+  // Another entry's "Write a post" starts a new composer; clearing the address once posted keeps this one
+  // (and its "Posted" notice).
+  const [draftKey, setDraftKey] = useState(sourceId);
+  if (sourceId && sourceId !== draftKey) setDraftKey(sourceId);
   const draft: PostDraft = {
     body: search.get('body') ?? undefined,
     ...(sourceKind && sourceId && { source: { kind: sourceKind, id: sourceId } }),
@@ -28,7 +33,7 @@ export function FeedPage() {
       <h1>Feed</h1>
       <p className="lead">What people here are learning, out loud. Write what you learned; react and comment.</p>
       <FoldedComposer
-        key={`${sourceKind}:${sourceId}`}
+        key={draftKey ?? ''}
         orgId={orgId}
         draft={draft}
         onPosted={() => sourceId && setSearch({}, { replace: true })}

@@ -29,7 +29,7 @@ export interface PostDraft {
  */
 export function PostComposer({
   orgId,
-  draft = {},
+  draft: opened = {},
   onPosted,
 }: {
   orgId: string;
@@ -37,10 +37,13 @@ export function PostComposer({
   onPosted?: (p: PostView) => void;
 }) {
   const qc = useQueryClient();
-  const [visibility, setVisibility] = useState<Visibility>(draft.communityId ? 'community' : 'organization');
+  const [visibility, setVisibility] = useState<Visibility>(opened.communityId ? 'community' : 'organization');
   const [audience, setAudience] = useState<string[]>([]);
   const [posted, setPosted] = useState<PostView>();
-  const [body, setBody] = useState(draft.body ?? '');
+  // Once posted, a new form starts blank: the draft's words, link and commitment are used; its community stays.
+  const [draft, setDraft] = useState(opened);
+  const [formKey, setFormKey] = useState(0);
+  const [body, setBody] = useState(opened.body ?? '');
   const communities = useCommunities(orgId);
   const members = useMembers(orgId);
   const me = useMe().data;
@@ -79,23 +82,21 @@ export function PostComposer({
       setPosted(post);
       setAudience([]);
       await qc.invalidateQueries({ queryKey: ['feed'] });
+      setDraft({ communityId: opened.communityId });
+      setFormKey((k) => k + 1);
+      setBody('');
       onPosted?.(post);
     },
   });
   const error = (f: string) => fieldError(publish.error, f);
   return (
     <form
+      key={formKey}
       className="panel post-composer"
       aria-label="Write a post"
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        publish.mutate(new FormData(form), {
-          onSuccess: () => {
-            form.reset();
-            setBody('');
-          },
-        });
+        publish.mutate(new FormData(e.currentTarget));
       }}
     >
       {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
@@ -200,8 +201,10 @@ function ImageUpload({ orgId, onUploaded }: { orgId: string; onUploaded: (markdo
 /** The composer behind a "Write a post" toggle, open when the post starts from something (a draft). */
 export function FoldedComposer(props: Parameters<typeof PostComposer>[0]) {
   const { draft = {} } = props;
+  // Kept open once opened (the "Posted" notice shows in it), whatever happens to the draft afterwards.
+  const [open, setOpen] = useState(Boolean(draft.body || draft.source));
   return (
-    <details className="composer-fold" open={Boolean(draft.body || draft.source) || undefined}>
+    <details className="composer-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Write a post</summary>
       <PostComposer {...props} />
     </details>

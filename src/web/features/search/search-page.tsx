@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { SearchResult } from '../../../features/search/search.schema';
+import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api } from '../../lib/api';
@@ -32,8 +33,15 @@ export function SearchPage() {
           setParams({ q: String(new FormData(e.currentTarget).get('q') ?? '') });
         }}
       >
-        <label htmlFor="search-q">Search posts, your goals, mentors and communities</label>
-        <input id="search-q" name="q" type="search" defaultValue={q} key={q} minLength={2} required />
+        <Field
+          label="Search posts, your goals, mentors and communities"
+          name="q"
+          type="search"
+          defaultValue={q}
+          key={q}
+          minLength={2}
+          required
+        />
         <button type="submit">Search</button>
       </form>
       {results.isFetching && <p role="status">Searching…</p>}
