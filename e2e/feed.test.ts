@@ -121,10 +121,10 @@ describe('learning out loud', () => {
     await expectNoAxeViolations(learner, 'community page (member, one post)');
     await screenshot(learner, 'feed-community');
 
-    // Search finds the post though the word is misspelt.
-    await learner.goto(`/orgs/${orgId}/search`);
-    await learner.getByRole('searchbox').fill('spredsheet');
-    await learner.getByRole('button', { name: 'Search' }).click();
+    // Search, from the box at the top of every page, finds the post though the word is misspelt.
+    await learner.getByRole('searchbox', { name: 'Search Waymark' }).fill('spredsheet');
+    await learner.keyboard.press('Enter');
+    await learner.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
     const results = learner
       .getByRole('list')
       .filter({ has: learner.getByRole('link', { name: 'Pivot tables group dates' }) });
