@@ -4,7 +4,8 @@ import sanitizeHtml from 'sanitize-html';
 /*
  * Markdown written by people (comments now, posts later) becomes HTML here, on the server, and only through
  * sanitize-html's allow-list: no raw HTML, scripts, styles, event handlers or images survive (an image would
- * fetch from anywhere), and links keep only http(s) and mailto addresses and open safely.
+ * fetch from anywhere), and links keep only http(s), mailto and relative addresses (within Waymark) and open
+ * safely.
  */
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
