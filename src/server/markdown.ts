@@ -2,10 +2,10 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 /*
- * Markdown written by people (comments now, posts later) becomes HTML here, on the server, and only through
- * sanitize-html's allow-list: no raw HTML, scripts, styles, event handlers or images survive (an image would
- * fetch from anywhere), and links keep only http(s), mailto and relative addresses (within Waymark) and open
- * safely.
+ * Markdown written by people (comments, posts) becomes HTML here, on the server, and only through
+ * sanitize-html's allow-list: no raw HTML, scripts, styles or event handlers survive, nor images (an image would
+ * fetch from anywhere) except, in posts, those uploaded to Waymark; links keep only http(s), mailto and relative
+ * addresses (within Waymark) and open safely.
  */
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
