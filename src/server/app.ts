@@ -101,6 +101,7 @@ export async function buildApp(opts: BuildAppOptions) {
     plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),
     planOwners: createReadCache({ ttlMs: 10 * 60_000, maxEntries: 100_000 }),
     logPages: createReadCache({ ttlMs: 10_000, maxEntries: 5_000 }),
+    feedPages: createReadCache({ ttlMs: 10_000, maxEntries: 5_000 }),
   };
   const files = opts.files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   const ctx: AppContext = {

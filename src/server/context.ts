@@ -8,6 +8,7 @@ import type { JobQueue } from '../features/jobs/job-queue.js';
 import type { Mailer } from '../features/mail/mailer.js';
 import type { MyMembership } from '../features/me/me.repository.js';
 import type { CachedPlan } from '../features/plans/plans.service.js';
+import type { FeedPageView } from '../features/posts/posts.schema.js';
 import type { ReadCache } from './read-cache.js';
 
 /** What services need from the running app, passed explicitly so tests can build one per database. */
@@ -40,4 +41,6 @@ export interface AppCaches {
    * every write to their log, goals or plans, since a page names each entry's goal and cycle.
    */
   logPages: ReadCache<string, string>;
+  /** Feed pages (by organisation, viewer and page asked for): forgotten for an organisation by every write to its feed. */
+  feedPages: ReadCache<string, FeedPageView>;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, notFound } from '../../server/errors.js';
 import { requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
+import { forgetFeed } from '../posts/feed-cache.js';
 import {
   addCommunityMember,
   communityNamed,
@@ -79,15 +80,17 @@ export async function featureCommunity(ctx: AppContext, actor: Actor, communityI
 }
 
 export async function joinCommunity(ctx: AppContext, actor: Actor, communityId: string) {
-  const { me } = await requireCommunity(ctx, actor, communityId);
+  const { me, community } = await requireCommunity(ctx, actor, communityId);
   await addCommunityMember(ctx.db, communityId, me.id);
+  forgetFeed(ctx, community.organizationId);
   return getCommunity(ctx, actor, communityId);
 }
 
 /** Leaving also ends seeing the community's posts (they are shown to its members only). */
 export async function leaveCommunity(ctx: AppContext, actor: Actor, communityId: string) {
-  const { me } = await requireCommunity(ctx, actor, communityId);
+  const { me, community } = await requireCommunity(ctx, actor, communityId);
   await removeCommunityMember(ctx.db, communityId, me.id);
+  forgetFeed(ctx, community.organizationId);
   return getCommunity(ctx, actor, communityId);
 }
 

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../server/markdown.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
 import { notify } from '../notifications/notify.js';
+import { forgetFeed } from './feed-cache.js';
 import {
   addFollow,
   addReaction,
@@ -29,8 +30,9 @@ import { getPost, requireVisiblePost } from './posts.service.js';
 type ReactionKind = (typeof reactionKinds)[number];
 
 export async function react(ctx: AppContext, actor: Actor, postId: string, kind: ReactionKind, on: boolean) {
-  const { memberId } = await requireVisiblePost(ctx, actor, postId);
+  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
   await (on ? addReaction : removeReaction)(ctx.db, postId, memberId, kind);
+  forgetFeed(ctx, post.post.organizationId);
   return getPost(ctx, actor, postId);
 }
 
@@ -53,6 +55,7 @@ export async function commentOnPost(ctx: AppContext, actor: Actor, postId: strin
   const { user, memberId, post } = await requireVisiblePost(ctx, actor, postId);
   const id = randomUUID();
   await insertPostComment(ctx.db, { id, postId, authorMemberId: memberId, body, html: renderMarkdown(body) });
+  forgetFeed(ctx, post.post.organizationId);
   if (post.post.authorMemberId !== memberId) {
     const author = await userIdOfMember(ctx.db, post.post.authorMemberId);
     if (author) {
@@ -80,6 +83,7 @@ export async function deleteCommentOnPost(ctx: AppContext, actor: Actor, postId:
     throw forbidden('Only its author or the post’s author can delete a comment.');
   }
   await deletePostComment(ctx.db, commentId);
+  forgetFeed(ctx, post.post.organizationId);
 }
 
 type FollowKind = (typeof followKinds)[number];
@@ -105,5 +109,6 @@ export async function setFollow(
     }
   }
   await (on ? addFollow : removeFollow)(ctx.db, memberId, input.kind, target);
+  forgetFeed(ctx, input.orgId);
   return myFollows(ctx, actor, input.orgId);
 }

@@ -100,6 +100,7 @@ export const feedQuery = z.object({
 export type FeedQuery = z.infer<typeof feedQuery>;
 
 export const feedPage = z.object({ posts: z.array(postView), nextCursor: z.string().nullable() });
+export type FeedPageView = z.infer<typeof feedPage>;
 
 export const postCommentBody = z.object({
   body: z

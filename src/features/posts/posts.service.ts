@@ -4,6 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound, validationError } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { renderMarkdown } from '../../server/markdown.js';
+import { cached } from '../../server/read-cache.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
@@ -11,6 +12,7 @@ import { isCommunityMember } from '../communities/communities.repository.js';
 import { listSharesOfMember } from '../log/log.repository.js';
 import { recordShareDone } from '../plans/plan-items.service.js';
 import { learnWords } from '../search/search.repository.js';
+import { feedPageKey, forgetFeed } from './feed-cache.js';
 import { claimImages } from './post-images.service.js';
 import { ownSource } from './post-sources.js';
 import {
@@ -24,7 +26,7 @@ import {
   membersAmong,
   updatePost,
 } from './posts.repository.js';
-import type { CreatePostInput, FeedQuery, PostView, UpdatePostInput } from './posts.schema.js';
+import type { CreatePostInput, FeedPageView, FeedQuery, PostView, UpdatePostInput } from './posts.schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -140,6 +142,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
     );
     await claimImages(tx, { id, authorMemberId: memberId, body: input.body });
   });
+  forgetFeed(ctx, input.organizationId);
   if (share) {
     await recordShareDone(ctx, actor, share.planId, share.id, {
       link: `${ctx.config.baseUrl}/orgs/${input.organizationId}/posts/${id}`,
@@ -197,6 +200,7 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
       await learnWords(tx, post.post.organizationId, `${input.title ?? ''} ${input.body ?? ''}`);
     }
   });
+  forgetFeed(ctx, post.post.organizationId);
   return getPost(ctx, actor, postId);
 }
 
@@ -204,26 +208,32 @@ export async function removePost(ctx: AppContext, actor: Actor, postId: string) 
   const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
   if (post.post.authorMemberId !== memberId) throw forbidden('Only its author can delete a post.');
   await deletePost(ctx.db, postId);
+  forgetFeed(ctx, post.post.organizationId);
 }
 
 /** The organisation feed: what the viewer may see, newest first, a page at a time. */
-export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery) {
+export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery): Promise<FeedPageView> {
   const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
   const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
-  const rows = await listFeed(ctx.db, {
-    viewerId: memberId,
-    orgId: query.orgId,
-    view: query.view,
-    communityId: query.communityId,
-    authorMemberId: query.authorMemberId,
-    topic: query.topic,
-    after: cursor && { createdAt: cursor.position, id: cursor.id },
-    limit: query.limit,
+  const { view, communityId, authorMemberId, topic, limit } = query;
+  // Cached briefly per viewer and page (feed-cache.ts): a feed is read far more often than written.
+  const key = feedPageKey(query.orgId, memberId, [view, communityId, authorMemberId, topic, query.cursor, limit]);
+  return cached(ctx.caches.feedPages, key, async () => {
+    const rows = await listFeed(ctx.db, {
+      viewerId: memberId,
+      orgId: query.orgId,
+      view,
+      communityId,
+      authorMemberId,
+      topic,
+      after: cursor && { createdAt: cursor.position, id: cursor.id },
+      limit,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      posts: page.map((row) => postViewOf(row, memberId)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.position, last.post.id) : null,
+    };
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    posts: page.map((row) => postViewOf(row, memberId)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.position, last.post.id) : null,
-  };
 }

@@ -118,6 +118,26 @@ describe('posts and the feed', () => {
     expect(await everyPage('otherMember', 1)).toEqual(['Same ms 4', 'Same ms 3', 'Same ms 2', 'Same ms 1']);
   });
 
+  it('shows every change at once, though feed pages are cached: posts, reactions, comments, edits, deletions', async () => {
+    const { c, ok, post } = await organisation();
+    const first = async (kind: ActorKind) =>
+      ((await ok(kind, 'GET', `/api/feed?orgId=${c.org.id}`)).posts as Json[])[0];
+    const p = await post('self', { title: 'One', body: 'x', visibility: 'organization' });
+    expect((await first('otherMember'))?.title).toBe('One');
+    await ok('supervisor', 'PUT', `/api/posts/${p.id}/reactions/like`);
+    expect((await first('otherMember'))?.reactions.like).toBe(1);
+    await ok('supervisor', 'POST', `/api/posts/${p.id}/comments`, { body: 'Nice' });
+    expect((await first('otherMember'))?.commentCount).toBe(1);
+    await ok('self', 'PATCH', `/api/posts/${p.id}`, { title: 'One, edited' });
+    expect((await first('otherMember'))?.title).toBe('One, edited');
+    await post('self', { title: 'Two', body: 'x', visibility: 'organization' });
+    expect((await first('otherMember'))?.title).toBe('Two');
+    await ok('self', 'DELETE', `/api/posts/${p.id}`);
+    expect((await ok('otherMember', 'GET', `/api/feed?orgId=${c.org.id}`)).posts.map((x: Json) => x.title)).toEqual([
+      'Two',
+    ]);
+  });
+
   it('follows people and topics into a "following" view', async () => {
     const { c, ok, post, feed } = await organisation();
     await post('self', { title: 'By self', body: 'x', visibility: 'organization' });

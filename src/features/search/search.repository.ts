@@ -130,18 +130,46 @@ export function searchResources(db: Database, memberId: string, q: { text: strin
   );
 }
 
-/** People of the organisation who offer mentoring: their name, topics and what they say about it. */
-export function searchMentors(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
-  return searchKind(
-    db,
-    sql`select ${membership.id} as id, ${user.name} as title,
-          concat_ws(' ', array_to_string(${membership.mentoringTopics}, ', '), ${membership.mentoringAbout}) as text,
-          ${membership.title} as ref
-        from ${membership} join ${user} on ${user.id} = ${membership.userId}
-        where ${membership.organizationId} = ${orgId} and ${membership.offersMentoring}`,
-    q,
-    limit,
-  );
+/**
+ * People of the organisation who offer mentoring: by their name, their topics (each compared by trigram
+ * similarity, so "negotation" finds "negotiation") and full-text search in what they say about it (indexed).
+ * An organisation may have a thousand mentors: nothing here compares whole texts row by row.
+ */
+export async function searchMentors(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
+  const words = sql`array(select jsonb_array_elements_text(${JSON.stringify(q.words)}::jsonb))`;
+  const mentor = sql`${membership.organizationId} = ${orgId} and ${membership.offersMentoring}`;
+  // Topic names are few and shared: each distinct one is compared once, then mentors are found by overlap.
+  const result = await db.execute(sql`
+    with query as (select ${anyWordQuery(q.words)} as tsq, lower(${q.text}) as text),
+    topic as (
+      select d.t, max(similarity(lower(d.t), w)) as s
+      from (select distinct unnest(${membership.mentoringTopics}) as t from ${membership} where ${mentor}) d,
+           unnest(${words}) w
+      group by d.t having max(similarity(lower(d.t), w)) >= ${TYPO_THRESHOLD}
+    ),
+    candidate as (
+      select ${membership.id} as id from ${membership}
+      where ${mentor} and ${membership.mentoringTopics} && (select coalesce(array_agg(t), '{}') from topic)
+      union
+      select ${membership.id} from ${membership} cross join query
+      where ${mentor} and to_tsvector('english', ${membership.mentoringAbout}) @@ query.tsq
+      union
+      select ${membership.id} from ${membership} join ${user} on ${user.id} = ${membership.userId} cross join query
+      where ${mentor} and lower(${user.name}) like '%' || query.text || '%'
+    )
+    select ${membership.id} as id, ${user.name} as title,
+           concat_ws(' ', array_to_string(${membership.mentoringTopics}, ', '), ${membership.mentoringAbout}) as text,
+           ${membership.title} as ref,
+           (coalesce((select max(topic.s) from topic where topic.t = any(${membership.mentoringTopics})), 0)
+             + ts_rank_cd(to_tsvector('english', ${membership.mentoringAbout}), query.tsq)
+             + similarity(lower(${user.name}), query.text))::float8 as score
+    from candidate
+    join ${membership} on ${membership.id} = candidate.id
+    join ${user} on ${user.id} = ${membership.userId}
+    cross join query
+    order by score desc, ${membership.id}
+    limit ${limit}`);
+  return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
 export function searchCommunities(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
