@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { membership, user } from '../../db/schema/index.js';
+import { rowsOf } from '../../db/sql-helpers.js';
 import type { MemberView } from './members.schema.js';
 
 const supervisor = alias(membership, 'supervisor');
@@ -136,7 +137,7 @@ export async function supervisesTransitively(db: Database, memberId: string, can
       select m.supervisor_id from membership m join chain c on m.id = c.id where m.supervisor_id is not null
     )
     select exists(select 1 from chain where id = ${memberId}) as found`);
-  const rows = (result as unknown as { rows: Array<{ found: boolean }> }).rows;
+  const rows = rowsOf<{ found: boolean }>(result);
   return rows[0]?.found === true;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { rowsOf, textArray } from '../../db/sql-helpers.js';
 import type { GoalQuery } from './goal-query.js';
 import { synonymGroups } from './synonyms.js';
 
@@ -30,11 +31,6 @@ export interface PeerRow {
   topics: string[];
   score: number;
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/** A JSON array handed to SQL as text[] (Drizzle would spread a JS array into a list of parameters). */
-const textArray = (values: string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 /** One OR-query of the goal's words: a mentor matches on any of them, and ranks higher the more match. */
 const anyWord = (words: string[]) => words.filter((w) => w !== 'or').join(' or ');

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { community, goal, membership, networkEntry, plan, post, searchWord, user } from '../../db/schema/index.js';
+import { rowsOf, textArray } from '../../db/sql-helpers.js';
 import { visibleTo } from '../posts/post-visibility.js';
 
 export interface Hit {
@@ -11,6 +12,9 @@ export interface Hit {
   /** Extra ids the result links with (a goal's plan, say). */
   ref: string | null;
 }
+
+/** Results as hits (PostgreSQL answers float8 as a number, PGlite may not: always a number). */
+const hitsOf = (result: unknown): Hit[] => rowsOf<Hit>(result).map((r) => ({ ...r, score: Number(r.score) }));
 
 /** How alike the query must be to a passage of a text (pg_trgm word similarity) to count as a typo match. */
 const TYPO_THRESHOLD = 0.5;
@@ -40,7 +44,7 @@ async function searchKind(
        or word_similarity(query.text, lower(c.title || ' ' || c.text)) >= ${TYPO_THRESHOLD}
     order by score desc, c.id
     limit ${limit}`);
-  return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
+  return hitsOf(result);
 }
 
 /**
@@ -49,10 +53,9 @@ async function searchKind(
  * similarity per post). Full-text search then runs with all of them.
  */
 function forgivingQuery(orgId: string, words: string[]) {
-  const asked = sql`array(select jsonb_array_elements_text(${JSON.stringify(words)}::jsonb))`;
   return sql`(${anyWordQuery(words)} || coalesce((
       select websearch_to_tsquery('english', string_agg(near.word, ' or '))
-      from unnest(${asked}) as q(word)
+      from unnest(${textArray(words)}) as q(word)
       cross join lateral (
         select ${searchWord.word} as word from ${searchWord}
         where ${searchWord.organizationId} = ${orgId} and ${searchWord.word} % q.word
@@ -92,7 +95,7 @@ export async function searchPosts(
     join ${user} on ${user.id} = ${membership.userId}
     order by score desc, recent.id
     limit ${limit}`);
-  return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
+  return hitsOf(result);
 }
 
 /** Keeps the organisation's vocabulary (see forgivingQuery) with the words of a post just written. */
@@ -136,7 +139,6 @@ export function searchResources(db: Database, memberId: string, q: { text: strin
  * An organisation may have a thousand mentors: nothing here compares whole texts row by row.
  */
 export async function searchMentors(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
-  const words = sql`array(select jsonb_array_elements_text(${JSON.stringify(q.words)}::jsonb))`;
   const mentor = sql`${membership.organizationId} = ${orgId} and ${membership.offersMentoring}`;
   // Topic names are few and shared: each distinct one is compared once, then mentors are found by overlap.
   const result = await db.execute(sql`
@@ -144,7 +146,7 @@ export async function searchMentors(db: Database, orgId: string, q: { text: stri
     topic as (
       select d.t, max(similarity(lower(d.t), w)) as s
       from (select distinct unnest(${membership.mentoringTopics}) as t from ${membership} where ${mentor}) d,
-           unnest(${words}) w
+           unnest(${textArray(q.words)}) w
       group by d.t having max(similarity(lower(d.t), w)) >= ${TYPO_THRESHOLD}
     ),
     candidate as (
@@ -169,7 +171,7 @@ export async function searchMentors(db: Database, orgId: string, q: { text: stri
     cross join query
     order by score desc, ${membership.id}
     limit ${limit}`);
-  return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
+  return hitsOf(result);
 }
 
 export function searchCommunities(db: Database, orgId: string, q: { text: string; words: string[] }, limit: number) {
