@@ -27,6 +27,8 @@ import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
 import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
 import { healthRoutes } from '../features/health/health.routes.js';
+import { insightJobs } from '../features/insights/insights.jobs.js';
+import { insightsRoutes } from '../features/insights/insights.routes.js';
 import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
 import { type JobsOptions, startJobQueue } from '../features/jobs/job-queue.js';
 import { logRoutes } from '../features/log/log.routes.js';
@@ -179,6 +181,7 @@ export async function buildApp(opts: BuildAppOptions) {
     searchRoutes,
     enlistmentRoutes,
     reviewsRoutes,
+    insightsRoutes,
   ]) {
     await app.register(routes(ctx));
   }
@@ -193,7 +196,11 @@ export async function buildApp(opts: BuildAppOptions) {
   });
 
   if (opts.jobs) {
-    const jobs = await startJobQueue(ctx, opts.jobs === true ? {} : opts.jobs, [notificationJobs, reminderJobs]);
+    const jobs = await startJobQueue(ctx, opts.jobs === true ? {} : opts.jobs, [
+      notificationJobs,
+      reminderJobs,
+      insightJobs,
+    ]);
     // preClose: running jobs finish (or are failed, to be retried) before the mailer and database close.
     app.addHook('preClose', async () => jobs.stop());
   }

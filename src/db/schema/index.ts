@@ -1,6 +1,7 @@
 export * from './around.js';
 export * from './auth.js';
 export * from './collaboration.js';
+export * from './insights.js';
 export * from './log.js';
 export * from './mail.js';
 export * from './orgs.js';

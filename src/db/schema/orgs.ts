@@ -47,6 +47,15 @@ export const membership = pgTable(
     mentoringAbout: text('mentoring_about').notNull().default(''),
     /** Whether they may be suggested as a peer to others learning the same topics (off until they say yes). */
     peerMatching: boolean('peer_matching').notNull().default(false),
+    /** Where they sit, set by owners and L&D admins: what insights are filtered by. */
+    team: text('team'),
+    department: text('department'),
+    /**
+     * Whether their plan and log count, anonymously, in the organisation's insights (off until they say yes).
+     * Private to them: never part of what others read about a member.
+     */
+    insightsConsent: boolean('insights_consent').notNull().default(false),
+    insightsConsentAt: timestamp('insights_consent_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +64,8 @@ export const membership = pgTable(
     uniqueIndex('membership_org_user_uq').on(t.organizationId, t.userId),
     index('membership_user_idx').on(t.userId),
     index('membership_supervisor_idx').on(t.supervisorId),
+    // Insights count the opted-in learners of each department and team on every request.
+    index('membership_insights_idx').on(t.organizationId, t.department, t.team).where(sql`${t.insightsConsent}`),
     // Matching searches mentors' own words: without it every mentor's text is parsed for every goal.
     index('membership_mentor_about_search_idx')
       .using('gin', sql`to_tsvector('english', ${t.mentoringAbout})`)

@@ -32,6 +32,10 @@ const rules = {
   // Communities of practice: anyone may start one and join; L&D admins feature them for everyone.
   'community:create': () => true,
   'community:feature': ({ me }) => isAdmin(me.role),
+  // Insights: each learner decides alone whether they count; L&D admins (and owners) read aggregates only.
+  'insights:consent': ({ me, target }) => me.id === target?.id,
+  'insights:read': ({ me }) => isAdmin(me.role),
+  'insights:manage': ({ me }) => isAdmin(me.role),
 } satisfies Record<string, (c: { me: MembershipRow; target?: MembershipRow }) => boolean>;
 
 export type OrgAction = keyof typeof rules;
@@ -41,6 +45,7 @@ const actionsOnAMember = new Set<OrgAction>([
   'member:set-supervisor',
   'member:set-role',
   'member:remove',
+  'insights:consent',
 ]);
 
 export function isAdmin(role: Role): boolean {

@@ -15,6 +15,8 @@ const memberColumns = {
   email: user.email,
   role: membership.role,
   title: membership.title,
+  team: membership.team,
+  department: membership.department,
   supervisorId: supervisor.id,
   supervisorName: supervisorUser.name,
   offersMentoring: membership.offersMentoring,
@@ -36,6 +38,8 @@ function toView(r: MemberRow): MemberView {
     email: r.email as string,
     role: r.role as MemberView['role'],
     title: r.title,
+    team: r.team,
+    department: r.department,
     supervisor: r.supervisorId ? { id: r.supervisorId, name: r.supervisorName ?? '' } : null,
     offersMentoring: r.offersMentoring as boolean,
     mentoringTopics: r.mentoringTopics ?? [],
@@ -107,6 +111,8 @@ export async function updateMembership(
       typeof membership.$inferInsert,
       | 'role'
       | 'supervisorId'
+      | 'team'
+      | 'department'
       | 'title'
       | 'offersMentoring'
       | 'mentoringTopics'

@@ -9,6 +9,9 @@ export const memberView = z
     email: z.string(),
     role: roleEnum,
     title: z.string().nullable(),
+    /** Where they sit in the organisation, set by owners and L&D admins; insights are filtered by these. */
+    team: z.string().nullable(),
+    department: z.string().nullable(),
     supervisor: z.object({ id: z.string(), name: z.string() }).nullable(),
     offersMentoring: z.boolean(),
     mentoringTopics: z.array(z.string()),
@@ -36,6 +39,15 @@ export const memberList = z
   .object({ members: z.array(memberView), total: z.number().int() })
   .meta({ id: 'MemberList' });
 
+/** A team's or department's name; empty clears it. */
+const groupName = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(120, { error: `${what} name has at most 120 characters.` })
+    .transform((v) => v.replace(/\s+/g, ' ') || null)
+    .nullable();
+
 const version = z.number({ error: 'Send the version you edited.' }).int().min(1).optional();
 
 /** Fields an owner or L&D admin sets on a member. */
@@ -43,12 +55,17 @@ export const updateMemberBody = z
   .object({
     role: roleEnum.optional(),
     supervisorId: z.string().min(1).max(64).nullable().optional(),
+    team: groupName('A team').optional(),
+    department: groupName('A department').optional(),
     version,
   })
-  .refine((b) => b.role !== undefined || b.supervisorId !== undefined, {
-    error: 'Change the role or the supervisor.',
-    path: ['role'],
-  });
+  .refine(
+    (b) => b.role !== undefined || b.supervisorId !== undefined || b.team !== undefined || b.department !== undefined,
+    {
+      error: 'Change the role, the supervisor, the team or the department.',
+      path: ['role'],
+    },
+  );
 
 const topic = z
   .string()

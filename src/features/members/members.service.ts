@@ -4,6 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
 import { type MembershipRow, requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
+import { moveLearnerFacts } from '../insights/facts.js';
 import {
   countOwners,
   deleteMembership,
@@ -63,7 +64,7 @@ async function saveOrConflict(
   }
 }
 
-/** Owners and L&D admins change a member's role or supervisor. An organisation always keeps one owner. */
+/** Owners and L&D admins change a member's role, supervisor, team or department. An organisation always keeps one owner. */
 export async function updateOrgMember(
   ctx: AppContext,
   actor: Actor,
@@ -76,7 +77,7 @@ export async function updateOrgMember(
     let target: MembershipRow | undefined;
     if (input.role !== undefined)
       ({ me, target } = await requireAccess(tx, actor, 'member:set-role', { orgId, memberId }));
-    if (input.supervisorId !== undefined)
+    if (input.supervisorId !== undefined || input.team !== undefined || input.department !== undefined)
       ({ me, target } = await requireAccess(tx, actor, 'member:set-supervisor', { orgId, memberId }));
     if (!me || !target) throw notFound('Member');
     await expectVersion(tx, orgId, target, input.version);
@@ -102,7 +103,11 @@ export async function updateOrgMember(
       }
       changes.supervisorId = input.supervisorId;
     }
+    if (input.team !== undefined) changes.team = input.team;
+    if (input.department !== undefined) changes.department = input.department;
     if (Object.keys(changes).length > 0) await saveOrConflict(tx, orgId, target, changes);
+    // Their insight facts carry where they sit, so filters count them in their new place at once.
+    if (input.team !== undefined || input.department !== undefined) await moveLearnerFacts(tx, target.id);
     return loadView(tx, orgId, target.id);
   });
   ctx.caches.memberships.clear(); // the member's role shows in their list of organisations

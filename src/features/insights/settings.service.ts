@@ -1,0 +1,61 @@
+import { eq, isNotNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { insightSettings } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
+import { conflict, validationError } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
+import type { Actor } from '../access/actor.js';
+import { lockSettings, refreshFacts } from './facts.js';
+import type { settingsBody } from './insights.schema.js';
+
+type SettingsRow = typeof insightSettings.$inferSelect;
+const viewOf = (s: SettingsRow) => ({ k: s.k, refreshedAt: s.refreshedAt?.toISOString() ?? null, version: s.version });
+
+export async function getInsightSettings(ctx: AppContext, actor: Actor, orgId: string) {
+  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  const [row] = await ctx.db.select().from(insightSettings).where(eq(insightSettings.organizationId, orgId));
+  return row ? viewOf(row) : { k: 5, refreshedAt: null, version: 0 };
+}
+
+/**
+ * Raises k. It never goes down: figures once hidden as "fewer than k" must not appear later from the same
+ * learners (a lower k would show groups a higher one hid, and comparing the two is differencing).
+ */
+export async function updateInsightSettings(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: z.infer<typeof settingsBody>,
+) {
+  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  const saved = await ctx.db.transaction(async (tx) => {
+    const current = await lockSettings(tx, orgId);
+    if (input.version !== undefined && input.version !== current.version) {
+      throw conflict('Someone else changed the settings meanwhile.', undefined, { current: viewOf(current) });
+    }
+    if (input.k < current.k) throw validationError({ k: `k only goes up: it is ${current.k} now.` });
+    const [row] = await tx
+      .update(insightSettings)
+      .set({ k: input.k, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(insightSettings.organizationId, orgId))
+      .returning();
+    return row as SettingsRow;
+  });
+  return viewOf(saved);
+}
+
+/** Counts everything again now (an admin who just changed plans in bulk, or wants this hour's figures). */
+export async function refreshInsights(ctx: AppContext, actor: Actor, orgId: string) {
+  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await refreshFacts(ctx.db, orgId);
+  return getInsightSettings(ctx, actor, orgId);
+}
+
+/** The hourly refresh: every organisation whose insights were ever opened. */
+export async function refreshAllInsights(ctx: AppContext, now: Date) {
+  const orgs = await ctx.db
+    .select({ id: insightSettings.organizationId })
+    .from(insightSettings)
+    .where(isNotNull(insightSettings.refreshedAt));
+  for (const { id } of orgs) await refreshFacts(ctx.db, id, now);
+}
