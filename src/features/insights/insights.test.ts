@@ -142,7 +142,7 @@ describe('the dashboard', () => {
 
     const d = await o.dashboard();
     const counts = (status: string) =>
-      ((d.statusOverTime.rows as Json[]).find((r) => r.status === status)?.counts as (number | null)[]).slice(-5);
+      ((d.statusOverTime.rows as Json[]).find((r) => r.status === status)?.counts ?? []).slice(-5);
     expect(counts('active')).toEqual([null, 5, 5, 5, null]);
     expect(counts('achieved')).toEqual([null, null, null, 5, null]);
   });
