@@ -85,7 +85,7 @@ CREATE UNIQUE INDEX "insight_fact_member_kind_key_uq" ON "insight_fact" USING bt
 CREATE INDEX "insight_fact_org_kind_idx" ON "insight_fact" USING btree ("organization_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "org_topic_org_name_uq" ON "org_topic" USING btree ("organization_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "membership_insights_idx" ON "membership" USING btree ("organization_id","department","team") WHERE "membership"."insights_consent";--> statement-breakpoint
--- Insights' month arithmetic, shared by the facts builder and the dashboard (docs/decisions/2026-11-28-insights.md).
+-- Insights' month arithmetic, shared by the facts builder and the dashboard (docs/decisions/2026-11-27-insights.md).
 -- A month is year × 12 + month − 1; a fact's bit i stands for the month anchor − i.
 CREATE FUNCTION insight_month(d timestamptz) RETURNS integer
   LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -29,7 +29,7 @@ export const insightSettings = pgTable(
  * they logged, a goal status they had, a resource in their network... `months` has bit i set when it was true
  * in the month `anchorMonth − i` (62 months back), so one row answers "how many learners, in this period" with
  * a bitwise AND, and a learner counts once per row however many goals or entries they had. Only learners who
- * opted in have rows: opting out deletes them in the same transaction (docs/decisions/2026-11-28-insights.md).
+ * opted in have rows: opting out deletes them in the same transaction (docs/decisions/2026-11-27-insights.md).
  */
 export const insightFact = pgTable(
   'insight_fact',

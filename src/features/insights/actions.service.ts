@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/sql-helpers.js';
 import type { AppContext } from '../../server/context.js';
-import { notFound, validationError } from '../../server/errors.js';
+import { forbidden, notFound, validationError } from '../../server/errors.js';
 import { isAdmin, requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { createCommunity, joinCommunity } from '../communities/communities.service.js';
@@ -213,7 +213,7 @@ export async function getInsightActionInvite(ctx: AppContext, actor: Actor, acti
  */
 export async function respondToInsightAction(ctx: AppContext, actor: Actor, actionId: string) {
   const { action: a, me, told } = await requireInvite(ctx, actor, actionId);
-  if (!told) throw validationError({ action: 'Only the people it was sent to can take it up.' });
+  if (!told) throw forbidden('Only the people it was sent to can take it up.');
   if (a.kind === 'community' && a.communityId) await joinCommunity(ctx, actor, a.communityId);
   if (a.kind === 'resource') {
     const [newest] = await ctx.db

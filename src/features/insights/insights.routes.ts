@@ -292,7 +292,7 @@ export const insightsRoutes =
           tags,
           summary: 'Take it up: volunteer to mentor, join the community, add the resource to your plan',
           params: actionParams,
-          response: { 200: actionInvite, ...errors(400, 401, 404) },
+          response: { 200: actionInvite, ...errors(400, 401, 403, 404) },
         },
       },
       async (req) => respondToInsightAction(ctx, await req.actor(), req.params.actionId),

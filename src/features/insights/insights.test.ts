@@ -4,6 +4,7 @@ import { notification } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/sql-helpers.js';
 import { createTestApp, type Json } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
+import { insightJobs, REFRESH_QUEUE } from './insights.jobs.js';
 import { type LearnerSpec, learnerWith } from './insights-fixture.js';
 
 const t = await createTestApp();
@@ -423,5 +424,44 @@ describe('actions', () => {
     const community = await learner$.call('GET', `/api/communities/${res.body.communityId}`);
     expect(community.body).toMatchObject({ name: 'Chart club', joined: true });
     expect((await o.admin$.call('GET', base)).body.actions[0].uptake).toBe(1);
+  });
+});
+
+describe('departments and teams', () => {
+  it('are set by admins, and someone who moves counts in their new place at once', async () => {
+    const o = await organisation([
+      ...times(6, { department: 'Library', topics: ['Cataloguing'] }),
+      ...times(5, { department: 'Research', topics: ['Statistics'] }),
+    ]);
+    const mover = o.learners[0]?.member;
+    const url = `/api/orgs/${o.org.id}/members/${mover?.id}`;
+    expect((await (await o.learner(0)).call('PATCH', url, { department: 'Research' })).status).toBe(403);
+    const tooLong = await o.admin$.call('PATCH', url, { department: 'x'.repeat(121) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.fields.department).toMatch(/at most 120/);
+
+    const moved = await o.admin$.call('PATCH', url, { department: '  Research ', team: 'Methods' });
+    expect(moved.body).toMatchObject({ department: 'Research', team: 'Methods' });
+    const research = await o.dashboard('?department=Research');
+    expect(research.population).toBe(6);
+    expect(topicRow(research, 'cataloguing')).toBeUndefined(); // 1 learner
+    expect(topicRow(research, 'statistics')?.learners).toBe(5);
+    expect((await o.dashboard('?department=Library')).population).toBe(5);
+
+    const cleared = await o.admin$.call('PATCH', url, { team: '' });
+    expect(cleared.body.team).toBeNull();
+  });
+});
+
+describe('the hourly refresh', () => {
+  it('is scheduled, and counts what learners wrote since', async () => {
+    const [job] = insightJobs(t.ctx, { now: () => new Date() } as never);
+    expect(job).toMatchObject({ name: REFRESH_QUEUE, cron: '7 * * * *' });
+    const o = await organisation(times(5, { topics: ['Budgeting'] }));
+    expect(topicRow(await o.dashboard(), 'budgeting')?.learners).toBe(5);
+    await learnerWith(t.db, o.org, { topics: ['Budgeting'] }); // written since the last count
+    expect(topicRow(await o.dashboard(), 'budgeting')?.learners).toBe(5);
+    await job?.run({} as never);
+    expect(topicRow(await o.dashboard(), 'budgeting')?.learners).toBe(6);
   });
 });
