@@ -6,6 +6,7 @@ import { useTitle } from '../../components/use-title';
 import { ApiError, api } from '../../lib/api';
 import { type Member, type Role, roleLabel } from '../../lib/types';
 import { useOrg } from '../orgs/org-pages';
+import { MemberPlaceForm, PlaceNames } from './member-place-form';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -15,6 +16,9 @@ function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms]);
   return v;
 }
+
+/** "Department · Team", either alone when the other is not set. */
+const placeOf = (m: Member) => [m.department, m.team].filter(Boolean).join(' · ');
 
 export function MembersPage() {
   const { orgId = '' } = useParams();
@@ -89,12 +93,14 @@ export function MembersPage() {
         </p>
       )}
       {list.data && list.data.members.length === 0 && <p>Nobody matches this search.</p>}
+      {canManage && all.data && <PlaceNames members={all.data.members} />}
       <ul className="member-list">
         {list.data?.members.map((m) => (
           <li key={m.id} className="member">
             <div className="member-who">
               <strong>{m.name}</strong>
               <span>{m.title ?? ''}</span>
+              {(m.department || m.team) && <span>{placeOf(m)}</span>}
               <span className="muted">{m.email}</span>
               {m.offersMentoring && <span className="tag">Mentors: {m.mentoringTopics.join(', ') || 'ask me'}</span>}
             </div>
@@ -131,6 +137,11 @@ export function MembersPage() {
                       ))}
                   </select>
                 </div>
+                <MemberPlaceForm
+                  orgId={orgId}
+                  member={m}
+                  onSaved={(saved) => setMessage(`Saved ${saved.name}: ${placeOf(saved) || 'no department or team'}.`)}
+                />
                 <button
                   type="button"
                   className="secondary"

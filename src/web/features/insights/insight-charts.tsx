@@ -1,0 +1,169 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+/*
+ * The insights charts (recharts, loaded only with this page). Each chart is one image to assistive
+ * technology, named by what it shows; the table beside it is its accessible equivalent and holds every
+ * number. Charts never animate: figures are read, not watched, and motion must not be the price of reading.
+ */
+
+export interface BarRow {
+  label: string;
+  value: number | null;
+  colour?: string;
+}
+
+const ink = '#1b1f24';
+const grid = '#cdd3da';
+const tick = { fill: ink, fontSize: 13 };
+
+/** Long learners' words (and web addresses) are shortened on the axis; the table keeps them whole. */
+const short = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function ChartImage({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="chart" role="img" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+/** Horizontal bars, one per row, each labelled with its number (or suffix, e.g. "%"). */
+export function BarsChart({
+  label,
+  rows,
+  unit = '',
+  max,
+  colour = '#0b5cad',
+}: {
+  label: string;
+  rows: BarRow[];
+  unit?: string;
+  max?: number;
+  colour?: string;
+}) {
+  return (
+    <ChartImage label={label}>
+      <BarChart
+        layout="vertical"
+        data={rows}
+        responsive
+        style={{ width: '100%', height: 48 + rows.length * 34 }}
+        margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          domain={[0, max ?? 'auto']}
+          tick={tick}
+          tickFormatter={(v) => `${v}${unit}`}
+        />
+        <YAxis type="category" dataKey="label" width={220} tick={tick} tickFormatter={(v: string) => short(v)} />
+        <Bar dataKey="value" fill={colour} isAnimationActive={false} barSize={22}>
+          <LabelList dataKey="value" position="right" fill={ink} formatter={(v) => (v == null ? '' : `${v}${unit}`)} />
+          {rows.map((r) => (
+            <Cell key={r.label} fill={r.colour ?? colour} />
+          ))}
+        </Bar>
+      </BarChart>
+    </ChartImage>
+  );
+}
+
+/** Two bars per row side by side, e.g. learners looking for a mentor against members offering one. */
+export function PairedBarsChart({
+  label,
+  rows,
+  series,
+}: {
+  label: string;
+  rows: { label: string; a: number; b: number }[];
+  series: { a: string; b: string };
+}) {
+  return (
+    <ChartImage label={label}>
+      <BarChart
+        layout="vertical"
+        data={rows}
+        responsive
+        style={{ width: '100%', height: 80 + rows.length * 56 }}
+        margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <XAxis type="number" allowDecimals={false} tick={tick} />
+        <YAxis type="category" dataKey="label" width={220} tick={tick} tickFormatter={(v: string) => short(v)} />
+        <Legend verticalAlign="top" wrapperStyle={{ color: ink }} />
+        <Bar dataKey="a" name={series.a} fill="#0b5cad" isAnimationActive={false} barSize={18}>
+          <LabelList dataKey="a" position="right" fill={ink} />
+        </Bar>
+        <Bar dataKey="b" name={series.b} fill="#2f6f4f" isAnimationActive={false} barSize={18}>
+          <LabelList dataKey="b" position="right" fill={ink} />
+        </Bar>
+      </BarChart>
+    </ChartImage>
+  );
+}
+
+export interface LineSeries {
+  key: string;
+  name: string;
+  colour: string;
+  /** Lines differ by dash as well as colour, so colour is never the only way to tell them apart. */
+  dash?: string;
+}
+
+/** One line per series over months; a month held back (fewer than k) is a gap in its line. */
+export function LinesChart({
+  label,
+  points,
+  series,
+}: {
+  label: string;
+  points: Record<string, string | number | null>[];
+  series: LineSeries[];
+}) {
+  return (
+    <ChartImage label={label}>
+      <LineChart
+        data={points}
+        responsive
+        style={{ width: '100%', height: 320 }}
+        margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke={grid} />
+        <XAxis dataKey="month" tick={tick} />
+        <YAxis allowDecimals={false} tick={tick} width={48} />
+        <Tooltip />
+        <Legend wrapperStyle={{ color: ink }} />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.colour}
+            strokeWidth={2.5}
+            strokeDasharray={s.dash}
+            dot={{ r: 4, fill: s.colour }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ChartImage>
+  );
+}
