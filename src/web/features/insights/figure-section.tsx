@@ -23,7 +23,8 @@ export function FigureSection({
   about: ReactNode;
   /** Nothing to draw: the section says why in `children` instead. */
   chart: ReactNode | null;
-  table: ReactNode;
+  /** Nothing to tabulate: the section's words say why. */
+  table: ReactNode | null;
   csv: string;
   /** Open the table at first: for figures whose rows carry actions. */
   tableOpen?: boolean;
@@ -35,16 +36,18 @@ export function FigureSection({
       <div className="figure-head">
         <h2 id={`${id}-title`}>{title}</h2>
         <a className="button secondary" href={csv} download>
-          Download CSV<span className="visually-hidden">: {title}</span>
+          Download CSV<span className="visually-hidden"> of {title}</span>
         </a>
       </div>
       <p className="hint">{about}</p>
       {chart && <Suspense fallback={<p role="status">Drawing the chart…</p>}>{chart}</Suspense>}
       {children}
-      <details className="figure-table" open={tableOpen}>
-        <summary>Table: {title}</summary>
-        {table}
-      </details>
+      {table && (
+        <details className="figure-table" open={tableOpen}>
+          <summary>Table: {title}</summary>
+          {table}
+        </details>
+      )}
     </section>
   );
 }

@@ -5,8 +5,8 @@ import { fieldError } from '../../lib/api';
 import { useInsightSettings, useRaiseK, useRefreshInsights } from './insights-api';
 
 /** When the figures were counted (with "Count again now"), and k with the means to raise it. */
-export function FiguresStatus({ orgId, refreshedAt }: { orgId: string; refreshedAt?: string }) {
-  const settings = useInsightSettings(orgId);
+export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; ready: boolean; refreshedAt?: string }) {
+  const settings = useInsightSettings(orgId, ready);
   const refresh = useRefreshInsights(orgId);
   const asOf = refreshedAt ?? settings.data?.refreshedAt;
   return (
@@ -51,36 +51,40 @@ function KSetting({ orgId, k, version }: { orgId: string; k: number; version: nu
         Every figure comes from at least <strong>k = {k}</strong> opted-in learners. A smaller group reads “fewer than{' '}
         {k}”, never as a number.
       </p>
-      <form
-        className="inline-form k-form"
-        aria-label="Raise k"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          raise.reset();
-          if (!Number.isInteger(next) || value.trim() === '') return setProblem('Give a whole number of learners.');
-          if (next <= k) return setProblem(`k only goes up: it is ${k} now. Give a larger number.`);
-          setProblem('');
-          dialog.current?.showModal();
-        }}
-      >
-        <Field
-          label="Raise k to"
-          type="number"
-          inputMode="numeric"
-          min={k + 1}
-          max={1000}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          hint="k never goes down: once raised, it cannot be lowered again."
-          error={error}
-        />
-        <button type="submit" className="secondary">
-          Raise k…
-        </button>
-        {raise.isSuccess && <Notice>k is {raise.data.k} now.</Notice>}
-        {!fieldError(raise.error, 'k') && <FormError error={raise.error} />}
-      </form>
+      {/* Open while something needs reading: an error, or the news that k was raised. */}
+      <details className="k-setting" open={Boolean(error) || raise.isSuccess || raise.isError}>
+        <summary>Raise k</summary>
+        <p>k never goes down: once raised, it cannot be lowered again.</p>
+        <form
+          className="inline-form k-form"
+          aria-label="Raise k"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            raise.reset();
+            if (!Number.isInteger(next) || value.trim() === '') return setProblem('Give a whole number of learners.');
+            if (next <= k) return setProblem(`k only goes up: it is ${k} now. Give a larger number.`);
+            setProblem('');
+            dialog.current?.showModal();
+          }}
+        >
+          <Field
+            label="Raise k to"
+            type="number"
+            inputMode="numeric"
+            min={k + 1}
+            max={1000}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            error={error}
+          />
+          <button type="submit" className="secondary">
+            Raise k…
+          </button>
+          {raise.isSuccess && <Notice>k is {raise.data.k} now.</Notice>}
+          {!fieldError(raise.error, 'k') && <FormError error={raise.error} />}
+        </form>
+      </details>
       <dialog ref={dialog} aria-labelledby={`${id}-confirm`}>
         <h2 id={`${id}-confirm`}>
           Raise k from {k} to {next}?

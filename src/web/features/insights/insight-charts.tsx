@@ -20,6 +20,7 @@ import {
 
 export interface BarRow {
   label: string;
+  /** Null: held back (fewer than k). The bar is then empty and its label says so in words. */
   value: number | null;
   colour?: string;
 }
@@ -29,7 +30,10 @@ const grid = '#cdd3da';
 const tick = { fill: ink, fontSize: 13 };
 
 /** Long learners' words (and web addresses) are shortened on the axis; the table keeps them whole. */
-const short = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const MAX_LABEL = 40;
+const short = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+/** Room for the longest label on the axis (about 7 pixels a character at 13px), no wider than it needs. */
+const axisWidth = (labels: string[]) => Math.max(...labels.map((l) => Math.min(l.length, MAX_LABEL)), 6) * 7 + 16;
 
 function ChartImage({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -46,18 +50,26 @@ export function BarsChart({
   unit = '',
   max,
   colour = '#0b5cad',
+  heldBack,
 }: {
   label: string;
   rows: BarRow[];
   unit?: string;
   max?: number;
   colour?: string;
+  /** The words for a held-back bar, e.g. "fewer than 5". */
+  heldBack?: string;
 }) {
+  const data = rows.map((r) => ({
+    ...r,
+    length: r.value ?? 0,
+    text: r.value === null ? (heldBack ?? '') : `${r.value}${unit}`,
+  }));
   return (
     <ChartImage label={label}>
       <BarChart
         layout="vertical"
-        data={rows}
+        data={data}
         responsive
         style={{ width: '100%', height: 48 + rows.length * 34 }}
         margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
@@ -71,9 +83,16 @@ export function BarsChart({
           tick={tick}
           tickFormatter={(v) => `${v}${unit}`}
         />
-        <YAxis type="category" dataKey="label" width={220} tick={tick} tickFormatter={(v: string) => short(v)} />
-        <Bar dataKey="value" fill={colour} isAnimationActive={false} barSize={22}>
-          <LabelList dataKey="value" position="right" fill={ink} formatter={(v) => (v == null ? '' : `${v}${unit}`)} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={axisWidth(rows.map((r) => r.label))}
+          tick={tick}
+          tickFormatter={short}
+        />
+        {/* A held-back bar keeps a sliver, so its words ("fewer than 5") have a place to stand. */}
+        <Bar dataKey="length" fill={colour} isAnimationActive={false} barSize={22} minPointSize={3}>
+          <LabelList dataKey="text" position="right" fill={ink} />
           {rows.map((r) => (
             <Cell key={r.label} fill={r.colour ?? colour} />
           ))}
@@ -105,7 +124,13 @@ export function PairedBarsChart({
       >
         <CartesianGrid horizontal={false} stroke={grid} />
         <XAxis type="number" allowDecimals={false} tick={tick} />
-        <YAxis type="category" dataKey="label" width={220} tick={tick} tickFormatter={(v: string) => short(v)} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={axisWidth(rows.map((r) => r.label))}
+          tick={tick}
+          tickFormatter={short}
+        />
         <Legend verticalAlign="top" wrapperStyle={{ color: ink }} />
         <Bar dataKey="a" name={series.a} fill="#0b5cad" isAnimationActive={false} barSize={18}>
           <LabelList dataKey="a" position="right" fill={ink} />

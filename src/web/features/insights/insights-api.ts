@@ -38,14 +38,23 @@ export function filterParams(filters: InsightFilters): URLSearchParams {
   return params;
 }
 
+const dashboardKey = (orgId: string) => [...insightsKey(orgId), 'dashboard'] as const;
+
 export function useDashboard(orgId: string, filters: InsightFilters) {
   const query = filterParams(filters).toString();
   return useQuery({
-    queryKey: [...insightsKey(orgId), 'dashboard', query],
+    queryKey: [...dashboardKey(orgId), query],
     queryFn: () => api<DashboardView>('GET', `/api/orgs/${orgId}/insights${query ? `?${query}` : ''}`),
-    // A refused selection is an answer, not a hiccup: asking again would be refused again.
-    retry: false,
   });
+}
+
+/** "Show figures" asks for them afresh, even for a view seen a moment ago: learners may have changed since. */
+export function useShowFigures(orgId: string, show: (filters: InsightFilters) => void) {
+  const qc = useQueryClient();
+  return (filters: InsightFilters) => {
+    show(filters);
+    return qc.invalidateQueries({ queryKey: dashboardKey(orgId) });
+  };
 }
 
 /** Where one figure's CSV comes from, with the same filters as the figures on screen. */
@@ -55,10 +64,12 @@ export function csvHref(orgId: string, figure: Figure, filters: InsightFilters):
   return `/api/orgs/${orgId}/insights/csv?${params}`;
 }
 
-export function useInsightSettings(orgId: string) {
+/** `enabled` waits for the first dashboard: asking for figures counts them, and then the settings say when. */
+export function useInsightSettings(orgId: string, enabled = true) {
   return useQuery({
     queryKey: [...insightsKey(orgId), 'settings'],
     queryFn: () => api<InsightSettings>('GET', `/api/orgs/${orgId}/insights/settings`),
+    enabled,
   });
 }
 

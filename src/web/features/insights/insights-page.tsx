@@ -17,6 +17,7 @@ import {
   filterParams,
   type InsightAction,
   useDashboard,
+  useShowFigures,
 } from './insights-api';
 import { FormsFigure, ParticipationFigure, ResourcesFigure, StatusFigure } from './learning-figures';
 import { MentorDemandFigure, type StartAction, TopicsFigure } from './topic-figures';
@@ -53,6 +54,7 @@ export function InsightsPage() {
   const dashboard = useDashboard(orgId, filters);
   // The whole organisation over the default months: what may be chosen, even when the chosen view is refused.
   const baseline = useDashboard(orgId, {});
+  const showFigures = useShowFigures(orgId, (next) => setSearch(filterParams(next)));
   const [acting, setActing] = useState<ActionRequest | null>(null);
   const [started, setStarted] = useState<InsightAction | null>(null);
   const onAct: StartAction = (kind, topic) => setActing((a) => ({ kind, topic, n: (a?.n ?? 0) + 1 }));
@@ -67,15 +69,22 @@ export function InsightsPage() {
         What people are learning and need, from the learners who opted in. Only aggregates: no figure comes from fewer
         than k learners, and no one’s plan is ever shown.
       </p>
-      <InsightFilters
-        key={`${search}|${baseline.data?.period.from ?? ''}`}
-        filters={filters}
-        period={baseline.data?.period}
-        departments={(d ?? baseline.data)?.options.departments ?? []}
-        error={dashboard.error}
-        onApply={(next) => setSearch(filterParams(next))}
+      {/* Nothing to choose between while too few learners have opted in at all. */}
+      {!fewOptedIn(baseline.error) && (
+        <InsightFilters
+          key={`${search}|${baseline.data?.period.from ?? ''}`}
+          filters={filters}
+          period={baseline.data?.period}
+          departments={(d ?? baseline.data)?.options.departments ?? []}
+          error={dashboard.error}
+          onApply={showFigures}
+        />
+      )}
+      <FiguresStatus
+        orgId={orgId}
+        ready={!baseline.isPending}
+        refreshedAt={d?.refreshedAt ?? baseline.data?.refreshedAt}
       />
-      <FiguresStatus orgId={orgId} refreshedAt={d?.refreshedAt} />
       {dashboard.isPending && <p role="status">Counting…</p>}
       {dashboard.error && <Refusal error={dashboard.error} />}
       {d && (
@@ -99,6 +108,8 @@ export function InsightsPage() {
   );
 }
 
+const fewOptedIn = (error: Error | null) => error instanceof ApiError && Boolean(error.fields.organization);
+
 function startedNotice(a: InsightAction) {
   if (a.kind === 'mentor_call') {
     return `Mentor call sent to ${plural(a.recipients, 'member who offers', 'members who offer')} ${a.topic}.`;
@@ -117,6 +128,8 @@ function Summary({ d }: { d: DashboardView }) {
   );
 }
 
+const filterFields = ['from', 'to', 'department', 'team'];
+
 /** Why no figures are shown, in words: too few learners opted in, or a view that could single people out. */
 function Refusal({ error }: { error: Error }) {
   if (!(error instanceof ApiError) || error.status !== 400) return <FormError error={error} />;
@@ -133,14 +146,20 @@ function Refusal({ error }: { error: Error }) {
       </div>
     );
   }
+  // The filters' own fields show their reasons beside them; anything else is listed here.
+  const elsewhere = Object.entries(fields).filter(([field]) => !filterFields.includes(field));
   return (
     <div className="alert" role="alert">
-      <p>{error.message}</p>
-      <ul>
-        {Object.entries(fields).map(([field, reason]) => (
-          <li key={field}>{reason}</li>
-        ))}
-      </ul>
+      <p>
+        {error.message} {elsewhere.length < Object.keys(fields).length && 'Choose another period, department or team.'}
+      </p>
+      {elsewhere.length > 0 && (
+        <ul>
+          {elsewhere.map(([field, reason]) => (
+            <li key={field}>{reason}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

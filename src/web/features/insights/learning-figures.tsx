@@ -8,9 +8,6 @@ type Props = { d: DashboardView; csv: string };
 
 const groupColours: Record<FormGroup, string> = { formal: '#0b5cad', social: '#6b4fa0', informal: '#2f6f4f' };
 
-/** A bar's label names a held-back number in words, since the bar itself cannot show it. */
-const barLabel = (name: string, n: number | null, k: number) => (n === null ? `${name} (${fewerThan(k)})` : name);
-
 export function FormsFigure({ d, csv }: Props) {
   const { rows, groups } = d.forms;
   const any = rows.some((r) => r.learners !== null) || groups.some((g) => g.learners !== null);
@@ -24,18 +21,20 @@ export function FormsFigure({ d, csv }: Props) {
           <>
             <h3>Formal, social and informal</h3>
             <BarsChart
+              heldBack={fewerThan(d.k)}
               label="Bar chart of learners by kind of learning: formal, social and informal. The table below has the numbers."
               rows={groups.map((g) => ({
-                label: barLabel(formGroupLabels[g.group], g.learners, d.k),
+                label: formGroupLabels[g.group],
                 value: g.learners,
                 colour: groupColours[g.group],
               }))}
             />
             <h3>Each form of learning</h3>
             <BarsChart
+              heldBack={fewerThan(d.k)}
               label="Bar chart of learners by form of learning, each form marked formal, social or informal. The table below has the numbers."
               rows={rows.map((r) => ({
-                label: barLabel(`${learningFormLabels[r.form]} · ${r.group}`, r.learners, d.k),
+                label: `${learningFormLabels[r.form]} (${r.group})`,
                 value: r.learners,
                 colour: groupColours[r.group],
               }))}
@@ -99,17 +98,15 @@ export function StatusFigure({ d, csv }: Props) {
         )
       }
       table={
-        // Twelve or more months are wider than a phone: the table scrolls on its own, by keyboard too.
-        <div className="table-scroll" role="region" aria-label="Goals by status, per month" tabIndex={0}>
-          <DataTable
-            caption="Learners with goals in each status, per month"
-            columns={[{ label: 'Goal status' }, ...months.map((m) => ({ label: monthName(m), numeric: true }))]}
-            rows={rows.map((r) => ({
-              key: r.status,
-              cells: [goalStatusLabels[r.status], ...r.counts.map((n) => countOrFewer(n, d.k))],
-            }))}
-          />
-        </div>
+        // A month a row: a year of months reads down a page, where a year of columns would run off it.
+        <DataTable
+          caption="Learners with goals in each status, per month"
+          columns={[{ label: 'Month' }, ...rows.map((r) => ({ label: goalStatusLabels[r.status], numeric: true }))]}
+          rows={months.map((m, i) => ({
+            key: m,
+            cells: [monthName(m, 'long'), ...rows.map((r) => countOrFewer(r.counts[i] ?? null, d.k))],
+          }))}
+        />
       }
     >
       {!any && <p>No goal status had {d.k} or more learners in any month of this period.</p>}
@@ -129,30 +126,35 @@ export function ResourcesFigure({ d, csv }: Props) {
       chart={
         rows.length > 0 && (
           <BarsChart
+            heldBack={fewerThan(d.k)}
             label={`Bar chart of the ${plural(Math.min(rows.length, 15), 'resource', 'resources')} most learners have in their network. The table below has every one.`}
-            rows={rows.slice(0, 15).map((r) => ({ label: r.key, value: r.learners }))}
+            rows={rows
+              .slice(0, 15)
+              .map((r) => ({ label: r.key.replace(/^https?:\/\/(www\.)?/, ''), value: r.learners }))}
             colour="#2f6f4f"
           />
         )
       }
       table={
-        <DataTable
-          caption="Learners per resource"
-          columns={[{ label: 'Resource' }, { label: 'Learners', numeric: true }]}
-          rows={rows.map((r) => ({
-            key: r.key,
-            cells: [
-              isWebAddress(r.key) ? (
-                <a key="link" href={r.key}>
-                  {r.key}
-                </a>
-              ) : (
-                r.key
-              ),
-              r.learners,
-            ],
-          }))}
-        />
+        rows.length > 0 && (
+          <DataTable
+            caption="Learners per resource"
+            columns={[{ label: 'Resource' }, { label: 'Learners', numeric: true }]}
+            rows={rows.map((r) => ({
+              key: r.key,
+              cells: [
+                isWebAddress(r.key) ? (
+                  <a key="link" href={r.key}>
+                    {r.key}
+                  </a>
+                ) : (
+                  r.key
+                ),
+                r.learners,
+              ],
+            }))}
+          />
+        )
       }
     >
       {rows.length === 0 && <p>No resource is in the network of {d.k} or more learners in this period.</p>}
@@ -182,9 +184,10 @@ export function ParticipationFigure({ d, csv }: Props) {
       chart={
         any && (
           <BarsChart
+            heldBack={fewerThan(d.k)}
             label="Bar chart of the share of opted-in learners who logged learning, committed to share, shared and checked in, in per cent. The table below has the numbers."
             rows={rows.map((r) => ({
-              label: barLabel(r.label, r.n, d.k),
+              label: r.label,
               value: r.n === null ? null : percentOf(r.n, d.population),
             }))}
             unit="%"

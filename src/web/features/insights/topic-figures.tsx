@@ -54,24 +54,26 @@ export function TopicsFigure({ d, csv, onAct }: { d: DashboardView; csv: string;
         )
       }
       table={
-        <DataTable
-          caption="Learners per topic"
-          columns={[
-            { label: 'Topic' },
-            { label: 'On the topic list' },
-            { label: 'Learners', numeric: true },
-            { label: 'Act on it' },
-          ]}
-          rows={rows.map((r) => ({
-            key: r.key,
-            cells: [
-              r.label,
-              r.listed ? 'Yes' : 'No: learners’ own words',
-              r.learners,
-              <ActButtons key="act" topic={r.label} onAct={onAct} />,
-            ],
-          }))}
-        />
+        rows.length > 0 && (
+          <DataTable
+            caption="Learners per topic"
+            columns={[
+              { label: 'Topic' },
+              { label: 'On the topic list' },
+              { label: 'Learners', numeric: true },
+              { label: 'Act on it' },
+            ]}
+            rows={rows.map((r) => ({
+              key: r.key,
+              cells: [
+                r.label,
+                r.listed ? 'Yes' : 'No',
+                r.learners,
+                <ActButtons key="act" topic={r.label} onAct={onAct} />,
+              ],
+            }))}
+          />
+        )
       }
     >
       {rows.length === 0 && <p>No topic has {d.k} or more learners in this period.</p>}
@@ -99,19 +101,21 @@ export function MentorDemandFigure({ d, csv, onAct }: { d: DashboardView; csv: s
         )
       }
       table={
-        <DataTable
-          caption="Mentor demand and supply per topic"
-          columns={[
-            { label: 'Topic' },
-            { label: series.a, numeric: true },
-            { label: series.b, numeric: true },
-            { label: 'Act on it' },
-          ]}
-          rows={rows.map((r) => ({
-            key: r.key,
-            cells: [r.label, r.learners, r.mentors, <ActButtons key="act" topic={r.label} onAct={onAct} />],
-          }))}
-        />
+        rows.length > 0 && (
+          <DataTable
+            caption="Mentor demand and supply per topic"
+            columns={[
+              { label: 'Topic' },
+              { label: series.a, numeric: true },
+              { label: series.b, numeric: true },
+              { label: 'Act on it' },
+            ]}
+            rows={rows.map((r) => ({
+              key: r.key,
+              cells: [r.label, r.learners, r.mentors, <ActButtons key="act" topic={r.label} onAct={onAct} />],
+            }))}
+          />
+        )
       }
     >
       {rows.length === 0 && <p>No topic has {d.k} or more learners looking for a mentor in this period.</p>}
