@@ -135,9 +135,27 @@ describe('insights', () => {
     await learner.getByText('Saved: you count in the next figures.').waitFor();
     await choice.getByText(/^You said yes on /).waitFor();
     await screenshot(learner, 'settings-insights-consent');
+    // Insights themselves are not hers to read: no link, and the address says why.
+    await expect.poll(() => learner.getByRole('navigation', { name: 'Main' }).getByText('Insights').count()).toBe(0);
+    await learner.goto(new URL(admin.url()).pathname);
+    await learner.getByText(/^Insights are for the owners and L&D admins of Riverside Library Service/).waitFor();
+    await expectNoAxeViolations(learner, 'insights, as a member');
     await admin.getByRole('button', { name: 'Whole organisation, last 12 months' }).click();
     await expect.poll(() => new URL(admin.url()).search).toBe('');
     await expect.poll(() => summary(admin).textContent()).toMatch(/figures from 18 opted-in learners/);
+
+    // Admins place people in departments and teams on the members page.
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+    await admin.getByLabel('Search by name, e-mail or title').fill('Mateo');
+    const mateo = admin.getByRole('listitem').filter({ hasText: 'mateo.garcia@riverside.example' });
+    await mateo.getByText('Public Services · Research & Reference').waitFor();
+    await mateo.getByLabel('Team of Mateo García', { exact: true }).fill('Reference desk');
+    await admin.keyboard.press('Enter');
+    await admin.getByText('Saved Mateo García: Public Services · Reference desk.').waitFor();
+    await mateo.getByText('Public Services · Reference desk').waitFor();
+    await expectNoAxeViolations(admin, 'members with departments and teams');
+    await admin.goBack();
+    await admin.getByRole('heading', { name: 'Topics people are learning' }).waitFor();
 
     // k only goes up: a lower number is refused in words, a higher one asks first.
     await admin.getByText('Raise k', { exact: true }).click();
@@ -150,7 +168,10 @@ describe('insights', () => {
     const confirm = admin.getByRole('dialog', { name: 'Raise k from 5 to 6?' });
     await confirm.getByText(/This cannot be undone: k never goes back down./).waitFor();
     await expectNoAxeViolations(admin, 'raise k, confirming');
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // Nothing is raised by a stray Enter: Cancel has the focus, and Escape closes.
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => confirm.isVisible()).toBe(false);
     await admin.getByText(/comes from at least k = 5 opted-in learners/).waitFor();
 
     // The topic list: "spreadsheet" merges into "spreadsheets", which then counts both.

@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
@@ -38,9 +39,8 @@ export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; re
  * one hid, and comparing the two would single people out), so raising it is confirmed in words first.
  */
 function KSetting({ orgId, k, version }: { orgId: string; k: number; version: number }) {
-  const id = useId();
   const raise = useRaiseK(orgId);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useRef<ConfirmHandle>(null);
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState('');
   const next = Number(value);
@@ -65,7 +65,7 @@ function KSetting({ orgId, k, version }: { orgId: string; k: number; version: nu
             if (!Number.isInteger(next) || value.trim() === '') return setProblem('Give a whole number of learners.');
             if (next <= k) return setProblem(`k only goes up: it is ${k} now. Give a larger number.`);
             setProblem('');
-            dialog.current?.showModal();
+            dialog.current?.open();
           }}
         >
           <Field
@@ -85,28 +85,17 @@ function KSetting({ orgId, k, version }: { orgId: string; k: number; version: nu
           {!fieldError(raise.error, 'k') && <FormError error={raise.error} />}
         </form>
       </details>
-      <dialog ref={dialog} aria-labelledby={`${id}-confirm`}>
-        <h2 id={`${id}-confirm`}>
-          Raise k from {k} to {next}?
-        </h2>
+      <ConfirmDialog
+        ref={dialog}
+        title={`Raise k from ${k} to ${next}?`}
+        confirmLabel={`Raise k to ${next}`}
+        onConfirm={() => raise.mutate({ k: next, ...(version > 0 && { version }) }, { onSuccess: () => setValue('') })}
+      >
         <p>
           Groups of fewer than {next} learners will be hidden from every figure. This cannot be undone: k never goes
           back down.
         </p>
-        <form method="dialog" className="row">
-          <button
-            type="submit"
-            onClick={() =>
-              raise.mutate({ k: next, ...(version > 0 && { version }) }, { onSuccess: () => setValue('') })
-            }
-          >
-            Raise k to {next}
-          </button>
-          <button type="submit" className="secondary" autoFocus>
-            Cancel
-          </button>
-        </form>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -43,6 +43,42 @@ function ChartImage({ label, children }: { label: string; children: React.ReactN
   );
 }
 
+/** The frame both bar charts share: one row a category, its label on the left, bars growing right. */
+function RowsOfBars({
+  label,
+  data,
+  rowHeight,
+  children,
+}: {
+  label: string;
+  data: { label: string }[];
+  rowHeight: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <ChartImage label={label}>
+      <BarChart
+        layout="vertical"
+        data={data}
+        responsive
+        style={{ width: '100%', height: 56 + data.length * rowHeight }}
+        margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid horizontal={false} stroke={grid} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={axisWidth(data.map((r) => r.label))}
+          tick={tick}
+          tickFormatter={short}
+        />
+        {children}
+      </BarChart>
+    </ChartImage>
+  );
+}
+
 /** Horizontal bars, one per row, each labelled with its number (or suffix, e.g. "%"). */
 export function BarsChart({
   label,
@@ -66,39 +102,22 @@ export function BarsChart({
     text: r.value === null ? (heldBack ?? '') : `${r.value}${unit}`,
   }));
   return (
-    <ChartImage label={label}>
-      <BarChart
-        layout="vertical"
-        data={data}
-        responsive
-        style={{ width: '100%', height: 48 + rows.length * 34 }}
-        margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis
-          type="number"
-          allowDecimals={false}
-          domain={[0, max ?? 'auto']}
-          tick={tick}
-          tickFormatter={(v) => `${v}${unit}`}
-        />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={axisWidth(rows.map((r) => r.label))}
-          tick={tick}
-          tickFormatter={short}
-        />
-        {/* A held-back bar keeps a sliver, so its words ("fewer than 5") have a place to stand. */}
-        <Bar dataKey="length" fill={colour} isAnimationActive={false} barSize={22} minPointSize={3}>
-          <LabelList dataKey="text" position="right" fill={ink} />
-          {rows.map((r) => (
-            <Cell key={r.label} fill={r.colour ?? colour} />
-          ))}
-        </Bar>
-      </BarChart>
-    </ChartImage>
+    <RowsOfBars label={label} data={data} rowHeight={34}>
+      <XAxis
+        type="number"
+        allowDecimals={false}
+        domain={[0, max ?? 'auto']}
+        tick={tick}
+        tickFormatter={(v) => `${v}${unit}`}
+      />
+      {/* A held-back bar keeps a sliver, so its words ("fewer than 5") have a place to stand. */}
+      <Bar dataKey="length" fill={colour} isAnimationActive={false} barSize={22} minPointSize={3}>
+        <LabelList dataKey="text" position="right" fill={ink} />
+        {rows.map((r) => (
+          <Cell key={r.label} fill={r.colour ?? colour} />
+        ))}
+      </Bar>
+    </RowsOfBars>
   );
 }
 
@@ -113,33 +132,16 @@ export function PairedBarsChart({
   series: { a: string; b: string };
 }) {
   return (
-    <ChartImage label={label}>
-      <BarChart
-        layout="vertical"
-        data={rows}
-        responsive
-        style={{ width: '100%', height: 80 + rows.length * 56 }}
-        margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke={grid} />
-        <XAxis type="number" allowDecimals={false} tick={tick} />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={axisWidth(rows.map((r) => r.label))}
-          tick={tick}
-          tickFormatter={short}
-        />
-        <Legend verticalAlign="top" wrapperStyle={{ color: ink }} />
-        <Bar dataKey="a" name={series.a} fill="#0b5cad" isAnimationActive={false} barSize={18}>
-          <LabelList dataKey="a" position="right" fill={ink} />
-        </Bar>
-        <Bar dataKey="b" name={series.b} fill="#2f6f4f" isAnimationActive={false} barSize={18}>
-          <LabelList dataKey="b" position="right" fill={ink} />
-        </Bar>
-      </BarChart>
-    </ChartImage>
+    <RowsOfBars label={label} data={rows} rowHeight={56}>
+      <XAxis type="number" allowDecimals={false} tick={tick} />
+      <Legend verticalAlign="top" wrapperStyle={{ color: ink }} />
+      <Bar dataKey="a" name={series.a} fill="#0b5cad" isAnimationActive={false} barSize={18}>
+        <LabelList dataKey="a" position="right" fill={ink} />
+      </Bar>
+      <Bar dataKey="b" name={series.b} fill="#2f6f4f" isAnimationActive={false} barSize={18}>
+        <LabelList dataKey="b" position="right" fill={ink} />
+      </Bar>
+    </RowsOfBars>
   );
 }
 

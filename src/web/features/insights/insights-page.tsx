@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { NavLink, useParams, useSearchParams } from 'react-router';
+import { NavLink, useSearchParams } from 'react-router';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
-import { useOrg } from '../orgs/org-pages';
 import { ActionDialog, type ActionRequest } from './action-dialog';
 import { ActionList } from './action-list';
+import { AdminsOnly } from './admins-only';
 import { FiguresStatus } from './figures-status';
 import { InsightFilters } from './insight-filters';
 import { periodName, plural } from './insight-format';
@@ -46,9 +46,11 @@ const filtersFrom = (search: URLSearchParams): Filters => ({
  * for a period and a department or team kept in the address (a reload or a shared link shows the same).
  */
 export function InsightsPage() {
-  const { orgId = '' } = useParams();
   useTitle('Insights');
-  const org = useOrg(orgId);
+  return <AdminsOnly>{(org) => <InsightsFigures orgId={org.id} orgName={org.name} />}</AdminsOnly>;
+}
+
+function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string }) {
   const [search, setSearch] = useSearchParams();
   const filters = filtersFrom(search);
   const dashboard = useDashboard(orgId, filters);
@@ -63,7 +65,7 @@ export function InsightsPage() {
 
   return (
     <section className="insights">
-      <h1>Insights{org.data ? ` for ${org.data.name}` : ''}</h1>
+      <h1>Insights for {orgName}</h1>
       <InsightsTabs orgId={orgId} />
       <p className="lead">
         What people are learning and need, from the learners who opted in. Only aggregates: no figure comes from fewer

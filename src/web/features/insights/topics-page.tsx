@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
 import { ApiError, fieldError } from '../../lib/api';
+import { AdminsOnly } from './admins-only';
 import { plural } from './insight-format';
 import {
   type OrgTopic,
@@ -23,8 +23,11 @@ import { InsightsTabs } from './insights-page';
  * learners use; "Not the same" keeps a pair from being suggested again.
  */
 export function TopicsPage() {
-  const { orgId = '' } = useParams();
   useTitle('Topic list');
+  return <AdminsOnly>{(org) => <TopicsOfOrg orgId={org.id} />}</AdminsOnly>;
+}
+
+function TopicsOfOrg({ orgId }: { orgId: string }) {
   const [message, setMessage] = useState('');
   return (
     <section className="insights">

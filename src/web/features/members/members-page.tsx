@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError, api } from '../../lib/api';
@@ -63,7 +64,7 @@ export function MembersPage() {
     onSuccess: (_r, m) => setMessage(`${m.name} was removed.`),
     onSettled: () => qc.invalidateQueries({ queryKey: ['members', orgId] }),
   });
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useRef<ConfirmHandle>(null);
   const [toRemove, setToRemove] = useState<Member | null>(null);
   const canManage = org.data && org.data.yourRole !== 'member';
 
@@ -147,7 +148,7 @@ export function MembersPage() {
                   className="secondary"
                   onClick={() => {
                     setToRemove(m);
-                    dialog.current?.showModal();
+                    dialog.current?.open();
                   }}
                 >
                   Remove {m.name}
@@ -162,24 +163,18 @@ export function MembersPage() {
           </li>
         ))}
       </ul>
-      <dialog ref={dialog} aria-labelledby="remove-title" onClose={() => setToRemove(null)}>
-        <h2 id="remove-title">Remove {toRemove?.name}?</h2>
+      <ConfirmDialog
+        ref={dialog}
+        title={`Remove ${toRemove?.name}?`}
+        confirmLabel="Remove"
+        danger
+        onConfirm={() => {
+          if (toRemove) remove.mutate(toRemove);
+        }}
+        onClose={() => setToRemove(null)}
+      >
         <p>They lose access to this organisation at once. Their account stays; you can invite them again.</p>
-        <form method="dialog" className="row">
-          <button
-            type="submit"
-            className="danger"
-            onClick={() => {
-              if (toRemove) remove.mutate(toRemove);
-            }}
-          >
-            Remove
-          </button>
-          <button type="submit" className="secondary" autoFocus>
-            Cancel
-          </button>
-        </form>
-      </dialog>
+      </ConfirmDialog>
     </section>
   );
 }
