@@ -46,6 +46,7 @@ describe('insights', () => {
     await expect
       .poll(() => summary(admin).textContent())
       .toMatch(/Collections & Digital, Digital services: figures from 5/);
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Show figures');
     await admin.reload();
     await expect.poll(() => filters.getByLabel('Team').inputValue()).toBe('Digital services');
     await expect
@@ -186,5 +187,81 @@ describe('insights', () => {
     await expect
       .poll(() => topics.getByRole('row', { name: /^spreadsheets/ }).textContent())
       .toMatch(/^spreadsheetsYes11/);
+  });
+
+  it('opens a community and recommends a resource that a learner takes up; the topic list is edited', async () => {
+    await seedDemo(env.server.ctx.db); // there already: the first test made it
+    const admin = await signIn(demoAdminEmail);
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+    const topics = admin.getByRole('table', { name: 'Learners per topic' });
+    const actions = admin.getByRole('table', { name: 'Actions started from insights, newest first' });
+
+    // A community for a topic: its name is required, and said so at the field.
+    await topics.getByRole('button', { name: 'Open a community for Data visualisation' }).click();
+    const open = admin.getByRole('dialog', { name: 'Open a community: Data visualisation' });
+    await open.getByRole('button', { name: 'Open the community' }).click();
+    await open.getByText('A name has at least 2 characters.').waitFor();
+    await open.getByLabel('Name of the community').fill('Chart club');
+    await open.getByRole('button', { name: 'Open the community' }).click();
+    await admin.getByText('“Chart club” is open and announced.').waitFor();
+    await expect
+      .poll(() => actions.getByRole('row', { name: /Chart club/ }).textContent())
+      .toMatch(/8 learners0 joined/);
+
+    // A resource: a web address that is not one is refused at the field, and the title stays.
+    await topics.getByRole('button', { name: 'Recommend a resource for Data visualisation' }).click();
+    const recommend = admin.getByRole('dialog', { name: 'Recommend a resource: Data visualisation' });
+    await recommend.getByLabel('Title of the resource').fill('Storytelling with Data');
+    await recommend.getByLabel('Web address').fill('storytelling with data');
+    await recommend.getByRole('button', { name: 'Recommend it' }).click();
+    await recommend.getByText('Give a web address starting with http:// or https://.').waitFor();
+    await expect.poll(() => recommend.getByLabel('Title of the resource').inputValue()).toBe('Storytelling with Data');
+    await expectNoAxeViolations(admin, 'recommend a resource with an error');
+    await recommend.getByLabel('Web address').fill('https://example.org/storytelling-with-data');
+    await recommend.getByRole('button', { name: 'Recommend it' }).click();
+    await admin.getByText('“Storytelling with Data” is recommended.').waitFor();
+
+    // A learner of the topic joins the community and adds the resource to her plan.
+    const learner = await signIn('sofia.marques@riverside.example');
+    await learner.getByRole('link', { name: /^Notifications/ }).click();
+    await learner.getByRole('link', { name: 'A new community: Chart club' }).click();
+    await learner.getByRole('heading', { name: 'Chart club', level: 1 }).waitFor();
+    await expectNoAxeViolations(learner, 'insight action: a community');
+    await learner.getByRole('button', { name: 'Join the community' }).click();
+    await learner.getByText(/^You joined Chart club/).waitFor();
+    await learner.getByRole('link', { name: 'Go to the community' }).click();
+    await learner.getByRole('button', { name: 'Leave the community' }).waitFor();
+    await learner.getByRole('link', { name: /^Notifications/ }).click();
+    await learner.getByRole('link', { name: 'Recommended for Data visualisation: Storytelling with Data' }).click();
+    await learner.getByRole('button', { name: 'Add to my plan' }).click();
+    await learner.getByText(/^Storytelling with Data is in the learning network of your newest plan/).waitFor();
+    await expectNoAxeViolations(learner, 'insight action: a resource added');
+
+    // Uptake: one joined; one added the resource, which is fewer than k and says so.
+    await admin.reload();
+    await expect
+      .poll(() => actions.getByRole('row', { name: /Chart club/ }).textContent())
+      .toMatch(/8 learners1 joined/);
+    await expect
+      .poll(() => actions.getByRole('row', { name: /Storytelling with Data/ }).textContent())
+      .toMatch(/8 learnersfewer than 5/);
+
+    // The topic list: another name for a topic, then the topic off the list.
+    await admin.getByRole('navigation', { name: 'Insights' }).getByRole('link', { name: 'Topic list' }).click();
+    await admin.getByRole('button', { name: 'Edit Data visualisation' }).click();
+    const edit = admin.getByRole('form', { name: 'Edit Data visualisation' });
+    await edit.getByLabel('Other names').fill('dataviz, data viz, charts');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('“Data visualisation” is saved.').waitFor();
+    await admin.getByText('Also: dataviz, data viz, charts').waitFor();
+    const add = admin.getByRole('form', { name: 'Add a topic' });
+    await add.getByLabel('Topic').fill('x');
+    await add.getByRole('button', { name: 'Add the topic' }).click();
+    await add.getByText('A topic has at least 2 characters.').waitFor();
+    await expectNoAxeViolations(admin, 'topic list with an error');
+    await admin.getByRole('button', { name: 'Delete Data visualisation' }).click();
+    await admin.getByRole('button', { name: 'Take it off' }).click();
+    await admin.getByText('“Data visualisation” is off the list.').waitFor();
+    await expect.poll(() => admin.getByRole('button', { name: 'Edit Data visualisation' }).count()).toBe(0);
   });
 });

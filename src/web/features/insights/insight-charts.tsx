@@ -32,8 +32,8 @@ const tick = { fill: ink, fontSize: 13 };
 /** Long learners' words (and web addresses) are shortened on the axis; the table keeps them whole. */
 const MAX_LABEL = 40;
 const short = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
-/** Room for the longest label on the axis (about 7 pixels a character at 13px), no wider than it needs. */
-const axisWidth = (labels: string[]) => Math.max(...labels.map((l) => Math.min(l.length, MAX_LABEL)), 6) * 7 + 16;
+/** Room for the longest label on the axis (about 8 pixels a character at 13px), no wider than it needs. */
+const axisWidth = (labels: string[]) => Math.max(...labels.map((l) => Math.min(l.length, MAX_LABEL)), 6) * 8 + 16;
 
 function ChartImage({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -29,10 +29,21 @@ export function InsightFilters({
   error: unknown;
   onApply: (filters: Filters) => void;
 }) {
-  const [from, setFrom] = useState(filters.from ?? period?.from ?? '');
-  const [to, setTo] = useState(filters.to ?? period?.to ?? '');
-  const [department, setDepartment] = useState(filters.department ?? '');
-  const [team, setTeam] = useState(filters.team ?? '');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [department, setDepartment] = useState('');
+  const [team, setTeam] = useState('');
+  // The fields follow the address when it changes (a reload, back and forward, the default months arriving),
+  // without remounting the form: the focus stays where it was when "Show figures" changed the address.
+  const shown = `${filters.from}|${filters.to}|${filters.department}|${filters.team}|${period?.from}|${period?.to}`;
+  const [synced, setSynced] = useState<string | null>(null);
+  if (synced !== shown) {
+    setSynced(shown);
+    setFrom(filters.from ?? period?.from ?? '');
+    setTo(filters.to ?? period?.to ?? '');
+    setDepartment(filters.department ?? '');
+    setTeam(filters.team ?? '');
+  }
   const teams = departments.find((d) => d.name === department)?.teams ?? [];
   return (
     <form

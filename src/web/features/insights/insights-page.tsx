@@ -74,7 +74,6 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
       {/* Nothing to choose between while too few learners have opted in at all. */}
       {!fewOptedIn(baseline.error) && (
         <InsightFilters
-          key={`${search}|${baseline.data?.period.from ?? ''}`}
           filters={filters}
           period={baseline.data?.period}
           departments={(d ?? baseline.data)?.options.departments ?? []}

@@ -167,7 +167,8 @@ function TopicItem({
           >
             Take it off
           </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+          {/* The question replaced the button that asked it: the focus goes to the safe answer. */}
+          <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
             Keep it
           </button>
         </div>
@@ -235,9 +236,11 @@ function TopicForm({
     >
       <FormError error={save.error} />
       <div className="inline-form">
+        {/* Editing replaces the topic's line: the focus follows into its first field. */}
         <Field
           label="Topic"
           value={name}
+          autoFocus={Boolean(topic)}
           onChange={(e) => setName(e.target.value)}
           error={fieldError(save.error, 'name')}
         />
