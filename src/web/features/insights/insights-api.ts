@@ -104,7 +104,7 @@ export function useTopicSuggestions(orgId: string) {
   });
 }
 
-export type TopicInput = { name: string; synonyms: string[]; version?: number };
+type TopicInput = { name: string; synonyms: string[]; version?: number };
 
 export const useSaveTopic = (orgId: string, topicId?: string) =>
   useInsightsWrite(orgId, (body: TopicInput) =>

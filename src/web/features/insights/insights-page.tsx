@@ -17,6 +17,7 @@ import {
   filterParams,
   type InsightAction,
   useDashboard,
+  useInsightSettings,
   useShowFigures,
 } from './insights-api';
 import { FormsFigure, ParticipationFigure, ResourcesFigure, StatusFigure } from './learning-figures';
@@ -56,11 +57,13 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
   const dashboard = useDashboard(orgId, filters);
   // The whole organisation over the default months: what may be chosen, even when the chosen view is refused.
   const baseline = useDashboard(orgId, {});
+  const settings = useInsightSettings(orgId, !baseline.isPending);
   const showFigures = useShowFigures(orgId, (next) => setSearch(filterParams(next)));
   const [acting, setActing] = useState<ActionRequest | null>(null);
   const [started, setStarted] = useState<InsightAction | null>(null);
   const onAct: StartAction = (kind, topic) => setActing((a) => ({ kind, topic, n: (a?.n ?? 0) + 1 }));
   const d = dashboard.data;
+  const k = d?.k ?? baseline.data?.k ?? settings.data?.k;
   const csv = (figure: Figure) => csvHref(orgId, figure, filters);
 
   return (
@@ -102,7 +105,7 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
       <section className="panel" aria-labelledby="insight-actions">
         <h2 id="insight-actions">Actions from insights</h2>
         {started && <Notice>{startedNotice(started)}</Notice>}
-        <ActionList orgId={orgId} k={d?.k ?? baseline.data?.k ?? 5} />
+        {k === undefined ? <p role="status">Loading actions…</p> : <ActionList orgId={orgId} k={k} />}
       </section>
       <ActionDialog orgId={orgId} request={acting} onDone={setStarted} />
     </section>
