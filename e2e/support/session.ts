@@ -84,3 +84,14 @@ export async function learnerWithGoal(env: E2eEnv, name: string, orgName: string
   await expect.poll(() => page.locator('.save-status').innerText()).toBe('Saved');
   return page;
 }
+
+/** Someone who has an account (e.g. from the demo seed), signed in through the sign-in page of a new browser. */
+export async function signInAs(env: E2eEnv, email: string, password: string) {
+  const { context, page } = await newPage(env);
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+  return { context, page };
+}

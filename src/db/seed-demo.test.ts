@@ -76,4 +76,36 @@ describe('demo seed', () => {
     ).json();
     expect(found.results[0]).toMatchObject({ kind: 'post', title: 'Spreadsheet trick of the week' });
   });
+
+  it('gives the L&D admin insights with real figures: topics, departments and teams, a merge to review', async () => {
+    await seedDemo(t.db);
+    const cookie = await t.signIn(demoAdminEmail, DEMO_PASSWORD);
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    const orgId = (await get('/api/me')).memberships[0].organizationId;
+
+    const res = await t.app.inject({ method: 'GET', url: `/api/orgs/${orgId}/insights`, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d.population).toBe(17);
+    const topics = Object.fromEntries(
+      d.topics.rows.map((r: { label: string; learners: number }) => [r.label, r.learners]),
+    );
+    // "dataviz" counts as Data visualisation (the topic list); three topics stay under k = 5.
+    expect(topics).toMatchObject({ 'Data visualisation': 8, accessibility: 6, spreadsheets: 6, cataloguing: 5 });
+    expect(d.topics.fewer).toBe(3);
+    expect(d.mentorDemand.rows[0]).toMatchObject({ label: 'Data visualisation', learners: 8, mentors: 1 });
+    expect(d.options.departments).toEqual([
+      { name: 'Collections & Digital', teams: ['Collections', 'Digital services'] },
+      { name: 'Public Services', teams: [] },
+    ]);
+    const active = d.statusOverTime.rows.find((r: { status: string }) => r.status === 'active').counts.slice(-6);
+    expect(active).toEqual([null, 8, 12, 15, 17, 17]); // plans begun over five months; four is fewer than k
+    expect(d.participation).toMatchObject({ logged: 17, shared: 10, checkedIn: 12 });
+
+    const team = await get(`/api/orgs/${orgId}/insights?department=Collections+%26+Digital&team=Digital+services`);
+    expect(team.population).toBe(5);
+    expect(team.topics.rows.map((r: { label: string }) => r.label)).toEqual(['accessibility']);
+    const suggestions = (await get(`/api/orgs/${orgId}/insights/topic-suggestions`)).suggestions;
+    expect(suggestions).toContainEqual(expect.objectContaining({ phrase: 'spreadsheet', target: 'spreadsheets' }));
+  });
 });

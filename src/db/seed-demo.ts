@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { addMember, createOrg, createPlan, createUser } from '../test/factories.js';
 import type { Database } from './client.js';
+import { addInsightsDemo } from './demo-insights.js';
 import { foundersEarlierPlan, foundersPlan, foundersTraces, newStaffTemplate } from './demo-plans.js';
 import { addLearningOutLoud } from './demo-posts.js';
 import { checkin, evidence, goal, logEntry, organization, planTemplate, user } from './schema/index.js';
 
 /*
  * The demo organisation: 20 people of a library service, built with the factories the tests use, so a
- * newcomer signs in to a living product.
+ * newcomer signs in to a living product (and its L&D admin to insights with real figures).
  */
 export const DEMO_PASSWORD = 'waymark-demo';
 export const DEMO_ORG_NAME = 'Riverside Library Service';
@@ -105,6 +106,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
     });
     await addTraces(tx, { ownerMemberId: ownerMember.id, userId: owner.id, orgId: org.id }, earlier.id, current.id);
     await addLearningOutLoud(tx, org.id, idByName);
+    await addInsightsDemo(tx, org.id, idByName);
     await tx.insert(planTemplate).values({
       id: randomUUID(),
       organizationId: org.id,

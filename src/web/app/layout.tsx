@@ -104,6 +104,9 @@ export function SignedInLayout() {
                     <li>
                       <NavLink to={`/orgs/${current.organizationId}/guide`}>Guide</NavLink>
                     </li>
+                    <li>
+                      <NavLink to={`/orgs/${current.organizationId}/insights`}>Insights</NavLink>
+                    </li>
                   </>
                 )}
                 <li className="group-start">

@@ -7,6 +7,9 @@ import { CommunityPage } from '../features/communities/community-page';
 import { EnlistmentsPage } from '../features/enlistment/enlistments-page';
 import { GoalPage } from '../features/evidence/goal-page';
 import { GuideAdminPage } from '../features/guides/guide-admin-page';
+import { InsightActionPage } from '../features/insights/insight-action-page';
+import { InsightsPage } from '../features/insights/insights-page';
+import { TopicsPage } from '../features/insights/topics-page';
 import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
 import { LogPage } from '../features/log/log-page';
 import { MembersPage } from '../features/members/members-page';
@@ -105,6 +108,9 @@ export const router = createBrowserRouter([
       },
       { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },
       { path: '/orgs/:orgId/templates', element: <TemplatesPage /> },
+      { path: '/orgs/:orgId/insights', element: <InsightsPage /> },
+      { path: '/orgs/:orgId/insights/topics', element: <TopicsPage /> },
+      { path: '/orgs/:orgId/insight-actions/:actionId', element: <InsightActionPage /> },
       { path: '/outbox', element: <OutboxPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '/notifications', element: <NotificationsPage /> },

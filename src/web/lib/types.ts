@@ -31,6 +31,9 @@ export interface Member {
   email: string;
   role: Role;
   title: string | null;
+  /** Where they sit in the organisation (set by owners and L&D admins); insights can be filtered by these. */
+  team: string | null;
+  department: string | null;
   supervisor: { id: string; name: string } | null;
   offersMentoring: boolean;
   mentoringTopics: string[];

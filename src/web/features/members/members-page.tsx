@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError, api } from '../../lib/api';
 import { type Member, type Role, roleLabel } from '../../lib/types';
 import { useOrg } from '../orgs/org-pages';
+import { MemberPlaceForm, PlaceNames } from './member-place-form';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -15,6 +17,9 @@ function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms]);
   return v;
 }
+
+/** "Department · Team", either alone when the other is not set. */
+const placeOf = (m: Member) => [m.department, m.team].filter(Boolean).join(' · ');
 
 export function MembersPage() {
   const { orgId = '' } = useParams();
@@ -59,7 +64,7 @@ export function MembersPage() {
     onSuccess: (_r, m) => setMessage(`${m.name} was removed.`),
     onSettled: () => qc.invalidateQueries({ queryKey: ['members', orgId] }),
   });
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useRef<ConfirmHandle>(null);
   const [toRemove, setToRemove] = useState<Member | null>(null);
   const canManage = org.data && org.data.yourRole !== 'member';
 
@@ -89,12 +94,14 @@ export function MembersPage() {
         </p>
       )}
       {list.data && list.data.members.length === 0 && <p>Nobody matches this search.</p>}
+      {canManage && all.data && <PlaceNames members={all.data.members} />}
       <ul className="member-list">
         {list.data?.members.map((m) => (
           <li key={m.id} className="member">
             <div className="member-who">
               <strong>{m.name}</strong>
               <span>{m.title ?? ''}</span>
+              {(m.department || m.team) && <span>{placeOf(m)}</span>}
               <span className="muted">{m.email}</span>
               {m.offersMentoring && <span className="tag">Mentors: {m.mentoringTopics.join(', ') || 'ask me'}</span>}
             </div>
@@ -131,12 +138,17 @@ export function MembersPage() {
                       ))}
                   </select>
                 </div>
+                <MemberPlaceForm
+                  orgId={orgId}
+                  member={m}
+                  onSaved={(saved) => setMessage(`Saved ${saved.name}: ${placeOf(saved) || 'no department or team'}.`)}
+                />
                 <button
                   type="button"
                   className="secondary"
                   onClick={() => {
                     setToRemove(m);
-                    dialog.current?.showModal();
+                    dialog.current?.open();
                   }}
                 >
                   Remove {m.name}
@@ -151,24 +163,18 @@ export function MembersPage() {
           </li>
         ))}
       </ul>
-      <dialog ref={dialog} aria-labelledby="remove-title" onClose={() => setToRemove(null)}>
-        <h2 id="remove-title">Remove {toRemove?.name}?</h2>
+      <ConfirmDialog
+        ref={dialog}
+        title={`Remove ${toRemove?.name}?`}
+        confirmLabel="Remove"
+        danger
+        onConfirm={() => {
+          if (toRemove) remove.mutate(toRemove);
+        }}
+        onClose={() => setToRemove(null)}
+      >
         <p>They lose access to this organisation at once. Their account stays; you can invite them again.</p>
-        <form method="dialog" className="row">
-          <button
-            type="submit"
-            className="danger"
-            onClick={() => {
-              if (toRemove) remove.mutate(toRemove);
-            }}
-          >
-            Remove
-          </button>
-          <button type="submit" className="secondary" autoFocus>
-            Cancel
-          </button>
-        </form>
-      </dialog>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -5,12 +5,16 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { CalendarFeedSection } from '../calendar/calendar-feed-section';
 import { cadenceLabels } from '../checkins/checkins-api';
+import { InsightsConsentSection } from '../insights/insights-consent';
 import { browserTimeZone, type SettingsView, timeZoneOptions, useSaveSettings, useSettings } from './settings-api';
 
 const cadences = ['none', 'daily', 'weekly', 'monthly'] as const;
 const reminderKinds = Object.keys(reminderKindLabels) as (keyof typeof reminderKindLabels)[];
 
-/** The learner's own settings: time zone, check-in rhythm, which reminders come by e-mail; the calendar feed. */
+/**
+ * The learner's own settings: time zone, check-in rhythm, which reminders come by e-mail, whether their learning
+ * counts in anonymous insights; the calendar feed.
+ */
 export function SettingsPage() {
   useTitle('Settings');
   const settings = useSettings();
@@ -26,6 +30,7 @@ export function SettingsPage() {
       ) : (
         !settings.error && <p role="status">Loading…</p>
       )}
+      <InsightsConsentSection />
       <CalendarFeedSection />
     </section>
   );
