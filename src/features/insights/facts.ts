@@ -24,7 +24,8 @@ const formGroupCase = sql.raw(
 );
 
 /**
- * The facts of the organisation's opted-in learners (or of one of them), each kind from its own table.
+ * The facts of the organisation's opted-in learners (or of one of them), each kind from its own table, as rows
+ * of insight_fact.
  * Bits: a topic from the goal's start to its end (achieved or dropped) or now; a status while the goal had it
  * (achieved and dropped in the month they happened); a log entry or check-in in its month; a network entry or
  * sharing commitment from when it was added; a share done in its month.
@@ -127,9 +128,10 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
       from learner_plan lp join checkin c on c.plan_id = lp.plan_id
       group by 1, 2, 3, 4, 5
     )
-    insert into insight_fact (organization_id, member_id, team, department, kind, key, months)
-    select ${orgId}, member_id, team, department, kind, key, months from fact where months <> 0`;
+    select ${orgId}::text, member_id, team, department, kind, key, months from fact where months <> 0`;
 }
+
+const factColumns = sql.raw('organization_id, member_id, team, department, kind, key, months');
 
 /** Locks the organisation's insight settings (creating them on first use) and returns them. */
 export async function lockSettings(tx: Database, orgId: string) {
@@ -139,13 +141,29 @@ export async function lockSettings(tx: Database, orgId: string) {
   return row;
 }
 
-/** Rebuilds every fact of the organisation, anchored on the current month. */
+/**
+ * Rebuilds every fact of the organisation, anchored on the current month. Only what changed is written: within
+ * a month an hourly refresh changes the facts of the few learners who did something, and rewriting all of
+ * them (two million rows at 100,000 learners) left as many dead rows behind each hour and every count to be
+ * counted again (see insight_count). A new month changes every fact's bits, and then all are rewritten.
+ */
 export async function refreshFacts(db: Database, orgId: string, now = new Date()): Promise<void> {
   const anchor = monthOf(now);
   await db.transaction(async (tx) => {
     await lockSettings(tx, orgId);
-    await tx.delete(insightFact).where(eq(insightFact.organizationId, orgId));
-    await tx.execute(factsQuery(orgId, anchor));
+    await tx.execute(sql`create temp table fresh_fact (like insight_fact) on commit drop`);
+    await tx.execute(sql`insert into fresh_fact (${factColumns}) ${factsQuery(orgId, anchor)}`);
+    await tx.execute(sql`analyze fresh_fact`);
+    await tx.execute(sql`
+      delete from insight_fact f where f.organization_id = ${orgId} and not exists (
+        select 1 from fresh_fact n where n.member_id = f.member_id and n.kind = f.kind and n.key = f.key)`);
+    await tx.execute(sql`
+      insert into insight_fact (${factColumns}) select ${factColumns} from fresh_fact
+      on conflict (member_id, kind, key) do update
+        set team = excluded.team, department = excluded.department, months = excluded.months
+        where (insight_fact.team, insight_fact.department, insight_fact.months)
+          is distinct from (excluded.team, excluded.department, excluded.months)`);
+    await tx.execute(sql`drop table fresh_fact`);
     await tx
       .update(insightSettings)
       .set({ anchorMonth: anchor, refreshedAt: now, updatedAt: now })
@@ -159,7 +177,8 @@ export async function refreshFacts(db: Database, orgId: string, now = new Date()
  */
 export async function syncLearnerFacts(tx: Database, orgId: string, memberId: string, anchor: number | null) {
   await tx.delete(insightFact).where(and(eq(insightFact.organizationId, orgId), eq(insightFact.memberId, memberId)));
-  if (anchor !== null) await tx.execute(factsQuery(orgId, anchor, memberId));
+  if (anchor !== null)
+    await tx.execute(sql`insert into insight_fact (${factColumns}) ${factsQuery(orgId, anchor, memberId)}`);
 }
 
 /** A learner moved team or department: their facts follow (inside the transaction that moved them). */
