@@ -72,7 +72,8 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
     log_form as materialized (
       select l.member_id, lr.team, lr.department, l.form::text as form,
              bit_or(insight_mask(${A}, insight_month(l.learned_on), insight_month(l.learned_on))) as months
-      from learner lr join log_entry l on l.member_id = lr.id
+      -- By organisation too: other organisations' entries are then left out before the join, not hashed.
+      from learner lr join log_entry l on l.member_id = lr.id and l.organization_id = ${orgId}
       group by 1, 2, 3, 4
     ),
     status_span as (
@@ -157,12 +158,14 @@ export async function refreshFacts(db: Database, orgId: string, now = new Date()
     await tx.execute(sql`
       delete from insight_fact f where f.organization_id = ${orgId} and not exists (
         select 1 from fresh_fact n where n.member_id = f.member_id and n.kind = f.kind and n.key = f.key)`);
+    // Changed facts, then new ones (an upsert would also lock, and so write, every unchanged row).
     await tx.execute(sql`
-      insert into insight_fact (${factColumns}) select ${factColumns} from fresh_fact
-      on conflict (member_id, kind, key) do update
-        set team = excluded.team, department = excluded.department, months = excluded.months
-        where (insight_fact.team, insight_fact.department, insight_fact.months)
-          is distinct from (excluded.team, excluded.department, excluded.months)`);
+      update insight_fact f set team = n.team, department = n.department, months = n.months
+      from fresh_fact n where f.member_id = n.member_id and f.kind = n.kind and f.key = n.key
+        and (f.team, f.department, f.months) is distinct from (n.team, n.department, n.months)`);
+    await tx.execute(sql`
+      insert into insight_fact (${factColumns}) select ${factColumns} from fresh_fact n where not exists (
+        select 1 from insight_fact f where f.member_id = n.member_id and f.kind = n.kind and f.key = n.key)`);
     await tx.execute(sql`drop table fresh_fact`);
     await tx
       .update(insightSettings)
