@@ -73,7 +73,7 @@ async function main() {
     process.stdout.write(
       `Insight facts built (refreshFacts): ${facts.rows[0].n.toLocaleString('en')} rows in ${refresh}\n`,
     );
-    await client.query('vacuum analyze insight_fact');
+    await client.query('vacuum analyze insight_fact, insight_count, insight_org_count');
     process.stdout.write(`Sign in as ${org.adminEmail} / ${ADMIN_PASSWORD}. Total ${seconds(started)}\n`);
   } catch (err) {
     await client.query('rollback').catch(() => {});
