@@ -4,9 +4,10 @@ const START_HINT = 'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls 
 
 /**
  * Gives the run a fresh bench database: dropped if an earlier run left one, then created (through a maintenance
- * database). Each run adds people, plans and history; starting from empty keeps runs comparable.
+ * database). Each run adds people, plans and history; starting from empty keeps runs comparable. With
+ * `keepExisting` (the insights data, which takes minutes to build) an existing database is left as it is.
  */
-export async function ensurePostgresDatabase(url: string): Promise<void> {
+export async function ensurePostgresDatabase(url: string, keepExisting = false): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`BENCH_DATABASE_URL names an unusual database: "${name}"`);
@@ -24,6 +25,10 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
       continue;
     }
     try {
+      if (keepExisting) {
+        const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+        if (found.rowCount) return;
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.query(`create database ${name}`);
       process.stdout.write(`Created a fresh PostgreSQL database ${name}\n`);

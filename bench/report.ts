@@ -79,7 +79,7 @@ export function formatTable(results: Measurement[], checks: BudgetCheck[]): stri
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
-  const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const table = rows.length > 0 ? [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)] : [];
   const budgetLines = checks.map(
     (c) =>
       `${c.pass ? 'PASS' : 'FAIL'}  ${c.line} (measured ${Number.isInteger(c.value) ? c.value : c.value.toFixed(2)})`,

@@ -7,6 +7,7 @@
  * Environment: BENCH_DB=pglite|postgres|both (both), BENCH_DURATION seconds (10), BENCH_CONNECTIONS (50),
  * BENCH_WARMUP seconds (2), BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/waymark_bench),
  * BENCH_NODE_OPTIONS extra flags for the server process (e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof").
+ * BENCH_TARGETS=insights measures the insights dashboard on its own database (bench/insights.ts).
  *
  * Budgets (PostgreSQL) are in `budgets` below; bench/README.md explains them.
  */
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { signIn } from './api.js';
 import { autosaveRun } from './autosave.js';
 import { benchSearches, FEED_POSTS } from './feed-fixture.js';
+import { benchInsights, formatInsights } from './insights.js';
 import { measure } from './load.js';
 import { captureRequest, createLog } from './log-fixture.js';
 import { createMatchingGoals, createMatchingOrganisation } from './matching.js';
@@ -57,19 +59,16 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.search, maxP95Ms: 50 },
 ];
 
+const standardTargets = ['me', 'plan', 'autosave', 'log', 'matching', 'feed'] as const;
+const listedTargets = process.env.BENCH_TARGETS?.split(',').map((s) => s.trim());
+
 /**
  * BENCH_TARGETS=me,plan,autosave,log,matching,feed (all by default) picks what to measure besides the bare
- * route, e.g. to profile one ("feed" measures the feed and search).
+ * route, e.g. to profile one ("feed" measures the feed and search). "insights" runs only when listed: it
+ * needs its organisations generated first (`npm run bench:data`) and a database of its own.
  */
-function wanted(name: 'me' | 'plan' | 'autosave' | 'log' | 'matching' | 'feed'): boolean {
-  const list = process.env.BENCH_TARGETS;
-  return (
-    !list ||
-    list
-      .split(',')
-      .map((s) => s.trim())
-      .includes(name)
-  );
+function wanted(name: (typeof standardTargets)[number]): boolean {
+  return !listedTargets || listedTargets.includes(name);
 }
 
 function positive(name: string, fallback: number): number {
@@ -145,6 +144,20 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
   }
 }
 
+/** The insights target, when listed: on PostgreSQL, in its own database (see bench/insights.ts). */
+async function maybeBenchInsights(kinds: ('pglite' | 'postgres')[]) {
+  if (!listedTargets?.includes('insights')) return undefined;
+  if (!kinds.includes('postgres')) {
+    process.stdout.write('insights: measured on PostgreSQL only\n');
+    return undefined;
+  }
+  // The other targets drop and re-create BENCH_DATABASE_URL: it must not be the insights data's database.
+  if (standardTargets.some(wanted) && process.env.BENCH_DATABASE_URL) {
+    throw new Error('With BENCH_DATABASE_URL set, run BENCH_TARGETS=insights on its own (the others would drop it).');
+  }
+  return benchInsights();
+}
+
 async function main() {
   const kinds: ('pglite' | 'postgres')[] =
     settings.db === 'both' ? ['pglite', 'postgres'] : settings.db === 'pglite' ? ['pglite'] : ['postgres'];
@@ -156,9 +169,11 @@ async function main() {
   );
 
   const results: Measurement[] = [];
-  for (const kind of kinds) results.push(...(await benchDatabase(kind)));
+  if (standardTargets.some(wanted)) for (const kind of kinds) results.push(...(await benchDatabase(kind)));
+  const insights = await maybeBenchInsights(kinds);
 
-  const checks = checkBudgets(results, budgets);
+  const checks = [...checkBudgets(results, budgets), ...(insights?.checks ?? [])];
+  if (insights) process.stdout.write(`\nInsights (one request at a time):\n${formatInsights(insights.rows)}\n`);
   process.stdout.write(`\n${formatTable(results, checks)}\n`);
 
   const out = path.join(benchDir, 'results', 'latest.json');
@@ -169,6 +184,7 @@ async function main() {
     settings: { ...settings, databaseUrl: kinds.includes('postgres') ? settings.databaseUrl : undefined },
     budgets,
     results,
+    insights: insights?.rows,
     checks,
   };
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

@@ -94,14 +94,12 @@ export async function insightsDashboard(
   const period = resolvePeriod(query, anchor);
   const selection: Selection = { department: query.department, team: query.team };
 
-  const cells = await populationCells(ctx.db, orgId);
-  const allowed = allowedSelections(cells, k);
-  const refused = refusal(allowed, selection, k);
-  if (refused) throw validationError(refused, 'These figures would come from too few learners to keep them anonymous.');
-
+  // Who opted in where decides whether the selection may be shown; it is read with the figures, not before
+  // them (one wait instead of two), and nothing is returned until it has decided.
   const months = Array.from({ length: period.last - period.first + 1 }, (_, i) => period.first + i);
   const mask = periodMask(anchor, period.first, period.last);
-  const [counts, statuses, mentors, topics, [members]] = await Promise.all([
+  const [cells, counts, statuses, mentors, topics, [members]] = await Promise.all([
+    populationCells(ctx.db, orgId),
     periodCounts(ctx.db, orgId, periodKinds, mask, selection, k),
     statusByMonth(
       ctx.db,
@@ -113,6 +111,9 @@ export async function insightsDashboard(
     ctx.db.select({ name: orgTopic.name }).from(orgTopic).where(eq(orgTopic.organizationId, orgId)),
     ctx.db.select({ n: count() }).from(membership).where(eq(membership.organizationId, orgId)),
   ]);
+  const allowed = allowedSelections(cells, k);
+  const refused = refusal(allowed, selection, k);
+  if (refused) throw validationError(refused, 'These figures would come from too few learners to keep them anonymous.');
   const listed = new Map(topics.map((t) => [phraseOf(t.name), t.name]));
   const labelOf = (key: string) => listed.get(key) ?? key;
   const c = byKind(counts);

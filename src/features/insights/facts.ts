@@ -24,7 +24,8 @@ const formGroupCase = sql.raw(
 );
 
 /**
- * The facts of the organisation's opted-in learners (or of one of them), each kind from its own table.
+ * The facts of the organisation's opted-in learners (or of one of them), each kind from its own table, as rows
+ * of insight_fact.
  * Bits: a topic from the goal's start to its end (achieved or dropped) or now; a status while the goal had it
  * (achieved and dropped in the month they happened); a log entry or check-in in its month; a network entry or
  * sharing commitment from when it was added; a share done in its month.
@@ -66,6 +67,15 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
         select 1 from plan_revision r where r.plan_id = g.plan_id and r.entity_type = 'goal' and r.entity_id = g.id
       )
     ),
+    -- Each learner's log once, per form: the three kinds of facts from the log fold these (~6 rows a learner)
+    -- instead of reading every entry three times.
+    log_form as materialized (
+      select l.member_id, lr.team, lr.department, l.form::text as form,
+             bit_or(insight_mask(${A}, insight_month(l.learned_on), insight_month(l.learned_on))) as months
+      -- By organisation too: other organisations' entries are then left out before the join, not hashed.
+      from learner lr join log_entry l on l.member_id = lr.id and l.organization_id = ${orgId}
+      group by 1, 2, 3, 4
+    ),
     status_span as (
       select member_id, team, department, status, insight_month(at) as first_month,
              case when status in ('achieved', 'dropped') then insight_month(at)
@@ -81,20 +91,12 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
       select member_id, team, department, 'status', status, bit_or(insight_mask(${A}, first_month, last_month))
       from status_span group by 1, 2, 3, 4, 5
       union all
-      select l.member_id, lr.team, lr.department, 'form', l.form::text,
-             bit_or(insight_mask(${A}, insight_month(l.learned_on), insight_month(l.learned_on)))
-      from learner lr join log_entry l on l.member_id = lr.id
-      where l.form is not null group by 1, 2, 3, 4, 5
+      select member_id, team, department, 'form', form, months from log_form where form is not null
       union all
-      select l.member_id, lr.team, lr.department, 'form_group', ${formGroupCase},
-             bit_or(insight_mask(${A}, insight_month(l.learned_on), insight_month(l.learned_on)))
-      from learner lr join log_entry l on l.member_id = lr.id
-      where l.form is not null group by 1, 2, 3, 4, 5
+      select l.member_id, l.team, l.department, 'form_group', ${formGroupCase}, bit_or(l.months)
+      from log_form l where l.form is not null group by 1, 2, 3, 4, 5
       union all
-      select l.member_id, lr.team, lr.department, 'logged', 'any',
-             bit_or(insight_mask(${A}, insight_month(l.learned_on), insight_month(l.learned_on)))
-      from learner lr join log_entry l on l.member_id = lr.id
-      group by 1, 2, 3, 4, 5
+      select member_id, team, department, 'logged', 'any', bit_or(months) from log_form group by 1, 2, 3, 4, 5
       union all
       select lp.member_id, lp.team, lp.department, 'resource',
              coalesce(nullif(lower(regexp_replace(btrim(n.url), '/+$', '')), ''), insight_phrase(n.name)),
@@ -106,7 +108,9 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
              bit_or(insight_mask(${A}, insight_month(n.created_at), ${A}))
       from learner_plan lp
       join plan_network_entry n on n.plan_id = lp.plan_id and n.relation in ('mentor', 'coach')
-      join goal_topic gt on gt.goal_id = any(n.goal_ids)
+      -- Joined on each linked goal (a hash join): "= any(goal_ids)" compared every entry with every goal.
+      cross join unnest(n.goal_ids) linked(goal_id)
+      join goal_topic gt on gt.goal_id = linked.goal_id
       group by 1, 2, 3, 4, 5
       union all
       select lp.member_id, lp.team, lp.department, 'sharing', 'committed',
@@ -125,9 +129,10 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
       from learner_plan lp join checkin c on c.plan_id = lp.plan_id
       group by 1, 2, 3, 4, 5
     )
-    insert into insight_fact (organization_id, member_id, team, department, kind, key, months)
-    select ${orgId}, member_id, team, department, kind, key, months from fact where months <> 0`;
+    select ${orgId}::text, member_id, team, department, kind, key, months from fact where months <> 0`;
 }
+
+const factColumns = sql.raw('organization_id, member_id, team, department, kind, key, months');
 
 /** Locks the organisation's insight settings (creating them on first use) and returns them. */
 export async function lockSettings(tx: Database, orgId: string) {
@@ -137,13 +142,31 @@ export async function lockSettings(tx: Database, orgId: string) {
   return row;
 }
 
-/** Rebuilds every fact of the organisation, anchored on the current month. */
+/**
+ * Rebuilds every fact of the organisation, anchored on the current month. Only what changed is written: within
+ * a month an hourly refresh changes the facts of the few learners who did something, and rewriting all of
+ * them (two million rows at 100,000 learners) left as many dead rows behind each hour and every count to be
+ * counted again (see insight_count). A new month changes every fact's bits, and then all are rewritten.
+ */
 export async function refreshFacts(db: Database, orgId: string, now = new Date()): Promise<void> {
   const anchor = monthOf(now);
   await db.transaction(async (tx) => {
     await lockSettings(tx, orgId);
-    await tx.delete(insightFact).where(eq(insightFact.organizationId, orgId));
-    await tx.execute(factsQuery(orgId, anchor));
+    await tx.execute(sql`create temp table fresh_fact (like insight_fact) on commit drop`);
+    await tx.execute(sql`insert into fresh_fact (${factColumns}) ${factsQuery(orgId, anchor)}`);
+    await tx.execute(sql`analyze fresh_fact`);
+    await tx.execute(sql`
+      delete from insight_fact f where f.organization_id = ${orgId} and not exists (
+        select 1 from fresh_fact n where n.member_id = f.member_id and n.kind = f.kind and n.key = f.key)`);
+    // Changed facts, then new ones (an upsert would also lock, and so write, every unchanged row).
+    await tx.execute(sql`
+      update insight_fact f set team = n.team, department = n.department, months = n.months
+      from fresh_fact n where f.member_id = n.member_id and f.kind = n.kind and f.key = n.key
+        and (f.team, f.department, f.months) is distinct from (n.team, n.department, n.months)`);
+    await tx.execute(sql`
+      insert into insight_fact (${factColumns}) select ${factColumns} from fresh_fact n where not exists (
+        select 1 from insight_fact f where f.member_id = n.member_id and f.kind = n.kind and f.key = n.key)`);
+    await tx.execute(sql`drop table fresh_fact`);
     await tx
       .update(insightSettings)
       .set({ anchorMonth: anchor, refreshedAt: now, updatedAt: now })
@@ -157,7 +180,8 @@ export async function refreshFacts(db: Database, orgId: string, now = new Date()
  */
 export async function syncLearnerFacts(tx: Database, orgId: string, memberId: string, anchor: number | null) {
   await tx.delete(insightFact).where(and(eq(insightFact.organizationId, orgId), eq(insightFact.memberId, memberId)));
-  if (anchor !== null) await tx.execute(factsQuery(orgId, anchor, memberId));
+  if (anchor !== null)
+    await tx.execute(sql`insert into insight_fact (${factColumns}) ${factsQuery(orgId, anchor, memberId)}`);
 }
 
 /** A learner moved team or department: their facts follow (inside the transaction that moved them). */

@@ -247,6 +247,61 @@ describe('filters cannot single anyone out', () => {
   });
 });
 
+describe('counts', () => {
+  /** The organisation's counts (per team, and in all), and its facts counted afresh: always the same. */
+  async function countsAndFacts(orgId: string) {
+    const rows = async (query: ReturnType<typeof sql>) => rowsOf(await t.db.execute(query));
+    return {
+      counts: await rows(sql`select department, team, kind, key, months::text, learners from insight_count
+                             where organization_id = ${orgId} order by 1, 2, 3, 4, 5`),
+      facts: await rows(sql`select department, team, kind, key, months::text, count(*)::integer as learners
+                            from insight_fact where organization_id = ${orgId} group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`),
+      orgCounts: await rows(sql`select kind, key, months::text, learners from insight_org_count
+                                where organization_id = ${orgId} order by 1, 2, 3`),
+      orgFacts: await rows(sql`select kind, key, months::text, count(*)::integer as learners from insight_fact
+                               where organization_id = ${orgId} group by 1, 2, 3 order by 1, 2, 3`),
+    };
+  }
+
+  it('counts a learner where they sit now, forgets one who leaves, and always equals the facts', async () => {
+    const o = await organisation([
+      ...times(8, { department: 'Library', team: 'Cataloguing', topics: ['Archiving'] }),
+      ...times(6, { department: 'Research', team: 'Data', topics: ['Archiving'] }),
+    ]);
+    const archiving = async (query = '') => topicRow(await o.dashboard(query), 'archiving')?.learners;
+    expect(await archiving('?department=Library')).toBe(8);
+
+    const moved = o.learners[0]?.member.id;
+    const move = await o.admin$.call('PATCH', `/api/orgs/${o.org.id}/members/${moved}`, {
+      department: 'Research',
+      team: 'Data',
+    });
+    expect(move.status).toBe(200);
+    expect(await archiving('?department=Library')).toBe(7);
+    expect(await archiving('?department=Research&team=Data')).toBe(7);
+
+    const left = await o.admin$.call('DELETE', `/api/orgs/${o.org.id}/members/${o.learners[1]?.member.id}`);
+    expect(left.status).toBe(204);
+    expect(await archiving('?department=Library')).toBe(6);
+    expect(await archiving()).toBe(13);
+    const { counts, facts, orgCounts, orgFacts } = await countsAndFacts(o.org.id);
+    expect(counts).toEqual(facts);
+    expect(orgCounts).toEqual(orgFacts);
+    expect(facts.length).toBeGreaterThan(0);
+
+    // A refresh in the same month writes only what changed: here nothing, so no fact is rewritten.
+    const written = sql`select member_id, kind, key, xmin::text from insight_fact
+                        where organization_id = ${o.org.id} order by 1, 2, 3`;
+    const before = rowsOf(await t.db.execute(written));
+    expect((await o.admin$.call('POST', `/api/orgs/${o.org.id}/insights/refresh`)).status).toBe(200);
+    expect(rowsOf(await t.db.execute(written))).toEqual(before);
+    expect(await archiving()).toBe(13);
+    // Deleting the organisation leaves no count behind.
+    await t.db.execute(sql`delete from organization where id = ${o.org.id}`);
+    expect(await countsAndFacts(o.org.id)).toEqual({ counts: [], facts: [], orgCounts: [], orgFacts: [] });
+  });
+});
+
 describe('topics', () => {
   it('folds learners’ words onto the topic list, suggests merges by similarity, and remembers dismissals', async () => {
     const o = await organisation([
