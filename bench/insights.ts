@@ -13,6 +13,7 @@ import type { DashboardView } from '../src/features/insights/insights.schema.js'
 import { type BenchSession, call, signInAs } from './api.js';
 import { ADMIN_PASSWORD, INSIGHTS_DATABASE_URL, insightsOrg } from './insights-org.js';
 import { type Figures, figuresInOneStatement, figuresInParallel, type Selection } from './insights-sql.js';
+import { latencyMeasurement } from './one-at-a-time.js';
 import type { BudgetCheck, Measurement } from './report.js';
 import { startServer } from './server-process.js';
 
@@ -68,30 +69,18 @@ function figuresOfView(v: DashboardView): Figures {
   };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-
+/** Latencies of calls made one after another (all succeeded: a failure throws). */
 function measurementOf(target: string, times: number[]): Measurement & { p95Ms: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const ms = (v: number) => Math.round(v * 10) / 10;
-  const total = times.reduce((a, b) => a + b, 0) / 1000;
-  return {
+  const seconds = times.reduce((a, b) => a + b, 0) / 1000;
+  const statusCodes = { 200: times.length };
+  return latencyMeasurement({
     db: 'postgres',
     target,
-    connections: 1,
-    durationSeconds: total,
-    requests: times.length,
-    requestsPerSecond: times.length / total,
-    p50Ms: ms(percentile(sorted, 50)),
-    p90Ms: ms(percentile(sorted, 90)),
-    p95Ms: ms(percentile(sorted, 95)),
-    p99Ms: ms(percentile(sorted, 99)),
-    maxMs: ms(sorted.at(-1) ?? 0),
-    non2xx: 0,
-    errors: 0,
-    timeouts: 0,
-    statusCodes: { 200: times.length },
-  };
+    latencies: times,
+    seconds,
+    durationSeconds: seconds,
+    statusCodes,
+  });
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {

@@ -40,27 +40,39 @@ export async function measureOneAtATime(opts: {
   };
   await run(opts.warmup, false);
   const started = performance.now();
-  const times = (await run(opts.duration, true)).sort((a, b) => a - b);
+  const times = await run(opts.duration, true);
   const seconds = (performance.now() - started) / 1000;
+  const m = latencyMeasurement({ ...opts, latencies: times, seconds, durationSeconds: opts.duration, statusCodes });
+  process.stdout.write(`${Math.round(m.requestsPerSecond)} req/s, p95 ${m.p95Ms} ms, p99 ${m.p99Ms} ms\n`);
+  return m;
+}
+
+/** The measurement of requests made one after another: their latencies (ms, any order) over `seconds`. */
+export function latencyMeasurement(opts: {
+  db: Measurement['db'];
+  target: string;
+  latencies: number[];
+  seconds: number;
+  durationSeconds: number;
+  statusCodes: Record<string, number>;
+}): Measurement & { p95Ms: number } {
+  const times = [...opts.latencies].sort((a, b) => a - b);
   const ms = (v: number) => Math.round(v * 10) / 10;
-  const ok = statusCodes['200'] ?? 0;
-  const m = {
+  return {
     db: opts.db,
     target: opts.target,
     connections: 1,
-    durationSeconds: opts.duration,
+    durationSeconds: opts.durationSeconds,
     requests: times.length,
-    requestsPerSecond: times.length / seconds,
+    requestsPerSecond: times.length / opts.seconds,
     p50Ms: ms(percentile(times, 50)),
     p90Ms: ms(percentile(times, 90)),
     p95Ms: ms(percentile(times, 95)),
     p99Ms: ms(percentile(times, 99)),
     maxMs: ms(times.at(-1) ?? 0),
-    non2xx: times.length - ok,
+    non2xx: times.length - (opts.statusCodes['200'] ?? 0),
     errors: 0,
     timeouts: 0,
-    statusCodes,
+    statusCodes: opts.statusCodes,
   };
-  process.stdout.write(`${Math.round(m.requestsPerSecond)} req/s, p95 ${m.p95Ms} ms, p99 ${m.p99Ms} ms\n`);
-  return m;
 }
