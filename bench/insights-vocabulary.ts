@@ -125,144 +125,28 @@ export const listedTopics = topicsByPopularity.slice(0, 40).map((name, i) => ({
   synonyms: i % 2 === 0 ? [topicSpellings[i * SPELLINGS + 3] as string] : [],
 }));
 
-/** Twelve departments, biggest first, each with eight teams, biggest first. */
-export const departments: { name: string; teams: string[] }[] = [
-  {
-    name: 'Operations',
-    teams: ['Service Desk', 'Logistics', 'Facilities', 'Planning', 'Fleet', 'Stores', 'Quality', 'Safety'],
-  },
-  {
-    name: 'Customer Services',
-    teams: [
-      'Contact Centre',
-      'Complaints',
-      'Retention',
-      'Onboarding',
-      'Digital Support',
-      'Billing Support',
-      'Field Support',
-      'Insight',
-    ],
-  },
-  {
-    name: 'Technology',
-    teams: [
-      'Platform',
-      'Data',
-      'Security',
-      'Infrastructure',
-      'Applications',
-      'Architecture',
-      'Service Management',
-      'Workplace IT',
-    ],
-  },
-  {
-    name: 'Sales',
-    teams: [
-      'Enterprise',
-      'Public Sector',
-      'Small Business',
-      'Partnerships',
-      'Inside Sales',
-      'Bids',
-      'Sales Operations',
-      'Key Accounts',
-    ],
-  },
-  {
-    name: 'Finance',
-    teams: [
-      'Accounts Payable',
-      'Accounts Receivable',
-      'Financial Planning',
-      'Tax',
-      'Treasury',
-      'Payroll',
-      'Procurement',
-      'Internal Audit',
-    ],
-  },
-  {
-    name: 'Marketing',
-    teams: [
-      'Brand',
-      'Digital',
-      'Content',
-      'Events',
-      'Product Marketing',
-      'Research',
-      'Design Studio',
-      'Communications',
-    ],
-  },
-  { name: 'Product', teams: ['Discovery', 'Mobile', 'Web', 'Payments', 'Growth', 'Design', 'Research', 'Analytics'] },
-  {
-    name: 'People',
-    teams: [
-      'Recruitment',
-      'Learning and Development',
-      'HR Business Partners',
-      'Reward',
-      'Employee Relations',
-      'Wellbeing',
-      'HR Operations',
-      'Diversity and Inclusion',
-    ],
-  },
-  {
-    name: 'Legal and Compliance',
-    teams: [
-      'Commercial Legal',
-      'Regulatory',
-      'Privacy',
-      'Risk',
-      'Company Secretariat',
-      'Litigation',
-      'Policy',
-      'Ethics',
-    ],
-  },
-  {
-    name: 'Engineering',
-    teams: [
-      'Electrical',
-      'Mechanical',
-      'Civil',
-      'Asset Management',
-      'Projects',
-      'Maintenance',
-      'Design Office',
-      'Testing',
-    ],
-  },
-  {
-    name: 'Strategy',
-    teams: [
-      'Corporate Strategy',
-      'Transformation',
-      'PMO',
-      'Sustainability',
-      'Economics',
-      'Partnerships',
-      'Innovation Lab',
-      'Performance',
-    ],
-  },
-  {
-    name: 'Knowledge and Library',
-    teams: [
-      'Collections',
-      'Cataloguing',
-      'Archives',
-      'Research Support',
-      'Digital Library',
-      'Reading Rooms',
-      'Preservation',
-      'Outreach',
-    ],
-  },
-];
+/** Twelve departments, biggest first, each with eight teams, biggest first ("department: team, team, …"). */
+const departmentText = `
+Operations: Service Desk, Logistics, Facilities, Planning, Fleet, Stores, Quality, Safety
+Customer Services: Contact Centre, Complaints, Retention, Onboarding, Digital Support, Billing Support, Field Support, Insight
+Technology: Platform, Data, Security, Infrastructure, Applications, Architecture, Service Management, Workplace IT
+Sales: Enterprise, Public Sector, Small Business, Partnerships, Inside Sales, Bids, Sales Operations, Key Accounts
+Finance: Accounts Payable, Accounts Receivable, Financial Planning, Tax, Treasury, Payroll, Procurement, Internal Audit
+Marketing: Brand, Digital, Content, Events, Product Marketing, Research, Design Studio, Communications
+Product: Discovery, Mobile, Web, Payments, Growth, Design, Research, Analytics
+People: Recruitment, Learning and Development, HR Business Partners, Reward, Employee Relations, Wellbeing, HR Operations, Diversity and Inclusion
+Legal and Compliance: Commercial Legal, Regulatory, Privacy, Risk, Company Secretariat, Litigation, Policy, Ethics
+Engineering: Electrical, Mechanical, Civil, Asset Management, Projects, Maintenance, Design Office, Testing
+Strategy: Corporate Strategy, Transformation, PMO, Sustainability, Economics, Partnerships, Innovation Lab, Performance
+Knowledge and Library: Collections, Cataloguing, Archives, Research Support, Digital Library, Reading Rooms, Preservation, Outreach
+`;
+export const departments = departmentText
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [name, teams] = line.split(': ') as [string, string];
+    return { name, teams: teams.split(', ') };
+  });
 /** Share of learners per department and per team within one (per 100, biggest first). */
 export const departmentWeights = [18, 14, 12, 10, 9, 8, 7, 6, 5, 4, 4, 3];
 export const teamWeights = [25, 18, 15, 12, 10, 8, 7, 5];
