@@ -43,6 +43,18 @@ async function learnersOf(ctx: AppContext, orgId: string, key: string) {
   return rowsOf<{ id: string; user_id: string }>(result);
 }
 
+/** An action as both its maker and the people told about it read it. */
+const whatWasDone = (a: ActionRow) => ({
+  id: a.id,
+  kind: a.kind,
+  topic: a.topic,
+  title: a.title,
+  message: a.message,
+  url: a.url,
+  communityId: a.communityId,
+  createdAt: a.createdAt.toISOString(),
+});
+
 const noticeOf = (action: ActionRow) =>
   ({
     mentor_call: {
@@ -146,18 +158,11 @@ async function actionViews(ctx: AppContext, orgId: string, onlyId?: string) {
     const uptake =
       a.kind === 'mentor_call' ? responses : a.kind === 'community' ? joined : responses >= k ? responses : null;
     return {
-      id: a.id,
-      kind: a.kind,
-      topic: a.topic,
-      title: a.title,
-      message: a.message,
-      url: a.url,
-      communityId: a.communityId,
+      ...whatWasDone(a),
       // Learner-targeted actions say how many were told only from k up: fewer could point at people.
       recipients: a.kind === 'mentor_call' || a.recipients >= k ? a.recipients : 0,
       uptake,
       createdBy,
-      createdAt: a.createdAt.toISOString(),
     };
   });
 }
@@ -194,16 +199,9 @@ export async function getInsightActionInvite(ctx: AppContext, actor: Actor, acti
     .from(insightActionResponse)
     .where(and(eq(insightActionResponse.actionId, a.id), eq(insightActionResponse.memberId, me.id)));
   return {
-    id: a.id,
+    ...whatWasDone(a),
     organizationId: a.organizationId,
-    kind: a.kind,
-    topic: a.topic,
-    title: a.title,
-    message: a.message,
-    url: a.url,
-    communityId: a.communityId,
     responded: Boolean(responded),
-    createdAt: a.createdAt.toISOString(),
   };
 }
 
