@@ -127,13 +127,17 @@ export const suggestionBody = z.object({
 });
 
 const actionBase = { topic: z.string().trim().min(1, { error: 'Choose a topic.' }).max(200) };
+/** What the people told read with it (optional). */
+const actionMessage = {
+  message: z.string().trim().max(2000, { error: 'Say it in at most 2000 characters.' }).default(''),
+};
 export const createActionBody = z.discriminatedUnion(
   'kind',
   [
     z.object({
       kind: z.literal('mentor_call'),
       ...actionBase,
-      message: z.string().trim().max(2000, { error: 'Say it in at most 2000 characters.' }).default(''),
+      ...actionMessage,
     }),
     z.object({
       kind: z.literal('community'),
@@ -143,7 +147,7 @@ export const createActionBody = z.discriminatedUnion(
         .trim()
         .min(2, { error: 'A name has at least 2 characters.' })
         .max(80, { error: 'A name has at most 80 characters.' }),
-      message: z.string().trim().max(2000, { error: 'Say it in at most 2000 characters.' }).default(''),
+      ...actionMessage,
     }),
     z.object({
       kind: z.literal('resource'),
@@ -154,7 +158,7 @@ export const createActionBody = z.discriminatedUnion(
         .min(2, { error: 'A title has at least 2 characters.' })
         .max(200, { error: 'A title has at most 200 characters.' }),
       url: z.url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://.' }).max(2000),
-      message: z.string().trim().max(2000, { error: 'Say it in at most 2000 characters.' }).default(''),
+      ...actionMessage,
     }),
   ],
   { error: 'Choose a mentor call, a community or a resource.' },
