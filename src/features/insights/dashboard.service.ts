@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
 import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { monthOf, refreshFacts } from './facts.js';
+import { refreshFacts } from './facts.js';
 import { formGroupOf, formGroups } from './forms.js';
 import {
   type CountRow,
@@ -31,12 +31,14 @@ const monthIndex = (label: string) => {
 };
 
 /**
- * The organisation's settings with facts of this month: rebuilt first when they were never built or a new
- * month has begun since (the hourly job normally does it; see insights.jobs.ts).
+ * The organisation's settings, with facts built if they never were (the first time its insights are opened).
+ * Facts of an earlier month are answered as they are, on their own anchor month: at the start of a month the
+ * hourly job (insights.jobs.ts) rewrites every fact's bits, which takes minutes for a large organisation, and
+ * no request should wait for that. The dashboard says when its figures were counted.
  */
 export async function freshSettings(db: Database, orgId: string, now = new Date()) {
   let [settings] = await db.select().from(insightSettings).where(eq(insightSettings.organizationId, orgId));
-  if (!settings?.refreshedAt || settings.anchorMonth !== monthOf(now)) {
+  if (!settings?.refreshedAt || settings.anchorMonth === null) {
     await refreshFacts(db, orgId, now);
     [settings] = await db.select().from(insightSettings).where(eq(insightSettings.organizationId, orgId));
   }

@@ -4,6 +4,7 @@ import { notification } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/sql-helpers.js';
 import { createTestApp, type Json } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
+import { refreshFacts } from './facts.js';
 import { insightJobs, REFRESH_QUEUE } from './insights.jobs.js';
 import { type LearnerSpec, learnerWith } from './insights-fixture.js';
 
@@ -518,5 +519,29 @@ describe('the hourly refresh', () => {
     expect(topicRow(await o.dashboard(), 'budgeting')?.learners).toBe(5);
     await job?.run({} as never);
     expect(topicRow(await o.dashboard(), 'budgeting')?.learners).toBe(6);
+  });
+
+  it('answers from last month’s facts at the start of a month, and the job brings them to this month', async () => {
+    const o = await organisation(times(5, { topics: ['Negotiation'] }));
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 20));
+    // Goals set last month, counted as the job left them before this month began.
+    await t.db.execute(sql`update plan_goal g set created_at = ${lastMonth.toISOString()}::timestamptz
+      from plan p join membership m on m.id = p.member_id where g.plan_id = p.id and m.organization_id = ${o.org.id}`);
+    await refreshFacts(t.db, o.org.id, lastMonth);
+    const label = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+
+    const stale = await o.dashboard();
+    expect(stale.refreshedAt).toBe(lastMonth.toISOString()); // not rebuilt inside the request
+    expect(stale.statusOverTime.months.at(-1)).toBe(label(lastMonth));
+    expect(topicRow(stale, 'negotiation')?.learners).toBe(5);
+    const ahead = await o.admin$.call('GET', `/api/orgs/${o.org.id}/insights?to=${label(now)}`);
+    expect(ahead.body.error.fields.to).toBe(`Choose a month up to ${label(lastMonth)}.`);
+
+    const [job] = insightJobs(t.ctx, { now: () => now } as never);
+    await job?.run({} as never);
+    const fresh = await o.dashboard();
+    expect(fresh.statusOverTime.months.at(-1)).toBe(label(now));
+    expect(topicRow(fresh, 'negotiation')?.learners).toBe(5);
   });
 });
