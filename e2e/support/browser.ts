@@ -5,8 +5,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM } from '../global-setup.js';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium tries to reach Google, which this network refuses.
     args: [
@@ -19,9 +19,27 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every page of every context (however a test makes it) records what the content security policy blocked,
+  // for expectNoAxeViolations to check with axe.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => {
+      const blocked: string[] = [];
+      Object.assign(window, { __cspBlocked: blocked });
+      document.addEventListener('securitypolicyviolation', (e) =>
+        blocked.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      );
+    });
+    return context;
+  };
+  return browser;
 }
 
-/** Fails the test with the list of violations if axe finds any (WCAG 2.1 A and AA rules). */
+/**
+ * Fails the test with the list of violations if axe finds any (WCAG 2.1 A and AA rules), or if the page's
+ * content security policy blocked anything (a page that needs what the policy forbids is broken).
+ */
 export async function expectNoAxeViolations(page: Page, label: string) {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
@@ -30,6 +48,8 @@ export async function expectNoAxeViolations(page: Page, label: string) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
+  const blocked = await page.evaluate(() => (window as unknown as { __cspBlocked?: string[] }).__cspBlocked ?? []);
+  expect(blocked, `content security policy violations on ${label}`).toEqual([]);
 }
 
 /** Screenshots go to e2e/artifacts (git-ignored) so a failing run can be looked at. */

@@ -57,6 +57,7 @@ import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
 import { refuseNulCharacters } from './nul-guard.js';
+import { pageSecurityHeaders, sendPage } from './page-security.js';
 import { createReadCache } from './read-cache.js';
 import { APP_VERSION } from './version.js';
 
@@ -188,10 +189,20 @@ export async function buildApp(opts: BuildAppOptions) {
 
   const webRoot = opts.webRoot ?? defaultWebRoot;
   const serveWeb = fs.existsSync(path.join(webRoot, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // index.html asked for by name is the same page as every client-side route below.
+      setHeaders: (res, file) => {
+        if (file.endsWith('.html')) res.headers(pageSecurityHeaders);
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs/..., /invite/...) all load the single page; unknown /api paths stay JSON.
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return sendPage(reply);
     return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
   });
 

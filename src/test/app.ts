@@ -30,6 +30,8 @@ export async function createTestApp(
     jobs?: true | JobsOptions;
     /** A database of this file's own on PostgreSQL (see openTestDatabase). */
     ownDatabase?: boolean;
+    /** A folder with a built web app (index.html) to serve; none by default. */
+    webRoot?: string;
   } = {},
 ) {
   const database = await openTestDatabase({ own: options.ownDatabase });
@@ -51,7 +53,7 @@ export async function createTestApp(
     // 'outbox' leaves the choice to the app, which keeps mail in the database as it does without SMTP_URL.
     mailer: options.mailer === 'outbox' ? undefined : (options.mailer ?? mailer),
     logger: false,
-    webRoot: '/nonexistent',
+    webRoot: options.webRoot ?? '/nonexistent',
     jobs: options.jobs && {
       schema: `pgboss_test_${randomBytes(4).toString('hex')}`,
       pollingIntervalSeconds: 0.5,

@@ -6,25 +6,6 @@ import { commentTargets, suggestionStates } from '../../db/schema/collaboration.
  * threaded one level deep, written in Markdown, and possibly suggesting new wording for one field.
  */
 
-/** The fields a comment may suggest new wording for: the free-text ones. */
-export const suggestableFields = {
-  goal: ['what', 'why', 'how', 'evidence', 'links'],
-  reflection: ['what', 'happenedWhen', 'people', 'enjoyable', 'learnedAboutMe'],
-} as const;
-
-/** How those fields are named to people (as the plan's editors name them). */
-export const suggestableFieldLabels: Record<string, string> = {
-  what: 'What',
-  why: 'Why',
-  how: 'How',
-  evidence: 'How you will know',
-  links: 'Links to past and future learning',
-  happenedWhen: 'When',
-  people: 'Who was involved',
-  enjoyable: 'What made it enjoyable',
-  learnedAboutMe: 'What it says about how you learn',
-};
-
 const id = z.string().min(1).max(64);
 const targetKind = z.enum(commentTargets, { error: 'Comment on a goal or a reflection.' });
 const body = z

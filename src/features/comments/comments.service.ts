@@ -17,7 +17,7 @@ import {
   updateComment,
 } from './comments.repository.js';
 import type { CommentView, CreateCommentInput } from './comments.schema.js';
-import { suggestableFields } from './comments.schema.js';
+import { suggestableFields } from './suggestable-fields.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { suggestableFieldLabels, suggestableFields } from '../../../features/comments/comments.schema';
+import { suggestableFieldLabels, suggestableFields } from '../../../features/comments/suggestable-fields';
 import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { fieldError } from '../../lib/api';

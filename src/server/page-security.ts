@@ -1,0 +1,36 @@
+import type { FastifyReply } from 'fastify';
+
+/*
+ * Headers for the single page (index.html), the only HTML Waymark serves. The content security policy is
+ * the second line of defence behind sanitize-html (src/server/markdown.ts): were anything to slip through it,
+ * the browser would still run no script and load nothing that is not Waymark's own. Everything the app needs
+ * is bundled (docs/decisions/2026-11-27-content-security-policy.md), so nothing else is allowed:
+ * - scripts and styles only from Waymark's own files: no inline script or <style> element runs (React and the
+ *   chart and map libraries set styles through the DOM, which a policy does not govern);
+ * - images from Waymark (uploaded post images), and data:/blob: URLs the charts and exports make;
+ * - requests only to Waymark's API; no plugins, no <base>, forms post only here, and no other site may frame
+ *   a page (clickjacking).
+ */
+export const PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const pageSecurityHeaders = {
+  'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+} as const;
+
+/** The single page, with its security headers. */
+export function sendPage(reply: FastifyReply) {
+  return reply.headers(pageSecurityHeaders).sendFile('index.html');
+}
