@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot } from './support/browser.js';
+import { learnerWithGoal, serverAndBrowser } from './support/session.js';
+
+/* On a phone (390 px wide): every page fits the screen; nothing needs scrolling sideways to be reached. */
+
+const env = serverAndBrowser();
+
+const longGoal =
+  'Run a monthly data workshop for branch staff on reading circulation figures, building dashboards and telling the story behind the numbers';
+
+describe('on a phone', () => {
+  it('fits every main page to the screen, header included', async () => {
+    const page = await learnerWithGoal(env, 'Pia Phone', 'Phone Library', longGoal);
+    const plansUrl = page.url().replace(/\/goals$/, '');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const me = await (await page.request.get('/api/me')).json();
+    const org = `/orgs/${me.memberships[0].organizationId}`;
+
+    const pages: [string, string][] = [
+      ['home', '/'],
+      ['plans', `${org}/plans`],
+      ['plan overview', plansUrl],
+      ['goals', `${plansUrl}/goals`],
+      ['network', `${plansUrl}/network`],
+      ['learning log (a goal as long as a paragraph among the filters)', `${org}/log`],
+      ['feed', `${org}/feed`],
+      ['members', `${org}/members`],
+      ['settings', '/settings'],
+    ];
+    for (const [name, url] of pages) {
+      await page.goto(url);
+      await page.locator('h1').first().waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (wider > 0) await screenshot(page, `phone-${name.split(' ')[0]}`);
+      expect(wider, `${name} is wider than the phone by ${wider} px`).toBe(0);
+      // The header's last control is on the screen, not cut off at its right edge.
+      const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+      expect((signOut?.x ?? 0) + (signOut?.width ?? 0)).toBeLessThanOrEqual(390);
+      await expectNoAxeViolations(page, `${name} on a phone`);
+    }
+  });
+});
