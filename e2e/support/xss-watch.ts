@@ -80,6 +80,12 @@ export function findSurvivors(page: Page): Promise<string[]> {
       H5: [],
       H6: [],
       HR: [],
+      TABLE: [],
+      THEAD: [],
+      TBODY: [],
+      TR: [],
+      TH: ['align'],
+      TD: ['align'],
     };
     for (const el of document.querySelectorAll('.post-body *, .comment-body *')) {
       const allowed = markdownTags[el.tagName];

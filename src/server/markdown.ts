@@ -3,12 +3,26 @@ import sanitizeHtml from 'sanitize-html';
 
 /*
  * Markdown written by people (comments, posts) becomes HTML here, on the server, and only through
- * sanitize-html's allow-list: no raw HTML, scripts, styles or event handlers survive, nor images (an image would
- * fetch from anywhere) except, in posts, those uploaded to Waymark; links keep only http(s), mailto and relative
- * addresses (within Waymark) and open safely.
+ * sanitize-html's allow-list: no scripts, styles or event handlers survive, nor images (an image would fetch
+ * from anywhere) except, in posts, those uploaded to Waymark; links keep only http(s), mailto and relative
+ * addresses (within Waymark) and open safely. GFM tables are kept.
+ *
+ * HTML typed into Markdown is shown as the text it is ("use the <table> element" reads just so), not dropped:
+ * people write about HTML more often than they write HTML, and text must never silently vanish.
  */
 
-const markdown = new Marked({ gfm: true, breaks: true, async: false });
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const markdown = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    // Raw HTML, a block or a tag within a line: as text. A block keeps its own paragraph.
+    html: (token) => ('block' in token && token.block ? `<p>${escapeHtml(token.text)}</p>` : escapeHtml(token.text)),
+  },
+});
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -29,8 +43,14 @@ const allowed: sanitizeHtml.IOptions = {
     'h5',
     'h6',
     'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
-  allowedAttributes: { a: ['href', 'rel', 'target'], ol: ['start'] },
+  allowedAttributes: { a: ['href', 'rel', 'target'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',

@@ -42,7 +42,8 @@ describe('comments', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ parentId: null, mine: true, author: { isLearner: false }, deleted: false });
     expect(first.body.html).toContain('<strong>pairing</strong>');
-    expect(first.body.html).not.toContain('script');
+    expect(first.body.html).not.toContain('<script'); // shown as text: &lt;script&gt;
+    expect(first.body.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
     const told = await notificationsOf('self');
     expect(told[0]).toMatchObject({
