@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { insightFact, insightSettings } from '../../db/schema/index.js';
+import { rowsOf } from '../../db/sql-helpers.js';
 import { formGroupOf } from './forms.js';
 import { topicMapCte } from './topic-map.js';
 
@@ -134,6 +135,14 @@ function factsQuery(orgId: string, anchor: number, memberId?: string) {
 
 const factColumns = sql.raw('organization_id, member_id, team, department, kind, key, months');
 
+/** Runs a delete, update or insert and answers how many rows it wrote. */
+async function writtenRows(tx: Database, statement: SQL): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await tx.execute(sql`with written as (${statement} returning 1) select count(*)::integer as n from written`),
+  );
+  return row?.n ?? 0;
+}
+
 /** Locks the organisation's insight settings (creating them on first use) and returns them. */
 export async function lockSettings(tx: Database, orgId: string) {
   await tx.insert(insightSettings).values({ organizationId: orgId }).onConflictDoNothing();
@@ -155,17 +164,33 @@ export async function refreshFacts(db: Database, orgId: string, now = new Date()
     await tx.execute(sql`create temp table fresh_fact (like insight_fact) on commit drop`);
     await tx.execute(sql`insert into fresh_fact (${factColumns}) ${factsQuery(orgId, anchor)}`);
     await tx.execute(sql`analyze fresh_fact`);
-    await tx.execute(sql`
-      delete from insight_fact f where f.organization_id = ${orgId} and not exists (
-        select 1 from fresh_fact n where n.member_id = f.member_id and n.kind = f.kind and n.key = f.key)`);
-    // Changed facts, then new ones (an upsert would also lock, and so write, every unchanged row).
-    await tx.execute(sql`
-      update insight_fact f set team = n.team, department = n.department, months = n.months
-      from fresh_fact n where f.member_id = n.member_id and f.kind = n.kind and f.key = n.key
-        and (f.team, f.department, f.months) is distinct from (n.team, n.department, n.months)`);
-    await tx.execute(sql`
-      insert into insight_fact (${factColumns}) select ${factColumns} from fresh_fact n where not exists (
-        select 1 from insight_fact f where f.member_id = n.member_id and f.kind = n.kind and f.key = n.key)`);
+    const deleted = await writtenRows(
+      tx,
+      sql`delete from insight_fact f where f.organization_id = ${orgId} and not exists (
+        select 1 from fresh_fact n where n.member_id = f.member_id and n.kind = f.kind and n.key = f.key)`,
+    );
+    // Changed facts, then new ones (an upsert would also lock, and so write, every unchanged row). Each reads
+    // only this organisation's facts: a small organisation's refresh must not read a large one's.
+    const updated = await writtenRows(
+      tx,
+      sql`update insight_fact f set team = n.team, department = n.department, months = n.months
+      from fresh_fact n where f.organization_id = ${orgId}
+        and f.member_id = n.member_id and f.kind = n.kind and f.key = n.key
+        and (f.team, f.department, f.months) is distinct from (n.team, n.department, n.months)`,
+    );
+    // New facts: those the unique index does not hold yet. Not "where not exists (select … from insight_fact)":
+    // when insight_fact's statistics say it is empty (a new installation), PostgreSQL answers that with a scan
+    // of insight_fact per new row while this very statement fills it: minutes for a first build of 10,000
+    // learners.
+    const inserted = await writtenRows(
+      tx,
+      sql`insert into insight_fact (${factColumns}) select ${factColumns} from fresh_fact
+      on conflict (member_id, kind, key) do nothing`,
+    );
+    // After many changes (a first build, a new month), statistics that know them: the next refresh's joins
+    // are planned from them, and planned for an empty table they scan it once per row (PGlite has no
+    // autovacuum to do this later; PostgreSQL's might not have yet).
+    if (deleted + updated + inserted > 1000) await tx.execute(sql`analyze insight_fact`);
     await tx.execute(sql`drop table fresh_fact`);
     await tx
       .update(insightSettings)
