@@ -3,11 +3,9 @@
  * suggestions, every one with a plan of three goals), and the time one learner waits for the suggestions
  * for one goal: requests one after another (no queueing behind other connections), p95 reported.
  */
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { fixtureTopics } from '../src/features/mentoring/matching-fixture.js';
 import { type BenchSession, call } from './api.js';
-import type { Measurement } from './load.js';
 
 export const MATCHING_MEMBERS = 10_000;
 
