@@ -202,7 +202,9 @@ export async function buildApp(opts: BuildAppOptions) {
   }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs/..., /invite/...) all load the single page; unknown /api paths stay JSON.
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return sendPage(reply);
+    if (serveWeb && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) {
+      return sendPage(reply);
+    }
     return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
   });
 

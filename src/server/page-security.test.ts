@@ -25,6 +25,14 @@ describe('the single page', () => {
     expect(res.headers['referrer-policy']).toBe('same-origin');
   });
 
+  it('answers HEAD for a client-side route as GET would, without the page', async () => {
+    const res = await t.app.inject({ method: 'HEAD', url: '/orgs/some-org/plans' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.body).toBe('');
+  });
+
   it('leaves scripts and API answers without it (a policy governs documents; the API pays nothing for it)', async () => {
     const script = await t.app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(script.statusCode).toBe(200);
