@@ -163,7 +163,15 @@ function TopicItem({
             type="button"
             className="danger"
             disabled={remove.isPending}
-            onClick={() => remove.mutate(t.id, { onSuccess: () => onDeleted(`“${t.name}” is off the list.`) })}
+            // Not mutate's own onSuccess: the refreshed list no longer holds this topic, so this item may be
+            // gone before that would run (TanStack Query skips it then) and the news with it. The promise
+            // still settles; a failure keeps the item, which shows remove.error.
+            onClick={() =>
+              remove.mutateAsync(t.id).then(
+                () => onDeleted(`“${t.name}” is off the list.`),
+                () => {},
+              )
+            }
           >
             Take it off
           </button>
