@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,6 +18,10 @@ export default defineConfig({
           testTimeout: 20_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // One file per core (Vitest's default leaves one core out: on a 2-core machine, one file at a time).
+          // Files wait on their database much of the time; on 2 cores this took the unit suite from ~200 s
+          // to 130 s on PGlite and ~160 s to 90 s on PostgreSQL.
+          maxWorkers: os.availableParallelism(),
         },
       },
       {
