@@ -31,6 +31,12 @@ describe('insights', () => {
     await expectNoAxeViolations(admin, 'insights, whole organisation');
     await screenshot(admin, 'insights');
 
+    // Count again now (this server has no job queue, so it is counted before the answer; the queued way is
+    // tested in insights-recount.test.ts).
+    await admin.getByRole('button', { name: 'Count again now' }).click();
+    await admin.getByText('Counted again: the figures below are up to date.').waitFor();
+    await expect.poll(() => topics.getByRole('row').nth(1).textContent()).toMatch(/^Data visualisationYes8/);
+
     // Department, then a team of it, by keyboard; the choice is kept in the address and survives a reload.
     const filters = admin.getByRole('form', { name: 'Choose the figures' });
     await filters.getByLabel('Department').focus();

@@ -23,6 +23,7 @@ import {
   dashboardQuery,
   dashboardView,
   orgParams,
+  recountView,
   settingsBody,
   settingsView,
   suggestionBody,
@@ -118,12 +119,15 @@ export const insightsRoutes =
       {
         schema: {
           tags,
-          summary: 'Count everything again now (it happens every hour anyway)',
+          summary: 'Count everything again now (it happens every hour anyway): 202 when queued, 200 when done',
           params: orgParams,
-          response: { 200: settingsView, ...errors(401, 403, 404) },
+          response: { 200: recountView, 202: recountView, ...errors(401, 403, 404) },
         },
       },
-      async (req) => refreshInsights(ctx, await req.actor(), req.params.orgId),
+      async (req, reply) => {
+        const recount = await refreshInsights(ctx, await req.actor(), req.params.orgId);
+        return reply.code(recount.counting ? 202 : 200).send(recount);
+      },
     );
     app.get(
       `${base}/settings`,

@@ -82,6 +82,10 @@ export const csvQuery = dashboardQuery.extend({
 export const settingsView = z
   .object({ k: z.number().int(), refreshedAt: z.iso.datetime().nullable(), version: z.number().int() })
   .meta({ id: 'InsightSettings' });
+/** "Count again now": the settings, and whether the count is still going on (queued) or done. */
+export const recountView = settingsView
+  .extend({ counting: z.boolean() })
+  .meta({ id: 'InsightRecount', description: 'counting: queued, the figures change when it is done; else done.' });
 export const settingsBody = z.object({
   k: z
     .number({ error: 'Give a whole number of learners.' })

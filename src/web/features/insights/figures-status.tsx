@@ -1,14 +1,33 @@
-import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
-import { useInsightSettings, useRaiseK, useRefreshInsights } from './insights-api';
+import { insightsKey, useInsightSettings, useRaiseK, useRefreshInsights } from './insights-api';
 
 /** When the figures were counted (with "Count again now"), and k with the means to raise it. */
 export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; ready: boolean; refreshedAt?: string }) {
-  const settings = useInsightSettings(orgId, ready);
+  // A count the server queued (a large organisation's takes a while): when the figures were counted before
+  // it, until the settings say they were counted since. Then everything of insights is read again.
+  const [awaiting, setAwaiting] = useState<{ before: string | null } | null>(null);
+  const [counted, setCounted] = useState(false);
+  const settings = useInsightSettings(orgId, ready, awaiting ? 2000 : false);
   const refresh = useRefreshInsights(orgId);
+  const qc = useQueryClient();
+  const now = settings.data?.refreshedAt ?? null;
+  useEffect(() => {
+    if (!awaiting || now === null || now === awaiting.before) return;
+    setAwaiting(null);
+    // "Up to date" once the figures on the page are the new ones, not before.
+    qc.invalidateQueries({ queryKey: insightsKey(orgId) }).then(() => setCounted(true));
+  }, [awaiting, now, orgId, qc]);
+  const countAgain = () => {
+    setCounted(false);
+    refresh.mutate(undefined, {
+      onSuccess: (r) => (r.counting ? setAwaiting({ before: r.refreshedAt }) : setCounted(true)),
+    });
+  };
   const asOf = refreshedAt ?? settings.data?.refreshedAt;
   return (
     <div className="panel figures-status">
@@ -23,11 +42,17 @@ export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; re
           )}{' '}
           They are counted again every hour.
         </p>
-        <button type="button" className="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
-          {refresh.isPending ? 'Counting…' : 'Count again now'}
+        <button
+          type="button"
+          className="secondary"
+          disabled={refresh.isPending || awaiting !== null}
+          onClick={countAgain}
+        >
+          {refresh.isPending || awaiting ? 'Counting…' : 'Count again now'}
         </button>
       </div>
-      {refresh.isSuccess && <Notice>Counted again: the figures below are up to date.</Notice>}
+      {awaiting && <Notice>Counting again: the figures below change when it is done.</Notice>}
+      {counted && <Notice>Counted again: the figures below are up to date.</Notice>}
       <FormError error={refresh.error ?? settings.error} />
       {settings.data && <KSetting orgId={orgId} k={settings.data.k} version={settings.data.version} />}
     </div>

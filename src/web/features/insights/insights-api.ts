@@ -7,6 +7,7 @@ import type {
   DashboardQuery,
   DashboardView,
   figureNames,
+  recountView,
   settingsView,
   suggestionList,
   topicView,
@@ -18,6 +19,7 @@ export type { DashboardView };
 export type InsightFilters = DashboardQuery;
 export type Figure = (typeof figureNames)[number];
 export type InsightSettings = z.infer<typeof settingsView>;
+export type InsightRecount = z.infer<typeof recountView>;
 export type OrgTopic = z.infer<typeof topicView>;
 export type TopicSuggestion = z.infer<typeof suggestionList>['suggestions'][number];
 export type InsightAction = z.infer<typeof actionView>;
@@ -26,7 +28,7 @@ export type ActionInput = z.input<typeof createActionBody>;
 export type ActionKind = InsightAction['kind'];
 
 /** Everything insights keeps in the query cache sits under this key, so one invalidation refreshes it all. */
-const insightsKey = (orgId: string) => ['insights', orgId] as const;
+export const insightsKey = (orgId: string) => ['insights', orgId] as const;
 
 /** The filters as query parameters: only those set, in a stable order (they are part of the page's address). */
 export function filterParams(filters: InsightFilters): URLSearchParams {
@@ -65,11 +67,13 @@ export function csvHref(orgId: string, figure: Figure, filters: InsightFilters):
 }
 
 /** `enabled` waits for the first dashboard: asking for figures counts them, and then the settings say when. */
-export function useInsightSettings(orgId: string, enabled = true) {
+/** The settings; `pollEvery` (ms) reads them again while a queued count is awaited. */
+export function useInsightSettings(orgId: string, enabled = true, pollEvery: number | false = false) {
   return useQuery({
     queryKey: [...insightsKey(orgId), 'settings'],
     queryFn: () => api<InsightSettings>('GET', `/api/orgs/${orgId}/insights/settings`),
     enabled,
+    refetchInterval: pollEvery,
   });
 }
 
@@ -83,7 +87,7 @@ function useInsightsWrite<I, O>(orgId: string, write: (input: I) => Promise<O>) 
 }
 
 export const useRefreshInsights = (orgId: string) =>
-  useInsightsWrite(orgId, () => api<InsightSettings>('POST', `/api/orgs/${orgId}/insights/refresh`));
+  useInsightsWrite(orgId, () => api<InsightRecount>('POST', `/api/orgs/${orgId}/insights/refresh`));
 
 export const useRaiseK = (orgId: string) =>
   useInsightsWrite(orgId, (body: { k: number; version?: number }) =>
