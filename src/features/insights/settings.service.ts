@@ -11,10 +11,15 @@ import type { settingsBody } from './insights.schema.js';
 type SettingsRow = typeof insightSettings.$inferSelect;
 const viewOf = (s: SettingsRow) => ({ k: s.k, refreshedAt: s.refreshedAt?.toISOString() ?? null, version: s.version });
 
-export async function getInsightSettings(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+/** The settings as shown, defaults before insights were first opened (the caller has checked access). */
+async function settingsOf(ctx: AppContext, orgId: string) {
   const [row] = await ctx.db.select().from(insightSettings).where(eq(insightSettings.organizationId, orgId));
   return row ? viewOf(row) : { k: 5, refreshedAt: null, version: 0 };
+}
+
+export async function getInsightSettings(ctx: AppContext, actor: Actor, orgId: string) {
+  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  return settingsOf(ctx, orgId);
 }
 
 /**
@@ -59,10 +64,10 @@ export async function refreshInsights(ctx: AppContext, actor: Actor, orgId: stri
     // One waiting and one running per organisation: asking again while it counts queues one more count
     // (which sees what changed meanwhile); asking ten times queues no more than that.
     await ctx.jobs.send(RECOUNT_QUEUE, { orgId }, { singletonKey: orgId });
-    return { ...(await getInsightSettings(ctx, actor, orgId)), counting: true };
+    return { ...(await settingsOf(ctx, orgId)), counting: true };
   }
   await refreshFacts(ctx.db, orgId);
-  return { ...(await getInsightSettings(ctx, actor, orgId)), counting: false };
+  return { ...(await settingsOf(ctx, orgId)), counting: false };
 }
 
 /** The hourly refresh: every organisation whose insights were ever opened. */
