@@ -17,6 +17,16 @@ describe('on a phone', () => {
     const me = await (await page.request.get('/api/me')).json();
     const org = `/orgs/${me.memberships[0].organizationId}`;
 
+    // A post with a Markdown table: on a phone it stays a table, its header shown.
+    const post = await page.request.post('/api/posts', {
+      data: {
+        organizationId: me.memberships[0].organizationId,
+        body: '| Week | Hours |\n|:--|--:|\n| 1 | 3 |',
+        visibility: 'organization',
+      },
+    });
+    expect(post.status()).toBe(201);
+
     const pages: [string, string][] = [
       ['home', '/'],
       ['plans', `${org}/plans`],
@@ -40,5 +50,10 @@ describe('on a phone', () => {
       expect((signOut?.x ?? 0) + (signOut?.width ?? 0)).toBeLessThanOrEqual(390);
       await expectNoAxeViolations(page, `${name} on a phone`);
     }
+    await page.goto(`${org}/feed`);
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Week' }).isVisible()).toBe(true);
+    const header = await page.getByRole('columnheader', { name: 'Hours' }).boundingBox();
+    const cell = await page.getByRole('cell', { name: '3' }).boundingBox();
+    expect(Math.abs((header?.x ?? 0) - (cell?.x ?? 1))).toBeLessThan(40); // the same column, not stacked
   });
 });
