@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/unique.js';
 import { AppError, type FieldErrors } from './errors.js';
 
 /** Turns a Zod issue path such as ["body","email"] into the field name a form shows: "email". */
@@ -44,6 +45,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Framework-level client errors: malformed JSON, unsupported media type, body too large.
       const code = status === 404 ? 'not_found' : 'validation';
       return reply.status(status).send({ error: { code, message: err.message } });
+    }
+    if (isUniqueViolation(err)) {
+      // A race the service did not foresee: the record exists now, which is a conflict, never a bug's 500.
+      request.log.warn({ err }, 'unique violation answered as a conflict');
+      return reply.status(409).send({ error: { code: 'conflict', message: 'That exists already.' } });
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });

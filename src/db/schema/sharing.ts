@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { membership } from './orgs.js';
 import { plan } from './plans.js';
@@ -40,7 +41,15 @@ export const planGrant = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plan_grant_plan_idx').on(t.planId), index('plan_grant_grantee_idx').on(t.granteeMemberId)],
+  (t) => [
+    index('plan_grant_plan_idx').on(t.planId),
+    index('plan_grant_grantee_idx').on(t.granteeMemberId),
+    // One share of the same thing with the same person at a time: a double click cannot make two, and
+    // revoking the one ends it. An expired share is revoked (at its expiry) before the same is shared again.
+    uniqueIndex('plan_grant_share_uq')
+      .on(t.planId, t.granteeMemberId, t.scope, sql`coalesce(${t.part}, '')`, sql`coalesce(${t.goalId}, '')`)
+      .where(sql`${t.reason} = 'share' and ${t.revokedAt} is null`),
+  ],
 );
 
 /** Every read of a shared plan, part or goal by someone other than the learner, for the learner to see. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound } from '../../server/errors.js';
 import { requireAccess, requireUser } from '../access/access.js';
@@ -55,19 +56,29 @@ export async function getCommunity(ctx: AppContext, actor: Actor, communityId: s
   return viewOf(row as Listed);
 }
 
-/** Starts a community; its creator is its first member. Names are unique in an organisation. */
+/**
+ * Starts a community; its creator is its first member. Names are unique in an organisation: a second one
+ * of the same name (also two at once, by the unique index) answers 409 with the existing community.
+ */
 export async function createCommunity(ctx: AppContext, actor: Actor, input: z.infer<typeof createCommunityBody>) {
   const { me } = await requireAccess(ctx.db, actor, 'community:create', { orgId: input.organizationId });
-  if (await communityNamed(ctx.db, input.organizationId, input.name)) {
-    throw conflict('A community of that name exists already: join it instead.', {
-      name: 'A community of that name exists already.',
-    });
-  }
   const id = randomUUID();
-  await ctx.db.transaction(async (tx) => {
-    await insertCommunity(tx, { id, ...input, createdByMemberId: me.id });
-    await addCommunityMember(tx, id, me.id);
-  });
+  const existing = await retryIfRaced(() =>
+    ctx.db.transaction(async (tx) => {
+      const named = await communityNamed(tx, input.organizationId, input.name);
+      if (named) return named;
+      await insertCommunity(tx, { id, ...input, createdByMemberId: me.id });
+      await addCommunityMember(tx, id, me.id);
+      return undefined;
+    }),
+  );
+  if (existing) {
+    throw conflict(
+      'A community of that name exists already: join it instead.',
+      { name: 'A community of that name exists already.' },
+      { current: await getCommunity(ctx, actor, existing.id) },
+    );
+  }
   return getCommunity(ctx, actor, id);
 }
 

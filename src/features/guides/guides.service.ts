@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { guide } from '../../db/schema/index.js';
+import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict } from '../../server/errors.js';
 import { requireAccess } from '../access/access.js';
@@ -42,19 +43,22 @@ export async function updateGuide(
   input: z.infer<typeof updateGuideBody>,
 ): Promise<GuideView> {
   const { user } = await requireAccess(ctx.db, actor, 'guide:update', { orgId });
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(guide).where(eq(guide.organizationId, orgId)).for('update');
-    const current = row?.version ?? 0;
-    if (input.version !== current) {
-      throw conflict('Someone else changed the guide meanwhile. Review their change and try again.', undefined, {
-        // Built from the locked row: on PGlite a second query outside this transaction would wait for it.
-        current: viewOf(orgId, row),
-      });
-    }
-    const values = { parts: input.parts, version: current + 1, updatedBy: user.userId, updatedAt: new Date() };
-    if (row) await tx.update(guide).set(values).where(eq(guide.organizationId, orgId));
-    else await tx.insert(guide).values({ organizationId: orgId, ...values });
-  });
+  // Two first saves at once both find no row; the loser runs again and meets the winner's version (409).
+  await retryIfRaced(() =>
+    ctx.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(guide).where(eq(guide.organizationId, orgId)).for('update');
+      const current = row?.version ?? 0;
+      if (input.version !== current) {
+        throw conflict('Someone else changed the guide meanwhile. Review their change and try again.', undefined, {
+          // Built from the locked row: on PGlite a second query outside this transaction would wait for it.
+          current: viewOf(orgId, row),
+        });
+      }
+      const values = { parts: input.parts, version: current + 1, updatedBy: user.userId, updatedAt: new Date() };
+      if (row) await tx.update(guide).set(values).where(eq(guide.organizationId, orgId));
+      else await tx.insert(guide).values({ organizationId: orgId, ...values });
+    }),
+  );
   return loadGuide(ctx, orgId);
 }
 

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { orgTopic, topicMergeDismissal } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/sql-helpers.js';
+import { isUniqueViolation } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { requireAccess } from '../access/access.js';
@@ -37,11 +38,6 @@ function cleanSynonyms(name: string, synonyms: string[]): string[] {
     return true;
   });
 }
-
-const isUniqueViolation = (err: unknown) =>
-  typeof err === 'object' &&
-  err !== null &&
-  ((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code) === '23505';
 
 async function saveTopic(ctx: AppContext, orgId: string, write: () => Promise<TopicRow | undefined>) {
   let row: TopicRow | undefined;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { membership } from '../../db/schema/index.js';
+import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
 import { findMembership, requireAccess, requireUser } from '../access/access.js';
@@ -51,45 +52,50 @@ export async function createInvitation(
   orgId: string,
   input: z.infer<typeof createInvitationBody>,
 ) {
-  return ctx.db.transaction(async (tx) => {
-    const { me, user } = await requireAccess(tx, actor, 'invitation:manage', { orgId });
-    if (input.role === 'owner' && me.role !== 'owner') throw forbidden('Only an owner can invite another owner.');
-    if (await hasMemberWithEmail(tx, orgId, input.email)) {
-      throw conflict('This person is already a member.', { email: 'Already a member of this organisation.' });
-    }
-    const open = await findOpenInvitation(tx, orgId, input.email);
-    if (open && statusOf(open) === 'pending') {
-      throw conflict('This person has a pending invitation already.', {
-        email: 'Already invited; withdraw that invitation to send a new one.',
-      });
-    }
-    // An expired invitation still counts as open in the unique index; retire it to make room.
-    if (open) await markInvitation(tx, open.id, { revokedAt: new Date() });
+  // A double click sends the same invitation twice at once: the second answers 409 with the first.
+  return retryIfRaced(() =>
+    ctx.db.transaction(async (tx) => {
+      const { me, user } = await requireAccess(tx, actor, 'invitation:manage', { orgId });
+      if (input.role === 'owner' && me.role !== 'owner') throw forbidden('Only an owner can invite another owner.');
+      if (await hasMemberWithEmail(tx, orgId, input.email)) {
+        throw conflict('This person is already a member.', { email: 'Already a member of this organisation.' });
+      }
+      const open = await findOpenInvitation(tx, orgId, input.email);
+      if (open && statusOf(open) === 'pending') {
+        throw conflict(
+          'This person has a pending invitation already.',
+          { email: 'Already invited; withdraw that invitation to send a new one.' },
+          { current: view(open, null) },
+        );
+      }
+      // An expired invitation still counts as open in the unique index; retire it to make room.
+      if (open) await markInvitation(tx, open.id, { revokedAt: new Date() });
 
-    const org = await findOrganization(tx, orgId);
-    if (!org) throw notFound('Organisation');
-    const token = randomBytes(32).toString('base64url');
-    const row = await insertInvitation(tx, {
-      id: randomUUID(),
-      organizationId: orgId,
-      email: input.email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedById: user.userId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
-    });
-    const url = `${ctx.config.baseUrl}/invite/${token}`;
-    try {
-      await ctx.mailer.send(invitationMail(input.email, user.name, org.name, url, row.expiresAt), tx);
-    } catch (err) {
-      ctx.log.error({ err }, 'invitation e-mail failed');
-      throw new AppError(
-        'unavailable',
-        'The invitation e-mail could not be sent, so no invitation was made. Try again later.',
-      );
-    }
-    return { ...view(row, user.name), url };
-  });
+      const org = await findOrganization(tx, orgId);
+      if (!org) throw notFound('Organisation');
+      const token = randomBytes(32).toString('base64url');
+      const row = await insertInvitation(tx, {
+        id: randomUUID(),
+        organizationId: orgId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedById: user.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+      });
+      const url = `${ctx.config.baseUrl}/invite/${token}`;
+      try {
+        await ctx.mailer.send(invitationMail(input.email, user.name, org.name, url, row.expiresAt), tx);
+      } catch (err) {
+        ctx.log.error({ err }, 'invitation e-mail failed');
+        throw new AppError(
+          'unavailable',
+          'The invitation e-mail could not be sent, so no invitation was made. Try again later.',
+        );
+      }
+      return { ...view(row, user.name), url };
+    }),
+  );
 }
 
 export async function listOrgInvitations(ctx: AppContext, actor: Actor, orgId: string) {
@@ -126,34 +132,37 @@ export async function previewInvitation(ctx: AppContext, token: string) {
 /** Joins the organisation. The signed-in account must have the address the invitation was sent to. */
 export async function acceptInvitation(ctx: AppContext, actor: Actor, token: string) {
   const user = requireUser(actor);
-  const joined = await ctx.db.transaction(async (tx) => {
-    const found = await findInvitationByTokenHash(tx, hashToken(token));
-    if (!found) throw notFound('Invitation');
-    const inv = found.invitation;
-    const status = statusOf(inv);
-    if (status === 'revoked')
-      throw conflict('This invitation was withdrawn.', { token: 'This invitation was withdrawn.' });
-    if (status === 'expired') {
-      throw conflict('This invitation has expired. Ask for a new one.', {
-        token: `This invitation expired on ${inv.expiresAt.toUTCString()}.`,
-      });
-    }
-    if (inv.email !== user.email.toLowerCase()) {
-      throw forbidden(`This invitation was sent to ${inv.email}. Sign in with that address to accept it.`);
-    }
-    const already = await findMembership(tx, inv.organizationId, user.userId);
-    if (status === 'accepted' && !already)
-      throw conflict('This invitation was used already.', { token: 'Used already.' });
-    let memberId = already?.id;
-    if (!memberId) {
-      memberId = randomUUID();
-      await tx
-        .insert(membership)
-        .values({ id: memberId, organizationId: inv.organizationId, userId: user.userId, role: inv.role });
-    }
-    if (!inv.acceptedAt) await markInvitation(tx, inv.id, { acceptedAt: new Date() });
-    return { organizationId: inv.organizationId, memberId };
-  });
+  // Accepting twice at once (two tabs, a double click) joins once and answers both alike.
+  const joined = await retryIfRaced(() =>
+    ctx.db.transaction(async (tx) => {
+      const found = await findInvitationByTokenHash(tx, hashToken(token));
+      if (!found) throw notFound('Invitation');
+      const inv = found.invitation;
+      const status = statusOf(inv);
+      if (status === 'revoked')
+        throw conflict('This invitation was withdrawn.', { token: 'This invitation was withdrawn.' });
+      if (status === 'expired') {
+        throw conflict('This invitation has expired. Ask for a new one.', {
+          token: `This invitation expired on ${inv.expiresAt.toUTCString()}.`,
+        });
+      }
+      if (inv.email !== user.email.toLowerCase()) {
+        throw forbidden(`This invitation was sent to ${inv.email}. Sign in with that address to accept it.`);
+      }
+      const already = await findMembership(tx, inv.organizationId, user.userId);
+      if (status === 'accepted' && !already)
+        throw conflict('This invitation was used already.', { token: 'Used already.' });
+      let memberId = already?.id;
+      if (!memberId) {
+        memberId = randomUUID();
+        await tx
+          .insert(membership)
+          .values({ id: memberId, organizationId: inv.organizationId, userId: user.userId, role: inv.role });
+      }
+      if (!inv.acceptedAt) await markInvitation(tx, inv.id, { acceptedAt: new Date() });
+      return { organizationId: inv.organizationId, memberId };
+    }),
+  );
   ctx.caches.memberships.clear(); // the person belongs to one more organisation
   return joined;
 }

@@ -86,6 +86,26 @@ describe('invitations', () => {
     expect(twice.json().error.fields.email).toMatch(/Already invited/);
   });
 
+  it('a double click invites once: the copies answer 409 with the invitation made', async () => {
+    const c = await createCast(t);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => invite(c, 'twice@example.test')));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const made = answers.find((a) => a.statusCode === 201)?.json();
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().error.current.id).toBe(made.id);
+    const rows = await t.db.select().from(invitation).where(eq(invitation.organizationId, c.org.id));
+    expect(rows.filter((r) => r.email === 'twice@example.test')).toHaveLength(1);
+  });
+
+  it('accepting twice at once joins once and answers both alike', async () => {
+    const c = await createCast(t);
+    const { url } = (await invite(c, c.people.outsider.email)).json();
+    const accept = () =>
+      app.inject({ method: 'POST', url: `/api/invitations/${tokenOf(url)}/accept`, headers: c.as('outsider') });
+    const answers = await Promise.all(Array.from({ length: 4 }, accept));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.json().memberId)).size).toBe(1);
+  });
+
   it('answers 400 naming the fields for a bad address or role', async () => {
     const c = await createCast(t);
     const res = await invite(c, 'not-an-address', 'king');

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { goal, membership, plan, planAccessLog, planGrant, user } from '../../db/schema/index.js';
@@ -77,25 +77,42 @@ export async function activeGrantsFor(db: Database, planId: string, memberId: st
     .where(and(eq(planGrant.planId, planId), eq(planGrant.granteeMemberId, memberId), isActive(now)));
 }
 
+type SameShare = {
+  planId: string;
+  memberId: string;
+  scope: GrantRow['scope'];
+  part: string | null;
+  goalId: string | null;
+};
+
+const coversSame = (g: SameShare) =>
+  and(
+    eq(planGrant.planId, g.planId),
+    eq(planGrant.granteeMemberId, g.memberId),
+    eq(planGrant.scope, g.scope),
+    g.part ? eq(planGrant.part, g.part) : isNull(planGrant.part),
+    g.goalId ? eq(planGrant.goalId, g.goalId) : isNull(planGrant.goalId),
+  );
+
+/**
+ * Ends the learner's expired shares of the same thing at their expiry, so the one-share-at-a-time index
+ * (plan_grant_share_uq) makes room for a new one; they still read as expired.
+ */
+export async function endExpiredShares(db: Database, g: SameShare, now: Date) {
+  await db
+    .update(planGrant)
+    .set({ revokedAt: sql`${planGrant.expiresAt}` })
+    .where(
+      and(coversSame(g), eq(planGrant.reason, 'share'), isNull(planGrant.revokedAt), lte(planGrant.expiresAt, now)),
+    );
+}
+
 /** An active share covering the same thing for the same member, if there is one. */
-export async function findSameActiveGrant(
-  db: Database,
-  g: { planId: string; memberId: string; scope: GrantRow['scope']; part: string | null; goalId: string | null },
-  now: Date,
-) {
+export async function findSameActiveGrant(db: Database, g: SameShare, now: Date) {
   const [row] = await db
     .select({ id: planGrant.id })
     .from(planGrant)
-    .where(
-      and(
-        eq(planGrant.planId, g.planId),
-        eq(planGrant.granteeMemberId, g.memberId),
-        eq(planGrant.scope, g.scope),
-        g.part ? eq(planGrant.part, g.part) : isNull(planGrant.part),
-        g.goalId ? eq(planGrant.goalId, g.goalId) : isNull(planGrant.goalId),
-        isActive(now),
-      ),
-    )
+    .where(and(coversSame(g), isActive(now)))
     .limit(1);
   return row;
 }

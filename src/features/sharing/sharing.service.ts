@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
@@ -9,6 +10,7 @@ import { ownershipOf, readPlan } from '../plans/plans.service.js';
 import { checkShareTarget } from './share-target.js';
 import { coverageOf, filterPlan, labelOfRead, whatWasRead } from './shared-view.js';
 import {
+  endExpiredShares,
   findGrant,
   findMemberInOrg,
   findSameActiveGrant,
@@ -35,8 +37,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const deletedGoal = '(a goal since deleted)';
 
 function stateOf(g: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): GrantView['state'] {
+  // A share ended at its expiry (to make room for sharing the same again) still reads as expired.
+  if (g.expiresAt && g.expiresAt <= now && (!g.revokedAt || g.revokedAt >= g.expiresAt)) return 'expired';
   if (g.revokedAt) return 'revoked';
-  if (g.expiresAt && g.expiresAt <= now) return 'expired';
   return 'active';
 }
 
@@ -97,24 +100,35 @@ export async function createGrant(
   if (Object.keys(fields).length > 0) throw validationError(fields);
 
   const same = { planId, memberId: input.memberId, scope: input.scope, part, goalId };
-  if (await findSameActiveGrant(ctx.db, same, now)) {
-    throw conflict('This is already shared with that person. Revoke it first to change it.', {
-      memberId: 'Already shared with this person.',
-    });
-  }
   const id = randomUUID();
-  await insertGrant(ctx.db, {
-    id,
-    planId,
-    granteeMemberId: input.memberId,
-    scope: input.scope,
-    part,
-    goalId,
-    access: input.access,
-    reason: 'share',
-    grantedBy: user.userId,
-    expiresAt,
-  });
+  // Two clicks at once: the unique index stops the second insert, whose retry then finds the first.
+  const existing = await retryIfRaced(() =>
+    ctx.db.transaction(async (tx) => {
+      await endExpiredShares(tx, same, now);
+      const found = await findSameActiveGrant(tx, same, now);
+      if (found) return found;
+      await insertGrant(tx, {
+        id,
+        planId,
+        granteeMemberId: input.memberId,
+        scope: input.scope,
+        part,
+        goalId,
+        access: input.access,
+        reason: 'share',
+        grantedBy: user.userId,
+        expiresAt,
+      });
+      return undefined;
+    }),
+  );
+  if (existing) {
+    throw conflict(
+      'This is already shared with that person. Revoke it first to change it.',
+      { memberId: 'Already shared with this person.' },
+      { current: grantViewOf((await findGrant(ctx.db, planId, existing.id)) as GrantWithNames, now) },
+    );
+  }
   return grantViewOf((await findGrant(ctx.db, planId, id)) as GrantWithNames, now);
 }
 

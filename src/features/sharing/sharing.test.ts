@@ -89,6 +89,37 @@ describe('granular sharing', () => {
     expect((await call('otherMember', 'GET', `/api/shared-with-me?orgId=${c.org.id}`)).body.items).toEqual([]);
   });
 
+  it('the same share clicked six times at once makes one share, and revoking it ends access', async () => {
+    const { call, url, planId, share } = await learnerWithPlan();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => share({ scope: 'plan' })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    const made = answers.find((a) => a.status === 201)?.body as Json;
+    // Every duplicate names the share that exists.
+    for (const a of answers.filter((x) => x.status === 409)) expect(a.body.error.current.id).toBe(made.id);
+    const list = (await call('self', 'GET', `${url}/grants`)).body.grants;
+    expect(list.filter((g: Json) => g.state === 'active').map((g: Json) => g.id)).toEqual([made.id]);
+
+    await call('self', 'DELETE', `${url}/grants/${made.id}`);
+    expect((await call('otherMember', 'GET', `/api/shared/plans/${planId}`)).status).toBe(404);
+  });
+
+  it('an expired share stays expired when the same is shared again', async () => {
+    const { call, url, share } = await learnerWithPlan();
+    const first = (await share({ scope: 'plan' })).body;
+    await t.db
+      .update(planGrant)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(planGrant.id, first.id));
+    const second = await share({ scope: 'plan' });
+    expect(second.status).toBe(201);
+    const list = (await call('self', 'GET', `${url}/grants`)).body.grants;
+    expect(list.map((g: Json) => [g.id, g.state])).toEqual([
+      [second.body.id, 'active'],
+      [first.id, 'expired'],
+    ]);
+  });
+
   it('the org owner, an admin and the supervisor see nothing without a share; their own share shows only to them', async () => {
     const { c, call, url, planId } = await learnerWithPlan();
     for (const kind of ['owner', 'admin', 'supervisor', 'otherMember', 'self'] as const) {
