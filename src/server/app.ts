@@ -16,6 +16,8 @@ import {
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { type Actor, resolveActor } from '../features/access/actor.js';
+import { archiveJobs } from '../features/archives/archives.jobs.js';
+import { archivesRoutes } from '../features/archives/archives.routes.js';
 import { createAuth } from '../features/auth/auth.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import { calendarRoutes } from '../features/calendar/calendar.routes.js';
@@ -157,6 +159,7 @@ export async function buildApp(opts: BuildAppOptions) {
     meRoutes,
     orgsRoutes,
     membersRoutes,
+    archivesRoutes,
     invitationsRoutes,
     outboxRoutes,
     plansRoutes,
@@ -213,6 +216,7 @@ export async function buildApp(opts: BuildAppOptions) {
       notificationJobs,
       reminderJobs,
       insightJobs,
+      archiveJobs,
     ]);
     // preClose: running jobs finish (or are failed, to be retried) before the mailer and database close.
     app.addHook('preClose', async () => jobs.stop());

@@ -1,3 +1,4 @@
+export * from './archives.js';
 export * from './around.js';
 export * from './auth.js';
 export * from './collaboration.js';

@@ -18,6 +18,8 @@ export const memberRole = pgEnum('member_role', ['owner', 'admin', 'member']);
 export const organization = pgTable('organization', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** How long a removed member's data is kept for them to download (member_archive), in days. */
+  removedDataDays: integer('removed_data_days').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

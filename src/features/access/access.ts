@@ -24,6 +24,8 @@ const rules = {
   'member:remove': ({ me, target }) =>
     me.id === target?.id || me.role === 'owner' || (me.role === 'admin' && target?.role !== 'owner'),
   'invitation:manage': ({ me }) => isAdmin(me.role),
+  // Who was removed and until when their data is kept for them (never the data: that is the learner's).
+  'member:list-removed': ({ me }) => isAdmin(me.role),
   // The organisation's guide and plan templates: everyone uses them, L&D admins (and owners) shape them.
   'guide:read': () => true,
   'guide:update': ({ me }) => isAdmin(me.role),

@@ -4,6 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
 import { type MembershipRow, requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
+import { archiveMember } from '../archives/archives.service.js';
 import { moveLearnerFacts } from '../insights/facts.js';
 import {
   countOwners,
@@ -141,15 +142,30 @@ export async function updateOwnProfile(
   });
 }
 
-/** Removes someone from the organisation (admins), or lets a member leave. The last owner cannot go. */
+/**
+ * Removes someone from the organisation (admins), or lets a member leave. The last owner cannot go. Their
+ * plans, log, evidence and posts are the learner's: kept for them to download (archives) for the
+ * organisation's period, and they are told by e-mail. Nothing of theirs stays in the organisation.
+ */
 export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: string, memberId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const { target } = await requireAccess(tx, actor, 'member:remove', { orgId, memberId });
+  const mail = await ctx.db.transaction(async (tx) => {
+    const { me, user, target } = await requireAccess(tx, actor, 'member:remove', { orgId, memberId });
     if (!target) throw notFound('Member');
     if (target.role === 'owner' && (await countOwners(tx, orgId)) === 1) {
       throw conflict('An organisation needs at least one owner. Make someone else an owner first.');
     }
+    const person = await getMember(tx, orgId, target.id);
+    if (!person) throw notFound('Member');
+    const removedBy = target.id === me.id ? null : user.name;
+    const message = await archiveMember(ctx, tx, target, person, removedBy);
     await deleteMembership(tx, target.id);
+    return message;
   });
   ctx.caches.memberships.clear();
+  // After the commit: the removal stands even if the mail server is away; the archive shows in the app anyway.
+  try {
+    await ctx.mailer.send(mail);
+  } catch (err) {
+    ctx.log.error({ err }, 'the e-mail telling a removed member where their data is could not be sent');
+  }
 }

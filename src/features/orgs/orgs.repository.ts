@@ -17,10 +17,14 @@ export async function countMembers(db: Database, orgId: string): Promise<number>
   return row?.n ?? 0;
 }
 
-export async function renameOrganization(db: Database, orgId: string, name: string) {
+export async function updateOrganizationRow(
+  db: Database,
+  orgId: string,
+  values: { name?: string; removedDataDays?: number },
+) {
   const [row] = await db
     .update(organization)
-    .set({ name, updatedAt: new Date() })
+    .set({ ...values, updatedAt: new Date() })
     .where(eq(organization.id, orgId))
     .returning();
   return row as typeof organization.$inferSelect;

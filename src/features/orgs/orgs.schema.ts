@@ -9,7 +9,17 @@ export const orgName = z
   .max(120, { error: 'Use at most 120 characters.' });
 
 export const createOrgBody = z.object({ name: orgName });
-export const updateOrgBody = z.object({ name: orgName });
+export const removedDataDays = z
+  .number({ error: 'Enter a number of days.' })
+  .int({ error: 'Enter a whole number of days.' })
+  .min(1, { error: 'Keep it at least 1 day: people need time to download their data.' })
+  .max(365, { error: 'Keep it at most 365 days.' });
+
+export const updateOrgBody = z
+  .object({ name: orgName.optional(), removedDataDays: removedDataDays.optional() })
+  .refine((b) => b.name !== undefined || b.removedDataDays !== undefined, {
+    error: 'Change the name or the days a removed member’s data is kept.',
+  });
 
 export const orgView = z
   .object({
@@ -17,6 +27,8 @@ export const orgView = z
     name: z.string(),
     createdAt: z.iso.datetime(),
     memberCount: z.number().int(),
+    /** Days a removed member's data is kept for them to download, then erased. */
+    removedDataDays: z.number().int(),
     yourRole: roleEnum,
     yourMemberId: z.string(),
   })

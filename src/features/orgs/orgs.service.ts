@@ -4,15 +4,20 @@ import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { type MembershipRow, requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { countMembers, findOrganization, insertOrganization, renameOrganization } from './orgs.repository.js';
+import { countMembers, findOrganization, insertOrganization, updateOrganizationRow } from './orgs.repository.js';
 import type { OrgView } from './orgs.schema.js';
 
-function view(org: { id: string; name: string; createdAt: Date }, me: MembershipRow, memberCount: number): OrgView {
+function view(
+  org: { id: string; name: string; createdAt: Date; removedDataDays: number },
+  me: MembershipRow,
+  memberCount: number,
+): OrgView {
   return {
     id: org.id,
     name: org.name,
     createdAt: org.createdAt.toISOString(),
     memberCount,
+    removedDataDays: org.removedDataDays,
     yourRole: me.role,
     yourMemberId: me.id,
   };
@@ -41,10 +46,15 @@ export async function getOrganization(ctx: AppContext, actor: Actor, orgId: stri
   return view(org, me, await countMembers(ctx.db, orgId));
 }
 
-/** Renames an organisation (owners only). */
-export async function updateOrganization(ctx: AppContext, actor: Actor, orgId: string, input: { name: string }) {
+/** Renames an organisation, or sets how long removed members' data is kept (owners only). */
+export async function updateOrganization(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: { name?: string; removedDataDays?: number },
+) {
   const { me } = await requireAccess(ctx.db, actor, 'org:update', { orgId });
-  const org = await renameOrganization(ctx.db, orgId, input.name);
+  const org = await updateOrganizationRow(ctx.db, orgId, input);
   ctx.caches.memberships.clear(); // every member's list shows the name
   return view(org, me, await countMembers(ctx.db, orgId));
 }

@@ -36,7 +36,8 @@ export interface CachedPlan {
   gzip: Buffer;
 }
 
-async function loadPlan(db: Database, planId: string): Promise<CachedPlan | undefined> {
+/** The whole plan as its owner sees it, straight from the database (no access check: callers make theirs). */
+export async function loadPlanView(db: Database, planId: string) {
   const row = await findPlan(db, planId);
   if (!row) return undefined;
   const items = await listAllItems(db, planId);
@@ -60,6 +61,13 @@ async function loadPlan(db: Database, planId: string): Promise<CachedPlan | unde
     network: items.network.map((r) => viewOf('network', r)),
     shares: items.share.map((r) => viewOf('share', r)),
   });
+  return { row, view };
+}
+
+async function loadPlan(db: Database, planId: string): Promise<CachedPlan | undefined> {
+  const loaded = await loadPlanView(db, planId);
+  if (!loaded) return undefined;
+  const { row, view } = loaded;
   const json = JSON.stringify(view);
   const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
   const brotli = brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
