@@ -21,6 +21,8 @@ export interface Org {
   name: string;
   createdAt: string;
   memberCount: number;
+  /** Days a removed member's data is kept for them to download, then erased. */
+  removedDataDays: number;
   yourRole: Role;
   yourMemberId: string;
 }

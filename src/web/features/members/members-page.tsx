@@ -6,6 +6,7 @@ import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError, api } from '../../lib/api';
 import { type Member, type Role, roleLabel } from '../../lib/types';
+import { RemovedMembersSection } from '../archives/removed-members-section';
 import { useOrg } from '../orgs/org-pages';
 import { MemberPlaceForm, PlaceNames } from './member-place-form';
 
@@ -61,8 +62,11 @@ export function MembersPage() {
   });
   const remove = useMutation({
     mutationFn: (m: Member) => api('DELETE', `/api/orgs/${orgId}/members/${m.id}`),
-    onSuccess: (_r, m) => setMessage(`${m.name} was removed.`),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['members', orgId] }),
+    onSuccess: (_r, m) => setMessage(`${m.name} was removed. Their data is kept for them to download, then erased.`),
+    onSettled: () => {
+      qc.invalidateQueries({ queryKey: ['members', orgId] });
+      qc.invalidateQueries({ queryKey: ['archives', 'removed', orgId] });
+    },
   });
   const dialog = useRef<ConfirmHandle>(null);
   const [toRemove, setToRemove] = useState<Member | null>(null);
@@ -163,6 +167,7 @@ export function MembersPage() {
           </li>
         ))}
       </ul>
+      {canManage && org.data && <RemovedMembersSection org={org.data} />}
       <ConfirmDialog
         ref={dialog}
         title={`Remove ${toRemove?.name}?`}
@@ -173,7 +178,11 @@ export function MembersPage() {
         }}
         onClose={() => setToRemove(null)}
       >
-        <p>They lose access to this organisation at once. Their account stays; you can invite them again.</p>
+        <p>
+          They lose access to this organisation at once, and their plans, log, evidence and posts leave it with them:
+          they can download them for {org.data?.removedDataDays ?? 30} days, then they are erased. Their account stays;
+          you can invite them again.
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,7 @@ import { reminderKindLabels } from '../../../features/reminders/reminder-labels'
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { YourDataSection } from '../archives/your-data-section';
 import { CalendarFeedSection } from '../calendar/calendar-feed-section';
 import { cadenceLabels } from '../checkins/checkins-api';
 import { InsightsConsentSection } from '../insights/insights-consent';
@@ -22,6 +23,8 @@ export function SettingsPage() {
   return (
     <section className="narrow">
       <h1>Settings</h1>
+      {/* First when there is any: it is erased on a date, and the removal e-mail sends people here. */}
+      <YourDataSection />
       <FormError error={settings.error} />
       {save.isSuccess && <Notice>Your settings are saved.</Notice>}
       {settings.data ? (

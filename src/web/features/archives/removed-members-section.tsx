@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { FormError, Notice } from '../../components/form-error';
+import { fieldError } from '../../lib/api';
+import type { Org } from '../../lib/types';
+import { archiveDate, useRemovedMembers, useSaveRemovedDataDays } from './archives-api';
+
+/**
+ * For owners and L&D admins on the members page: who was removed, and until when their data is kept for them
+ * (never the data itself). Owners set how many days that is.
+ */
+export function RemovedMembersSection({ org }: { org: Org }) {
+  const removed = useRemovedMembers(org.id, org.yourRole !== 'member');
+  // Here, not in the form: a saved value starts the form again (its key), and the notice must outlive that.
+  const save = useSaveRemovedDataDays(org.id);
+  const list = removed.data?.removed ?? [];
+  return (
+    <section aria-labelledby="removed-people" className="removed-people">
+      <h2 id="removed-people">Removed people</h2>
+      <p className="hint">
+        A removed person’s plans, log and evidence leave the organisation with them: they can download them for{' '}
+        {org.removedDataDays} {org.removedDataDays === 1 ? 'day' : 'days'}, then they are erased.
+      </p>
+      <FormError error={removed.error} />
+      {list.length === 0 ? (
+        <p>Nobody was removed recently.</p>
+      ) : (
+        <ul className="removed-list">
+          {list.map((r) => (
+            <li key={r.id}>
+              <strong>{r.name}</strong> <span className="muted">{r.email}</span> —{' '}
+              {r.removedByName ? `removed by ${r.removedByName}` : 'left'} on {archiveDate(r.removedAt)}; their data is
+              kept for them until {archiveDate(r.keptUntil)}.
+            </li>
+          ))}
+        </ul>
+      )}
+      {org.yourRole === 'owner' && <RemovedDataDaysForm key={org.removedDataDays} org={org} save={save} />}
+      {save.isSuccess && <Notice>Saved: {org.removedDataDays} days.</Notice>}
+    </section>
+  );
+}
+
+function RemovedDataDaysForm({ org, save }: { org: Org; save: ReturnType<typeof useSaveRemovedDataDays> }) {
+  const id = useId();
+  const [days, setDays] = useState(String(org.removedDataDays));
+  const error = fieldError(save.error, 'removedDataDays');
+  return (
+    <form
+      noValidate
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(Number(days));
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-days`}>Days to keep a removed person’s data</label>
+        <input
+          id={`${id}-days`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={365}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-days-error` : undefined}
+        />
+        {error && (
+          <p className="field-error" id={`${id}-days-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={save.isPending}>
+        Save
+      </button>
+    </form>
+  );
+}
