@@ -41,6 +41,11 @@ describe('removing a member', () => {
 
     // The learner no longer reaches the organisation, and finds their data under Settings.
     expect((await learner.request.get(`/api/plans/${plan.id}`)).status()).toBe(404);
+    // In no organisation now, home welcomes them and points to what is kept for them.
+    await learner.goto('/');
+    await learner.getByText('Your plans and learning from Removal Library are kept for you to download').waitFor();
+    await learner.getByRole('link', { name: 'download them under Settings' }).click();
+    await learner.waitForURL(/\/settings/);
     for (const width of [1280, 390]) {
       await learner.setViewportSize({ width, height: 900 });
       await learner.goto('/settings');

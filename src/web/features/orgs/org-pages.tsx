@@ -6,6 +6,7 @@ import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api, fieldError } from '../../lib/api';
 import type { Org } from '../../lib/types';
+import { archiveDate, useMyArchives } from '../archives/archives-api';
 
 export function useOrg(orgId: string) {
   return useQuery({ queryKey: ['org', orgId], queryFn: () => api<Org>('GET', `/api/orgs/${orgId}`) });
@@ -19,6 +20,20 @@ export function HomePage() {
   const target = remembered ?? me.memberships[0];
   if (target) return <Navigate to={`/orgs/${target.organizationId}`} replace />;
   return <NewOrgPage first />;
+}
+
+/** Someone removed from their only organisation lands here: their data is waiting for them, for a while. */
+function LeftOrganisationsNotice() {
+  const archives = useMyArchives().data?.archives ?? [];
+  if (archives.length === 0) return null;
+  const names = archives.map((a) => a.organizationName).join(', ');
+  return (
+    <p className="notice">
+      Your plans and learning from {names} are kept for you to download until{' '}
+      {archiveDate(archives.map((a) => a.keptUntil).sort()[0] as string)}:{' '}
+      <Link to="/settings#your-data">download them under Settings</Link>.
+    </p>
+  );
 }
 
 export function NewOrgPage({ first = false }: { first?: boolean }) {
@@ -37,6 +52,7 @@ export function NewOrgPage({ first = false }: { first?: boolean }) {
   return (
     <section className="narrow">
       <h1>{first ? `Welcome to Waymark, ${me?.user.name ?? ''}` : 'Create an organisation'}</h1>
+      {first && <LeftOrganisationsNotice />}
       {first && (
         <p>
           Waymark keeps your personal learning plan: what you want to learn, why, how, and who can help. Your
