@@ -33,7 +33,6 @@ import { invitationsRoutes } from '../features/invitations/invitations.routes.js
 import { type JobsOptions, startJobQueue } from '../features/jobs/job-queue.js';
 import { logRoutes } from '../features/log/log.routes.js';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
-import { outboxRoutes } from '../features/mail/outbox.routes.js';
 import { unsubscribeRoutes } from '../features/mail/unsubscribe.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
@@ -97,7 +96,9 @@ export async function buildApp(opts: BuildAppOptions) {
 
   const mailer =
     opts.mailer ??
-    (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createOutboxMailer(database.db));
+    (config.mailTransport === 'smtp' && config.SMTP_URL
+      ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
+      : createOutboxMailer(database.db, config.NODE_ENV === 'production' ? undefined : app.log));
   const auth = createAuth({ db: database.db, mailer, secret: opts.authSecret, baseUrl: config.baseUrl });
   const caches: AppCaches = {
     memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }),
@@ -158,7 +159,6 @@ export async function buildApp(opts: BuildAppOptions) {
     orgsRoutes,
     membersRoutes,
     invitationsRoutes,
-    outboxRoutes,
     plansRoutes,
     planItemsRoutes,
     revisionsRoutes,

@@ -134,7 +134,6 @@ const rows: Row[] = [
     request: () => ({ method: 'PATCH', url: '/api/me', payload: { name: 'Renamed' } }),
     expect: signedIn(200),
   },
-  { route: 'GET /api/outbox', request: () => ({ method: 'GET', url: '/api/outbox' }), expect: signedIn(200) },
   {
     route: 'POST /api/orgs',
     request: () => ({ method: 'POST', url: '/api/orgs', payload: { name: 'Another org' } }),

@@ -15,7 +15,6 @@ import { LogPage } from '../features/log/log-page';
 import { MembersPage } from '../features/members/members-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
-import { OutboxPage } from '../features/outbox/outbox-page';
 import { GuidePage } from '../features/plans/guide-page';
 import { HistoryPage } from '../features/plans/history-page';
 import { GoalsPage, NetworkPage, ReflectionsPage, SharingPage } from '../features/plans/part-pages';
@@ -111,7 +110,6 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/insights', element: <InsightsPage /> },
       { path: '/orgs/:orgId/insights/topics', element: <TopicsPage /> },
       { path: '/orgs/:orgId/insight-actions/:actionId', element: <InsightActionPage /> },
-      { path: '/outbox', element: <OutboxPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
