@@ -99,7 +99,13 @@ export async function buildApp(opts: BuildAppOptions) {
     (config.mailTransport === 'smtp' && config.SMTP_URL
       ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
       : createOutboxMailer(database.db, config.NODE_ENV === 'production' ? undefined : app.log));
-  const auth = createAuth({ db: database.db, mailer, secret: opts.authSecret, baseUrl: config.baseUrl });
+  const auth = createAuth({
+    db: database.db,
+    mailer,
+    secret: opts.authSecret,
+    baseUrl: config.baseUrl,
+    log: app.log,
+  });
   const caches: AppCaches = {
     memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }),
     plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),

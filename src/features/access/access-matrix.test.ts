@@ -128,6 +128,11 @@ const rows: Row[] = [
     }),
     expect: everyone(400),
   },
+  {
+    route: 'POST /api/auth/verify-email',
+    request: () => ({ method: 'POST', url: '/api/auth/verify-email', payload: { token: 'not-a-real-token' } }),
+    expect: everyone(400),
+  },
   { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expect: signedIn(200) },
   {
     route: 'PATCH /api/me',
