@@ -1,6 +1,12 @@
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
-import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
+import {
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+  VerifyEmailPage,
+} from '../features/auth/auth-pages';
 import { CheckinsPage } from '../features/checkins/checkins-page';
 import { CommunitiesPage } from '../features/communities/communities-page';
 import { CommunityPage } from '../features/communities/community-page';
@@ -59,6 +65,7 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/invite/:token', element: <InviteLandingPage /> },
       { path: '/p/:token', element: <SharedPortfolioPage /> },
       { path: '/unsubscribe', element: <UnsubscribePage /> },
