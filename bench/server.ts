@@ -38,6 +38,8 @@ async function main() {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     AUTH_SECRET: BENCH_SECRET,
+    // The bench sends no mail; production would refuse to start without SMTP unless told so.
+    MAIL_TRANSPORT: 'outbox',
     // Links in e-mails only; the bench sends none and its clients send no Origin header.
     BASE_URL: 'http://127.0.0.1:3000',
     DATABASE_URL: kind === 'postgres' ? process.env.BENCH_DATABASE_URL : undefined,

@@ -31,4 +31,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrow(/at least 32/);
   });
+
+  it('refuses to start in production without SMTP_URL unless mail is kept for the command line on purpose', () => {
+    const secret = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-that-is-long-enough' };
+    expect(() => loadConfig(secret)).toThrow(/SMTP_URL: required when NODE_ENV=production[\s\S]*MAIL_TRANSPORT=outbox/);
+    expect(loadConfig({ ...secret, MAIL_TRANSPORT: 'outbox' }).mailTransport).toBe('outbox');
+    expect(loadConfig({ ...secret, SMTP_URL: 'smtp://mail.example.test:587' }).mailTransport).toBe('smtp');
+    // Development keeps mail for the command line without being asked.
+    expect(loadConfig({}).mailTransport).toBe('outbox');
+  });
+
+  it('names the conflict when MAIL_TRANSPORT and SMTP_URL disagree', () => {
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL: required when MAIL_TRANSPORT=smtp/);
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'outbox', SMTP_URL: 'smtp://mail.example.test' })).toThrow(
+      /MAIL_TRANSPORT: outbox keeps mail unsent, but SMTP_URL is set/,
+    );
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'pigeon' })).toThrow(/MAIL_TRANSPORT: must be smtp or outbox/);
+  });
 });

@@ -20,11 +20,16 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Secret that signs session cookies. Required in production; development generates one per data directory. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** smtp://user:pass@host:port or smtps://...; without it mail goes to the in-app outbox. */
+  /** smtp://user:pass@host:port or smtps://...; without it mail is kept in the database for the operator. */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  /**
+   * How mail leaves: `smtp` (needs SMTP_URL) or `outbox` (kept in the database, read with `npm run outbox`).
+   * Defaults to smtp when SMTP_URL is set, else outbox; production must choose outbox explicitly.
+   */
+  MAIL_TRANSPORT: z.enum(['smtp', 'outbox'], { error: 'must be smtp or outbox' }).optional(),
   MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
@@ -45,6 +50,10 @@ const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Attempts allowed per IP and e-mail address on sign-in within one minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Sign-in attempts allowed per IP within one minute, whatever the addresses. */
+  SIGN_IN_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Sign-ups allowed per IP within one minute. */
+  SIGN_UP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Largest evidence file accepted, in bytes (default 10 MB). */
   EVIDENCE_MAX_BYTES: z.coerce
     .number()
@@ -58,6 +67,7 @@ export type Config = z.infer<typeof configSchema> & {
   baseUrl: string;
   dataDir: string;
   databaseKind: 'pglite' | 'postgres';
+  mailTransport: 'smtp' | 'outbox';
 };
 
 export class ConfigError extends Error {}
@@ -74,8 +84,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === 'production' && !c.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required when NODE_ENV=production');
   }
+  const mailTransport = c.MAIL_TRANSPORT ?? (c.SMTP_URL ? 'smtp' : 'outbox');
+  if (mailTransport === 'smtp' && !c.SMTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when MAIL_TRANSPORT=smtp');
+  }
+  if (mailTransport === 'outbox' && c.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAIL_TRANSPORT: outbox keeps mail unsent, but SMTP_URL is set: choose one',
+    );
+  }
+  if (c.NODE_ENV === 'production' && !c.SMTP_URL && c.MAIL_TRANSPORT !== 'outbox') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SMTP_URL: required when NODE_ENV=production, so that people receive their mail.\n' +
+        '  To keep mail in the database instead, for you to read with `npm run outbox` and pass on, set MAIL_TRANSPORT=outbox.',
+    );
+  }
   return {
     ...c,
+    mailTransport,
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     dataDir: path.resolve(c.WAYMARK_DATA_DIR),
     databaseKind: c.DATABASE_URL ? 'postgres' : 'pglite',

@@ -13,10 +13,10 @@ export const webRoot = () => path.resolve(process.env.E2E_WEB_ROOT ?? 'dist/web'
 
 /**
  * The real server with the built web app, on a fresh database (PGlite in memory, or a new PostgreSQL
- * database when TEST_DATABASE_URL is set), listening on a free port. Mail goes to the outbox, as on a
- * fresh install.
+ * database when TEST_DATABASE_URL is set), listening on a free port. Mail is kept for the operator (the
+ * outbox), as on a fresh install, unless `env` gives an SMTP_URL (e.g. a test's own SMTP inbox).
  */
-export async function startServer() {
+export async function startServer(env: Record<string, string> = {}) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: DatabaseHandle;
   let dropDatabase = async () => {};
@@ -55,6 +55,7 @@ export async function startServer() {
     BASE_URL: baseUrl,
     PORT: String(port),
     WAYMARK_DATA_DIR: dataDir,
+    ...env,
   });
   const { app, ctx } = await buildApp({
     config,

@@ -8,11 +8,14 @@ export interface E2eEnv {
   browser: Browser;
 }
 
-/** The real server and Chromium for one test file: started before its tests, stopped after them. */
-export function serverAndBrowser(): E2eEnv {
+/**
+ * The real server and Chromium for one test file: started before its tests, stopped after them. `config`
+ * adds environment variables (e.g. SMTP_URL) to the server's configuration.
+ */
+export function serverAndBrowser(config: Record<string, string> = {}): E2eEnv {
   const env = {} as E2eEnv;
   beforeAll(async () => {
-    env.server = await startServer();
+    env.server = await startServer(config);
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -35,7 +35,6 @@ import { invitationsRoutes } from '../features/invitations/invitations.routes.js
 import { type JobsOptions, startJobQueue } from '../features/jobs/job-queue.js';
 import { logRoutes } from '../features/log/log.routes.js';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
-import { outboxRoutes } from '../features/mail/outbox.routes.js';
 import { unsubscribeRoutes } from '../features/mail/unsubscribe.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
@@ -99,8 +98,16 @@ export async function buildApp(opts: BuildAppOptions) {
 
   const mailer =
     opts.mailer ??
-    (config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createOutboxMailer(database.db));
-  const auth = createAuth({ db: database.db, mailer, secret: opts.authSecret, baseUrl: config.baseUrl });
+    (config.mailTransport === 'smtp' && config.SMTP_URL
+      ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
+      : createOutboxMailer(database.db, config.NODE_ENV === 'production' ? undefined : app.log));
+  const auth = createAuth({
+    db: database.db,
+    mailer,
+    secret: opts.authSecret,
+    baseUrl: config.baseUrl,
+    log: app.log,
+  });
   const caches: AppCaches = {
     memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }),
     plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),
@@ -161,7 +168,6 @@ export async function buildApp(opts: BuildAppOptions) {
     membersRoutes,
     archivesRoutes,
     invitationsRoutes,
-    outboxRoutes,
     plansRoutes,
     planItemsRoutes,
     revisionsRoutes,

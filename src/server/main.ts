@@ -52,7 +52,7 @@ async function main() {
     `Waymark is ready at ${config.baseUrl}`,
   );
   if (ctx.mailer.mode === 'outbox') {
-    app.log.warn('SMTP_URL is not set: e-mails are kept in the in-app outbox (owners: menu → Outbox).');
+    app.log.warn('SMTP_URL is not set: e-mails are kept in the database for you; read them with `npm run outbox`.');
   }
 }
 

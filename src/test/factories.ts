@@ -31,10 +31,13 @@ export type UserRow = typeof user.$inferSelect;
 export type OrgRow = typeof organization.$inferSelect;
 export type MemberRow = typeof membership.$inferSelect;
 
-/** A person with an e-mail/password account (password: DEFAULT_PASSWORD unless given). */
+/**
+ * A person with an e-mail/password account (password: DEFAULT_PASSWORD unless given), whose address is
+ * confirmed unless `emailVerified: false` says it is a fresh sign-up that never opened its link.
+ */
 export async function createUser(
   db: Database,
-  overrides: { name?: string; email?: string; password?: string } = {},
+  overrides: { name?: string; email?: string; password?: string; emailVerified?: boolean } = {},
 ): Promise<UserRow & { password: string }> {
   const password = overrides.password ?? DEFAULT_PASSWORD;
   const id = randomUUID();
@@ -44,7 +47,7 @@ export async function createUser(
       id,
       name: overrides.name ?? `Learner ${unique()}`,
       email: (overrides.email ?? `learner-${unique()}@example.test`).toLowerCase(),
-      emailVerified: false,
+      emailVerified: overrides.emailVerified ?? true,
     })
     .returning();
   await db.insert(account).values({

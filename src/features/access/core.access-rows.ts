@@ -120,13 +120,17 @@ export const rows: Row[] = [
     }),
     expect: everyone(400),
   },
+  {
+    route: 'POST /api/auth/verify-email',
+    request: () => ({ method: 'POST', url: '/api/auth/verify-email', payload: { token: 'not-a-real-token' } }),
+    expect: everyone(400),
+  },
   { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expect: signedIn(200) },
   {
     route: 'PATCH /api/me',
     request: () => ({ method: 'PATCH', url: '/api/me', payload: { name: 'Renamed' } }),
     expect: signedIn(200),
   },
-  { route: 'GET /api/outbox', request: () => ({ method: 'GET', url: '/api/outbox' }), expect: signedIn(200) },
   {
     route: 'POST /api/orgs',
     request: () => ({ method: 'POST', url: '/api/orgs', payload: { name: 'Another org' } }),

@@ -1,18 +1,49 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
+import { rateLimited } from '../../server/errors.js';
 import { errors } from '../../server/schemas.js';
 import { toWebHeaders } from '../access/actor.js';
-import { forgotPasswordBody, resetPasswordBody, signInBody, signUpBody, userView } from './auth.schema.js';
-import { requestPasswordReset, resetPassword, signIn, signOut, signUp } from './auth.service.js';
+import {
+  forgotPasswordBody,
+  resetPasswordBody,
+  signInBody,
+  signUpBody,
+  userView,
+  verifyEmailBody,
+} from './auth.schema.js';
+import { requestPasswordReset, resetPassword, signIn, signOut, signUp, verifyEmail } from './auth.service.js';
 
 const userResponse = z.object({ user: userView });
+const messageResponse = z.object({ message: z.string() });
+
+export const CHECK_INBOX_MESSAGE =
+  'Check your inbox: we sent a link to this address. Open it to confirm the address and start. No mail within a few minutes? Look in your spam folder, or sign in to get a new link.';
+
+const emailOf = (req: FastifyRequest) => {
+  const email = (req.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+};
 
 /** Rate-limit key per IP and e-mail address: one attacker cannot lock everyone out nor try many accounts. */
 function ipAndEmail(req: FastifyRequest): string {
-  const email = (req.body as { email?: unknown } | undefined)?.email;
-  return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+  return `${req.ip}|${emailOf(req)}`;
+}
+
+/**
+ * A second limit on a route (the route's own `config.rateLimit` is the first): @fastify/rate-limit runs one
+ * limit per request through its hooks, so this one is asked directly. Counters are in this process.
+ */
+function alsoLimit(app: FastifyInstance, max: number, keyGenerator: (req: FastifyRequest) => string) {
+  const limit = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator });
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const result = await limit(req);
+    if (!result.isAllowed && result.isExceeded) {
+      reply.header('retry-after', String(result.ttlInSeconds));
+      throw rateLimited();
+    }
+  };
 }
 
 export const authRoutes =
@@ -21,17 +52,43 @@ export const authRoutes =
     app.post(
       '/api/auth/sign-up',
       {
+        config: { rateLimit: { max: ctx.config.SIGN_UP_RATE_LIMIT, timeWindow: 60_000, keyGenerator: (r) => r.ip } },
+        preHandler: alsoLimit(app, 5, emailOf),
         schema: {
           tags: ['auth'],
-          summary: 'Create an account with e-mail and password, and sign in',
+          summary: 'Create an account with e-mail and password (rate-limited per IP and per address)',
+          description:
+            'Without SMTP the account is signed in at once (201), and an address in use answers 409. With SMTP ' +
+            'the answer is 202 for a new and an existing address alike: a new one gets a link to confirm it, ' +
+            'the owner of an existing one a note. `invitation`, the token of a pending invitation to this ' +
+            'address, proves it: 201, signed in.',
           body: signUpBody,
-          response: { 201: userResponse, ...errors(400, 409) },
+          response: { 201: userResponse, 202: messageResponse, ...errors(400, 409, 429) },
         },
       },
       async (req, reply) => {
         const result = await signUp(ctx, req.body);
+        if (!result.signedIn) return reply.status(202).send({ message: CHECK_INBOX_MESSAGE });
         reply.header('set-cookie', result.cookies);
         return reply.status(201).send({ user: result.user });
+      },
+    );
+
+    app.post(
+      '/api/auth/verify-email',
+      {
+        config: { rateLimit: { max: 10, timeWindow: 60_000, keyGenerator: (r) => r.ip } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Confirm an e-mail address with the token from a confirmation link, and sign in',
+          body: verifyEmailBody,
+          response: { 200: z.object({ confirmed: z.literal(true) }), ...errors(400, 429) },
+        },
+      },
+      async (req, reply) => {
+        const cookies = await verifyEmail(ctx, req.body.token, toWebHeaders(req.headers));
+        if (cookies.length > 0) reply.header('set-cookie', cookies);
+        return { confirmed: true as const };
       },
     );
 
@@ -41,11 +98,13 @@ export const authRoutes =
         config: {
           rateLimit: { max: ctx.config.SIGN_IN_RATE_LIMIT, timeWindow: 60_000, keyGenerator: ipAndEmail },
         },
+        preHandler: alsoLimit(app, ctx.config.SIGN_IN_IP_RATE_LIMIT, (r) => r.ip),
         schema: {
           tags: ['auth'],
-          summary: 'Sign in with e-mail and password (rate-limited)',
+          summary: 'Sign in with e-mail and password (rate-limited per IP and address, and per IP)',
+          description: 'With SMTP, an account whose address is not confirmed answers 403 and is sent a new link.',
           body: signInBody,
-          response: { 200: userResponse, ...errors(400, 429) },
+          response: { 200: userResponse, ...errors(400, 403, 429) },
         },
       },
       async (req, reply) => {
@@ -75,7 +134,7 @@ export const authRoutes =
           tags: ['auth'],
           summary: 'E-mail a password-reset link (answers the same whether or not the address has an account)',
           body: forgotPasswordBody,
-          response: { 202: z.object({ message: z.string() }), ...errors(400, 429) },
+          response: { 202: messageResponse, ...errors(400, 429) },
         },
       },
       async (req, reply) => {
@@ -89,11 +148,12 @@ export const authRoutes =
     app.post(
       '/api/auth/reset-password',
       {
+        config: { rateLimit: { max: 10, timeWindow: 60_000, keyGenerator: (r) => r.ip } },
         schema: {
           tags: ['auth'],
           summary: 'Choose a new password with the token from a reset link; signs out every session',
           body: resetPasswordBody,
-          response: { 204: z.null(), ...errors(400) },
+          response: { 204: z.null(), ...errors(400, 429) },
         },
       },
       async (req, reply) => {

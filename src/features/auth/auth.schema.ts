@@ -19,7 +19,13 @@ export const personName = z
   .min(1, { error: 'Enter your name.' })
   .max(100, { error: 'A name has at most 100 characters.' });
 
-export const signUpBody = z.object({ name: personName, email: emailField, password: passwordField });
+export const signUpBody = z.object({
+  name: personName,
+  email: emailField,
+  password: passwordField,
+  /** The token of an invitation link to this address, when signing up from one: it proves the address. */
+  invitation: z.string().min(10).max(100).optional(),
+});
 export const signInBody = z.object({
   email: emailField,
   password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(PASSWORD_MAX),
@@ -28,6 +34,10 @@ export const forgotPasswordBody = z.object({ email: emailField });
 export const resetPasswordBody = z.object({
   token: z.string({ error: 'The reset link is incomplete.' }).min(1).max(200),
   password: passwordField,
+});
+
+export const verifyEmailBody = z.object({
+  token: z.string({ error: 'The confirmation link is incomplete.' }).min(1).max(2000),
 });
 
 export const userView = z.object({ id: z.string(), name: z.string(), email: z.string() });

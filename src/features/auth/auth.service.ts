@@ -1,7 +1,10 @@
 import { APIError } from 'better-auth/api';
 import type { AppContext } from '../../server/context.js';
-import { conflict, validationError } from '../../server/errors.js';
+import { AppError, conflict, validationError } from '../../server/errors.js';
+import { invitationProvesAddress } from '../invitations/invitations.service.js';
+import { findUserByEmail, markEmailVerified } from './auth.repository.js';
 import type { UserView } from './auth.schema.js';
+import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from './password-strength.js';
 
 export interface AuthResult {
   user: UserView;
@@ -12,13 +15,18 @@ export interface AuthResult {
 const view = (u: { id: string; name: string; email: string }): UserView => ({ id: u.id, name: u.name, email: u.email });
 
 /** better-auth reports failures as APIError with its own codes; we speak ours. */
-function translate(err: unknown, context: 'sign-up' | 'sign-in' | 'reset'): never {
+function translate(err: unknown, context: 'sign-up' | 'sign-in' | 'reset' | 'verify'): never {
   if (err instanceof APIError) {
     const code = (err.body as { code?: string } | undefined)?.code ?? '';
-    if (code.includes('USER_ALREADY_EXISTS')) {
-      throw conflict('An account with this e-mail address already exists. Sign in instead.', {
-        email: 'An account with this e-mail address already exists.',
-      });
+    if (context === 'sign-in' && code.includes('EMAIL_NOT_VERIFIED')) {
+      throw new AppError(
+        'forbidden',
+        'Confirm your e-mail address first: we have just sent you a new link. Open it, and you are signed in.',
+        { email: 'Not confirmed yet: look for our e-mail.' },
+      );
+    }
+    if (context === 'verify' && (code.includes('TOKEN') || code.includes('USER_NOT_FOUND'))) {
+      throw validationError({ token: 'This link is invalid or has expired. Sign in to get a new one.' });
     }
     if (context === 'sign-in' && (code.includes('INVALID_EMAIL_OR_PASSWORD') || err.statusCode === 401)) {
       throw validationError({ password: 'The e-mail address or password is not right.' }, 'Sign-in failed.');
@@ -35,14 +43,60 @@ function setCookies(headers: Headers): string[] {
   return headers.getSetCookie();
 }
 
-/** Creates an account and signs it in. */
-export async function signUp(ctx: AppContext, input: { name: string; email: string; password: string }) {
+/** Refuses a password found in the lists of common and leaked passwords, naming the field. */
+async function requireStrongPassword(password: string, personal: string[] = []) {
+  if (await isGuessablePassword(password, personal)) throw validationError({ password: WEAK_PASSWORD_MESSAGE });
+}
+
+/** A sign-up's outcome: signed in at once, or (with SMTP) told to confirm the address from their inbox. */
+export type SignUpResult = ({ signedIn: true } & AuthResult) | { signedIn: false };
+
+/** Whether a sign-up failed because the address has an account (e.g. two sign-ups at once, one lost the race). */
+async function lostToExistingAccount(ctx: AppContext, err: unknown, email: string): Promise<boolean> {
+  if (!(err instanceof APIError)) return false;
+  const code = (err.body as { code?: string } | undefined)?.code ?? '';
+  if (code.includes('USER_ALREADY_EXISTS')) return true;
+  return code.includes('FAILED_TO_CREATE_USER') && (await findUserByEmail(ctx.db, email)) !== undefined;
+}
+
+/**
+ * Creates an account. Without SMTP it is signed in at once, and an address in use answers 409: only the
+ * operator reads mail there, so nobody could be told otherwise (the route limits attempts per IP).
+ * With SMTP the answer is the same for a new and an existing address: a confirmation link goes to a new
+ * one, a note to the owner of an existing one. An `invitation` link sent to this address proves it: the
+ * account is confirmed and signed in at once.
+ */
+export async function signUp(
+  ctx: AppContext,
+  input: { name: string; email: string; password: string; invitation?: string },
+): Promise<SignUpResult> {
+  await requireStrongPassword(input.password, [input.name, input.email]);
+  const { name, email, password } = input;
+  const create = () => ctx.auth.api.signUpEmail({ body: { name, email, password }, returnHeaders: true });
+  let created: Awaited<ReturnType<typeof create>>;
   try {
-    const { headers, response } = await ctx.auth.api.signUpEmail({ body: input, returnHeaders: true });
-    return { user: view(response.user), cookies: setCookies(headers) } satisfies AuthResult;
+    created = await create();
   } catch (err) {
+    if (await lostToExistingAccount(ctx, err, email)) {
+      if (ctx.mailer.mode === 'smtp') return { signedIn: false };
+      throw conflict('An account with this e-mail address already exists. Sign in instead.', {
+        email: 'An account with this e-mail address already exists.',
+      });
+    }
     translate(err, 'sign-up');
   }
+  const { headers, response } = created;
+  if (response.token) return { signedIn: true, user: view(response.user), cookies: setCookies(headers) };
+  // Not signed in: the address awaits confirmation. A synthetic answer for an existing address has an id
+  // no account has, so only a new account is confirmed here.
+  if (
+    input.invitation &&
+    (await invitationProvesAddress(ctx, input.invitation, email)) &&
+    (await markEmailVerified(ctx.db, response.user.id, email))
+  ) {
+    return { signedIn: true, ...(await signIn(ctx, { email, password }, new Headers())) };
+  }
+  return { signedIn: false };
 }
 
 /** Checks the password and starts a session. */
@@ -56,6 +110,20 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
     return { user: view(response.user), cookies: setCookies(headers) } satisfies AuthResult;
   } catch (err) {
     translate(err, 'sign-in');
+  }
+}
+
+/** Confirms the address from the link in a verification mail, and signs the person in (the cookies). */
+export async function verifyEmail(ctx: AppContext, token: string, requestHeaders: Headers): Promise<string[]> {
+  try {
+    const { headers } = await ctx.auth.api.verifyEmail({
+      query: { token },
+      headers: requestHeaders,
+      returnHeaders: true,
+    });
+    return setCookies(headers);
+  } catch (err) {
+    translate(err, 'verify');
   }
 }
 
@@ -80,6 +148,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
 
 /** Sets a new password from a reset link; every session of the account is signed out. */
 export async function resetPassword(ctx: AppContext, input: { token: string; password: string }): Promise<void> {
+  await requireStrongPassword(input.password);
   try {
     await ctx.auth.api.resetPassword({ body: { token: input.token, newPassword: input.password } });
   } catch (err) {

@@ -1,10 +1,12 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { account, session, user, verification } from '../../db/schema/index.js';
 import type { Mailer } from '../mail/mailer.js';
-import { resetPasswordMail } from '../mail/templates.js';
+import { existingAccountMail, resetPasswordMail, verifyEmailMail } from '../mail/templates.js';
+import { markEmailVerified, voidResetTokens } from './auth.repository.js';
 
 export const SESSION_COOKIE_PREFIX = 'waymark';
 export const PASSWORD_MIN = 8;
@@ -111,14 +113,30 @@ export interface AuthOptions {
   mailer: Mailer;
   secret: string;
   baseUrl: string;
+  /** Where mail that better-auth sends after answering (verification, existing account) logs its failures. */
+  log?: FastifyBaseLogger;
 }
 
 /**
  * better-auth does identity: password hashing (scrypt), sessions in HttpOnly SameSite=Lax cookies,
- * password-reset tokens. Organisations, roles and invitations are Waymark's own (see docs/decisions).
+ * password-reset and address-verification tokens. Organisations, roles and invitations are Waymark's own
+ * (see docs/decisions).
+ *
+ * With SMTP, a new account confirms its address (a link by mail) before it can sign in, and sign-up answers
+ * the same for a new and an existing address (whose owner gets a mail instead). Without SMTP nobody but the
+ * operator reads mail, so accounts work at once (decision 2026-12-01-mail-for-the-operator).
  */
-export function createAuth({ db, mailer, secret, baseUrl }: AuthOptions) {
+export function createAuth({ db, mailer, secret, baseUrl, log }: AuthOptions) {
   const sessionCache = createSessionCache(secret);
+  const verifyByMail = mailer.mode === 'smtp';
+  const sendLogged = async (what: string, message: Parameters<Mailer['send']>[0]) => {
+    try {
+      await mailer.send(message);
+    } catch (err) {
+      log?.error({ err }, `${what} e-mail could not be sent`);
+      throw err;
+    }
+  };
   const forgetSession = async (s: { token: string }) => sessionCache.forgetToken(s.token);
   const forgetUser = async (u: { id?: unknown }) => {
     if (typeof u.id === 'string') sessionCache.forgetUser(u.id);
@@ -135,14 +153,42 @@ export function createAuth({ db, mailer, secret, baseUrl }: AuthOptions) {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+      requireEmailVerification: verifyByMail,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
+      // A new link voids the older ones: only the newest reset mail works.
       sendResetPassword: async ({ user: u, token }) => {
+        await voidResetTokens(db, u.id, token);
         await mailer.send(
           resetPasswordMail(u.email, u.name, `${baseUrl}/reset-password?token=${encodeURIComponent(token)}`),
         );
       },
+      // Using a link voids every other one; the link came by mail, so the address is proven too. Sessions
+      // are deleted by better-auth (the session hooks forget them); forgetting the person here is a second lock.
+      onPasswordReset: async ({ user: u }) => {
+        await voidResetTokens(db, u.id);
+        await markEmailVerified(db, u.id, u.email);
+        sessionCache.forgetUser(u.id);
+      },
+      onExistingUserSignUp: async ({ user: u }) => {
+        await sendLogged('existing-account', existingAccountMail(u.email, u.name, `${baseUrl}/sign-in`));
+      },
     },
+    emailVerification: verifyByMail
+      ? {
+          sendOnSignUp: true,
+          // Signing in unconfirmed sends a fresh link: the way to ask for another one.
+          sendOnSignIn: true,
+          autoSignInAfterVerification: true,
+          expiresIn: 24 * 60 * 60,
+          sendVerificationEmail: async ({ user: u, token }) => {
+            await sendLogged(
+              'address-verification',
+              verifyEmailMail(u.email, u.name, `${baseUrl}/verify-email?token=${encodeURIComponent(token)}`),
+            );
+          },
+        }
+      : undefined,
     session: {
       expiresIn: 60 * 60 * 24 * 30,
       updateAge: 60 * 60 * 24,

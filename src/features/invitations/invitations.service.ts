@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
 import { findMembership, requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
+import { markEmailVerified } from '../auth/auth.repository.js';
 import { invitationMail } from '../mail/templates.js';
 import { hasMemberWithEmail } from '../members/members.repository.js';
 import { findOrganization } from '../orgs/orgs.repository.js';
@@ -129,7 +130,19 @@ export async function previewInvitation(ctx: AppContext, token: string) {
   };
 }
 
-/** Joins the organisation. The signed-in account must have the address the invitation was sent to. */
+/**
+ * Whether `token` is a pending invitation to `email`: holding the link proves the address it was sent to
+ * (sign-up then needs no confirmation mail).
+ */
+export async function invitationProvesAddress(ctx: AppContext, token: string, email: string): Promise<boolean> {
+  const found = await findInvitationByTokenHash(ctx.db, hashToken(token));
+  return found !== undefined && statusOf(found.invitation) === 'pending' && found.invitation.email === email;
+}
+
+/**
+ * Joins the organisation. The signed-in account must have the address the invitation was sent to; the
+ * link proves that address, so the account counts as confirmed from then on.
+ */
 export async function acceptInvitation(ctx: AppContext, actor: Actor, token: string) {
   const user = requireUser(actor);
   // Accepting twice at once (two tabs, a double click) joins once and answers both alike.
@@ -160,6 +173,7 @@ export async function acceptInvitation(ctx: AppContext, actor: Actor, token: str
           .values({ id: memberId, organizationId: inv.organizationId, userId: user.userId, role: inv.role });
       }
       if (!inv.acceptedAt) await markInvitation(tx, inv.id, { acceptedAt: new Date() });
+      await markEmailVerified(tx, user.userId, inv.email);
       return { organizationId: inv.organizationId, memberId };
     }),
   );

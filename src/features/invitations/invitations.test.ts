@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invitation } from '../../db/schema/index.js';
 import { type Cast, createCast } from '../../test/actors.js';
-import { createTestApp } from '../../test/app.js';
+import { cookieHeaderFrom, createTestApp } from '../../test/app.js';
 import { createUser } from '../../test/factories.js';
 
 const t = await createTestApp();
@@ -38,12 +38,32 @@ describe('invitations', () => {
     const preview = await app.inject({ method: 'GET', url: `/api/invitations/${tokenOf(link)}` });
     expect(preview.json()).toMatchObject({ organizationName: c.org.name, status: 'pending', role: 'admin' });
 
+    // The link proves the address it was sent to: signing up from it needs no confirmation mail, at once
+    // signed in; the same link does not vouch for another address.
+    const otherAddress = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: {
+        name: 'Someone Else',
+        email: 'someone.else@example.test',
+        password: 'glad-to-be-here',
+        invitation: tokenOf(link),
+      },
+    });
+    expect(otherAddress.statusCode).toBe(202);
+    expect(otherAddress.headers['set-cookie']).toBeUndefined();
     const signUp = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-up',
-      payload: { name: 'New Colleague', email: 'new.colleague@example.test', password: 'glad-to-be-here' },
+      payload: {
+        name: 'New Colleague',
+        email: 'new.colleague@example.test',
+        password: 'glad-to-be-here',
+        invitation: tokenOf(link),
+      },
     });
-    const cookie = String(signUp.headers['set-cookie']).split(';')[0] as string;
+    expect(signUp.statusCode).toBe(201);
+    const cookie = cookieHeaderFrom(signUp.headers['set-cookie']);
     const accepted = await app.inject({
       method: 'POST',
       url: `/api/invitations/${tokenOf(link)}/accept`,

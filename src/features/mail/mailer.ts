@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Database } from '../../db/client.js';
 import { outboxMessage } from '../../db/schema/index.js';
@@ -8,7 +9,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
-  /** Extra headers, e.g. List-Unsubscribe on reminders. The development outbox does not keep them. */
+  /** Extra headers, e.g. List-Unsubscribe on reminders. The outbox does not keep them. */
   headers?: Record<string, string>;
 }
 
@@ -34,15 +35,20 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
+/** The links in a plain-text message, in order: what the operator needs from a kept message. */
+export const linksIn = (text: string) => text.match(/https?:\/\/[^\s<>"]+/g) ?? [];
+
 /**
  * Keeps messages in the database instead of sending them, so a fresh install works with no mail set-up.
- * Owners read them on the Outbox page.
+ * Nobody reads them through the web: only the operator, on the server's command line (`npm run outbox`)
+ * and, given a `log` (development), in the server log.
  */
-export function createOutboxMailer(db: Database): Mailer {
+export function createOutboxMailer(db: Database, log?: FastifyBaseLogger): Mailer {
   return {
     mode: 'outbox',
     async send({ to, subject, text, html }, tx) {
       await (tx ?? db).insert(outboxMessage).values({ id: randomUUID(), to, subject, text, html });
+      log?.info({ to, subject, links: linksIn(text) }, `mail kept for the operator (npm run outbox): ${subject}`);
     },
     close: () => {},
   };

@@ -38,3 +38,33 @@ export function invitationMail(to: string, inviterName: string, orgName: string,
     ),
   };
 }
+
+export function verifyEmailMail(to: string, name: string, url: string) {
+  return {
+    to,
+    subject: 'Confirm your e-mail address for Waymark',
+    ...render(
+      [
+        `Hello ${name},`,
+        'Please confirm that this is your e-mail address, to start using your new Waymark account. The link works for one day.',
+        'If you did not create a Waymark account, ignore this e-mail: nothing happens without your click.',
+      ],
+      { url, label: 'Confirm my address' },
+    ),
+  };
+}
+
+export function existingAccountMail(to: string, name: string, signInUrl: string) {
+  return {
+    to,
+    subject: 'Someone tried to sign up to Waymark with your address',
+    ...render(
+      [
+        `Hello ${name},`,
+        'Someone (perhaps you) tried to create a Waymark account with this e-mail address, but you have an account already. No new account was made.',
+        'Sign in with your password, or ask for a reset link on the sign-in page if you forgot it. If it was not you, ignore this e-mail.',
+      ],
+      { url: signInUrl, label: 'Sign in' },
+    ),
+  };
+}

@@ -45,9 +45,12 @@ export async function releaseEmailClaim(db: Database, id: string) {
   await db.update(notification).set({ emailedAt: null }).where(eq(notification.id, id));
 }
 
-/** Whom to write to: name and address, or undefined if the account is gone. */
+/** Whom to write to: name, address and whether it is confirmed, or undefined if the account is gone. */
 export async function findRecipient(db: Database, userId: string) {
-  const [row] = await db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, userId));
+  const [row] = await db
+    .select({ name: user.name, email: user.email, emailVerified: user.emailVerified })
+    .from(user)
+    .where(eq(user.id, userId));
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { notification } from '../../db/schema/index.js';
+import { notification, user } from '../../db/schema/index.js';
 import { createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
 import { saveSettings } from '../settings/settings.service.js';
@@ -74,6 +74,15 @@ describe('notify', () => {
     expect(mail?.subject).toBe('Ada commented on your goal');
     expect(mail?.headers).toBeUndefined();
     expect(mail?.text).not.toContain('/unsubscribe');
+  });
+
+  it('e-mails nobody whose address is not confirmed (the account may not be the address owner’s)', async () => {
+    const c = await createCast(t);
+    await t.db.update(user).set({ emailVerified: false }).where(eq(user.id, c.people.self.id));
+    expect(await deliverNotification(t.ctx, reminderFor(c.people.self.id, c.org.id))).toBe('notified');
+    expect(t.mailer.sent.filter((m) => m.to === c.people.self.email)).toEqual([]);
+    const rows = await t.db.select().from(notification).where(eq(notification.userId, c.people.self.id));
+    expect(rows).toHaveLength(1); // the in-app notification is there
   });
 
   it('tells nobody about an organisation they have left', async () => {

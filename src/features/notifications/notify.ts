@@ -38,7 +38,7 @@ export type Delivery = 'skipped' | 'already-notified' | 'notified' | 'notified-a
 
 /**
  * Delivers a notification: stores it (once per dedupe key) and sends its e-mail, unless the person turned
- * that kind of e-mail off or it was already sent. A failing send throws, for the job queue to retry.
+ * that kind of e-mail off, it was already sent, or (with SMTP) their address is not confirmed. A failing send throws, for the job queue to retry.
  *
  * Nothing is sent twice: only the delivery that stored the notification, or a retry of it (`attempt` > 0),
  * may e-mail; and it first claims the e-mail on the row (`emailed_at`), so of two racing deliveries one
@@ -54,6 +54,8 @@ export async function deliverNotification(ctx: AppContext, input: NotifyInput, a
   const row = inserted ?? (await findNotificationByKey(ctx.db, input.userId, input.dedupeKey));
   if (!row || (!inserted && attempt === 0)) return 'already-notified';
   if (row.emailedAt) return 'notified';
+  // Mail goes only to a confirmed address: an unconfirmed account may not be the address's owner.
+  if (ctx.mailer.mode === 'smtp' && !recipient.emailVerified) return 'notified';
 
   const reminder = isReminderKind(input.kind) ? input.kind : undefined;
   if (reminder && !wantsEmail(await getLearnerSettings(ctx.db, input.userId), reminder)) return 'notified';

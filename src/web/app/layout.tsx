@@ -25,7 +25,7 @@ export function SignedInLayout() {
   });
   if (me.isPending) return <p role="status">Loading…</p>;
   if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
-  // Pages outside an organisation (outbox, settings, notifications) keep the navigation of the one used last.
+  // Pages outside an organisation (settings, notifications) keep the navigation of the one used last.
   const current =
     me.data.memberships.find((m) => m.organizationId === (orgId ?? lastOrg())) ??
     (orgId ? undefined : me.data.memberships[0]);
@@ -120,11 +120,6 @@ export function SignedInLayout() {
             <li>
               <NavLink to="/settings">Settings</NavLink>
             </li>
-            {me.data.outbox && (
-              <li>
-                <NavLink to="/outbox">Outbox</NavLink>
-              </li>
-            )}
           </ul>
         </nav>
         <div className="who">

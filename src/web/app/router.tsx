@@ -1,6 +1,12 @@
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
-import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from '../features/auth/auth-pages';
+import {
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+  VerifyEmailPage,
+} from '../features/auth/auth-pages';
 import { CheckinsPage } from '../features/checkins/checkins-page';
 import { CommunitiesPage } from '../features/communities/communities-page';
 import { CommunityPage } from '../features/communities/community-page';
@@ -15,7 +21,6 @@ import { LogPage } from '../features/log/log-page';
 import { MembersPage } from '../features/members/members-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
-import { OutboxPage } from '../features/outbox/outbox-page';
 import { GuidePage } from '../features/plans/guide-page';
 import { HistoryPage } from '../features/plans/history-page';
 import { GoalsPage, NetworkPage, ReflectionsPage, SharingPage } from '../features/plans/part-pages';
@@ -60,6 +65,7 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/invite/:token', element: <InviteLandingPage /> },
       { path: '/p/:token', element: <SharedPortfolioPage /> },
       { path: '/unsubscribe', element: <UnsubscribePage /> },
@@ -111,7 +117,6 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/insights', element: <InsightsPage /> },
       { path: '/orgs/:orgId/insights/topics', element: <TopicsPage /> },
       { path: '/orgs/:orgId/insight-actions/:actionId', element: <InsightActionPage /> },
-      { path: '/outbox', element: <OutboxPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },

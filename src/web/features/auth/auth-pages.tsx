@@ -13,14 +13,18 @@ function useNext() {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-/** Sign-up and sign-in both start a session: refresh who we are, then go where the person was heading. */
+/**
+ * Sign-up and sign-in start a session: refresh who we are, then go where the person was heading. A sign-up
+ * answered 202 (mail is sent on this install) started none: the person confirms the address from their inbox.
+ */
 function useStartSession(path: string) {
   const next = useNext();
   const navigate = useNavigate();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, string>) => api('POST', path, body),
-    onSuccess: async () => {
+    mutationFn: (body: Record<string, string>) => api<{ user?: unknown; message?: string }>('POST', path, body),
+    onSuccess: async (answer) => {
+      if (!answer.user) return;
       await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
       navigate(next);
     },
@@ -30,11 +34,26 @@ function useStartSession(path: string) {
 const formData = (e: FormEvent<HTMLFormElement>) =>
   Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
 
+/** The invitation a sign-up comes from (`next` is its link): it proves the address, so no mail is needed. */
+const invitationIn = (next: string) => next.match(/^\/invite\/([\w-]+)$/)?.[1];
+
 export function SignUpPage() {
   useTitle('Create your account');
   const [params] = useSearchParams();
   const next = useNext();
   const m = useStartSession('/api/auth/sign-up');
+  if (m.data?.message) {
+    return (
+      <div className="auth-card">
+        <h1>Check your inbox</h1>
+        <Notice>{m.data.message}</Notice>
+        <p>
+          <Link to="/sign-in">Go to sign in</Link>
+        </p>
+      </div>
+    );
+  }
+  const invitation = invitationIn(next);
   return (
     <div className="auth-card">
       <h1>Create your Waymark account</h1>
@@ -43,7 +62,7 @@ export function SignUpPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          m.mutate(formData(e));
+          m.mutate({ ...formData(e), ...(invitation && { invitation }) });
         }}
       >
         <FormError error={m.error} />
@@ -57,6 +76,38 @@ export function SignUpPage() {
       <p>
         Have an account already? <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in</Link>
       </p>
+    </div>
+  );
+}
+
+/** Where the link in a confirmation mail lands: one click confirms (a click, so mail scanners confirm nothing). */
+export function VerifyEmailPage() {
+  useTitle('Confirm your address');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: () => api('POST', '/api/auth/verify-email', { token: params.get('token') ?? '' }),
+    onSuccess: async () => {
+      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
+      navigate('/');
+    },
+  });
+  const tokenError = fieldError(m.error, 'token');
+  return (
+    <div className="auth-card">
+      <h1>Confirm your e-mail address</h1>
+      <p>One click and your Waymark account is ready: you are signed in at once.</p>
+      {tokenError ? (
+        <p className="alert" role="alert">
+          {tokenError} <Link to="/sign-in">Sign in</Link>
+        </p>
+      ) : (
+        <FormError error={m.error} />
+      )}
+      <button type="button" onClick={() => m.mutate()} disabled={m.isPending}>
+        {m.isPending ? 'Confirming…' : 'Confirm my address'}
+      </button>
     </div>
   );
 }

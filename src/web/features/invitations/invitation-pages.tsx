@@ -20,6 +20,7 @@ export function InvitationsPage() {
   const { orgId = '' } = useParams();
   useTitle('Invitations');
   const org = useOrg(orgId);
+  const me = useMe();
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['invitations', orgId],
@@ -68,14 +69,24 @@ export function InvitationsPage() {
       </form>
       {created?.url && (
         <div className="notice" role="status">
-          <p>
-            Invitation sent to <strong>{created.email}</strong>. You can also pass on the link yourself:
-          </p>
+          {me.data?.outbox ? (
+            <p>
+              Invitation made for <strong>{created.email}</strong>. This Waymark sends no e-mail, so pass on the link
+              yourself (by chat or your own e-mail). It works for 7 days, for that address only:
+            </p>
+          ) : (
+            <p>
+              Invitation sent to <strong>{created.email}</strong>. You can also pass on the link yourself:
+            </p>
+          )}
           <p className="row">
-            <code className="link-box">{created.url}</code>
+            <code className="link-box" id="invitation-link">
+              {created.url}
+            </code>
             <button
               type="button"
               className="secondary"
+              aria-describedby="invitation-link"
               onClick={async () => {
                 await navigator.clipboard?.writeText(created.url ?? '').catch(() => {});
                 setCopied(true);
