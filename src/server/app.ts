@@ -56,9 +56,9 @@ import { templatesRoutes } from '../features/templates/templates.routes.js';
 import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import type { AppCaches, AppContext } from './context.js';
 import { registerErrorHandler } from './error-handler.js';
-import { refuseNulCharacters } from './nul-guard.js';
 import { pageSecurityHeaders, sendPage } from './page-security.js';
 import { createReadCache } from './read-cache.js';
+import { refuseBadText } from './text-guard.js';
 import { APP_VERSION } from './version.js';
 
 declare module 'fastify' {
@@ -120,7 +120,7 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   registerErrorHandler(app);
-  refuseNulCharacters(app);
+  refuseBadText(app);
   app.decorateRequest('actor');
   app.addHook('onRequest', async (req) => {
     let actor: Promise<Actor> | undefined;
