@@ -24,6 +24,24 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The API docs page (Swagger UI at /api/docs): its bundled script and styles only, requests only here (the
+ * OpenAPI document), and no framing, like the app's page.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export const pageSecurityHeaders = {
   'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
