@@ -56,10 +56,12 @@ import { sharingRoutes } from '../features/sharing/sharing.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
 import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import type { AppCaches, AppContext } from './context.js';
-import { registerErrorHandler } from './error-handler.js';
-import { refuseNulCharacters } from './nul-guard.js';
-import { pageSecurityHeaders, sendPage } from './page-security.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
+import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
 import { createReadCache } from './read-cache.js';
+import { addResponseHeaders, refuseCrossSiteWrites } from './request-security.js';
+import { cutText } from './text.js';
+import { refuseBadText } from './text-guard.js';
 import { APP_VERSION } from './version.js';
 
 declare module 'fastify' {
@@ -92,6 +94,9 @@ export async function buildApp(opts: BuildAppOptions) {
     logger: opts.logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Errors raised before routing (bad % escapes, long path parameters, what Node's parser refuses) in our shape.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -129,7 +134,9 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   registerErrorHandler(app);
-  refuseNulCharacters(app);
+  refuseCrossSiteWrites(app, config.baseUrl);
+  addResponseHeaders(app);
+  refuseBadText(app);
   app.decorateRequest('actor');
   app.addHook('onRequest', async (req) => {
     let actor: Promise<Actor> | undefined;
@@ -157,7 +164,17 @@ export async function buildApp(opts: BuildAppOptions) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI needs no inline script or style: its page gets a policy as strict as the app's own.
+    staticCSP: DOCS_CONTENT_SECURITY_POLICY,
+    uiHooks: {
+      onRequest: (_req, reply, done) => {
+        reply.header('x-frame-options', 'DENY');
+        done();
+      },
+    },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of [
@@ -203,6 +220,8 @@ export async function buildApp(opts: BuildAppOptions) {
       root: webRoot,
       wildcard: false,
       index: false,
+      // Source maps would hand out the whole client source: built (hidden) for debugging, never served in production.
+      allowedPath: (file) => !(config.NODE_ENV === 'production' && file.endsWith('.map')),
       // index.html asked for by name is the same page as every client-side route below.
       setHeaders: (res, file) => {
         if (file.endsWith('.html')) res.headers(pageSecurityHeaders);
@@ -211,10 +230,13 @@ export async function buildApp(opts: BuildAppOptions) {
   }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs/..., /invite/...) all load the single page; unknown /api paths stay JSON.
-    if (serveWeb && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/')) {
+    const page = !req.url.startsWith('/api/') && !/\.map(\?|$)/.test(req.url);
+    if (serveWeb && (req.method === 'GET' || req.method === 'HEAD') && page) {
       return sendPage(reply);
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${req.url}.` } });
+    // The path only, cut short: the query string may be 16 KB of anything.
+    const where = cutText(req.url.split('?')[0] as string, 200);
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${req.method} ${where}.` } });
   });
 
   if (opts.jobs) {

@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../db/unique.js';
-import { AppError, type FieldErrors } from './errors.js';
+import { AppError, type ErrorCode, type FieldErrors } from './errors.js';
 
 /** Turns a Zod issue path such as ["body","email"] into the field name a form shows: "email". */
 function fieldName(instancePath: string): string {
@@ -43,8 +43,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       // Framework-level client errors: malformed JSON, unsupported media type, body too large.
-      const code = status === 404 ? 'not_found' : 'validation';
-      return reply.status(status).send({ error: { code, message: err.message } });
+      return sendFrameworkError(err, reply, status);
     }
     if (isUniqueViolation(err)) {
       // A race the service did not foresee: the record exists now, which is a conflict, never a bug's 500.
@@ -55,3 +54,51 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });
 }
+
+/** Fastify's own client errors, by code, in words a person can act on. */
+const frameworkMessages: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'validation', message: 'The body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'validation', message: 'The body is empty: send JSON, or no content type.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'validation', message: 'Send the body as application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'validation', message: 'The body is not as long as its Content-Length.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'The body is too large: at most 1 MB.' },
+  FST_ERR_BAD_URL: { code: 'validation', message: 'The address holds a malformed escape (%).' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'validation', message: 'A part of the address is too long.' },
+};
+
+function sendFrameworkError(err: FastifyError, reply: FastifyReply, status = err.statusCode ?? 400) {
+  const known = err.code ? frameworkMessages[err.code] : undefined;
+  const code = known?.code ?? (status === 404 ? 'not_found' : status === 413 ? 'too_large' : 'validation');
+  return reply.status(status).send({ error: { code, message: known?.message ?? err.message } });
+}
+
+/**
+ * Errors Fastify answers before any route or hook runs (a malformed % escape, a path parameter over
+ * `maxParamLength`): in the one shape too. Passed as the `frameworkErrors` server option.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (err, _req, reply) => {
+  sendFrameworkError(err, reply, err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : err.statusCode);
+};
+
+/**
+ * Requests Node's HTTP parser refuses (headers or a query string over 16 KB, a malformed request line)
+ * reach no handler: the answer is written to the socket, in the one shape. The `clientErrorHandler` option.
+ */
+export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHandler']> = (err, socket) => {
+  const { code } = err as NodeJS.ErrnoException;
+  // A connection reset leaves nobody to answer.
+  if (code === 'ECONNRESET' || socket.destroyed) return;
+  const tooLarge = code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message = tooLarge
+    ? 'The address or headers are too large: at most 16 KB.'
+    : status === 408
+      ? 'The request took too long to arrive.'
+      : 'The request could not be read.';
+  const body = JSON.stringify({ error: { code: tooLarge ? 'too_large' : 'validation', message } });
+  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status];
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
+};

@@ -24,6 +24,16 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The API docs page (Swagger UI at /api/docs) runs under the same policy but one directive: Swagger UI sets
+ * an inline style (a <style> it adds itself), so styles may be inline there. Scripts stay Waymark's own, and
+ * the page shows only Waymark's OpenAPI document; no other site may frame it.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY.replace(
+  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+);
+
 export const pageSecurityHeaders = {
   'content-security-policy': PAGE_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',

@@ -18,6 +18,17 @@ export const errors = <S extends ErrorStatus[]>(...statuses: S) =>
 
 export const idParam = z.string().min(1).max(64);
 
+// C0 and C1 controls (CR, LF, tab, ESC, DEL, ...) and the Unicode line and paragraph separators.
+const controlRuns = /[\p{Cc}\u2028\u2029]+/gu;
+
+/**
+ * A one-line name (a person's or an organisation's name, a title, a cycle): control characters become one
+ * space, so nothing such a name goes into (a mail subject or header, a CSV cell, a log line) can be split by a
+ * CR/LF. Chain `.trim()`, `.min()` and `.max()` after it: they see the cleaned text.
+ */
+export const oneLineText = (params?: Parameters<typeof z.string>[0]) =>
+  z.string(params).overwrite((text) => text.replace(controlRuns, ' '));
+
 /** `If-Match: "3"` is accepted as well as a `version` field, as the API conventions promise. */
 export function versionFrom(header: string | undefined, body: number | undefined): number | undefined {
   if (body !== undefined || !header) return body;

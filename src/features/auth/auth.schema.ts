@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from '../../server/schemas.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth.js';
 
 export const emailField = z
@@ -13,8 +14,7 @@ export const passwordField = z
   .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
   .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` });
 
-export const personName = z
-  .string({ error: 'Enter your name.' })
+export const personName = oneLineText({ error: 'Enter your name.' })
   .trim()
   .min(1, { error: 'Enter your name.' })
   .max(100, { error: 'A name has at most 100 characters.' });

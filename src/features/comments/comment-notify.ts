@@ -1,4 +1,5 @@
 import type { AppContext } from '../../server/context.js';
+import { cutText, oneLine } from '../../server/text.js';
 import { notify } from '../notifications/notify.js';
 import { coverageOf } from '../sharing/shared-view.js';
 import { activeGrantsFor } from '../sharing/sharing.repository.js';
@@ -6,10 +7,7 @@ import { type CommentAccess, covers, type Target } from './comment-access.js';
 import { type CommentWithAuthor, listComments, memberIdOf } from './comments.repository.js';
 
 const EXCERPT = 200;
-const excerptOf = (markdown: string) => {
-  const plain = markdown.replace(/\s+/g, ' ').trim();
-  return plain.length <= EXCERPT ? plain : `${plain.slice(0, EXCERPT - 1)}…`;
-};
+const excerptOf = (markdown: string) => cutText(oneLine(markdown), EXCERPT);
 
 /** Where a person opens the comment: the learner on their own plan, others on the plan as shared with them. */
 function linkFor(access: CommentAccess, userId: string, target: Target, commentId: string) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from '../../server/schemas.js';
 
 /*
  * Communities of practice: people learning around one topic, with their posts. Anyone in the organisation
@@ -12,8 +13,7 @@ export const listCommunitiesQuery = z.object({ orgId: id });
 
 export const createCommunityBody = z.object({
   organizationId: id,
-  name: z
-    .string({ error: 'Name the community.' })
+  name: oneLineText({ error: 'Name the community.' })
     .trim()
     .min(2, { error: 'Name the community (at least 2 characters).' })
     .max(80, { error: 'Keep the name under 80 characters.' }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
-import { conflict, notFound } from '../../server/errors.js';
+import { AppError, conflict, notFound } from '../../server/errors.js';
 import { requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { forgetFeed } from '../posts/feed-cache.js';
@@ -46,8 +46,11 @@ export async function requireCommunity(ctx: AppContext, actor: Actor, communityI
   requireUser(actor);
   const found = await findCommunity(ctx.db, communityId);
   if (!found) throw notFound('Community');
-  // Another organisation's community answers 404 too (requireAccess: not a member of its organisation).
-  return { ...(await requireAccess(ctx.db, actor, 'org:read', { orgId: found.organizationId })), community: found };
+  // Another organisation's community answers exactly like a missing one: its organisation is not named.
+  const access = await requireAccess(ctx.db, actor, 'org:read', { orgId: found.organizationId }).catch((err) => {
+    throw err instanceof AppError && err.code === 'not_found' ? notFound('Community') : err;
+  });
+  return { ...access, community: found };
 }
 
 export async function getCommunity(ctx: AppContext, actor: Actor, communityId: string): Promise<CommunityView> {

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendDownload } from '../../server/attachment.js';
 import type { AppContext } from '../../server/context.js';
-import { validationError } from '../../server/errors.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
+import { receiveUpload } from '../../server/upload.js';
 import {
   createEvidenceBody,
   evidenceList,
@@ -77,17 +77,9 @@ export const evidenceRoutes =
         },
       },
       async (req, reply) => {
-        const view = await addFileEvidence(ctx, await req.actor(), req.params.planId, req.params.goalId, async () => {
-          if (!req.isMultipart()) throw validationError({ file: 'Send the file as multipart/form-data.' });
-          const part = await req.file();
-          if (!part) throw validationError({ file: 'Choose a file to upload.' });
-          const fields = Object.fromEntries(
-            Object.values(part.fields)
-              .flat()
-              .flatMap((f) => (f && f.type === 'field' && typeof f.value === 'string' ? [[f.fieldname, f.value]] : [])),
-          );
-          return { fileName: part.filename, stream: part.file, fields };
-        });
+        const view = await addFileEvidence(ctx, await req.actor(), req.params.planId, req.params.goalId, () =>
+          receiveUpload(req, 'a file'),
+        );
         return reply.status(201).send(view);
       },
     );

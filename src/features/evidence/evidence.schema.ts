@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { oneLineText } from '../../server/schemas.js';
 
 const isoDate = z.iso.date({ error: 'Use a date like 2027-03-31.' });
 const id = z.string().min(1).max(64);
 
-const title = z
-  .string({ error: 'Give the evidence a title.' })
+const title = oneLineText({ error: 'Give the evidence a title.' })
   .trim()
   .min(1, { error: 'Give the evidence a title.' })
   .max(200, { error: 'Keep the title to 200 characters.' });

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
+import { cutText } from '../../server/text.js';
 import type { Actor } from '../access/actor.js';
 import { requirePlanAccess } from '../access/plan-access.js';
 import { findItem } from '../plans/plans.repository.js';
@@ -133,7 +134,7 @@ export async function addFileEvidence(
       note: fields.data?.note ?? '',
       occurredOn: fields.data?.occurredOn ?? today(),
       storageKey,
-      fileName: upload.fileName.slice(0, 255),
+      fileName: cutText(upload.fileName, 255, ''),
       contentType: kind.contentType,
       byteSize: stored.byteSize,
       sha256: stored.sha256,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { insightActionKinds } from '../../db/schema/insights.js';
 import { goalStatuses, learningForms } from '../../db/schema/plans.js';
+import { oneLineText } from '../../server/schemas.js';
 import { orgParams } from '../orgs/orgs.schema.js';
 import { formGroups } from './forms.js';
 
@@ -146,8 +147,7 @@ export const createActionBody = z.discriminatedUnion(
     z.object({
       kind: z.literal('community'),
       ...actionBase,
-      name: z
-        .string({ error: 'Name the community.' })
+      name: oneLineText({ error: 'Name the community.' })
         .trim()
         .min(2, { error: 'A name has at least 2 characters.' })
         .max(80, { error: 'A name has at most 80 characters.' }),
@@ -156,8 +156,7 @@ export const createActionBody = z.discriminatedUnion(
     z.object({
       kind: z.literal('resource'),
       ...actionBase,
-      title: z
-        .string({ error: 'Name the resource.' })
+      title: oneLineText({ error: 'Name the resource.' })
         .trim()
         .min(2, { error: 'A title has at least 2 characters.' })
         .max(200, { error: 'A title has at most 200 characters.' }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
+import { cutText, oneLine } from '../../server/text.js';
 import type { Actor } from '../access/actor.js';
 import { addEvidence } from '../evidence/evidence.service.js';
 import { recordShareDone } from '../plans/plan-items.service.js';
@@ -15,10 +16,7 @@ import { ownedEntry } from './log.service.js';
 
 const TITLE_LENGTH = 120;
 
-function titleOf(what: string) {
-  const oneLine = what.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= TITLE_LENGTH ? oneLine : `${oneLine.slice(0, TITLE_LENGTH - 1)}…`;
-}
+const titleOf = (what: string) => cutText(oneLine(what), TITLE_LENGTH);
 
 /** The entry as a note of evidence for its goal (or the one named), linked back to the entry. */
 export async function logEntryToEvidence(

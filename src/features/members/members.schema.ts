@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLineText } from '../../server/schemas.js';
 import { roleEnum } from '../orgs/orgs.schema.js';
 
 export const memberView = z
@@ -75,7 +76,7 @@ const topic = z
 
 /** Fields members set on themselves. */
 export const updateProfileBody = z.object({
-  title: z.string().trim().max(120, { error: 'A job title has at most 120 characters.' }).nullable().optional(),
+  title: oneLineText().trim().max(120, { error: 'A job title has at most 120 characters.' }).nullable().optional(),
   offersMentoring: z.boolean({ error: 'Say yes or no.' }).optional(),
   mentoringTopics: z.array(topic).max(20, { error: 'List at most 20 topics.' }).optional(),
   mentoringCapacity: z

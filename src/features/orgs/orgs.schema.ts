@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { oneLineText } from '../../server/schemas.js';
 
 export const roleEnum = z.enum(['owner', 'admin', 'member'], { error: 'Choose owner, admin or member.' });
 
-export const orgName = z
-  .string({ error: 'Enter a name for the organisation.' })
+export const orgName = oneLineText({ error: 'Enter a name for the organisation.' })
   .trim()
   .min(2, { error: 'Use at least 2 characters.' })
   .max(120, { error: 'Use at most 120 characters.' });

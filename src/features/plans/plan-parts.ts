@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { goal, networkEntry, reflection, shareCommitment } from '../../db/schema/index.js';
+import { cutText } from '../../server/text.js';
 import { goalFields, networkFields, reflectionFields, shareFields } from './plans.schema.js';
 
 /*
@@ -56,5 +57,5 @@ export function describeItem(kind: PartKind | 'plan', content: Record<string, un
   const name = [content?.what, content?.name, content?.detail, content?.audience].find(
     (v): v is string => typeof v === 'string' && v.trim() !== '',
   );
-  return name ? `${part.label}: ${name.trim().slice(0, 80)}` : part.label;
+  return name ? `${part.label}: ${cutText(name.trim(), 80, '')}` : part.label;
 }

@@ -1,10 +1,12 @@
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
+import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { readTemplateForPlan } from '../templates/templates.service.js';
 import { planToMarkdown } from './export/plan-markdown.js';
 import { planToPdf } from './export/plan-pdf.js';
 import { type PlanDocument, planContent, toDocument, unfinishedContent } from './plan-content.js';
+import { goalIdsOfUser } from './plans.repository.js';
 import type { PlanView } from './plans.schema.js';
 import { createPlan, type PlanSource, readPlan } from './plans.service.js';
 
@@ -37,10 +39,20 @@ export async function createPlanFrom(
   return createPlan(ctx, actor, input, source);
 }
 
-/** Creates a plan from a JSON export (this Waymark's or another's): same content, new ids. */
+/**
+ * Creates a plan from a JSON export (this Waymark's or another's): same content, new ids. A goal keeps where
+ * it was carried from only when that is a goal of the importer's own plans: a file may name anyone's goal.
+ */
 export async function importPlan(ctx: AppContext, actor: Actor, organizationId: string, document: PlanDocument) {
+  const { userId } = requireUser(actor);
   const { format: _f, formatVersion: _v, exportedAt: _e, plan, ...content } = document;
-  return createPlan(ctx, actor, { organizationId, ...plan }, { content, action: 'import' });
+  const named = content.goals.flatMap((g) => g.carriedFromGoalId ?? []);
+  const own = await goalIdsOfUser(ctx.db, userId, named);
+  const goals = content.goals.map((g) => ({
+    ...g,
+    carriedFromGoalId: g.carriedFromGoalId && own.has(g.carriedFromGoalId) ? g.carriedFromGoalId : null,
+  }));
+  return createPlan(ctx, actor, { organizationId, ...plan }, { content: { ...content, goals }, action: 'import' });
 }
 
 const slug = (s: string) =>

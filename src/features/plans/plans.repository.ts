@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { goal, plan, planRevision } from '../../db/schema/index.js';
 import { type PartKind, type PartRow, partKinds, tableOf } from './plan-parts.js';
@@ -134,4 +134,15 @@ export async function deleteItem(db: Database, kind: PartKind, id: string) {
 
 export async function deletePlanRow(db: Database, planId: string) {
   await db.delete(plan).where(eq(plan.id, planId));
+}
+
+/** Of `goalIds`, those of goals in plans of `userId` (in any of their organisations). */
+export async function goalIdsOfUser(db: Database, userId: string, goalIds: string[]): Promise<Set<string>> {
+  if (goalIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: goal.id })
+    .from(goal)
+    .innerJoin(plan, eq(plan.id, goal.planId))
+    .where(and(eq(plan.userId, userId), inArray(goal.id, goalIds)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enlistmentStates, goalStatuses, learningForms, networkKinds } from '../../db/schema/plans.js';
+import { oneLineText } from '../../server/schemas.js';
 
 /*
  * The plan's parts as the API and the web app see them. Each part has its fields (what a learner edits),
@@ -9,6 +10,9 @@ import { enlistmentStates, goalStatuses, learningForms, networkKinds } from '../
 const text = (max: number, what: string) =>
   z.string({ error: `${what} must be text.` }).max(max, { error: `Use at most ${max} characters.` });
 const longText = (what: string) => text(4000, what);
+/** A one-line name (a milestone, a person or resource, the cycle, the plan's title): see oneLineText. */
+const line = (max: number, what: string) =>
+  oneLineText({ error: `${what} must be text.` }).max(max, { error: `Use at most ${max} characters.` });
 const isoDate = z.iso.date({ error: 'Use a date like 2027-03-31.' });
 const id = z.string().min(1).max(64);
 const ids = (what: string) => z.array(id, { error: `${what} must be a list of ids.` }).max(100);
@@ -62,7 +66,7 @@ export const reflectionFields = z.object({
 
 export const milestone = z.object({
   id,
-  title: text(200, 'A milestone').min(1, { error: 'Give the milestone a title.' }),
+  title: line(200, 'A milestone').min(1, { error: 'Give the milestone a title.' }),
   dueDate: isoDate.nullable(),
   done: z.boolean(),
 });
@@ -87,7 +91,7 @@ export const goalFields = z.object({
 
 export const networkFields = z.object({
   kind: networkKindEnum,
-  name: text(200, 'Name').trim().min(1, { error: 'Give a name.' }),
+  name: line(200, 'Name').trim().min(1, { error: 'Give a name.' }),
   relation: networkRelationEnum.nullable(),
   memberId: id.nullable(),
   url: z
@@ -151,8 +155,8 @@ export const guidePosition = z.object({
   step: z.number().int().min(0).max(50),
 });
 
-export const cycle = text(40, 'The cycle').trim().min(1, { error: 'Name the cycle, e.g. 2027.' });
-export const planTitle = text(120, 'The title').trim();
+export const cycle = line(40, 'The cycle').trim().min(1, { error: 'Name the cycle, e.g. 2027.' });
+export const planTitle = line(120, 'The title').trim();
 
 export const planSummary = z
   .object({

@@ -391,4 +391,35 @@ describe('guide and templates', () => {
     expect(learnerTry.status).toBe(403);
     expect(owner).toBeTruthy();
   });
+
+  it("import keeps where a goal was carried from only when that is one of the importer's own goals", async () => {
+    const { c, me, url } = await learnerWithPlan();
+    const mine = await api('POST', `${url}/goals`, me, { what: 'My earlier goal' });
+    const someone = await learnerWithPlan();
+    const theirs = await api('POST', `${someone.url}/goals`, someone.me, { what: 'Their private goal' });
+    const goal = (id: string, what: string, carriedFromGoalId: string | null) => ({ id, what, carriedFromGoalId });
+    const document = {
+      format: 'waymark-plan',
+      formatVersion: 1,
+      plan: { cycle: '2028', title: '' },
+      reflections: [],
+      goals: [
+        goal('g1', 'Carried from mine', mine.body.id),
+        goal('g2', 'Carried from theirs', theirs.body.id),
+        goal('g3', 'Carried from nowhere', 'no-such-goal'),
+      ],
+      network: [],
+      shares: [],
+    };
+    const imported = await api('POST', '/api/plans/import', me, { organizationId: c.org.id, document });
+    expect(imported.status).toBe(201);
+    const carried = Object.fromEntries(
+      (imported.body.goals as Json[]).map((g) => [g.what as string, g.carriedFromGoalId as string | null]),
+    );
+    expect(carried).toEqual({
+      'Carried from mine': mine.body.id,
+      'Carried from theirs': null,
+      'Carried from nowhere': null,
+    });
+  });
 });

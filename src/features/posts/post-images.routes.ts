@@ -2,8 +2,8 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
-import { validationError } from '../../server/errors.js';
 import { errors } from '../../server/schemas.js';
+import { receiveUpload } from '../../server/upload.js';
 import { openPostImage, POST_IMAGE_MAX_BYTES, uploadPostImage } from './post-images.service.js';
 
 const uploaded = z.object({ id: z.string(), url: z.string(), markdown: z.string() }).meta({ id: 'PostImageUpload' });
@@ -29,12 +29,9 @@ export const postImagesRoutes =
         },
       },
       async (req, reply) => {
-        const image = await uploadPostImage(ctx, await req.actor(), req.query.orgId, async () => {
-          if (!req.isMultipart()) throw validationError({ file: 'Send the image as multipart/form-data.' });
-          const part = await req.file();
-          if (!part) throw validationError({ file: 'Choose an image to upload.' });
-          return { fileName: part.filename, stream: part.file };
-        });
+        const image = await uploadPostImage(ctx, await req.actor(), req.query.orgId, () =>
+          receiveUpload(req, 'an image'),
+        );
         return reply.status(201).send(image);
       },
     );

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.js';
 import { postImage } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
+import { cutText } from '../../server/text.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
@@ -43,7 +44,7 @@ export async function uploadPostImage(
       organizationId: orgId,
       uploaderMemberId: memberId,
       storageKey,
-      fileName: upload.fileName.slice(0, 255),
+      fileName: cutText(upload.fileName, 255, ''),
       contentType: kind.contentType,
       byteSize: stored.byteSize,
     });

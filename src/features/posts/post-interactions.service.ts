@@ -3,6 +3,7 @@ import type { followKinds, reactionKinds } from '../../db/schema/posts.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound, validationError } from '../../server/errors.js';
 import { renderMarkdown } from '../../server/markdown.js';
+import { cutText } from '../../server/text.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
 import { notify } from '../notifications/notify.js';
@@ -64,7 +65,7 @@ export async function commentOnPost(ctx: AppContext, actor: Actor, postId: strin
         organizationId: post.post.organizationId,
         kind: 'post_comment',
         title: `${user.name ?? 'Someone'} commented on your post${post.post.title ? ` “${post.post.title}”` : ''}`,
-        body: body.length > 200 ? `${body.slice(0, 199)}…` : body,
+        body: cutText(body, 200),
         link: `/orgs/${post.post.organizationId}/posts/${postId}#comment-${id}`,
         dedupeKey: `post_comment:${id}`,
       });

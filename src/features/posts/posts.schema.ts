@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postSources, postVisibilities, reactionKinds } from '../../db/schema/posts.js';
+import { oneLineText } from '../../server/schemas.js';
 
 /*
  * Learning out loud: posts in Markdown, seen by their author only, by chosen people, by a community or by the
@@ -21,7 +22,7 @@ export const reactionParams = z.object({
 export const postCommentParams = z.object({ postId: id, commentId: id });
 
 const postFields = {
-  title: z.string().trim().max(200, { error: 'Keep the title under 200 characters.' }).default(''),
+  title: oneLineText().trim().max(200, { error: 'Keep the title under 200 characters.' }).default(''),
   body: z
     .string({ error: 'Write the post.' })
     .trim()

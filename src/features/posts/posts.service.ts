@@ -5,6 +5,7 @@ import { forbidden, notFound, validationError } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { renderMarkdown } from '../../server/markdown.js';
 import { cached } from '../../server/read-cache.js';
+import { cutText } from '../../server/text.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
@@ -146,7 +147,7 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
   if (share) {
     await recordShareDone(ctx, actor, share.planId, share.id, {
       link: `${ctx.config.baseUrl}/orgs/${input.organizationId}/posts/${id}`,
-      note: input.title || input.body.slice(0, 200),
+      note: input.title || cutText(input.body, 200, ''),
     });
   }
   return getPost(ctx, actor, id);

@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { cutText, oneLine } from '../../server/text.js';
 import { type CheckinCadence, checkinDueOn } from '../checkins/checkin-schedule.js';
 import type { NotifyInput } from '../notifications/notify.js';
 import { shareHowLabels } from '../plans/labels.js';
@@ -20,9 +21,9 @@ export const isDeliveryHour = (timeZone: string, now: Date) => localHour(timeZon
 
 /** A goal's name for a sentence: quoted, one line, not too long. */
 function quoted(what: string | null) {
-  const oneLine = (what ?? '').replace(/\s+/g, ' ').trim();
-  if (!oneLine) return 'an untitled goal';
-  return `“${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}”`;
+  const name = oneLine(what ?? '');
+  if (!name) return 'an untitled goal';
+  return `“${cutText(name, 60)}”`;
 }
 
 const longDate = (day: string) => format(parseISO(day), 'EEEE d MMMM yyyy');

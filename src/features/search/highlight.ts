@@ -4,6 +4,8 @@
  * are marked too, which ts_headline cannot do.
  */
 
+import { cutText } from '../../server/text.js';
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -69,8 +71,9 @@ export function highlight(text: string, q: string, length = 180): string {
     offset += token.length;
   }
   const start = firstAt > length / 3 ? flat.lastIndexOf(' ', firstAt - length / 3) + 1 : 0;
-  const excerpt = flat.slice(start, start + length);
-  const cut = start + length < flat.length;
+  const rest = flat.slice(start);
+  const excerpt = cutText(rest, length, '');
+  const cut = excerpt.length < rest.length;
   const marked = excerpt
     .split(/([^\p{L}\p{N}]+)/u)
     .map((token) => (token && matches(token, words) ? `<mark>${escapeHtml(token)}</mark>` : escapeHtml(token)))

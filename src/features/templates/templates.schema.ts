@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { oneLineText } from '../../server/schemas.js';
 import { planContent } from '../plans/plan-content.js';
 
-const name = z
-  .string({ error: 'Name the template.' })
+const name = oneLineText({ error: 'Name the template.' })
   .trim()
   .min(2, { error: 'Use at least 2 characters.' })
   .max(120, { error: 'Use at most 120 characters.' });

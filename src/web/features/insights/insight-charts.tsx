@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { cutText } from '../../../server/text';
 
 /*
  * The insights charts (recharts, loaded only with this page). Each chart is one image to assistive
@@ -31,7 +32,7 @@ const tick = { fill: ink, fontSize: 13 };
 
 /** Long learners' words (and web addresses) are shortened on the axis; the table keeps them whole. */
 const MAX_LABEL = 40;
-const short = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+const short = (text: string) => cutText(text, MAX_LABEL);
 /** Room for the longest label on the axis (about 8 pixels a character at 13px), no wider than it needs. */
 const axisWidth = (labels: string[]) => Math.max(...labels.map((l) => Math.min(l.length, MAX_LABEL)), 6) * 8 + 16;
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { learningFormLabels } from '../../../features/plans/labels';
+import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { api, fieldError } from '../../lib/api';
@@ -30,7 +31,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
       void qc.invalidateQueries({ queryKey: ['log', orgId] });
       form.current?.reset();
       dialog.current?.close();
-      setLogged(`Logged: ${entry.what.slice(0, 60)}`);
+      setLogged(`Logged: ${cutText(entry.what, 60, '')}`);
     },
   });
 
