@@ -59,6 +59,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { refuseNulCharacters } from './nul-guard.js';
 import { pageSecurityHeaders, sendPage } from './page-security.js';
 import { createReadCache } from './read-cache.js';
+import { refuseWhileClosing } from './unavailable.js';
 import { APP_VERSION } from './version.js';
 
 declare module 'fastify' {
@@ -91,6 +92,8 @@ export async function buildApp(opts: BuildAppOptions) {
     logger: opts.logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Ours answers instead, in the one error shape (refuseWhileClosing).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,6 +123,7 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   registerErrorHandler(app);
+  refuseWhileClosing(app);
   refuseNulCharacters(app);
   app.decorateRequest('actor');
   app.addHook('onRequest', async (req) => {

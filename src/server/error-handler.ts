@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type FieldErrors } from './errors.js';
+import { replyUnavailable } from './unavailable.js';
 
 /** Turns a Zod issue path such as ["body","email"] into the field name a form shows: "email". */
 function fieldName(instancePath: string): string {
@@ -44,6 +46,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Framework-level client errors: malformed JSON, unsupported media type, body too large.
       const code = status === 404 ? 'not_found' : 'validation';
       return reply.status(status).send({ error: { code, message: err.message } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, 'database unavailable');
+      return replyUnavailable(reply, 'The database cannot be reached just now. Please try again in a few seconds.');
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
