@@ -11,34 +11,51 @@ import { DatabaseUnwritableError } from './unavailable.js';
  * its WAL as after any crash (see docs/decisions/2026-12-01-durable-writes-and-outages.md).
  */
 
-/**
- * The SQLSTATE field of an error answer for disk_full (PostgreSQL reports ENOSPC so). Rows cannot hold it:
- * text never contains NUL, and PGlite sends bytea as hex.
- */
-const diskFull = Buffer.from('C53100\0');
-
 export interface PgliteGuard {
   /** Why the database cannot write, once it cannot. */
   unwritable(): string | undefined;
 }
 
+const DISK_FULL = '53100';
+
 /**
- * Wraps the instance's one entry point into the WASM engine (every query, transaction and PGlite's own
- * ROLLBACK goes through it), looking at each answer for PostgreSQL's disk_full SQLSTATE.
+ * Wraps the instance's entry points into the WASM engine (every query, transaction and PGlite's own
+ * ROLLBACK goes through them): each refuses at once once the disk was full, and the two that report
+ * PostgreSQL's errors watch for disk_full (the SQLSTATE PostgreSQL gives a failed write's ENOSPC).
  */
 export function guardPglite(client: PGlite, onUnwritable: (reason: string) => void): PgliteGuard {
   let reason: string | undefined;
-  const run = client.execProtocolRawSync.bind(client);
-  client.execProtocolRawSync = (message: Uint8Array) => {
+  const refuseIfUnwritable = () => {
     if (reason) throw new DatabaseUnwritableError(`The database is unwritable: ${reason}`);
-    const answer = run(message);
-    const bytes = Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength);
-    // A byte search is native and cheap next to the query itself.
-    if (bytes.includes(diskFull)) {
+  };
+  const watch = (err: unknown) => {
+    if (!reason && (err as { code?: unknown })?.code === DISK_FULL) {
       reason = 'no space left on the device holding the data directory';
       onUnwritable(reason);
     }
-    return answer;
+    return err;
   };
+  // biome-ignore lint/suspicious/noExplicitAny: replacing methods of one instance, whatever their signatures
+  const methods = client as any;
+  for (const name of ['execProtocol', 'execProtocolStream'] as const) {
+    const original = client[name].bind(client);
+    methods[name] = async (...args: unknown[]) => {
+      refuseIfUnwritable();
+      try {
+        // biome-ignore lint/suspicious/noExplicitAny: passed on as received
+        return await (original as any)(...args);
+      } catch (err) {
+        throw watch(err);
+      }
+    };
+  }
+  for (const name of ['execProtocolRaw', 'execProtocolRawStream', 'execProtocolRawSync'] as const) {
+    const original = client[name].bind(client);
+    methods[name] = (...args: unknown[]) => {
+      refuseIfUnwritable();
+      // biome-ignore lint/suspicious/noExplicitAny: passed on as received
+      return (original as any)(...args);
+    };
+  }
   return { unwritable: () => reason };
 }
