@@ -36,7 +36,8 @@ export class DataDirInUseError extends Error {
 
 export class DataDirUnwritableError extends Error {
   constructor(dataDir: string, cause: NodeJS.ErrnoException) {
-    super(`Waymark cannot write to its data directory ${dataDir}: ${cause.code ?? ''} ${cause.message}`.trim());
+    // Node's message starts with the code already ("EROFS: read-only file system, open …").
+    super(`Waymark cannot write to its data directory ${dataDir}: ${cause.message}`);
   }
 }
 

@@ -48,7 +48,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(status).send({ error: { code, message: err.message } });
     }
     if (isDatabaseUnavailable(err)) {
-      request.log.warn({ err }, 'database unavailable');
+      // One line per request: an outage would otherwise fill the log with stacks.
+      request.log.warn({ reason: err.message }, 'database unavailable');
       return replyUnavailable(reply, 'The database cannot be reached just now. Please try again in a few seconds.');
     }
     request.log.error({ err }, 'unhandled error');

@@ -6,8 +6,8 @@ import { runMigrations } from '../db/migrate.js';
 import { buildApp } from './app.js';
 import { resolveAuthSecret } from './secret.js';
 
-/** Free space that lets PGlite write again: a WAL segment (16 MB) and room beside it. */
-const WRITABLE_BYTES = 64 * 1024 * 1024;
+/** Free space that lets PGlite write again: two WAL segments (16 MB each). */
+const WRITABLE_BYTES = 32 * 1024 * 1024;
 
 /**
  * PGlite after a full disk takes no more queries (db/pglite-guard.ts): requests answer 503 and /api/health says
