@@ -29,6 +29,9 @@ export function createPool(options: PoolOptions): pg.Pool {
     connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     // node-postgres lets the URL's own application_name override this one.
     application_name: options.applicationName,
+    // A server that vanished without closing the connection (a network partition) is noticed by TCP.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   const lost = (err: Error) => options.onConnectionError?.(err);
   pool.on('connect', (client) => {
