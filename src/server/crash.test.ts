@@ -39,7 +39,10 @@ describe(`kill -9 under acknowledged writes (${kind})`, () => {
       const goal = Math.ceil((ACKNOWLEDGED * round) / ROUNDS) + 20;
       let stop = false;
       const load = writeUnderLoad(() => server.url, writer, ledger, { captureWorkers: 6, done: () => stop });
-      while (acknowledgedCount(ledger) < goal) await new Promise((r) => setTimeout(r, 20));
+      while (acknowledgedCount(ledger) < goal) {
+        if (server.child.exitCode !== null) throw new Error(`the server exited:\n${server.output().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
       // Killed with requests in flight: some are written and never answered, which is allowed.
       await server.kill('SIGKILL');
       stop = true;

@@ -45,7 +45,11 @@ describe.runIf(runUrl)('PostgreSQL away under load', () => {
       let stop = false;
       const load = writeUnderLoad(() => server.url, writer, ledger, { captureWorkers: 6, done: () => stop });
       const until = async (check: () => boolean) => {
-        while (!check()) await new Promise((r) => setTimeout(r, 20));
+        while (!check()) {
+          // The old failure: the process ended on the first lost connection.
+          if (server.child.exitCode !== null) throw new Error(`the server exited:\n${server.output().slice(-3000)}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
       };
       await until(() => acknowledgedCount(ledger) >= 300);
 
