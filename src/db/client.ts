@@ -1,66 +1,78 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import { type DataDirLock, DataDirUnwritableError, lockDataDir } from './data-dir-lock.js';
+import { createPool } from './pg-pool.js';
+import { guardPglite } from './pglite-guard.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
 /** The Drizzle database, or a transaction on it: repositories accept either. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** What /api/health says of the database, known without asking it (a stuck or absent database cannot answer). */
+export type DatabaseStatus = { state: 'ok' } | { state: 'unreachable' | 'unwritable'; reason: string };
+
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
-  /**
-   * PostgreSQL only: connections whose commits do not wait for the WAL to reach disk. For autosave's
-   * keystroke writes alone, where the latest keystrokes matter less than answering fast: a crash of the
-   * database server (not of the app) may lose the last fraction of a second of them, never consistency.
-   */
-  asyncCommit?: pg.Pool;
   /** Cheap round-trip used by readiness checks. */
   ping(): Promise<void>;
+  status(): DatabaseStatus;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Names the connections in pg_stat_activity (default "waymark"; the URL's own wins). */
+      applicationName?: string;
+      /** How long a request waits for a connection before it fails as unavailable (default 5 s). */
+      connectTimeoutMs?: number;
+    }
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      /** Called once when the data directory's disk is full: the instance takes no more queries. */
+      onUnwritable?: (reason: string) => void;
+    };
 
 /** Opens the embedded PGlite database or a PostgreSQL pool, with the same Drizzle schema on top. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
-    const asyncCommit = new pg.Pool({
-      connectionString: target.url,
-      max: target.poolSize ?? 20,
-      options: '-c synchronous_commit=off',
-    });
-    // An idle client that loses its server emits 'error'; without a listener that would crash the process.
-    pool.on('error', () => {});
-    asyncCommit.on('error', () => {});
-    return {
-      db: drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Database,
-      kind: 'postgres',
-      asyncCommit,
-      ping: async () => {
-        await pool.query('select 1');
-      },
-      close: async () => {
-        await Promise.all([pool.end(), asyncCommit.end()]);
-      },
-    };
+  if (target.kind === 'postgres') return openPostgres(target);
+  // One process per data directory (data-dir-lock.ts); taking the lock is also the first write, so a
+  // read-only directory fails here at once, by name, instead of inside PGlite's start-up 19 s later.
+  let lock: DataDirLock | undefined;
+  if (target.dataDir) {
+    try {
+      fs.mkdirSync(target.dataDir, { recursive: true });
+    } catch (err) {
+      throw new DataDirUnwritableError(target.dataDir, err as NodeJS.ErrnoException);
+    }
+    lock = lockDataDir(target.dataDir);
   }
-  if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    dataDir: target.dataDir,
-    loadDataDir: target.loadDataDir,
-    // Trigram similarity for forgiving search and matching (created by migration 0004, on PostgreSQL too).
-    extensions: { pg_trgm },
-  });
+  let client: PGlite;
+  try {
+    if (target.dataDir) checkWritable(target.dataDir);
+    client = await PGlite.create({
+      dataDir: target.dataDir,
+      loadDataDir: target.loadDataDir,
+      // Trigram similarity for forgiving search and matching (created by migration 0004, on PostgreSQL too).
+      extensions: { pg_trgm },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const guard = guardPglite(client, (reason) => target.onUnwritable?.(reason));
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
@@ -68,8 +80,60 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    status: () => {
+      const reason = guard.unwritable();
+      return reason ? { state: 'unwritable', reason } : { state: 'ok' };
+    },
+    close: async () => {
+      // After a full disk the instance would hang on its closing checkpoint: leave it; the WAL has what was committed.
+      if (!guard.unwritable()) await client.close();
+      lock?.release();
+    },
   };
+}
+
+function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): DatabaseHandle {
+  let status: DatabaseStatus = { state: 'ok' };
+  const pool = createPool({
+    url: target.url,
+    max: target.poolSize ?? 20,
+    applicationName: target.applicationName ?? 'waymark',
+    connectTimeoutMs: target.connectTimeoutMs,
+    onConnectionError: (err) => {
+      status = { state: 'unreachable', reason: `lost a connection to PostgreSQL: ${err.message}` };
+    },
+    onConnect: () => {
+      status = { state: 'ok' };
+    },
+  });
+  return {
+    db: drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Database,
+    kind: 'postgres',
+    ping: async () => {
+      try {
+        await pool.query('select 1');
+      } catch (err) {
+        status = { state: 'unreachable', reason: `PostgreSQL cannot be reached: ${(err as Error).message}` };
+        throw err;
+      }
+    },
+    status: () => status,
+    close: () => pool.end(),
+  };
+}
+
+/** The engine's own folders must be writable too (a directory copied from a read-only medium). */
+function checkWritable(dataDir: string): void {
+  for (const name of ['base', 'global', 'pg_wal']) {
+    const folder = path.join(dataDir, name);
+    try {
+      fs.accessSync(folder, fs.constants.W_OK);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new DataDirUnwritableError(folder, err as NodeJS.ErrnoException);
+      }
+    }
+  }
 }
 
 export function pgliteClientOf(handle: DatabaseHandle): PGlite | undefined {

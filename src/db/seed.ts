@@ -1,13 +1,11 @@
 import { loadConfig } from '../config.js';
-import { openDatabase } from './client.js';
+import { openDatabaseForCommand } from './command-database.js';
 import { runMigrations } from './migrate.js';
 import { DEMO_ORG_NAME, DEMO_PASSWORD, demoAdminEmail, demoOwnerEmail, seedDemo } from './seed-demo.js';
 
 /** `npm run db:seed`: migrates, then adds the demo organisation (once) to the configured database. */
 const config = loadConfig();
-const database = await openDatabase(
-  config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.dataDir },
-);
+const database = await openDatabaseForCommand(config, 'npm run db:seed');
 await runMigrations(database);
 const result = await seedDemo(database.db);
 await database.close();

@@ -62,6 +62,7 @@ import { createReadCache } from './read-cache.js';
 import { addResponseHeaders, refuseCrossSiteWrites } from './request-security.js';
 import { cutText } from './text.js';
 import { refuseBadText } from './text-guard.js';
+import { refuseWhileClosing } from './unavailable.js';
 import { APP_VERSION } from './version.js';
 
 declare module 'fastify' {
@@ -97,6 +98,8 @@ export async function buildApp(opts: BuildAppOptions) {
     // Errors raised before routing (bad % escapes, long path parameters, what Node's parser refuses) in our shape.
     frameworkErrors,
     clientErrorHandler,
+    // Ours answers instead, in the one error shape (refuseWhileClosing).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -134,6 +137,7 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   registerErrorHandler(app);
+  refuseWhileClosing(app);
   refuseCrossSiteWrites(app, config.baseUrl);
   addResponseHeaders(app);
   refuseBadText(app);

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { isUniqueViolation } from '../db/unique.js';
 import { AppError, type ErrorCode, type FieldErrors } from './errors.js';
+import { replyUnavailable } from './unavailable.js';
 
 /** Turns a Zod issue path such as ["body","email"] into the field name a form shows: "email". */
 function fieldName(instancePath: string): string {
@@ -49,6 +51,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // A race the service did not foresee: the record exists now, which is a conflict, never a bug's 500.
       request.log.warn({ err }, 'unique violation answered as a conflict');
       return reply.status(409).send({ error: { code: 'conflict', message: 'That exists already.' } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // One line per request: an outage would otherwise fill the log with stacks.
+      request.log.warn({ reason: err.message }, 'database unavailable');
+      return replyUnavailable(reply, 'The database cannot be reached just now. Please try again in a few seconds.');
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });

@@ -1,8 +1,28 @@
+import fs from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
+import { type DatabaseHandle, openDatabase } from '../db/client.js';
+import { DataDirInUseError, DataDirUnwritableError } from '../db/data-dir-lock.js';
 import { runMigrations } from '../db/migrate.js';
 import { buildApp } from './app.js';
 import { resolveAuthSecret } from './secret.js';
+
+/** Free space that lets PGlite write again: two WAL segments (16 MB each). */
+const WRITABLE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * PGlite after a full disk takes no more queries (db/pglite-guard.ts): requests answer 503 and /api/health says
+ * why. When space returns the process exits, so that its supervisor starts it again on the replayed WAL.
+ */
+function restartWhenWritable(dataDir: string, reason: string) {
+  console.error(`The database is unwritable (${reason}, in ${dataDir}): answering 503 until space is freed.`);
+  const timer = setInterval(() => {
+    const { bavail, bsize } = fs.statfsSync(dataDir);
+    if (bavail * bsize < WRITABLE_BYTES) return;
+    clearInterval(timer);
+    console.error(`Space is back in ${dataDir}: exiting so that Waymark is started again (exit code 75).`);
+    process.exit(75);
+  }, 2_000);
+}
 
 /** Starts Waymark: config, database, migrations, then listen; SIGTERM/SIGINT drain and close cleanly. */
 async function main() {
@@ -16,11 +36,24 @@ async function main() {
     }
     throw err;
   }
-  const database = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
-      : { kind: 'pglite', dataDir: config.dataDir },
-  );
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase(
+      config.DATABASE_URL
+        ? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+        : {
+            kind: 'pglite',
+            dataDir: config.dataDir,
+            onUnwritable: (reason) => restartWhenWritable(config.dataDir, reason),
+          },
+    );
+  } catch (err) {
+    if (err instanceof DataDirInUseError || err instanceof DataDirUnwritableError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   await runMigrations(database);
   const { app, ctx } = await buildApp({ config, database, authSecret: resolveAuthSecret(config), jobs: config.JOBS });
 

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { createOwnPostgresDatabase } from './own-postgres.js';
 
 /**
  * The database for one test file: a copy of the migrated PGlite template, or the run's PostgreSQL
@@ -22,26 +21,14 @@ export async function openTestDatabase(options: { own?: boolean } = {}): Promise
 }
 
 async function openOwnDatabase(runUrl: string): Promise<DatabaseHandle> {
-  const server = new URL(runUrl);
-  const name = `${server.pathname.slice(1)}_own_${randomBytes(3).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: runUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  server.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: server.toString(), poolSize: 5 });
+  const own = await createOwnPostgresDatabase(runUrl);
+  const handle = await openDatabase({ kind: 'postgres', url: own.url, poolSize: 5 });
   await runMigrations(handle);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await own.drop();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
+import { replyUnavailable } from '../../server/unavailable.js';
 import { APP_VERSION } from '../../server/version.js';
 
 export const healthRoutes =
@@ -12,13 +13,24 @@ export const healthRoutes =
       {
         schema: {
           tags: ['health'],
-          summary: 'Liveness: the process answers',
+          summary: 'Liveness: the process answers (without asking the database, which may be away or stuck)',
           response: {
-            200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }),
+            200: z.object({
+              status: z.literal('ok'),
+              db: z.enum(['pglite', 'postgres']),
+              version: z.string(),
+              /** What is known of the database: `unwritable` after a full disk, `unreachable` after a lost connection. */
+              database: z.object({ state: z.enum(['ok', 'unreachable', 'unwritable']), reason: z.string().optional() }),
+            }),
           },
         },
       },
-      async () => ({ status: 'ok' as const, db: ctx.database.kind, version: APP_VERSION }),
+      async () => ({
+        status: 'ok' as const,
+        db: ctx.database.kind,
+        version: APP_VERSION,
+        database: ctx.database.status(),
+      }),
     );
 
     app.get(
@@ -31,12 +43,16 @@ export const healthRoutes =
         },
       },
       async (req, reply) => {
+        const known = ctx.database.status();
+        if (known.state === 'unwritable') {
+          return replyUnavailable(reply, `The database is unwritable: ${known.reason}.`);
+        }
         try {
           await ctx.database.ping();
           return { status: 'ready' as const };
         } catch (err) {
           req.log.warn({ err }, 'readiness check failed');
-          return reply.status(503).send({ error: { code: 'unavailable', message: 'The database cannot be reached.' } });
+          return replyUnavailable(reply, 'The database cannot be reached.');
         }
       },
     );

@@ -10,6 +10,7 @@ describe('health and docs', () => {
       status: 'ok',
       db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: { state: 'ok' },
     });
   });
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import { pgliteClientOf } from '../../db/client.js';
+import { createPool } from '../../db/pg-pool.js';
 import type { AppContext } from '../../server/context.js';
 import { pgliteExecutor } from './pglite-executor.js';
 
@@ -65,14 +66,19 @@ const productionDefaults = {
   schedules: true,
 } satisfies JobsOptions;
 
-function connectionOf(ctx: AppContext): PgBoss.ConstructorOptions {
+function connectionOf(ctx: AppContext): { db: PgBoss.Db; end(): Promise<void> } {
   const pglite = pgliteClientOf(ctx.database);
-  if (pglite) return { db: pgliteExecutor(pglite) };
+  if (pglite) return { db: pgliteExecutor(pglite), end: async () => {} };
   // PostgreSQL: pg-boss gets its own few connections to the same database, so its polling and its
-  // multi-statement maintenance never take (or leave in a failed transaction) one of the app's.
+  // multi-statement maintenance never take (or leave in a failed transaction) one of the app's. Our pool,
+  // not pg-boss's own: pg-boss's leaves a checked-out connection's 'error' unhandled, which ended the
+  // process when PostgreSQL restarted (see db/pg-pool.ts). A failed poll is retried at the next interval.
   // biome-ignore lint/suspicious/noExplicitAny: reaching the pool Drizzle keeps privately, as pgliteClientOf does
-  const pool = (ctx.db as any).$client as pg.Pool;
-  return { connectionString: pool.options.connectionString, max: 3 };
+  const app = (ctx.db as any).$client as pg.Pool;
+  const url = app.options.connectionString as string;
+  const name = `${(app.options as { application_name?: string }).application_name ?? 'waymark'}-jobs`;
+  const pool = createPool({ url, max: 3, applicationName: name, onConnectionError: () => {} });
+  return { db: { executeSql: (text, values) => pool.query(text, values) }, end: () => pool.end() };
 }
 
 /**
@@ -81,8 +87,9 @@ function connectionOf(ctx: AppContext): PgBoss.ConstructorOptions {
  */
 export async function startJobQueue(ctx: AppContext, options: JobsOptions, features: JobFeature[]): Promise<JobQueue> {
   const o = { ...productionDefaults, ...options };
+  const connection = connectionOf(ctx);
   const boss = new PgBoss({
-    ...connectionOf(ctx),
+    db: connection.db,
     schema: o.schema,
     schedule: o.schedules,
     retryLimit: o.retryLimit,
@@ -101,7 +108,10 @@ export async function startJobQueue(ctx: AppContext, options: JobsOptions, featu
     insert: async (jobs) => {
       if (jobs.length > 0) await boss.insert(jobs);
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 5_000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
+      await connection.end();
+    },
   };
 
   for (const feature of features) {

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Database } from '../../db/client.js';
 import { queryPrepared } from '../../db/prepared.js';
 import { goal, logEntry, plan, shareCommitment } from '../../db/schema/index.js';
@@ -18,11 +18,12 @@ const withGoal = {
 type NewEntry = typeof logEntry.$inferInsert & { learnedOn: string; what: string; source: string };
 
 /**
- * Stores a quick capture. With `asyncCommit` (PostgreSQL), on the pool whose commits do not wait for the
- * disk, as autosave does (docs/decisions/2026-11-23-quick-capture-commit.md): one prepared statement.
+ * Stores a quick capture, committed durably before the 201 (docs/decisions/2026-12-01-durable-writes-and-outages.md).
+ * On PostgreSQL one prepared statement.
  */
-export async function insertLogEntry(db: Database, values: NewEntry, asyncCommit?: pg.Pool) {
-  if (!asyncCommit) {
+export async function insertLogEntry(db: Database, values: NewEntry) {
+  // biome-ignore lint/suspicious/noExplicitAny: Drizzle keeps its driver client unexported
+  if (!((db as any).$client instanceof pg.Pool)) {
     const [row] = await db.insert(logEntry).values(values).returning(entryColumns);
     return row as Omit<LogRow, 'search'>;
   }
@@ -34,7 +35,6 @@ export async function insertLogEntry(db: Database, values: NewEntry, asyncCommit
       returning id, organization_id as "organizationId", member_id as "memberId", user_id as "userId",
         learned_on::text as "learnedOn", what, form, source, goal_id as "goalId", version,
         created_at as "createdAt", updated_at as "updatedAt"`,
-    asyncCommit,
   );
   return row as Omit<LogRow, 'search'>;
 }

@@ -51,21 +51,17 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
   const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
   const goal = await checkGoal(ctx, memberId, input.goalId);
   // One round trip for the common case: the entry comes back from the insert, its goal from the check above.
-  const entry = await insertLogEntry(
-    ctx.db,
-    {
-      id: randomUUID(),
-      organizationId: input.organizationId,
-      memberId,
-      userId: user.userId,
-      learnedOn: input.learnedOn ?? today(),
-      what: input.what,
-      form: input.form ?? null,
-      source: input.source ?? '',
-      goalId: input.goalId ?? null,
-    },
-    ctx.database.asyncCommit,
-  );
+  const entry = await insertLogEntry(ctx.db, {
+    id: randomUUID(),
+    organizationId: input.organizationId,
+    memberId,
+    userId: user.userId,
+    learnedOn: input.learnedOn ?? today(),
+    what: input.what,
+    form: input.form ?? null,
+    source: input.source ?? '',
+    goalId: input.goalId ?? null,
+  });
   forgetLogPages(ctx, memberId);
   return viewOf({ entry, goal });
 }

@@ -73,8 +73,6 @@ type Row = { after: Record<string, unknown>; version: number; updated_ms: number
 
 export async function saveIntoNewestRevision<K extends PartKind>(
   db: Database,
-  /** On PostgreSQL, the pool whose commits do not wait for the disk (see DatabaseHandle.asyncCommit). */
-  asyncCommit: pg.Pool | undefined,
   change: {
     kind: K;
     planId: string;
@@ -104,9 +102,8 @@ export async function saveIntoNewestRevision<K extends PartKind>(
   if (sent === 0) return undefined;
   const params = fillPlaceholders(statement.params, values);
   let rows: Row[];
-  const pool = asyncCommit ?? (client instanceof pg.Pool ? client : undefined);
-  if (pool) {
-    rows = (await pool.query<Row>({ name: `autosave_${change.kind}`, text: statement.text, values: params })).rows;
+  if (client instanceof pg.Pool) {
+    rows = (await client.query<Row>({ name: `autosave_${change.kind}`, text: statement.text, values: params })).rows;
   } else if (client instanceof PGlite) {
     rows = (await client.query<Row>(statement.text, params)).rows;
   } else {

@@ -89,7 +89,7 @@ export async function updateItemFields(
   if (!LINK_FIELDS.some((field) => field in input)) {
     const owner = await ownershipOf(ctx, planId);
     const user = await requirePlanAccess(ctx, actor, 'plan:write', owner);
-    const saved = await saveIntoNewestRevision(ctx.db, ctx.database.asyncCommit, {
+    const saved = await saveIntoNewestRevision(ctx.db, {
       kind,
       planId,
       id,
