@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Database } from '../../db/client.js';
 import { outboxMessage } from '../../db/schema/index.js';
+import { AppError } from '../../server/errors.js';
 
 export interface MailMessage {
   to: string;
@@ -23,13 +24,27 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * The mail server refused or could not be reached. The request that needed the mail answers 503
+ * `unavailable` ("try again later"), not 500: nothing is wrong with the request or with Waymark.
+ */
+export class MailUnavailableError extends AppError {
+  constructor(readonly reason: unknown) {
+    super('unavailable', 'The e-mail could not be sent just now. Please try again in a few minutes.');
+  }
+}
+
 /** Sends through SMTP: the production path. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     mode: 'smtp',
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      try {
+        await transport.sendMail({ from, ...message });
+      } catch (err) {
+        throw new MailUnavailableError(err);
+      }
     },
     close: () => transport.close(),
   };
