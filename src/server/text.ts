@@ -24,3 +24,10 @@ export function cutText(text: string, max: number, ellipsis = '…'): string {
 
 /** Whitespace runs as single spaces, trimmed: text as one line, for excerpts, titles and subjects. */
 export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A name as the lower-case ASCII words of a download's file name ("Q1 2027" → "q1-2027"), or `fallback`. */
+export const fileNameSlug = (name: string, fallback: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || fallback;

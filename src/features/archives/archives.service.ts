@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
+import { fileNameSlug } from '../../server/text.js';
 import { requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { findOrganization } from '../orgs/orgs.repository.js';
@@ -88,17 +89,11 @@ async function ownArchive(ctx: AppContext, actor: Actor, archiveId: string) {
   return row;
 }
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'organisation';
-
 export async function downloadArchive(ctx: AppContext, actor: Actor, archiveId: string) {
   const row = await ownArchive(ctx, actor, archiveId);
   await markDownloaded(ctx.db, row.id, new Date());
   return {
-    fileName: `waymark-${slug(row.organizationName)}-${row.removedAt.toISOString().slice(0, 10)}.json`,
+    fileName: `waymark-${fileNameSlug(row.organizationName, 'organisation')}-${row.removedAt.toISOString().slice(0, 10)}.json`,
     body: `${JSON.stringify(row.content, null, 2)}\n`,
   };
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
+import { fileNameSlug } from '../../server/text.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { readTemplateForPlan } from '../templates/templates.service.js';
@@ -55,17 +56,11 @@ export async function importPlan(ctx: AppContext, actor: Actor, organizationId: 
   return createPlan(ctx, actor, { organizationId, ...plan }, { content: { ...content, goals }, action: 'import' });
 }
 
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'plan';
-
 /** The plan as a file to download. */
 export async function exportPlan(ctx: AppContext, actor: Actor, planId: string, format: 'json' | 'md' | 'pdf') {
   const { view } = await readPlan(ctx, actor, planId, 'plan:export');
   const owner = { name: actor.kind === 'user' ? actor.name : '' };
-  const base = `waymark-plan-${slug(view.cycle)}`;
+  const base = `waymark-plan-${fileNameSlug(view.cycle, 'plan')}`;
   if (format === 'md') {
     return { contentType: 'text/markdown; charset=utf-8', filename: `${base}.md`, body: planToMarkdown(view, owner) };
   }
