@@ -69,7 +69,8 @@ export async function updateMySettings(ctx: AppContext, actor: Actor, input: z.i
 /**
  * Stores a change to someone's settings, creating their row on the first change. The version counts the
  * changes a person makes on the settings form; the calendar token is not one (making a feed link must not
- * make an open form stale), so it leaves the version as it is.
+ * make an open form stale), so it leaves the version as it is, and the time of the last change too: the calendar
+ * feed stamps its check-in event with that time, and a new feed link changes nothing in the feed.
  */
 export async function saveSettings(db: Database, userId: string, change: Partial<LearnerSettings>) {
   const formChange = Object.keys(change).some((k) => k !== 'calendarTokenHash');
@@ -78,7 +79,7 @@ export async function saveSettings(db: Database, userId: string, change: Partial
     .values({ userId, ...change, ...(!formChange && { version: 0 }) })
     .onConflictDoUpdate({
       target: learnerSettings.userId,
-      set: { ...change, ...(formChange && { version: sql`${learnerSettings.version} + 1` }), updatedAt: new Date() },
+      set: { ...change, ...(formChange && { version: sql`${learnerSettings.version} + 1`, updatedAt: new Date() }) },
     })
     .returning();
   return row as LearnerSettings;
