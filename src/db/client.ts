@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { withCommitScopes } from './after-commit.js';
 import { type DataDirLock, DataDirUnwritableError, lockDataDir } from './data-dir-lock.js';
 import { createPool } from './pg-pool.js';
 import { guardPglite } from './pglite-guard.js';
@@ -21,6 +22,8 @@ export type DatabaseStatus = { state: 'ok' } | { state: 'unreachable' | 'unwrita
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL's connection string, for connections of their own outside the pool (the change listener). */
+  url?: string;
   /** Cheap round-trip used by readiness checks. */
   ping(): Promise<void>;
   status(): DatabaseStatus;
@@ -73,7 +76,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     throw err;
   }
   const guard = guardPglite(client, (reason) => target.onUnwritable?.(reason));
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = withCommitScopes(drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database);
   return {
     db,
     kind: 'pglite',
@@ -107,8 +110,9 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Da
     },
   });
   return {
-    db: drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: withCommitScopes(drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Database),
     kind: 'postgres',
+    url: target.url,
     ping: async () => {
       try {
         await pool.query('select 1');

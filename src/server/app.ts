@@ -55,10 +55,11 @@ import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { sharingRoutes } from '../features/sharing/sharing.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
 import { timelineRoutes } from '../features/timeline/timeline.routes.js';
-import type { AppCaches, AppContext } from './context.js';
+import { createChangeFeed } from './change-feed.js';
+import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
-import { createReadCache } from './read-cache.js';
+import { createCacheRegistry } from './read-cache.js';
 import { addResponseHeaders, refuseCrossSiteWrites } from './request-security.js';
 import { cutText } from './text.js';
 import { refuseBadText } from './text-guard.js';
@@ -82,6 +83,11 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served with a single-page-app fallback when present. */
   webRoot?: string;
+  /**
+   * On PostgreSQL, hear other instances' changes on a connection of its own (default on): without it this
+   * instance's caches could serve what another instance changed.
+   */
+  listenForChanges?: boolean;
   /** Run background jobs (reminders, notification e-mails) with pg-boss; off unless asked (`JOBS` in main.ts). */
   jobs?: boolean | JobsOptions;
 }
@@ -109,20 +115,17 @@ export async function buildApp(opts: BuildAppOptions) {
     (config.mailTransport === 'smtp' && config.SMTP_URL
       ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM)
       : createOutboxMailer(database.db, config.NODE_ENV === 'production' ? undefined : app.log));
+  const changes = createChangeFeed({ database, log: app.log, listen: opts.listenForChanges ?? true });
+  app.addHook('onClose', async () => changes.close());
   const auth = createAuth({
     db: database.db,
     mailer,
     secret: opts.authSecret,
     baseUrl: config.baseUrl,
+    changes,
     log: app.log,
   });
-  const caches: AppCaches = {
-    memberships: createReadCache({ ttlMs: 10_000, maxEntries: 50_000 }),
-    plans: createReadCache({ ttlMs: 10_000, maxEntries: 2_000 }),
-    planOwners: createReadCache({ ttlMs: 10 * 60_000, maxEntries: 100_000 }),
-    logPages: createReadCache({ ttlMs: 10_000, maxEntries: 5_000 }),
-    feedPages: createReadCache({ ttlMs: 10_000, maxEntries: 5_000 }),
-  };
+  const caches = createCacheRegistry(changes);
   const files = opts.files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
   const ctx: AppContext = {
     config,
@@ -132,6 +135,7 @@ export async function buildApp(opts: BuildAppOptions) {
     mailer,
     files,
     log: app.log,
+    changes,
     caches,
     authSecret: opts.authSecret,
   };

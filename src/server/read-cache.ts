@@ -1,8 +1,12 @@
+import type { ChangeFeed } from './change-feed.js';
+import type { Change, ChangeKind, ChangeOf } from './changes.js';
+import type { AppContext } from './context.js';
+
 /**
  * A small in-process cache for data read on nearly every request and written rarely (the organisations a person
- * belongs to, for instance). Writers call `clear()` after they commit; a reader captures `generation()` before
- * its query and passes it to `set`, so a read that overlapped a write is never stored and cannot resurrect old
- * data. Entries also expire after `ttlMs`, which bounds staleness when several processes share one database.
+ * belongs to, for instance). Announced changes forget entries after their transaction commits (see
+ * `defineReadCache` below); a reader captures `generation()` before its query and passes it to `set`, so a read
+ * that overlapped a write is never stored and cannot resurrect old data. Entries also expire after `ttlMs`.
  */
 export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number }) {
   const entries = new Map<K, { value: V; storedAt: number }>();
@@ -79,4 +83,59 @@ export function cached<K, V>(cache: ReadCache<K, V>, key: K, load: () => Promise
     });
   cache.inflight.set(key, loading);
   return loading;
+}
+
+/**
+ * A cache as a feature declares it, beside the code that reads it: how entries are keyed, how one is loaded
+ * (the loader is bound to the cache, so every reader loads the same thing), and which announced changes make
+ * which entries stale (changes.ts). Writers only announce what they changed; they never name a cache.
+ */
+export interface ReadCacheDefinition<A, V> {
+  /** For logs and tests. */
+  name: string;
+  /** A safety net only: announced changes forget entries at once, on every instance. */
+  ttlMs: number;
+  maxEntries: number;
+  keyOf(args: A): string;
+  load(ctx: AppContext, args: A): Promise<V>;
+  forgets: { [K in ChangeKind]?: (change: ChangeOf<K>, cache: ReadCache<string, V>) => void };
+}
+
+export function defineReadCache<A, V>(definition: ReadCacheDefinition<A, V>): ReadCacheDefinition<A, V> {
+  return definition;
+}
+
+/** The caches of one running app, made on first use and told of every change its change feed delivers. */
+export function createCacheRegistry(feed: ChangeFeed) {
+  // biome-ignore lint/suspicious/noExplicitAny: one map holds caches of every value type
+  const made = new Map<ReadCacheDefinition<any, any>, ReadCache<string, any>>();
+  feed.onMissed(() => {
+    for (const cache of made.values()) cache.clear();
+  });
+  return {
+    of<A, V>(definition: ReadCacheDefinition<A, V>): ReadCache<string, V> {
+      let cache = made.get(definition) as ReadCache<string, V> | undefined;
+      if (!cache) {
+        const made_ = createReadCache<string, V>({ ttlMs: definition.ttlMs, maxEntries: definition.maxEntries });
+        for (const kind of Object.keys(definition.forgets) as ChangeKind[]) {
+          const forget = definition.forgets[kind] as (change: Change, cache: ReadCache<string, V>) => void;
+          feed.on(kind, (change) => forget(change, made_));
+        }
+        made.set(definition, made_);
+        cache = made_;
+      }
+      return cache;
+    },
+  };
+}
+
+export type CacheRegistry = ReturnType<typeof createCacheRegistry>;
+
+/**
+ * Reads through a declared cache. While this instance may be missing other instances' changes (its listening
+ * connection is down), it reads from the database and stores nothing.
+ */
+export function readThrough<A, V>(ctx: AppContext, definition: ReadCacheDefinition<A, V>, args: A): Promise<V> {
+  if (!ctx.changes.complete()) return definition.load(ctx, args);
+  return cached(ctx.caches.of(definition), definition.keyOf(args), () => definition.load(ctx, args));
 }

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { cached } from '../../server/read-cache.js';
-import { listMyMemberships } from '../me/me.repository.js';
+import { myMemberships } from '../me/memberships-cache.js';
 import { activeGrantsFor, type GrantRow } from '../sharing/sharing.repository.js';
 import { requireUser, type SignedIn } from './access.js';
 import type { Actor } from './actor.js';
@@ -62,9 +61,7 @@ export async function activeGrantsOf(ctx: AppContext, actor: Actor, plan: PlanOw
   let pending = seen.get(plan.id);
   if (!pending) {
     pending = (async () => {
-      const memberships = await cached(ctx.caches.memberships, user.userId, () =>
-        listMyMemberships(ctx.db, user.userId),
-      );
+      const memberships = await myMemberships(ctx, user.userId);
       const mine = memberships.find((m) => m.organizationId === plan.organizationId);
       return mine ? activeGrantsFor(ctx.db, plan.id, mine.memberId, new Date()) : [];
     })();
@@ -78,7 +75,7 @@ export async function activeGrantsOf(ctx: AppContext, actor: Actor, plan: PlanOw
  * their memberships, so it costs no query).
  */
 async function isPlanOwner(ctx: AppContext, user: SignedIn, plan: PlanOwnership) {
-  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const memberships = await myMemberships(ctx, user.userId);
   return plan.userId === user.userId && memberships.some((m) => m.memberId === plan.memberId);
 }
 
@@ -122,7 +119,7 @@ export async function planViewer(ctx: AppContext, actor: Actor, plan: PlanOwners
  */
 export async function requireOwnMembership(ctx: AppContext, actor: Actor, orgId: string) {
   const user = requireUser(actor);
-  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const memberships = await myMemberships(ctx, user.userId);
   const membership = memberships.find((m) => m.organizationId === orgId);
   if (!membership) throw notFound('Organisation');
   return { user, memberId: membership.memberId };

@@ -4,6 +4,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { account, session, user, verification } from '../../db/schema/index.js';
+import type { ChangeFeed } from '../../server/change-feed.js';
 import type { Mailer } from '../mail/mailer.js';
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from '../mail/templates.js';
 import { markEmailVerified, voidResetTokens } from './auth.repository.js';
@@ -12,8 +13,8 @@ export const SESSION_COOKIE_PREFIX = 'waymark';
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 /**
- * How long a verified session is trusted without asking better-auth again. Sign-out and password reset
- * evict at once in this process; other server processes notice within this time.
+ * How long a verified session is trusted without asking better-auth again: a safety net only, since sign-out,
+ * password reset and renames are announced as changes and evict at once on every instance.
  */
 export const SESSION_CACHE_TTL_MS = 10_000;
 const SESSION_CACHE_MAX_ENTRIES = 10_000;
@@ -40,11 +41,28 @@ interface CachedSession {
  * Entries are dropped when better-auth deletes the session (sign-out, password reset) or when the person is
  * renamed; a lookup that overlapped such a drop is not stored, so it cannot bring a revoked session back.
  */
-export function createSessionCache(secret: string, ttlMs = SESSION_CACHE_TTL_MS) {
+export function createSessionCache(
+  secret: string,
+  changes: Pick<ChangeFeed, 'on' | 'onMissed' | 'complete'>,
+  ttlMs = SESSION_CACHE_TTL_MS,
+) {
   const entries = new Map<string, CachedSession>(); // by session token
   // Verifications under way, by signed cookie value, shared by concurrent requests (see resolveActor).
   const verifying = new Map<string, Promise<unknown>>();
   let generation = 0;
+
+  /** After a change to the person (their sessions ended, their name): their sessions are looked up afresh. */
+  const forgetUser = (userId: string) => {
+    for (const [token, entry] of entries) if (entry.identity.userId === userId) entries.delete(token);
+    verifying.clear();
+    generation++;
+  };
+  changes.on('sessions', (change) => forgetUser(change.userId));
+  changes.onMissed(() => {
+    entries.clear();
+    verifying.clear();
+    generation++;
+  });
 
   const sign = (token: string) => createHmac('sha256', secret).update(token).digest('base64');
   const forget = (token: string) => {
@@ -59,6 +77,8 @@ export function createSessionCache(secret: string, ttlMs = SESSION_CACHE_TTL_MS)
     verifying,
 
     get(signedValue: string, now = Date.now()): SessionIdentity | undefined {
+      // An instance that may be missing other instances' sign-outs asks better-auth every time.
+      if (!changes.complete()) return undefined;
       const token = signedValue.slice(0, Math.max(0, signedValue.lastIndexOf('.')));
       const entry = entries.get(token);
       if (!entry) return undefined;
@@ -81,7 +101,7 @@ export function createSessionCache(secret: string, ttlMs = SESSION_CACHE_TTL_MS)
       identity: SessionIdentity,
       generationBefore: number,
     ) {
-      if (generationBefore !== generation) return;
+      if (generationBefore !== generation || !changes.complete()) return;
       const dot = signedValue.lastIndexOf('.');
       const token = signedValue.slice(0, Math.max(0, dot));
       if (!token || token !== session.token) return;
@@ -96,13 +116,7 @@ export function createSessionCache(secret: string, ttlMs = SESSION_CACHE_TTL_MS)
     },
 
     forgetToken: forget,
-
-    /** After a change to the person (their name): their sessions are looked up afresh. */
-    forgetUser(userId: string) {
-      for (const [token, entry] of entries) if (entry.identity.userId === userId) entries.delete(token);
-      verifying.clear();
-      generation++;
-    },
+    forgetUser,
   };
 }
 
@@ -113,6 +127,8 @@ export interface AuthOptions {
   mailer: Mailer;
   secret: string;
   baseUrl: string;
+  /** Where ended sessions and renames are announced, so every instance forgets them at once. */
+  changes: ChangeFeed;
   /** Where mail that better-auth sends after answering (verification, existing account) logs its failures. */
   log?: FastifyBaseLogger;
 }
@@ -126,8 +142,8 @@ export interface AuthOptions {
  * the same for a new and an existing address (whose owner gets a mail instead). Without SMTP nobody but the
  * operator reads mail, so accounts work at once (decision 2026-12-01-mail-for-the-operator).
  */
-export function createAuth({ db, mailer, secret, baseUrl, log }: AuthOptions) {
-  const sessionCache = createSessionCache(secret);
+export function createAuth({ db, mailer, secret, baseUrl, changes, log }: AuthOptions) {
+  const sessionCache = createSessionCache(secret, changes);
   const verifyByMail = mailer.mode === 'smtp';
   const sendLogged = async (what: string, message: Parameters<Mailer['send']>[0]) => {
     try {
@@ -137,9 +153,15 @@ export function createAuth({ db, mailer, secret, baseUrl, log }: AuthOptions) {
       throw err;
     }
   };
+  // Before a session is deleted this process forgets it (so a verification under way cannot store it past the
+  // delete); after, the end of the person's sessions is announced to every instance.
   const forgetSession = async (s: { token: string }) => sessionCache.forgetToken(s.token);
-  const forgetUser = async (u: { id?: unknown }) => {
-    if (typeof u.id === 'string') sessionCache.forgetUser(u.id);
+  const sessionEnded = async (s: { token: string; userId?: unknown }) => {
+    sessionCache.forgetToken(s.token);
+    if (typeof s.userId === 'string') await changes.announce({ kind: 'sessions', userId: s.userId });
+  };
+  const personChanged = async (u: { id?: unknown }) => {
+    if (typeof u.id === 'string') await changes.announce({ kind: 'sessions', userId: u.id });
   };
   const auth = betterAuth({
     appName: 'Waymark',
@@ -168,7 +190,7 @@ export function createAuth({ db, mailer, secret, baseUrl, log }: AuthOptions) {
       onPasswordReset: async ({ user: u }) => {
         await voidResetTokens(db, u.id);
         await markEmailVerified(db, u.id, u.email);
-        sessionCache.forgetUser(u.id);
+        await changes.announce({ kind: 'sessions', userId: u.id });
       },
       onExistingUserSignUp: async ({ user: u }) => {
         await sendLogged('existing-account', existingAccountMail(u.email, u.name, `${baseUrl}/sign-in`));
@@ -196,10 +218,10 @@ export function createAuth({ db, mailer, secret, baseUrl, log }: AuthOptions) {
     // Before and after: a request verifying the session between the two cannot cache it past the delete.
     databaseHooks: {
       session: {
-        delete: { before: forgetSession, after: forgetSession },
-        update: { after: forgetSession },
+        delete: { before: forgetSession, after: sessionEnded },
+        update: { after: sessionEnded },
       },
-      user: { update: { after: forgetUser }, delete: { before: forgetUser, after: forgetUser } },
+      user: { update: { after: personChanged }, delete: { before: personChanged, after: personChanged } },
     },
     advanced: {
       cookiePrefix: SESSION_COOKIE_PREFIX,

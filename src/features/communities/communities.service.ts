@@ -5,7 +5,6 @@ import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, notFound } from '../../server/errors.js';
 import { requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { forgetFeed } from '../posts/feed-cache.js';
 import {
   addCommunityMember,
   communityNamed,
@@ -96,7 +95,7 @@ export async function featureCommunity(ctx: AppContext, actor: Actor, communityI
 export async function joinCommunity(ctx: AppContext, actor: Actor, communityId: string) {
   const { me, community } = await requireCommunity(ctx, actor, communityId);
   await addCommunityMember(ctx.db, communityId, me.id);
-  forgetFeed(ctx, community.organizationId);
+  await ctx.changes.announce({ kind: 'feed', orgId: community.organizationId });
   return getCommunity(ctx, actor, communityId);
 }
 
@@ -104,7 +103,7 @@ export async function joinCommunity(ctx: AppContext, actor: Actor, communityId: 
 export async function leaveCommunity(ctx: AppContext, actor: Actor, communityId: string) {
   const { me, community } = await requireCommunity(ctx, actor, communityId);
   await removeCommunityMember(ctx.db, communityId, me.id);
-  forgetFeed(ctx, community.organizationId);
+  await ctx.changes.announce({ kind: 'feed', orgId: community.organizationId });
   return getCommunity(ctx, actor, communityId);
 }
 

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
-import { cached } from '../../server/read-cache.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
-import { listMyMemberships } from '../me/me.repository.js';
+import { myMemberships } from '../me/memberships-cache.js';
 import { notify } from '../notifications/notify.js';
 import { findItem, type PlanRow } from '../plans/plans.repository.js';
 import { writePlan, writePlanOnBehalf } from '../plans/plans.service.js';
@@ -160,7 +159,7 @@ async function requireParty(ctx: AppContext, actor: Actor, id: string) {
   const user = requireUser(actor);
   const row = await findRequestWithPeople(ctx.db, id);
   if (!row) throw notFound('Mentoring request');
-  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const memberships = await myMemberships(ctx, user.userId);
   const mine = memberships.find((m) => m.organizationId === row.organizationId)?.memberId;
   const side: Side | undefined =
     mine === row.request.mentorMemberId ? 'mentor' : mine === row.request.learnerMemberId ? 'learner' : undefined;

@@ -174,9 +174,9 @@ export async function acceptInvitation(ctx: AppContext, actor: Actor, token: str
       }
       if (!inv.acceptedAt) await markInvitation(tx, inv.id, { acceptedAt: new Date() });
       await markEmailVerified(tx, user.userId, inv.email);
+      await ctx.changes.announce({ kind: 'memberships', userId: user.userId }); // one more organisation
       return { organizationId: inv.organizationId, memberId };
     }),
   );
-  ctx.caches.memberships.clear(); // the person belongs to one more organisation
   return joined;
 }

@@ -4,20 +4,13 @@ import type { z } from 'zod';
 import { logEntry } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
-import { decodeCursor, encodeCursor, isDay } from '../../server/keyset-cursor.js';
-import { cached } from '../../server/read-cache.js';
+import { decodeCursor, isDay } from '../../server/keyset-cursor.js';
+import { readThrough } from '../../server/read-cache.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
-import {
-  findLogEntry,
-  goalOfMember,
-  insertLogEntry,
-  listGoalsOfMember,
-  listLogPage,
-  listSharesOfMember,
-} from './log.repository.js';
+import { findLogEntry, goalOfMember, insertLogEntry, listGoalsOfMember, listSharesOfMember } from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
-import { forgetLogPages, logPageKey } from './log-page-cache.js';
+import { logPageCache } from './log-page-cache.js';
 
 type Found = NonNullable<Awaited<ReturnType<typeof findLogEntry>>>;
 
@@ -62,7 +55,7 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
     source: input.source ?? '',
     goalId: input.goalId ?? null,
   });
-  forgetLogPages(ctx, memberId);
+  await ctx.changes.announce({ kind: 'log', memberId });
   return viewOf({ entry, goal });
 }
 
@@ -79,12 +72,7 @@ export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infe
   const after = cursor && { learnedOn: cursor.position, id: cursor.id };
   const { goalId, form, from, to, limit } = query;
   const q = query.q || undefined;
-  const key = logPageKey(memberId, [goalId, form, from, to, q, after?.learnedOn, after?.id, limit]);
-  return cached(ctx.caches.logPages, key, async () => {
-    const page = await listLogPage(ctx.db, { memberId, goalId, form, from, to, q, after, limit });
-    const nextCursor = page.next ? JSON.stringify(encodeCursor(page.next.learnedOn, page.next.id)) : 'null';
-    return `{"entries":${page.entriesJson},"nextCursor":${nextCursor}}`;
-  });
+  return readThrough(ctx, logPageCache, { memberId, goalId, form, from, to, q, after, limit });
 }
 
 export async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {
@@ -115,7 +103,7 @@ export async function updateLogEntry(
     .set({ ...changes, version: found.entry.version + 1, updatedAt: new Date() })
     .where(and(eq(logEntry.id, entryId), eq(logEntry.version, found.entry.version)))
     .returning({ id: logEntry.id });
-  forgetLogPages(ctx, found.entry.memberId);
+  await ctx.changes.announce({ kind: 'log', memberId: found.entry.memberId });
   const now = await findLogEntry(ctx.db, entryId);
   if (written.length === 0 && now) {
     throw conflict('This entry was changed elsewhere meanwhile.', undefined, { current: viewOf(now) });
@@ -126,7 +114,7 @@ export async function updateLogEntry(
 export async function deleteLogEntry(ctx: AppContext, actor: Actor, entryId: string) {
   const { found } = await ownedEntry(ctx, actor, entryId, 'log:write');
   await ctx.db.delete(logEntry).where(eq(logEntry.id, entryId));
-  forgetLogPages(ctx, found.entry.memberId);
+  await ctx.changes.announce({ kind: 'log', memberId: found.entry.memberId });
 }
 
 /** The learner's goals in an organisation, across their plans, to name one when logging. */

@@ -1,14 +1,14 @@
 import type { AppContext } from '../../server/context.js';
-import { cached } from '../../server/read-cache.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { listMyMemberships, renameUser } from './me.repository.js';
+import { renameUser } from './me.repository.js';
 import type { MeView } from './me.schema.js';
+import { myMemberships } from './memberships-cache.js';
 
 /** The signed-in person and the organisations they belong to: what the web app needs to start. */
 export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {
   const user = requireUser(actor);
-  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const memberships = await myMemberships(ctx, user.userId);
   return {
     user: { id: user.userId, name: user.name, email: user.email },
     memberships,
@@ -19,7 +19,7 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {
 export async function updateMe(ctx: AppContext, actor: Actor, input: { name: string }): Promise<MeView> {
   const user = requireUser(actor);
   await renameUser(ctx.db, user.userId, input.name);
-  // Sessions remember the name for a few seconds: the next request should already see the new one.
-  ctx.auth.sessionCache.forgetUser(user.userId);
+  // Sessions remember the name: the next request, on any instance, should already see the new one.
+  await ctx.changes.announce({ kind: 'sessions', userId: user.userId });
   return getMe(ctx, { ...user, name: input.name });
 }

@@ -107,11 +107,12 @@ export async function updateOrgMember(
     if (input.team !== undefined) changes.team = input.team;
     if (input.department !== undefined) changes.department = input.department;
     if (Object.keys(changes).length > 0) await saveOrConflict(tx, orgId, target, changes);
+    // The member's role shows in their list of organisations (and decides what they may do).
+    if (changes.role) await ctx.changes.announce({ kind: 'memberships', userId: target.userId });
     // Their insight facts carry where they sit, so filters count them in their new place at once.
     if (input.team !== undefined || input.department !== undefined) await moveLearnerFacts(tx, target.id);
     return loadView(tx, orgId, target.id);
   });
-  ctx.caches.memberships.clear(); // the member's role shows in their list of organisations
   return updated;
 }
 
@@ -159,9 +160,9 @@ export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: stri
     const removedBy = target.id === me.id ? null : user.name;
     const message = await archiveMember(ctx, tx, target, person, removedBy);
     await deleteMembership(tx, target.id);
+    await ctx.changes.announce({ kind: 'memberships', userId: target.userId });
     return message;
   });
-  ctx.caches.memberships.clear();
   // After the commit: the removal stands even if the mail server is away; the archive shows in the app anyway.
   try {
     await ctx.mailer.send(mail);

@@ -32,9 +32,9 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: {
       .insert(membership)
       .values({ id: randomUUID(), organizationId: org.id, userId: user.userId, role: 'owner' })
       .returning();
+    await ctx.changes.announce({ kind: 'memberships', userId: user.userId }); // one more organisation
     return view(org, me as MembershipRow, 1);
   });
-  ctx.caches.memberships.clear(); // the creator belongs to one more organisation
   return created;
 }
 
@@ -55,6 +55,6 @@ export async function updateOrganization(
 ) {
   const { me } = await requireAccess(ctx.db, actor, 'org:update', { orgId });
   const org = await updateOrganizationRow(ctx.db, orgId, input);
-  ctx.caches.memberships.clear(); // every member's list shows the name
+  await ctx.changes.announce({ kind: 'memberships' }); // every member's list shows the name
   return view(org, me, await countMembers(ctx.db, orgId));
 }

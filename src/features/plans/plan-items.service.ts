@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
-import { requirePlanAccess } from '../access/plan-access.js';
+import { type PlanOwnership, requirePlanAccess } from '../access/plan-access.js';
 import { revokeGrantsOfEntry } from '../enlistment/enlistment.repository.js';
 import { saveIntoNewestRevision } from './plan-autosave.js';
 import { membersOfOrg } from './plan-content.js';
@@ -18,7 +18,7 @@ import {
   type PlanRow,
   updateItem,
 } from './plans.repository.js';
-import { forgetPlan, ownershipOf, writePlan } from './plans.service.js';
+import { ownershipOf, planChanged, writePlan } from './plans.service.js';
 
 type Input = Record<string, unknown> & { version?: number };
 
@@ -98,7 +98,7 @@ export async function updateItemFields(
       fields: input,
     });
     if (saved) {
-      forgetPlan(ctx, planId, owner);
+      await ctx.changes.announce(planChanged(owner as PlanOwnership));
       return saved;
     }
   }

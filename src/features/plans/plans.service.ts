@@ -1,78 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
+import type { ChangeOf } from '../../server/changes.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
-import { cached } from '../../server/read-cache.js';
+import { readThrough } from '../../server/read-cache.js';
 import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { type PlanAction, type PlanOwnership, requirePlanAccess } from '../access/plan-access.js';
 import { fileKeysOfPlan } from '../evidence/evidence.repository.js';
-import { forgetLogPages } from '../log/log-page-cache.js';
+import { type CachedPlan, loadPlan, planCache, planOwnersCache } from './plan-cache.js';
 import { insertContent, type PlanContent } from './plan-content.js';
 import { type PlanHistory, planHistory, type RevisionAction } from './plan-history.js';
-import { viewOf } from './plan-parts.js';
-import {
-  deletePlanRow,
-  findPlan,
-  insertPlan,
-  listAllItems,
-  listPlansOfMember,
-  lockPlan,
-  type PlanRow,
-} from './plans.repository.js';
-import { type PlanSummary, type PlanView, planView, type updatePlanBody } from './plans.schema.js';
+import { deletePlanRow, insertPlan, listPlansOfMember, lockPlan, type PlanRow } from './plans.repository.js';
+import type { PlanSummary, PlanView, updatePlanBody } from './plans.schema.js';
 
-export interface CachedPlan {
-  ownership: PlanOwnership;
-  view: PlanView;
-  /** The view serialised once, so a read of an unchanged plan costs no serialisation. */
-  json: string;
-  /** Changes whenever the content does (autosaves that merge into history leave the plan row untouched). */
-  etag: string;
-  /** The JSON compressed once per change, for the browsers (all of them) that accept it: far fewer bytes to send. */
-  brotli: Buffer;
-  gzip: Buffer;
-}
-
-/** The whole plan as its owner sees it, straight from the database (no access check: callers make theirs). */
-export async function loadPlanView(db: Database, planId: string) {
-  const row = await findPlan(db, planId);
-  if (!row) return undefined;
-  const items = await listAllItems(db, planId);
-  // Parsing once here checks the view against its schema, as the route's serialiser would on every request.
-  const view = planView.parse({
-    id: row.id,
-    organizationId: row.organizationId,
-    memberId: row.memberId,
-    cycle: row.cycle,
-    title: row.title,
-    templateId: row.templateId,
-    carriedFromPlanId: row.carriedFromPlanId,
-    guide: { part: row.guidePart, step: row.guideStep },
-    version: row.version,
-    revision: row.revisionSeq,
-    closedAt: row.closedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    reflections: items.reflection.map((r) => viewOf('reflection', r)),
-    goals: items.goal.map((r) => viewOf('goal', r)),
-    network: items.network.map((r) => viewOf('network', r)),
-    shares: items.share.map((r) => viewOf('share', r)),
-  });
-  return { row, view };
-}
-
-async function loadPlan(db: Database, planId: string): Promise<CachedPlan | undefined> {
-  const loaded = await loadPlanView(db, planId);
-  if (!loaded) return undefined;
-  const { row, view } = loaded;
-  const json = JSON.stringify(view);
-  const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-  const brotli = brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-  return { ownership: row, view, json, etag, brotli, gzip: gzipSync(json, { level: 6 }) };
-}
+export type { CachedPlan } from './plan-cache.js';
+export { loadPlanView } from './plan-cache.js';
 
 /** The whole plan, for someone allowed `action` on it; from the cache when unchanged. */
 export async function readPlan(
@@ -82,9 +26,9 @@ export async function readPlan(
   action: PlanAction = 'plan:read',
 ): Promise<CachedPlan> {
   // A miss is not cached (undefined), so ids that do not exist cost a query each time, as they should.
-  const entry = await cached(ctx.caches.plans, planId, () => loadPlan(ctx.db, planId) as Promise<CachedPlan>);
+  const entry = await readThrough(ctx, planCache, planId);
   await requirePlanAccess(ctx, actor, action, entry?.ownership);
-  return entry;
+  return entry as CachedPlan;
 }
 
 /** The whole plan in one response: its details and all four parts. */
@@ -120,37 +64,31 @@ export async function writePlanOnBehalf<T>(
   planId: string,
   change: (tx: Database, plan: PlanRow, history: PlanHistory) => Promise<T>,
 ): Promise<T> {
-  const owner = await ownershipOf(ctx, planId);
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const locked = await lockPlan(tx, planId);
-      if (!locked) throw notFound('Plan');
-      const { plan, last } = locked;
-      const history = planHistory(tx, plan, actorUserId, last);
-      const result = await change(tx, plan, history);
-      await history.finish();
-      return result;
-    });
-  } finally {
-    forgetPlan(ctx, planId, owner);
-  }
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockPlan(tx, planId);
+    if (!locked) throw notFound('Plan');
+    const { plan, last } = locked;
+    const history = planHistory(tx, plan, actorUserId, last);
+    const result = await change(tx, plan, history);
+    await history.finish();
+    await ctx.changes.announce(planChanged(plan));
+    return result;
+  });
 }
 
-/** After a write to a plan: its cached copy goes, and so do its owner's log pages, which name its goals. */
-export function forgetPlan(ctx: AppContext, planId: string, owner: PlanOwnership | undefined) {
-  ctx.caches.plans.forget(planId);
-  if (owner) forgetLogPages(ctx, owner.memberId);
-}
+/** What a write to a plan announces: the plan (its owner's log pages name its goals and cycle too). */
+export const planChanged = (plan: { id: string; memberId: string }): ChangeOf<'plan'> => ({
+  kind: 'plan',
+  planId: plan.id,
+  memberId: plan.memberId,
+});
 
 /**
  * Who owns a plan: it never changes, so it is remembered (until the plan is deleted) and a write needs no
  * extra query to check access.
  */
-export async function ownershipOf(ctx: AppContext, planId: string): Promise<PlanOwnership | undefined> {
-  return cached(ctx.caches.planOwners, planId, async () => {
-    const row = await findPlan(ctx.db, planId);
-    return row && { id: row.id, organizationId: row.organizationId, memberId: row.memberId, userId: row.userId };
-  });
+export function ownershipOf(ctx: AppContext, planId: string): Promise<PlanOwnership | undefined> {
+  return readThrough(ctx, planOwnersCache, planId);
 }
 
 /** The learner's own plans in an organisation. */
@@ -233,7 +171,6 @@ export async function deletePlan(ctx: AppContext, actor: Actor, planId: string):
   // Evidence rows go with the plan (foreign key); their files are removed once the rows are gone.
   const fileKeys = await fileKeysOfPlan(ctx.db, planId);
   await deletePlanRow(ctx.db, planId);
+  await ctx.changes.announce({ ...planChanged(owner as PlanOwnership), removed: true });
   await Promise.all(fileKeys.map((key) => ctx.files.delete(key)));
-  forgetPlan(ctx, planId, owner);
-  ctx.caches.planOwners.forget(planId);
 }

@@ -108,7 +108,8 @@ describe('the portfolio', () => {
     await planWith(c, 'otherMember', c.org.id, '2027', [{ what: 'Someone else’s goal', status: 'achieved' }]);
     const elsewhere = await createOrg(t.db);
     await addMember(t.db, elsewhere.org, { user: c.people.self });
-    t.ctx.caches.memberships.clear(); // joined behind the app's back, as the app's own writers would
+    // Joined behind the app's back: announced as the app's own writers would.
+    await t.ctx.changes.announce({ kind: 'memberships', userId: c.people.self.id });
     await planWith(c, 'self', elsewhere.org.id, '2027', [
       { what: 'A goal in another organisation', status: 'achieved' },
     ]);

@@ -7,7 +7,6 @@ import { cutText } from '../../server/text.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
 import { notify } from '../notifications/notify.js';
-import { forgetFeed } from './feed-cache.js';
 import {
   addFollow,
   addReaction,
@@ -33,7 +32,7 @@ type ReactionKind = (typeof reactionKinds)[number];
 export async function react(ctx: AppContext, actor: Actor, postId: string, kind: ReactionKind, on: boolean) {
   const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
   await (on ? addReaction : removeReaction)(ctx.db, postId, memberId, kind);
-  forgetFeed(ctx, post.post.organizationId);
+  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
   return getPost(ctx, actor, postId);
 }
 
@@ -56,7 +55,7 @@ export async function commentOnPost(ctx: AppContext, actor: Actor, postId: strin
   const { user, memberId, post } = await requireVisiblePost(ctx, actor, postId);
   const id = randomUUID();
   await insertPostComment(ctx.db, { id, postId, authorMemberId: memberId, body, html: renderMarkdown(body) });
-  forgetFeed(ctx, post.post.organizationId);
+  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
   if (post.post.authorMemberId !== memberId) {
     const author = await userIdOfMember(ctx.db, post.post.authorMemberId);
     if (author) {
@@ -84,7 +83,7 @@ export async function deleteCommentOnPost(ctx: AppContext, actor: Actor, postId:
     throw forbidden('Only its author or the post’s author can delete a comment.');
   }
   await deletePostComment(ctx.db, commentId);
-  forgetFeed(ctx, post.post.organizationId);
+  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
 }
 
 type FollowKind = (typeof followKinds)[number];
@@ -110,6 +109,6 @@ export async function setFollow(
     }
   }
   await (on ? addFollow : removeFollow)(ctx.db, memberId, input.kind, target);
-  forgetFeed(ctx, input.orgId);
+  await ctx.changes.announce({ kind: 'feed', orgId: input.orgId });
   return myFollows(ctx, actor, input.orgId);
 }

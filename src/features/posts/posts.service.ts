@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { reactionKinds } from '../../db/schema/posts.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound, validationError } from '../../server/errors.js';
-import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
+import { decodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { renderMarkdown } from '../../server/markdown.js';
-import { cached } from '../../server/read-cache.js';
+import { readThrough } from '../../server/read-cache.js';
 import { cutText } from '../../server/text.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
@@ -13,49 +12,20 @@ import { isCommunityMember } from '../communities/communities.repository.js';
 import { listSharesOfMember } from '../log/log.repository.js';
 import { recordShareDone } from '../plans/plan-items.service.js';
 import { learnWords } from '../search/search.repository.js';
-import { feedPageKey, forgetFeed } from './feed-cache.js';
+import { feedPageCache } from './feed-cache.js';
 import { claimImages } from './post-images.service.js';
 import { ownSource } from './post-sources.js';
+import { postViewOf } from './post-view.js';
 import {
   audienceOf,
   deletePost,
   findPostOwnership,
   findVisiblePost,
   insertPost,
-  type ListedPost,
-  listFeed,
   membersAmong,
   updatePost,
 } from './posts.repository.js';
 import type { CreatePostInput, FeedPageView, FeedQuery, PostView, UpdatePostInput } from './posts.schema.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** A post as the viewer sees it; what links it to the author's plan shows to the author only. */
-export function postViewOf(row: ListedPost, viewerId: string, audience: PostView['audience'] = null): PostView {
-  const p = row.post;
-  const mine = p.authorMemberId === viewerId;
-  return {
-    id: p.id,
-    organizationId: p.organizationId,
-    author: { memberId: p.authorMemberId, name: row.authorName, title: row.authorTitle },
-    title: p.title,
-    body: p.body,
-    html: p.html,
-    topics: p.topics,
-    visibility: p.visibility,
-    community: p.communityId ? { id: p.communityId, name: row.communityName ?? '' } : null,
-    audience: mine ? audience : null,
-    source: mine && p.sourceKind && p.sourceId ? { kind: p.sourceKind, id: p.sourceId } : null,
-    goal: mine && p.planId && p.goalId ? { planId: p.planId, goalId: p.goalId } : null,
-    reactions: Object.fromEntries(reactionKinds.map((k) => [k, row.reactions?.[k] ?? 0])) as PostView['reactions'],
-    myReactions: row.myReactions as PostView['myReactions'],
-    commentCount: row.commentCount,
-    mine,
-    createdAt: p.createdAt.toISOString(),
-    editedAt: iso(p.editedAt),
-  };
-}
 
 /** Who a post is for must make sense: a community the author belongs to, people of the organisation. */
 async function checkAudience(
@@ -142,8 +112,8 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
       audience,
     );
     await claimImages(tx, { id, authorMemberId: memberId, body: input.body });
+    await ctx.changes.announce({ kind: 'feed', orgId: input.organizationId });
   });
-  forgetFeed(ctx, input.organizationId);
   if (share) {
     await recordShareDone(ctx, actor, share.planId, share.id, {
       link: `${ctx.config.baseUrl}/orgs/${input.organizationId}/posts/${id}`,
@@ -200,8 +170,8 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
     if (input.title !== undefined || input.body !== undefined) {
       await learnWords(tx, post.post.organizationId, `${input.title ?? ''} ${input.body ?? ''}`);
     }
+    await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
   });
-  forgetFeed(ctx, post.post.organizationId);
   return getPost(ctx, actor, postId);
 }
 
@@ -209,32 +179,26 @@ export async function removePost(ctx: AppContext, actor: Actor, postId: string) 
   const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
   if (post.post.authorMemberId !== memberId) throw forbidden('Only its author can delete a post.');
   await deletePost(ctx.db, postId);
-  forgetFeed(ctx, post.post.organizationId);
+  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
 }
 
 /** The organisation feed: what the viewer may see, newest first, a page at a time. */
 export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery): Promise<FeedPageView> {
   const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
   const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
-  const { view, communityId, authorMemberId, topic, limit } = query;
+  const { orgId, view, communityId, authorMemberId, topic, limit } = query;
   // Cached briefly per viewer and page (feed-cache.ts): a feed is read far more often than written.
-  const key = feedPageKey(query.orgId, memberId, [view, communityId, authorMemberId, topic, query.cursor, limit]);
-  return cached(ctx.caches.feedPages, key, async () => {
-    const rows = await listFeed(ctx.db, {
-      viewerId: memberId,
-      orgId: query.orgId,
-      view,
-      communityId,
-      authorMemberId,
-      topic,
-      after: cursor && { createdAt: cursor.position, id: cursor.id },
-      limit,
-    });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      posts: page.map((row) => postViewOf(row, memberId)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.position, last.post.id) : null,
-    };
+  return readThrough(ctx, feedPageCache, {
+    orgId,
+    viewerId: memberId,
+    view,
+    communityId,
+    authorMemberId,
+    topic,
+    cursor: query.cursor,
+    after: cursor && { createdAt: cursor.position, id: cursor.id },
+    limit,
   });
 }
+
+export { postViewOf } from './post-view.js';

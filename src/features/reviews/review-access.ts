@@ -1,9 +1,8 @@
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { cached } from '../../server/read-cache.js';
 import { requireUser, type SignedIn } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { listMyMemberships } from '../me/me.repository.js';
+import { myMemberships } from '../me/memberships-cache.js';
 import { findReview, type ReviewRecord } from './reviews.repository.js';
 import type { ReviewSide } from './reviews.schema.js';
 
@@ -22,7 +21,7 @@ export async function requireReviewParty(ctx: AppContext, actor: Actor, reviewId
   const user = requireUser(actor);
   const record = await findReview(ctx.db, reviewId);
   if (!record) throw notFound('Review');
-  const memberships = await cached(ctx.caches.memberships, user.userId, () => listMyMemberships(ctx.db, user.userId));
+  const memberships = await myMemberships(ctx, user.userId);
   const mine = memberships.find((m) => m.organizationId === record.plan.organizationId);
   if (mine?.memberId === record.plan.memberId) return { user, record, side: 'learner' };
   if (mine?.memberId === record.review.supervisorMemberId) return { user, record, side: 'supervisor' };

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Database } from '../../db/client.js';
+import { defineReadCache } from '../../server/read-cache.js';
+import type { PlanOwnership } from '../access/plan-access.js';
+import { viewOf } from './plan-parts.js';
+import { findPlan, listAllItems } from './plans.repository.js';
+import { type PlanView, planView } from './plans.schema.js';
+
+/** A plan as read whole: served from the cache as it is, already serialised and compressed. */
+export interface CachedPlan {
+  ownership: PlanOwnership;
+  view: PlanView;
+  /** The view serialised once, so a read of an unchanged plan costs no serialisation. */
+  json: string;
+  /** Changes whenever the content does (autosaves that merge into history leave the plan row untouched). */
+  etag: string;
+  /** The JSON compressed once per change, for the browsers (all of them) that accept it: far fewer bytes to send. */
+  brotli: Buffer;
+  gzip: Buffer;
+}
+
+/** The whole plan as its owner sees it, straight from the database (no access check: callers make theirs). */
+export async function loadPlanView(db: Database, planId: string) {
+  const row = await findPlan(db, planId);
+  if (!row) return undefined;
+  const items = await listAllItems(db, planId);
+  // Parsing once here checks the view against its schema, as the route's serialiser would on every request.
+  const view = planView.parse({
+    id: row.id,
+    organizationId: row.organizationId,
+    memberId: row.memberId,
+    cycle: row.cycle,
+    title: row.title,
+    templateId: row.templateId,
+    carriedFromPlanId: row.carriedFromPlanId,
+    guide: { part: row.guidePart, step: row.guideStep },
+    version: row.version,
+    revision: row.revisionSeq,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    reflections: items.reflection.map((r) => viewOf('reflection', r)),
+    goals: items.goal.map((r) => viewOf('goal', r)),
+    network: items.network.map((r) => viewOf('network', r)),
+    shares: items.share.map((r) => viewOf('share', r)),
+  });
+  return { row, view };
+}
+
+export async function loadPlan(db: Database, planId: string): Promise<CachedPlan | undefined> {
+  const loaded = await loadPlanView(db, planId);
+  if (!loaded) return undefined;
+  const { row, view } = loaded;
+  const json = JSON.stringify(view);
+  const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+  const brotli = brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  return { ownership: row, view, json, etag, brotli, gzip: gzipSync(json, { level: 6 }) };
+}
+
+/** Whole plans by id, as their owner sees them; forgotten by every write to the plan, on every instance. */
+export const planCache = defineReadCache<string, CachedPlan | undefined>({
+  name: 'plans',
+  ttlMs: 10_000,
+  maxEntries: 2_000,
+  keyOf: (planId) => planId,
+  load: (ctx, planId) => loadPlan(ctx.db, planId),
+  forgets: { plan: (change, cache) => cache.forget(change.planId) },
+});
+
+/** Who owns each plan: fixed for the plan's life, so forgotten only when it is deleted. */
+export const planOwnersCache = defineReadCache<string, PlanOwnership | undefined>({
+  name: 'plan owners',
+  ttlMs: 10 * 60_000,
+  maxEntries: 100_000,
+  keyOf: (planId) => planId,
+  load: async (ctx, planId) => {
+    const row = await findPlan(ctx.db, planId);
+    return row && { id: row.id, organizationId: row.organizationId, memberId: row.memberId, userId: row.userId };
+  },
+  forgets: {
+    plan: (change, cache) => {
+      if (change.removed) cache.forget(change.planId);
+    },
+  },
+});

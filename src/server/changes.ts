@@ -1,0 +1,44 @@
+/**
+ * What a write changed, named by keys only: these travel between instances (PostgreSQL NOTIFY, whose payload
+ * is capped at 8,000 bytes) and carry no content. A writer announces what it changed in its own terms; the
+ * caches that show it declare which changes they listen to (read-cache.ts), so no writer names another
+ * feature's cache.
+ */
+export type Change =
+  /** A plan's content, title or cycle changed; `removed` when it was deleted. Names its owner's membership. */
+  | { kind: 'plan'; planId: string; memberId: string; removed?: true }
+  /** Entries of one learner's log (by their membership) were written or deleted. */
+  | { kind: 'log'; memberId: string }
+  /**
+   * Which organisations a person belongs to, in which role, under which names: one person's, or (no userId)
+   * anybody's, when an organisation is renamed.
+   */
+  | { kind: 'memberships'; userId?: string }
+  /** A person's sessions were ended, or what a session shows of them (their name) changed. */
+  | { kind: 'sessions'; userId: string }
+  /** What an organisation's feed shows: a post, a reaction, a comment, a follow, a community's members. */
+  | { kind: 'feed'; orgId: string };
+
+export type ChangeKind = Change['kind'];
+export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
+
+const kinds: Record<ChangeKind, readonly string[]> = {
+  plan: ['planId', 'memberId'],
+  log: ['memberId'],
+  memberships: [],
+  sessions: ['userId'],
+  feed: ['orgId'],
+};
+
+/** A change read back from another instance, if it is one (anything else is ignored, never trusted). */
+export function parseChange(value: unknown): Change | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const required = kinds[v.kind as ChangeKind];
+  if (!required || !Object.hasOwn(kinds, v.kind as string)) return undefined;
+  for (const key of required) if (typeof v[key] !== 'string') return undefined;
+  for (const [key, field] of Object.entries(v)) {
+    if (key !== 'kind' && key !== 'removed' && typeof field !== 'string') return undefined;
+  }
+  return v as Change;
+}
