@@ -1,3 +1,4 @@
+import { commitScope } from '../db/after-commit.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { Change, ChangeKind, ChangeOf } from './changes.js';
 import type { AppContext } from './context.js';
@@ -132,10 +133,11 @@ export function createCacheRegistry(feed: ChangeFeed) {
 export type CacheRegistry = ReturnType<typeof createCacheRegistry>;
 
 /**
- * Reads through a declared cache. While this instance may be missing other instances' changes (its listening
- * connection is down), it reads from the database and stores nothing.
+ * Reads through a declared cache. It reads from the database and stores nothing while this instance may be
+ * missing other instances' changes (its listening connection is down), and inside a transaction, whose own
+ * uncommitted writes must neither be hidden by a cached copy nor be cached (it could still roll back).
  */
 export function readThrough<A, V>(ctx: AppContext, definition: ReadCacheDefinition<A, V>, args: A): Promise<V> {
-  if (!ctx.changes.complete()) return definition.load(ctx, args);
+  if (!ctx.changes.complete() || commitScope()) return definition.load(ctx, args);
   return cached(ctx.caches.of(definition), definition.keyOf(args), () => definition.load(ctx, args));
 }

@@ -12,6 +12,7 @@ import {
 import { rowsOf } from '../../db/sql-helpers.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound, validationError } from '../../server/errors.js';
+import { inTransaction } from '../../server/transaction.js';
 import { isAdmin, requireAccess, requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { createCommunity, joinCommunity } from '../communities/communities.service.js';
@@ -87,34 +88,38 @@ export async function createInsightAction(ctx: AppContext, actor: Actor, orgId: 
           : 'No opted-in learner is learning this topic at the moment.',
     });
   }
-  const communityId =
-    input.kind === 'community'
-      ? (
-          await createCommunity(ctx, actor, {
-            organizationId: orgId,
-            name: input.name,
-            topic: input.topic,
-            description: input.message,
-          })
-        ).id
-      : null;
   const id = randomUUID();
-  const row = {
-    id,
-    organizationId: orgId,
-    kind: input.kind,
-    topic: input.topic,
-    title:
-      input.kind === 'community' ? input.name : input.kind === 'resource' ? input.title : `Mentoring in ${input.topic}`,
-    message: input.message,
-    url: input.kind === 'resource' ? input.url : null,
-    communityId,
-    createdByMemberId: me.id,
-    recipients: recipients.length,
-  };
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(insightAction).values(row);
-    await tx.insert(insightActionRecipient).values(recipients.map((r) => ({ actionId: id, memberId: r.id })));
+  // The community it opens, the action and who was told: one transaction, all of it or nothing.
+  await inTransaction(ctx, async (tx) => {
+    const communityId =
+      input.kind === 'community'
+        ? (
+            await createCommunity(tx, actor, {
+              organizationId: orgId,
+              name: input.name,
+              topic: input.topic,
+              description: input.message,
+            })
+          ).id
+        : null;
+    await tx.db.insert(insightAction).values({
+      id,
+      organizationId: orgId,
+      kind: input.kind,
+      topic: input.topic,
+      title:
+        input.kind === 'community'
+          ? input.name
+          : input.kind === 'resource'
+            ? input.title
+            : `Mentoring in ${input.topic}`,
+      message: input.message,
+      url: input.kind === 'resource' ? input.url : null,
+      communityId,
+      createdByMemberId: me.id,
+      recipients: recipients.length,
+    });
+    await tx.db.insert(insightActionRecipient).values(recipients.map((r) => ({ actionId: id, memberId: r.id })));
   });
   const [saved] = await ctx.db.select().from(insightAction).where(eq(insightAction.id, id));
   if (!saved) throw notFound('Action');

@@ -481,6 +481,40 @@ describe('actions', () => {
     expect(community.body).toMatchObject({ name: 'Chart club', joined: true });
     expect((await o.admin$.call('GET', base)).body.actions[0].uptake).toBe(1);
   });
+
+  it('opens the community and records the action in one transaction: no community if the action fails', async () => {
+    const o = await withMentors();
+    const base = `/api/orgs/${o.org.id}/insights/actions`;
+    // The second part, recording the action, fails after the community was written (a trigger stands in for
+    // a failure of the database there): the community must go with it.
+    const fn = `refuse_${o.org.id.replaceAll('-', '')}`;
+    await t.db.execute(
+      sql.raw(`create function ${fn}() returns trigger language plpgsql as $$ begin
+        raise exception 'the action could not be recorded'; end $$`),
+    );
+    await t.db.execute(
+      sql.raw(`create trigger ${fn} before insert on insight_action for each row
+        when (new.organization_id = '${o.org.id}') execute function ${fn}()`),
+    );
+    try {
+      const res = await o.admin$.call('POST', base, {
+        kind: 'community',
+        topic: 'Data visualisation',
+        name: 'Lost club',
+      });
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe('internal');
+    } finally {
+      await t.db.execute(sql.raw(`drop trigger ${fn} on insight_action`));
+      await t.db.execute(sql.raw(`drop function ${fn}()`));
+    }
+    const communities = await (await o.learner(0)).call('GET', `/api/communities?orgId=${o.org.id}`);
+    expect(communities.status).toBe(200);
+    expect((communities.body.communities as Json[]).map((x) => x.name)).not.toContain('Lost club');
+    expect((await o.admin$.call('GET', base)).body.actions).toHaveLength(0);
+    // Nobody was told of an action that does not exist.
+    expect(await notified(o.org.id)).toHaveLength(0);
+  });
 });
 
 describe('departments and teams', () => {

@@ -5,6 +5,7 @@ import { decodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { renderMarkdown } from '../../server/markdown.js';
 import { readThrough } from '../../server/read-cache.js';
 import { cutText } from '../../server/text.js';
+import { inTransaction } from '../../server/transaction.js';
 import { requireUser } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { requireOwnMembership } from '../access/plan-access.js';
@@ -89,7 +90,9 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
   if (share) ({ planId, goalId } = { planId: share.planId, goalId: share.goalId });
 
   const id = randomUUID();
-  await ctx.db.transaction(async (tx) => {
+  // One transaction for the post and the commitment it completes: both, or neither.
+  await inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     await insertPost(
       tx,
       {
@@ -113,13 +116,13 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
     );
     await claimImages(tx, { id, authorMemberId: memberId, body: input.body });
     await ctx.changes.announce({ kind: 'feed', orgId: input.organizationId });
+    if (share) {
+      await recordShareDone(txCtx, actor, share.planId, share.id, {
+        link: `${ctx.config.baseUrl}/orgs/${input.organizationId}/posts/${id}`,
+        note: input.title || cutText(input.body, 200, ''),
+      });
+    }
   });
-  if (share) {
-    await recordShareDone(ctx, actor, share.planId, share.id, {
-      link: `${ctx.config.baseUrl}/orgs/${input.organizationId}/posts/${id}`,
-      note: input.title || cutText(input.body, 200, ''),
-    });
-  }
   return getPost(ctx, actor, id);
 }
 

@@ -222,6 +222,47 @@ describe('posts and the feed', () => {
     expect(after.records[0].link).toContain(`/posts/${forShare.id}`);
   });
 
+  it('writes the post and the commitment it completes in one transaction: neither if the second fails', async () => {
+    const { c, call, ok } = await organisation();
+    const plan = await ok('self', 'POST', '/api/plans', { organizationId: c.org.id, cycle: '2027' });
+    const goal = await ok('self', 'POST', `/api/plans/${plan.id}/goals`, { what: 'Give a talk' });
+    const share = await ok('self', 'POST', `/api/plans/${plan.id}/shares`, {
+      goalId: goal.id,
+      how: 'talk',
+      cadence: 'once',
+    });
+    // The commitment goes away the moment the post is written (as if deleted in another tab meanwhile): the
+    // second part, recording it as done, fails after the first has written.
+    const fn = `vanish_${share.id.replaceAll('-', '')}`;
+    await t.db.execute(
+      sql.raw(`create function ${fn}() returns trigger language plpgsql as $$ begin
+        delete from plan_share where id = '${share.id}'; return new; end $$`),
+    );
+    await t.db.execute(
+      sql.raw(`create trigger ${fn} after insert on post for each row
+        when (new.share_commitment_id = '${share.id}') execute function ${fn}()`),
+    );
+    try {
+      const res = await call('self', 'POST', '/api/posts', {
+        organizationId: c.org.id,
+        title: 'My talk',
+        body: 'Slides and notes',
+        visibility: 'organization',
+        shareCommitmentId: share.id,
+      });
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toMatch(/Sharing commitment/);
+    } finally {
+      await t.db.execute(sql.raw(`drop trigger ${fn} on post`));
+      await t.db.execute(sql.raw(`drop function ${fn}()`));
+    }
+    const mine = await ok('self', 'GET', `/api/feed?orgId=${c.org.id}&view=mine`);
+    expect(mine.posts).toHaveLength(0);
+    // Rolled back with it: the commitment is still there, with no record.
+    const kept = await ok('self', 'GET', `/api/plans/${plan.id}/shares/${share.id}`);
+    expect(kept.records).toHaveLength(0);
+  });
+
   it('refuses bad input with the field and the reason', async () => {
     const { c, call, ok } = await organisation();
     const circle = await ok('otherMember', 'POST', '/api/communities', {
