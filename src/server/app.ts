@@ -59,6 +59,7 @@ import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { createCacheRegistry } from './read-cache.js';
 import { addResponseHeaders, refuseCrossSiteWrites } from './request-security.js';
 import { cutText } from './text.js';
@@ -88,6 +89,11 @@ export interface BuildAppOptions {
    * instance's caches could serve what another instance changed.
    */
   listenForChanges?: boolean;
+  /**
+   * Rate-limit counters are kept under this namespace. Every real instance leaves it to the shared default, so
+   * they count together; tests give each app its own (all their requests come from 127.0.0.1).
+   */
+  rateLimitNamespace?: string;
   /** Run background jobs (reminders, notification e-mails) with pg-boss; off unless asked (`JOBS` in main.ts). */
   jobs?: boolean | JobsOptions;
 }
@@ -155,7 +161,12 @@ export async function buildApp(opts: BuildAppOptions) {
   });
 
   // preHandler, not onRequest: the sign-in limit keys on the e-mail address, so it needs the parsed body.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  // Counters in the database: every instance counts against the same limit.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    store: databaseRateLimitStore(database.db, opts.rateLimitNamespace),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

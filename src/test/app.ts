@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../config.js';
+import type { DatabaseHandle } from '../db/client.js';
 import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
 import type { JobsOptions } from '../features/jobs/job-queue.js';
 import type { Mailer } from '../features/mail/mailer.js';
@@ -32,9 +33,18 @@ export async function createTestApp(
     ownDatabase?: boolean;
     /** A folder with a built web app (index.html) to serve; none by default. */
     webRoot?: string;
+    /**
+     * Another instance of that app: on its database, counting rate limits with it, as instances of one
+     * deployment do. Its database stays open until that app closes.
+     */
+    instanceOf?: { database: DatabaseHandle; rateLimitNamespace: string };
   } = {},
 ) {
-  const database = await openTestDatabase({ own: options.ownDatabase });
+  const shared = options.instanceOf;
+  const database = shared ? shared.database : await openTestDatabase({ own: options.ownDatabase });
+  // Each app counts rate limits apart from other test files' apps, which share the run's database and, like
+  // every inject, come from 127.0.0.1; instances of one app count together.
+  const rateLimitNamespace = shared ? shared.rateLimitNamespace : `test-${randomBytes(6).toString('hex')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-'));
   const mailer = createCapturingMailer();
   const config = loadConfig({
@@ -54,6 +64,7 @@ export async function createTestApp(
     mailer: options.mailer === 'outbox' ? undefined : (options.mailer ?? mailer),
     logger: false,
     webRoot: options.webRoot ?? '/nonexistent',
+    rateLimitNamespace,
     jobs: options.jobs && {
       schema: `pgboss_test_${randomBytes(4).toString('hex')}`,
       pollingIntervalSeconds: 0.5,
@@ -65,7 +76,7 @@ export async function createTestApp(
   await app.ready();
   afterAll(async () => {
     await app.close();
-    await database.close();
+    if (!shared) await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -100,7 +111,7 @@ export async function createTestApp(
     return res.body;
   }
 
-  return { app, ctx, db: database.db, database, mailer, signIn, sessionFor, call, callOk };
+  return { app, ctx, db: database.db, database, rateLimitNamespace, mailer, signIn, sessionFor, call, callOk };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -33,10 +33,11 @@ function ipAndEmail(req: FastifyRequest): string {
 
 /**
  * A second limit on a route (the route's own `config.rateLimit` is the first): @fastify/rate-limit runs one
- * limit per request through its hooks, so this one is asked directly. Counters are in this process.
+ * limit per request through its hooks, so this one is asked directly. Counters are in the database, shared by
+ * every instance; such a limit has no route to tell its counters apart, so `name` does.
  */
-function alsoLimit(app: FastifyInstance, max: number, keyGenerator: (req: FastifyRequest) => string) {
-  const limit = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator });
+function alsoLimit(app: FastifyInstance, name: string, max: number, keyGenerator: (req: FastifyRequest) => string) {
+  const limit = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: (req) => `${name}|${keyGenerator(req)}` });
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const result = await limit(req);
     if (!result.isAllowed && result.isExceeded) {
@@ -53,7 +54,7 @@ export const authRoutes =
       '/api/auth/sign-up',
       {
         config: { rateLimit: { max: ctx.config.SIGN_UP_RATE_LIMIT, timeWindow: 60_000, keyGenerator: (r) => r.ip } },
-        preHandler: alsoLimit(app, 5, emailOf),
+        preHandler: alsoLimit(app, 'sign-up-address', 5, emailOf),
         schema: {
           tags: ['auth'],
           summary: 'Create an account with e-mail and password (rate-limited per IP and per address)',
@@ -98,7 +99,7 @@ export const authRoutes =
         config: {
           rateLimit: { max: ctx.config.SIGN_IN_RATE_LIMIT, timeWindow: 60_000, keyGenerator: ipAndEmail },
         },
-        preHandler: alsoLimit(app, ctx.config.SIGN_IN_IP_RATE_LIMIT, (r) => r.ip),
+        preHandler: alsoLimit(app, 'sign-in-ip', ctx.config.SIGN_IN_IP_RATE_LIMIT, (r) => r.ip),
         schema: {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password (rate-limited per IP and address, and per IP)',
