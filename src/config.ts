@@ -54,6 +54,11 @@ const configSchema = z.object({
   SIGN_IN_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Sign-ups allowed per IP within one minute. */
   SIGN_UP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /**
+   * Where uploaded files are kept: `disk` (under the data directory) or `database` (reached by every instance on
+   * one database). Defaults to database with DATABASE_URL, disk on the embedded PGlite.
+   */
+  FILE_STORE: z.enum(['disk', 'database'], { error: 'must be disk or database' }).optional(),
   /** Largest evidence file accepted, in bytes (default 10 MB). */
   EVIDENCE_MAX_BYTES: z.coerce
     .number()
@@ -68,6 +73,7 @@ export type Config = z.infer<typeof configSchema> & {
   dataDir: string;
   databaseKind: 'pglite' | 'postgres';
   mailTransport: 'smtp' | 'outbox';
+  fileStore: 'disk' | 'database';
 };
 
 export class ConfigError extends Error {}
@@ -102,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...c,
     mailTransport,
+    fileStore: c.FILE_STORE ?? (c.DATABASE_URL ? 'database' : 'disk'),
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     dataDir: path.resolve(c.WAYMARK_DATA_DIR),
     databaseKind: c.DATABASE_URL ? 'postgres' : 'pglite',

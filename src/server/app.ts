@@ -25,6 +25,8 @@ import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
 import { commentsRoutes } from '../features/comments/comments.routes.js';
 import { communitiesRoutes } from '../features/communities/communities.routes.js';
 import { enlistmentRoutes } from '../features/enlistment/enlistment.routes.js';
+import { createDatabaseFileStore } from '../features/evidence/database-file-store.js';
+import { evidenceJobs } from '../features/evidence/evidence.jobs.js';
 import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
 import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
 import { guidesRoutes } from '../features/guides/guides.routes.js';
@@ -59,6 +61,7 @@ import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
+import { rateLimitJobs } from './rate-limit.jobs.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { createCacheRegistry } from './read-cache.js';
 import { addResponseHeaders, refuseCrossSiteWrites } from './request-security.js';
@@ -79,7 +82,7 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   authSecret: string;
   mailer?: Mailer;
-  /** Store for evidence files; by default a folder `files` in the data directory. */
+  /** Store for uploaded files; by default the one FILE_STORE names (a folder `files` in the data directory, or the database). */
   files?: FileStore;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; served with a single-page-app fallback when present. */
@@ -132,7 +135,11 @@ export async function buildApp(opts: BuildAppOptions) {
     log: app.log,
   });
   const caches = createCacheRegistry(changes);
-  const files = opts.files ?? createDiskFileStore(path.join(config.dataDir, 'files'));
+  const files =
+    opts.files ??
+    (config.fileStore === 'database'
+      ? createDatabaseFileStore(database.db)
+      : createDiskFileStore(path.join(config.dataDir, 'files')));
   const ctx: AppContext = {
     config,
     database,
@@ -264,6 +271,8 @@ export async function buildApp(opts: BuildAppOptions) {
       reminderJobs,
       insightJobs,
       archiveJobs,
+      evidenceJobs,
+      rateLimitJobs,
     ]);
     // preClose: running jobs finish (or are failed, to be retried) before the mailer and database close.
     app.addHook('preClose', async () => jobs.stop());

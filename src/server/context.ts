@@ -15,7 +15,7 @@ export interface AppContext {
   db: DatabaseHandle['db'];
   auth: Auth;
   mailer: Mailer;
-  /** Where evidence files are kept (the data directory unless another store is given). */
+  /** Where uploaded files are kept (FILE_STORE: the data directory or the database). */
   files: FileStore;
   log: FastifyBaseLogger;
   /** What writes changed, told to this process's caches and, on PostgreSQL, to every instance's. */

@@ -54,6 +54,8 @@ export async function createTestApp(
     AUTH_SECRET: TEST_SECRET,
     // Evidence files of this file's tests, removed after them.
     WAYMARK_DATA_DIR: dataDir,
+    // Files where a deployment on this database keeps them by default (config.ts).
+    FILE_STORE: database.kind === 'postgres' ? 'database' : 'disk',
     ...options.env,
   });
   const { app, ctx } = await buildApp({

@@ -1,21 +1,30 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { evidence } from '../../db/schema/index.js';
 import { type Cast, createCast } from '../../test/actors.js';
-import { createTestApp } from '../../test/app.js';
+import { createTestApp, type TestApp } from '../../test/app.js';
 import { multipart } from '../../test/multipart.js';
+import { storedKeys } from '../../test/stored-files.js';
 
 const MAX = 4096;
-const t = await createTestApp({ env: { EVIDENCE_MAX_BYTES: String(MAX) } });
-const { app } = t;
-const filesDir = path.join(t.ctx.config.dataDir, 'files');
+// Every test runs against both file stores, the apps sharing one database.
+const onDisk = await createTestApp({ env: { EVIDENCE_MAX_BYTES: String(MAX), FILE_STORE: 'disk' } });
+const inDatabase = await createTestApp({
+  env: { EVIDENCE_MAX_BYTES: String(MAX), FILE_STORE: 'database' },
+  instanceOf: onDisk,
+});
+// Another instance of the deployment that keeps files in the database.
+const otherInstance = await createTestApp({
+  env: { EVIDENCE_MAX_BYTES: String(MAX), FILE_STORE: 'database' },
+  instanceOf: inDatabase,
+});
 
 const PDF = Buffer.from('%PDF-1.4\n% workshop slides\n1 0 obj << >> endobj\n%%EOF\n');
 
-async function goalOfSelf(c: Cast) {
+type UploadFile = { name: string; type: string; bytes: Buffer };
+
+async function goalOfSelfOn(app: TestApp['app'], c: Cast) {
   const plan = await app.inject({
     method: 'POST',
     url: '/api/plans',
@@ -32,7 +41,7 @@ async function goalOfSelf(c: Cast) {
   return { planUrl, planId: plan.json().id as string, url: `${planUrl}/goals/${goal.json().id}/evidence` };
 }
 
-async function upload(c: Cast, url: string, file: { name: string; type: string; bytes: Buffer }, fields = {}) {
+async function uploadOn(app: TestApp['app'], c: Cast, url: string, file: UploadFile, fields = {}) {
   const body = await multipart(fields, file);
   return app.inject({
     method: 'POST',
@@ -42,15 +51,18 @@ async function upload(c: Cast, url: string, file: { name: string; type: string; 
   });
 }
 
-/** Every stored file (partial ones included), to prove that failures leave nothing behind. */
-function storedFiles(): string[] {
-  if (!fs.existsSync(filesDir)) return [];
-  return (fs.readdirSync(filesDir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(filesDir, f)).isFile())
-    .sort();
-}
+describe.each([
+  ['disk', onDisk],
+  ['database', inDatabase],
+] as [string, TestApp][])('evidence of a goal (files on %s)', (_store, t) => {
+  const { app } = t;
 
-describe('evidence of a goal', () => {
+  const goalOfSelf = (c: Cast) => goalOfSelfOn(app, c);
+  const upload = (c: Cast, url: string, file: UploadFile, fields = {}) => uploadOn(app, c, url, file, fields);
+
+  /** Every file stored for the plan (partial ones included), to prove that failures leave nothing behind. */
+  const storedFiles = (planId: string) => storedKeys(t.ctx, `evidence/${planId}/`);
+
   it('keeps notes and links, edits them with a version and removes them', async () => {
     const c = await createCast(t);
     const { url, planUrl } = await goalOfSelf(c);
@@ -151,7 +163,6 @@ describe('evidence of a goal', () => {
   it('refuses too large, wrong, disguised and empty files with a clear error and keeps nothing', async () => {
     const c = await createCast(t);
     const { url, planId } = await goalOfSelf(c);
-    const before = storedFiles();
     const cases = [
       {
         file: { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(MAX)]) },
@@ -194,7 +205,7 @@ describe('evidence of a goal', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields.file).toMatch(/Choose a file/);
 
-    expect(storedFiles()).toEqual(before);
+    expect(await storedFiles(planId)).toEqual([]);
     expect(await t.db.select().from(evidence).where(eq(evidence.planId, planId))).toEqual([]);
   });
 
@@ -207,7 +218,6 @@ describe('evidence of a goal', () => {
       { title: 'Cut off' },
       { name: 'notes.txt', type: 'text/plain', bytes: Buffer.alloc(3000, 'a') },
     );
-    const before = storedFiles();
     await new Promise<void>((resolve) => {
       const req = http.request({
         host: '127.0.0.1',
@@ -225,20 +235,36 @@ describe('evidence of a goal', () => {
       req.on('close', () => resolve());
     });
     // The server notices the dropped connection and removes the partial file; on a busy machine that takes a while.
-    await expect.poll(storedFiles, { timeout: 5000, interval: 100 }).toEqual(before);
+    await expect.poll(() => storedFiles(planId), { timeout: 5000, interval: 100 }).toEqual([]);
     expect(await t.db.select().from(evidence).where(eq(evidence.planId, planId))).toEqual([]);
   });
 
   it('removes the files with the evidence and with the plan', async () => {
     const c = await createCast(t);
-    const { url, planUrl } = await goalOfSelf(c);
-    const before = storedFiles();
+    const { url, planUrl, planId } = await goalOfSelf(c);
     const a = await upload(c, url, { name: 'a.txt', type: 'text/plain', bytes: Buffer.from('first') });
     await upload(c, url, { name: 'b.md', type: 'text/markdown', bytes: Buffer.from('# second') });
-    expect(storedFiles()).toHaveLength(before.length + 2);
+    expect(await storedFiles(planId)).toHaveLength(2);
     await app.inject({ method: 'DELETE', url: `${planUrl}/evidence/${a.json().id}`, headers: c.as('self') });
-    expect(storedFiles()).toHaveLength(before.length + 1);
+    expect(await storedFiles(planId)).toHaveLength(1);
     await app.inject({ method: 'DELETE', url: planUrl, headers: c.as('self') });
-    expect(storedFiles()).toEqual(before);
+    expect(await storedFiles(planId)).toEqual([]);
+  });
+});
+
+describe('files kept in the database', () => {
+  it('downloads a file uploaded through one instance from another on the same database', async () => {
+    const c = await createCast(inDatabase);
+    const { url } = await goalOfSelfOn(inDatabase.app, c);
+    const bytes = Buffer.concat([PDF, Buffer.alloc(2000, 'x')]);
+    const res = await uploadOn(inDatabase.app, c, url, { name: 'shared.pdf', type: 'application/pdf', bytes });
+    expect(res.statusCode, res.body).toBe(201);
+    const download = await otherInstance.app.inject({
+      method: 'GET',
+      url: res.json().file.downloadUrl,
+      headers: c.as('self'),
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(bytes)).toBe(true);
   });
 });

@@ -13,8 +13,9 @@ export interface StoredFile {
 }
 
 /**
- * Where evidence files live. The default keeps them under the data directory; another store (S3, a
- * network share) implements the same three calls. Keys are made by Waymark, never by the uploader.
+ * Where uploaded files live (evidence, post images, archived evidence): on disk under the data directory, or
+ * in the database for several instances (FILE_STORE, database-file-store.ts); another store (S3, a network
+ * share) would implement the same three calls. Keys are made by Waymark, never by the uploader.
  */
 export interface FileStore {
   /**
@@ -35,13 +36,21 @@ export class FileTooLargeError extends Error {
 
 const HEAD_BYTES = 512;
 
+/** Keeps the first bytes of a file as they stream past, for StoredFile.head. */
+export function keepHead(head: Buffer, chunk: Buffer): Buffer {
+  return head.length < HEAD_BYTES ? Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES) : head;
+}
+
+/** Keys are paths of word characters (`evidence/<plan>/<id>`): never `..`, never absolute, in any store. */
+export function checkFileKey(key: string): string {
+  if (!/^[\w-]+(\/[\w-]+)*$/.test(key)) throw new Error(`Invalid file key: ${key}`);
+  return key;
+}
+
 /** Files on local disk: written to a partial file first and renamed into place once complete. */
 export function createDiskFileStore(root: string): FileStore {
   const partialDir = path.join(root, '.partial');
-  const fullPath = (key: string) => {
-    if (!/^[\w-]+(\/[\w-]+)*$/.test(key)) throw new Error(`Invalid file key: ${key}`);
-    return path.join(root, key);
-  };
+  const fullPath = (key: string) => path.join(root, checkFileKey(key));
 
   return {
     async put(key, data, maxBytes) {
@@ -51,7 +60,7 @@ export function createDiskFileStore(root: string): FileStore {
       const partial = path.join(partialDir, randomUUID());
       const hash = createHash('sha256');
       let byteSize = 0;
-      let head = Buffer.alloc(0);
+      let head: Buffer = Buffer.alloc(0);
       try {
         await pipeline(
           data,
@@ -59,7 +68,7 @@ export function createDiskFileStore(root: string): FileStore {
             for await (const chunk of chunks) {
               byteSize += chunk.length;
               if (byteSize > maxBytes) throw new FileTooLargeError(maxBytes);
-              if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
+              head = keepHead(head, chunk);
               hash.update(chunk);
               yield chunk;
             }
