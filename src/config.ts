@@ -20,6 +20,14 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Secret that signs session cookies. Required in production; development generates one per data directory. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Records this AUTH_SECRET as the one every instance on the database must use, replacing the recorded one
+   * (everyone signed in is signed out). For one start when the secret is changed on purpose.
+   */
+  AUTH_SECRET_ROTATE: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** smtp://user:pass@host:port or smtps://...; without it mail is kept in the database for the operator. */
   SMTP_URL: z
     .string()
@@ -89,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && !c.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required when NODE_ENV=production');
+  }
+  if (c.AUTH_SECRET_ROTATE && !c.AUTH_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_SECRET_ROTATE: records a new AUTH_SECRET, but AUTH_SECRET is not set',
+    );
   }
   const mailTransport = c.MAIL_TRANSPORT ?? (c.SMTP_URL ? 'smtp' : 'outbox');
   if (mailTransport === 'smtp' && !c.SMTP_URL) {

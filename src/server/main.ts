@@ -5,6 +5,7 @@ import { DataDirInUseError, DataDirUnwritableError } from '../db/data-dir-lock.j
 import { runMigrations } from '../db/migrate.js';
 import { buildApp } from './app.js';
 import { resolveAuthSecret } from './secret.js';
+import { AuthSecretMismatchError, agreeOnAuthSecret } from './secret-fingerprint.js';
 
 /** Free space that lets PGlite write again: two WAL segments (16 MB each). */
 const WRITABLE_BYTES = 32 * 1024 * 1024;
@@ -55,7 +56,27 @@ async function main() {
     throw err;
   }
   await runMigrations(database);
-  const { app, ctx } = await buildApp({ config, database, authSecret: resolveAuthSecret(config), jobs: config.JOBS });
+  const authSecret = resolveAuthSecret(config);
+  // Several instances share a PostgreSQL database and must sign with one secret; PGlite has one process.
+  if (database.kind === 'postgres') {
+    try {
+      const agreement = await agreeOnAuthSecret(database.db, config, authSecret);
+      if (agreement === 'rotated') {
+        console.warn(
+          'AUTH_SECRET_ROTATE: this AUTH_SECRET is now the one every instance must use; sessions signed with the ' +
+            'previous one have ended. Remove AUTH_SECRET_ROTATE, and give the other instances the new AUTH_SECRET.',
+        );
+      }
+    } catch (err) {
+      if (err instanceof AuthSecretMismatchError) {
+        console.error(err.message);
+        await database.close();
+        process.exit(1);
+      }
+      throw err;
+    }
+  }
+  const { app, ctx } = await buildApp({ config, database, authSecret, jobs: config.JOBS });
 
   let stopping = false;
   const stop = async (signal: string) => {

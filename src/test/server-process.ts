@@ -89,6 +89,17 @@ export async function startWaymark(env: Record<string, string>, readyWithinMs = 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  if (gone) throw new WaymarkExitedError(await exited, output);
   await process_.kill();
-  throw new Error(`Waymark did not become ready (${gone ? 'it exited' : 'timed out'}):\n${output}`);
+  throw new Error(`Waymark did not become ready (timed out):\n${output}`);
+}
+
+/** The server ended before it was ready (a start-up check refused it): how it exited and what it said. */
+export class WaymarkExitedError extends Error {
+  constructor(
+    readonly exit: { code: number | null; signal: NodeJS.Signals | null },
+    readonly output: string,
+  ) {
+    super(`Waymark did not become ready (it exited with code ${exit.code}):\n${output}`);
+  }
 }
