@@ -66,12 +66,14 @@ describe.runIf(runUrl)('one AUTH_SECRET for every instance on a database', () =>
     const me = await fetch(`${second.url}/api/me`, { headers: { cookie } });
     expect(me.status).toBe(200);
 
-    const other = await refusal(instance(own.url, { AUTH_SECRET: SECRET_B }));
+    // Another secret, and none (an instance then makes its own): both refused, each told what to do.
+    const [other, generated] = await Promise.all([
+      refusal(instance(own.url, { AUTH_SECRET: SECRET_B })),
+      refusal(instance(own.url, { AUTH_SECRET: '' })),
+    ]);
     expect(other.exit.code).toBe(1);
     expect(other.output).toMatch(/AUTH_SECRET differs from the secret that the other instances on this database/);
     expect(other.output).not.toContain(SECRET_A);
-    // Without AUTH_SECRET an instance makes its own secret: refused too, told to set AUTH_SECRET.
-    const generated = await refusal(instance(own.url, { AUTH_SECRET: '' }));
     expect(generated.exit.code).toBe(1);
     expect(generated.output).toMatch(/AUTH_SECRET is not set, so this instance made its own secret/);
 
