@@ -8,6 +8,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storedFile } from '../../db/schema/index.js';
 import { openTestDatabase } from '../../test/database.js';
+import { copyDiskFilesToDatabase } from './copy-files.js';
 import { createDatabaseFileStore, removeAbandonedUploads } from './database-file-store.js';
 import { createDiskFileStore, type FileStore, FileTooLargeError } from './file-store.js';
 
@@ -125,5 +126,22 @@ describe('files in the database', () => {
       .where(like(storedFile.key, `${prefix}/%`));
     expect(left.map((f) => f.key).sort()).toEqual([`${prefix}/finished`, `${prefix}/under-way`]);
     expect(await database.db.select().from(storedFile).where(eq(storedFile.id, abandoned))).toEqual([]);
+  });
+});
+
+describe('moving a deployment to FILE_STORE=database', () => {
+  it('copies the files kept on disk into the database, once', async () => {
+    const disk = createDiskFileStore(path.join(root, 'moving'));
+    const inDatabase = createDatabaseFileStore(database.db);
+    const prefix = `moved/${randomUUID()}`;
+    const slides = randomBytes(300 * 1024);
+    await disk.put(`${prefix}/slides`, streamOf(slides), 1024 * 1024);
+    await disk.put(`${prefix}/notes`, streamOf(Buffer.from('notes on disk')), 1024);
+    await inDatabase.put(`${prefix}/notes`, streamOf(Buffer.from('notes already moved')), 1024);
+
+    expect(await copyDiskFilesToDatabase(path.join(root, 'moving'), database.db)).toEqual({ copied: 1, present: 1 });
+    expect((await bytesOf(inDatabase, `${prefix}/slides`))?.equals(slides)).toBe(true);
+    expect((await bytesOf(inDatabase, `${prefix}/notes`))?.toString()).toBe('notes already moved');
+    expect(await copyDiskFilesToDatabase(path.join(root, 'moving'), database.db)).toEqual({ copied: 0, present: 2 });
   });
 });
