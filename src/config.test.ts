@@ -27,6 +27,14 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps files in the database with DATABASE_URL and on disk with PGlite, unless FILE_STORE says otherwise', () => {
+    expect(loadConfig({}).fileStore).toBe('disk');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).fileStore).toBe('database');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', FILE_STORE: 'disk' }).fileStore).toBe('disk');
+    expect(loadConfig({ FILE_STORE: 'database' }).fileStore).toBe('database');
+    expect(() => loadConfig({ FILE_STORE: 's3' })).toThrow(/FILE_STORE: must be disk or database/);
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrow(/at least 32/);
