@@ -31,8 +31,8 @@ export type Granted<A extends Action, R> = Facts[KindOf<A>] & Loaded<R>;
  * - anonymous → 401;
  * - what the actor may not see → 404, exactly as for a record that does not exist (ids leak nothing);
  * - a right they lack → 403.
- * Returns what it looked at, so the service need not load it again. Inside a transaction, pass
- * `{ ...ctx, db: tx }`: the gate reads through it (PGlite has one connection).
+ * Returns what it looked at, so the service need not load it again. Inside a transaction, pass the
+ * transaction's context (`inTransaction`): the gate reads through it (PGlite has one connection).
  */
 export async function requireAccess<A extends Action, R extends Resources[KindOf<A>]>(
   ctx: AppContext,

@@ -4,6 +4,7 @@ import { membership } from '../../db/schema/index.js';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
+import { inTransaction } from '../../server/transaction.js';
 import { requireAccess, requireUser } from '../access/access.js';
 import { findMembership } from '../access/access.repository.js';
 import type { Actor } from '../access/actor.js';
@@ -56,8 +57,8 @@ export async function createInvitation(
 ) {
   // A double click sends the same invitation twice at once: the second answers 409 with the first.
   return retryIfRaced(() =>
-    ctx.db.transaction(async (tx) => {
-      const inTx = { ...ctx, db: tx };
+    inTransaction(ctx, async (inTx) => {
+      const tx = inTx.db;
       const { user } = await requireAccess(inTx, actor, 'invitation:manage', { org: orgId });
       if (input.role === 'owner') await requireAccess(inTx, actor, 'invitation:invite-owner', { org: orgId });
       if (await hasMemberWithEmail(tx, orgId, input.email)) {
@@ -109,8 +110,9 @@ export async function listOrgInvitations(ctx: AppContext, actor: Actor, orgId: s
 
 /** Withdraws an invitation: its link stops working at once. */
 export async function revokeInvitation(ctx: AppContext, actor: Actor, orgId: string, invitationId: string) {
-  await ctx.db.transaction(async (tx) => {
-    await requireAccess({ ...ctx, db: tx }, actor, 'invitation:manage', { org: orgId });
+  await inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    await requireAccess(inTx, actor, 'invitation:manage', { org: orgId });
     const row = await findInvitationById(tx, orgId, invitationId);
     if (!row) throw notFound('Invitation');
     if (row.acceptedAt) throw conflict('This invitation was accepted already; remove the member instead.');

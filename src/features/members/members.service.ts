@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
+import { inTransaction } from '../../server/transaction.js';
 import { requireAccess } from '../access/access.js';
 import type { MembershipRow } from '../access/access.repository.js';
 import type { Actor } from '../access/actor.js';
@@ -74,8 +75,8 @@ export async function updateOrgMember(
   memberId: string,
   input: z.infer<typeof updateMemberBody>,
 ): Promise<MemberView> {
-  const updated = await ctx.db.transaction(async (tx) => {
-    const inTx = { ...ctx, db: tx };
+  const updated = await inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
     const resource = { org: orgId, member: memberId };
     let target: MembershipRow | undefined;
     if (input.role !== undefined) ({ target } = await requireAccess(inTx, actor, 'member:set-role', resource));
@@ -125,8 +126,9 @@ export async function updateOwnProfile(
   memberId: string,
   input: z.infer<typeof updateProfileBody>,
 ): Promise<MemberView> {
-  return ctx.db.transaction(async (tx) => {
-    const { target } = await requireAccess({ ...ctx, db: tx }, actor, 'member:update-profile', {
+  return inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    const { target } = await requireAccess(inTx, actor, 'member:update-profile', {
       org: orgId,
       member: memberId,
     });
@@ -152,8 +154,9 @@ export async function updateOwnProfile(
  * organisation's period, and they are told by e-mail. Nothing of theirs stays in the organisation.
  */
 export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: string, memberId: string): Promise<void> {
-  const mail = await ctx.db.transaction(async (tx) => {
-    const { me, user, target } = await requireAccess({ ...ctx, db: tx }, actor, 'member:remove', {
+  const mail = await inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    const { me, user, target } = await requireAccess(inTx, actor, 'member:remove', {
       org: orgId,
       member: memberId,
     });
