@@ -1,58 +1,20 @@
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
-import { membership } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
 import { forbidden, notFound, unauthenticated } from '../../server/errors.js';
+import { type Action, type KindOf, rules } from './access-rules.js';
 import type { Actor } from './actor.js';
+import { kinds } from './resource-kinds.js';
+import {
+  type Facts,
+  type Kind,
+  type KindOfResource,
+  type Loaded,
+  loadedRows,
+  type Resources,
+  type SignedIn,
+} from './resources.js';
 
-export type Role = 'owner' | 'admin' | 'member';
-export type MembershipRow = typeof membership.$inferSelect;
-export type SignedIn = Extract<Actor, { kind: 'user' }>;
-
-/**
- * Every action a service can ask about, with who may do it. An actor who is not a member of the
- * organisation never gets here: they get 404 as if the organisation did not exist.
- */
-const rules = {
-  'org:read': () => true,
-  'org:update': ({ me }) => me.role === 'owner',
-  'member:list': () => true,
-  'member:read': () => true,
-  'member:update-profile': ({ me, target }) => me.id === target?.id,
-  'member:set-supervisor': ({ me }) => isAdmin(me.role),
-  // Admins manage members and other admins; only owners touch owners.
-  'member:set-role': ({ me, target }) => me.role === 'owner' || (me.role === 'admin' && target?.role !== 'owner'),
-  'member:remove': ({ me, target }) =>
-    me.id === target?.id || me.role === 'owner' || (me.role === 'admin' && target?.role !== 'owner'),
-  'invitation:manage': ({ me }) => isAdmin(me.role),
-  // Who was removed and until when their data is kept for them (never the data: that is the learner's).
-  'member:list-removed': ({ me }) => isAdmin(me.role),
-  // The organisation's guide and plan templates: everyone uses them, L&D admins (and owners) shape them.
-  'guide:read': () => true,
-  'guide:update': ({ me }) => isAdmin(me.role),
-  'template:use': () => true,
-  'template:manage': ({ me }) => isAdmin(me.role),
-  // Communities of practice: anyone may start one and join; L&D admins feature them for everyone.
-  'community:create': () => true,
-  'community:feature': ({ me }) => isAdmin(me.role),
-  // Insights: each learner decides alone whether they count; L&D admins (and owners) read aggregates only.
-  'insights:consent': ({ me, target }) => me.id === target?.id,
-  'insights:read': ({ me }) => isAdmin(me.role),
-  'insights:manage': ({ me }) => isAdmin(me.role),
-} satisfies Record<string, (c: { me: MembershipRow; target?: MembershipRow }) => boolean>;
-
-export type OrgAction = keyof typeof rules;
-const actionsOnAMember = new Set<OrgAction>([
-  'member:read',
-  'member:update-profile',
-  'member:set-supervisor',
-  'member:set-role',
-  'member:remove',
-  'insights:consent',
-]);
-
-export function isAdmin(role: Role): boolean {
-  return role === 'owner' || role === 'admin';
-}
+export { type Action, isAdmin } from './access-rules.js';
+export type { Role, SignedIn } from './resources.js';
 
 /** The actor must be signed in; anonymous requests get 401. */
 export function requireUser(actor: Actor): SignedIn {
@@ -60,45 +22,43 @@ export function requireUser(actor: Actor): SignedIn {
   return actor;
 }
 
-export async function findMembership(db: Database, orgId: string, userId: string): Promise<MembershipRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(membership)
-    .where(and(eq(membership.organizationId, orgId), eq(membership.userId, userId)))
-    .limit(1);
-  return row;
-}
+/** What the gate hands back: what it found out (the actor's membership, the plan's owner, their shares, ...). */
+export type Granted<A extends Action, R> = Facts[KindOf<A>] & Loaded<R>;
 
 /**
- * The single gate every organisation-scoped service call goes through.
- * - anonymous → 401; not a member of the organisation → 404 (ids leak nothing);
- * - a target member outside the organisation → 404; a member lacking the right → 403.
- * Returns the actor's membership and the target's, so the service need not load them again.
+ * The one gate every service call goes through first, for organisation and plan rights alike: may `actor` do
+ * `action` (a rule in access-rules.ts) with `resource`?
+ * - anonymous → 401;
+ * - what the actor may not see → 404, exactly as for a record that does not exist (ids leak nothing);
+ * - a right they lack → 403.
+ * Returns what it looked at, so the service need not load it again. Inside a transaction, pass the
+ * transaction's context (`inTransaction`): the gate reads through it (PGlite has one connection).
  */
-export async function requireAccess(
-  db: Database,
+export async function requireAccess<A extends Action, R extends Resources[KindOf<A>]>(
+  ctx: AppContext,
   actor: Actor,
-  action: OrgAction,
-  resource: { orgId: string; memberId?: string },
-): Promise<{ user: SignedIn; me: MembershipRow; target?: MembershipRow }> {
+  action: A,
+  resource: R,
+): Promise<Granted<A, R>> {
   const user = requireUser(actor);
-  const me = await findMembership(db, resource.orgId, user.userId);
-  if (!me) throw notFound('Organisation');
-  let target: MembershipRow | undefined;
-  if (actionsOnAMember.has(action)) {
-    if (!resource.memberId) throw new Error(`${action} needs a memberId`);
-    target =
-      resource.memberId === me.id
-        ? me
-        : (
-            await db
-              .select()
-              .from(membership)
-              .where(and(eq(membership.id, resource.memberId), eq(membership.organizationId, resource.orgId)))
-              .limit(1)
-          )[0];
-    if (!target) throw notFound('Member');
-  }
-  if (!rules[action]({ me, target })) throw forbidden();
-  return { user, me, target };
+  // Typed per kind in the table; here any rule meets its own kind's facts.
+  const rule = rules[action] as RuleOfAnyKind;
+  const kind = kinds[rule.on] as KindOfResource<Kind>;
+  const facts = await kind.load(ctx, actor, user, resource as never, rule);
+  if (rule.sees && !rule.sees(facts)) throw notFound(rule.hidden ?? kind.noun);
+  kind.within?.(facts as never, resource as never);
+  if (rule.allows && !rule.allows(facts)) throw forbidden(rule.refusal);
+  // What the service passed in loaded comes back beside what the gate found out.
+  const granted: object = { ...loadedRows(resource), ...facts };
+  return granted as Granted<A, R>;
 }
+
+/* Methods, not function properties: their parameters are checked loosely, so every kind's rule fits here. */
+type RuleOfAnyKind = {
+  on: Kind;
+  sees?(facts: Facts[Kind]): boolean;
+  allows?(facts: Facts[Kind]): boolean;
+  refusal?: string;
+  hidden?: string;
+  shares?: boolean;
+};

@@ -112,7 +112,7 @@ export async function listRemovedMembers(
   actor: Actor,
   orgId: string,
 ): Promise<{ removed: RemovedMemberView[] }> {
-  await requireAccess(ctx.db, actor, 'member:list-removed', { orgId });
+  await requireAccess(ctx, actor, 'member:list-removed', { org: orgId });
   const rows = await archivesOfOrg(ctx.db, orgId, new Date());
   return {
     removed: rows.map((r) => ({

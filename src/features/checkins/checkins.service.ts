@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { conflict, type FieldErrors, notFound, validationError } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requirePlanAccess } from '../access/plan-access.js';
 import { type PartRow, snapshotOf } from '../plans/plan-parts.js';
 import { listItems, updateItem } from '../plans/plans.repository.js';
-import { ownershipOf, readPlan, writePlan } from '../plans/plans.service.js';
+import { readPlan, writePlan } from '../plans/plans.service.js';
 import { localDate } from '../settings/local-time.js';
 import { getLearnerSettings } from '../settings/settings.service.js';
 import { checkinPrompts } from './checkin-prompts.js';
@@ -121,6 +121,6 @@ export async function createCheckin(
 
 /** Deletes a check-in. The progress it recorded stays on the goals: it is part of the plan and its history. */
 export async function removeCheckin(ctx: AppContext, actor: Actor, planId: string, checkinId: string) {
-  await requirePlanAccess(ctx, actor, 'plan:write', await ownershipOf(ctx, planId));
+  await requireAccess(ctx, actor, 'plan:write', { plan: planId });
   if (!(await deleteCheckin(ctx.db, planId, checkinId))) throw notFound('Check-in');
 }

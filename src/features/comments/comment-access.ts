@@ -1,52 +1,46 @@
 import type { AppContext } from '../../server/context.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
+import { commentsOnItem, readsItem } from '../access/access-rules.js';
 import type { Actor } from '../access/actor.js';
-import { planViewer } from '../access/plan-access.js';
-import { ownershipOf, readPlan } from '../plans/plans.service.js';
-import { type Coverage, coverageOf } from '../sharing/shared-view.js';
+import { readPlan } from '../plans/plans.service.js';
 import type { CommentRow } from './comments.repository.js';
 
 export type Target = { kind: CommentRow['targetKind']; id: string };
 
-/** Whether a set of shares covers a goal or reflection (a goal also by its own share; reflections only whole). */
-export function covers(cover: Coverage, target: Target): boolean {
-  if (cover.plan) return true;
-  if (target.kind === 'goal') return cover.parts.includes('goals') || cover.goalIds.includes(target.id);
-  return cover.parts.includes('reflections');
-}
-
 /**
- * What the actor may do with the comments of a plan: the learner reads and comments on every goal and
- * reflection; someone it was shared with reads the comments of what their active shares cover, and comments
- * where one of those shares is to comment. Anyone else: 404, as for the plan itself.
+ * What the actor may do with the comments of a plan, as the access gate answers it (rules `comment:*`): the
+ * learner reads and comments on every goal and reflection; someone it was shared with reads the comments of
+ * what their active shares cover, and comments where one of those shares is to comment. Anyone else: 404, as
+ * for the plan itself. Lists are cut with the same rules; single targets go through the gate.
  */
 export async function commentAccess(ctx: AppContext, actor: Actor, planId: string) {
-  const ownership = await ownershipOf(ctx, planId);
-  const { user, isOwner, grants } = await planViewer(ctx, actor, ownership);
+  const viewer = await requireAccess(ctx, actor, 'comment:read', { plan: planId });
+  const { user, isOwner, plan: ownership } = viewer;
   const { view } = await readPlan(ctx, actor, planId, isOwner ? 'plan:read' : 'plan:read-shared');
-  const readCover = coverageOf(grants);
-  const commentCover = coverageOf(grants.filter((g) => g.access === 'comment'));
 
   const exists = (t: Target) =>
     t.kind === 'goal' ? view.goals.some((g) => g.id === t.id) : view.reflections.some((r) => r.id === t.id);
-  const canRead = (t: Target) => exists(t) && (isOwner || covers(readCover, t));
-  const canComment = (t: Target) => exists(t) && (isOwner || covers(commentCover, t));
+  const requireExisting = (t: Target) => {
+    if (!exists(t)) throw notFound(t.kind === 'goal' ? 'Goal' : 'Reflection');
+  };
 
   return {
     user,
     isOwner,
-    ownership: ownership as NonNullable<typeof ownership>,
+    ownership,
     view,
-    canRead,
-    canComment,
+    canRead: (t: Target) => exists(t) && readsItem(viewer, t),
+    canComment: (t: Target) => exists(t) && commentsOnItem(viewer, t),
     /** The target, readable by the actor, or 404 as if it did not exist. */
-    requireReadable(t: Target) {
-      if (!canRead(t)) throw notFound(t.kind === 'goal' ? 'Goal' : 'Reflection');
+    async requireReadable(t: Target) {
+      requireExisting(t);
+      await requireAccess(ctx, actor, 'comment:read', { plan: ownership, item: t });
     },
     /** A target the actor may comment on: 404 if they cannot even read it, 403 if they may only read. */
-    requireCommentable(t: Target) {
-      this.requireReadable(t);
-      if (!canComment(t)) throw forbidden('This was shared with you to read, not to comment on.');
+    async requireCommentable(t: Target) {
+      requireExisting(t);
+      await requireAccess(ctx, actor, 'comment:write', { plan: ownership, item: t });
     },
     /** What the target says now, for naming it in notifications. */
     titleOf(t: Target) {

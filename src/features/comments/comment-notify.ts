@@ -1,9 +1,9 @@
 import type { AppContext } from '../../server/context.js';
 import { cutText, oneLine } from '../../server/text.js';
+import { activeGrantsFor } from '../access/access.repository.js';
+import { readsItem } from '../access/access-rules.js';
 import { notify } from '../notifications/notify.js';
-import { coverageOf } from '../sharing/shared-view.js';
-import { activeGrantsFor } from '../sharing/sharing.repository.js';
-import { type CommentAccess, covers, type Target } from './comment-access.js';
+import type { CommentAccess, Target } from './comment-access.js';
 import { type CommentWithAuthor, listComments, memberIdOf } from './comments.repository.js';
 
 const EXCERPT = 200;
@@ -24,7 +24,7 @@ async function stillSees(ctx: AppContext, access: CommentAccess, userId: string,
   const memberId = await memberIdOf(ctx.db, userId, access.ownership.organizationId);
   if (!memberId) return false;
   const grants = await activeGrantsFor(ctx.db, access.ownership.id, memberId, new Date());
-  return covers(coverageOf(grants), target);
+  return readsItem({ isOwner: false, grants }, target);
 }
 
 /**

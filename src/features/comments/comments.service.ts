@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import type { AppContext } from '../../server/context.js';
-import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
+import { conflict, notFound, validationError } from '../../server/errors.js';
 import { renderMarkdown } from '../../server/markdown.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { updateItemFields } from '../plans/plan-items.service.js';
 import { planParts } from '../plans/plan-parts.js';
@@ -49,7 +50,7 @@ function viewOf({ comment: c, authorName }: CommentWithAuthor, access: CommentAc
  */
 export async function listPlanComments(ctx: AppContext, actor: Actor, planId: string, target?: Target) {
   const access = await commentAccess(ctx, actor, planId);
-  if (target) access.requireReadable(target);
+  if (target) await access.requireReadable(target);
   const rows = await listComments(ctx.db, planId, target);
   const visible = rows.filter(({ comment: c }) => access.canRead({ kind: c.targetKind, id: c.targetId }));
   const asked: Target[] = target
@@ -100,7 +101,7 @@ function checkSuggestion(
 export async function addComment(ctx: AppContext, actor: Actor, planId: string, input: CreateCommentInput) {
   const access = await commentAccess(ctx, actor, planId);
   const target = { kind: input.targetKind, id: input.targetId };
-  access.requireCommentable(target);
+  await access.requireCommentable(target);
 
   let parentId: string | null = null;
   if (input.parentId) {
@@ -145,8 +146,8 @@ export async function editComment(ctx: AppContext, actor: Actor, planId: string,
   const access = await commentAccess(ctx, actor, planId);
   const found = await visibleComment(ctx, access, planId, commentId);
   const { comment } = found;
-  if (comment.authorUserId !== access.user.userId) throw forbidden('Only its author can edit a comment.');
-  access.requireCommentable({ kind: comment.targetKind, id: comment.targetId });
+  await requireAccess(ctx, actor, 'comment:edit', { plan: access.ownership, comment });
+  await access.requireCommentable({ kind: comment.targetKind, id: comment.targetId });
   if (comment.deletedAt) throw notFound('Comment');
   const editedAt = new Date();
   await updateComment(ctx.db, commentId, { body, editedAt });
@@ -160,9 +161,7 @@ export async function editComment(ctx: AppContext, actor: Actor, planId: string,
 export async function deleteComment(ctx: AppContext, actor: Actor, planId: string, commentId: string) {
   const access = await commentAccess(ctx, actor, planId);
   const { comment } = await visibleComment(ctx, access, planId, commentId);
-  if (comment.authorUserId !== access.user.userId && !access.isOwner) {
-    throw forbidden('Only its author or the learner can delete a comment.');
-  }
+  await requireAccess(ctx, actor, 'comment:delete', { plan: access.ownership, comment });
   if (!comment.deletedAt) await updateComment(ctx.db, commentId, { deletedAt: new Date(), body: '', suggestion: null });
 }
 
@@ -213,7 +212,7 @@ const alreadyDecided = () => conflict('This suggestion was already accepted or d
 async function openSuggestion(ctx: AppContext, actor: Actor, planId: string, commentId: string) {
   const access = await commentAccess(ctx, actor, planId);
   const found = await visibleComment(ctx, access, planId, commentId);
-  if (!access.isOwner) throw forbidden('Only the learner decides on suggestions to their plan.');
+  await requireAccess(ctx, actor, 'suggestion:decide', { plan: access.ownership });
   if (!found.comment.suggestion || found.comment.deletedAt) throw notFound('Suggestion');
   if (found.comment.suggestionState !== 'open') throw alreadyDecided();
   return { access, found };

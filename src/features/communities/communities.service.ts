@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
-import { AppError, conflict, notFound } from '../../server/errors.js';
-import { requireAccess, requireUser } from '../access/access.js';
+import { conflict } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import {
   addCommunityMember,
@@ -36,24 +36,14 @@ function viewOf({ community: c, memberCount, postCount, joined }: Listed): Commu
 
 /** The organisation's communities, featured first. */
 export async function listOrgCommunities(ctx: AppContext, actor: Actor, orgId: string): Promise<CommunityView[]> {
-  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
+  const { me } = await requireAccess(ctx, actor, 'community:read-list', { org: orgId });
   return (await listCommunities(ctx.db, orgId, me.id)).map(viewOf);
 }
 
-/** A community of the actor's organisation (404 for anyone outside it), with the actor's membership of it. */
-export async function requireCommunity(ctx: AppContext, actor: Actor, communityId: string) {
-  requireUser(actor);
-  const found = await findCommunity(ctx.db, communityId);
-  if (!found) throw notFound('Community');
-  // Another organisation's community answers exactly like a missing one: its organisation is not named.
-  const access = await requireAccess(ctx.db, actor, 'org:read', { orgId: found.organizationId }).catch((err) => {
-    throw err instanceof AppError && err.code === 'not_found' ? notFound('Community') : err;
-  });
-  return { ...access, community: found };
-}
-
 export async function getCommunity(ctx: AppContext, actor: Actor, communityId: string): Promise<CommunityView> {
-  const { me, community } = await requireCommunity(ctx, actor, communityId);
+  const { me, community } = await requireAccess(ctx, actor, 'community:read', {
+    community: await findCommunity(ctx.db, communityId),
+  });
   const [row] = await listCommunities(ctx.db, community.organizationId, me.id, communityId);
   return viewOf(row as Listed);
 }
@@ -63,7 +53,7 @@ export async function getCommunity(ctx: AppContext, actor: Actor, communityId: s
  * of the same name (also two at once, by the unique index) answers 409 with the existing community.
  */
 export async function createCommunity(ctx: AppContext, actor: Actor, input: z.infer<typeof createCommunityBody>) {
-  const { me } = await requireAccess(ctx.db, actor, 'community:create', { orgId: input.organizationId });
+  const { me } = await requireAccess(ctx, actor, 'community:create', { org: input.organizationId });
   const id = randomUUID();
   const existing = await retryIfRaced(() =>
     ctx.db.transaction(async (tx) => {
@@ -86,14 +76,15 @@ export async function createCommunity(ctx: AppContext, actor: Actor, input: z.in
 
 /** L&D admins (and owners) feature a community, or stop featuring it. */
 export async function featureCommunity(ctx: AppContext, actor: Actor, communityId: string, featured: boolean) {
-  const { community } = await requireCommunity(ctx, actor, communityId);
-  await requireAccess(ctx.db, actor, 'community:feature', { orgId: community.organizationId });
+  await requireAccess(ctx, actor, 'community:feature', { community: await findCommunity(ctx.db, communityId) });
   await setFeatured(ctx.db, communityId, featured);
   return getCommunity(ctx, actor, communityId);
 }
 
 export async function joinCommunity(ctx: AppContext, actor: Actor, communityId: string) {
-  const { me, community } = await requireCommunity(ctx, actor, communityId);
+  const { me, community } = await requireAccess(ctx, actor, 'community:join', {
+    community: await findCommunity(ctx.db, communityId),
+  });
   await addCommunityMember(ctx.db, communityId, me.id);
   await ctx.changes.announce({ kind: 'feed', orgId: community.organizationId });
   return getCommunity(ctx, actor, communityId);
@@ -101,14 +92,16 @@ export async function joinCommunity(ctx: AppContext, actor: Actor, communityId: 
 
 /** Leaving also ends seeing the community's posts (they are shown to its members only). */
 export async function leaveCommunity(ctx: AppContext, actor: Actor, communityId: string) {
-  const { me, community } = await requireCommunity(ctx, actor, communityId);
+  const { me, community } = await requireAccess(ctx, actor, 'community:leave', {
+    community: await findCommunity(ctx.db, communityId),
+  });
   await removeCommunityMember(ctx.db, communityId, me.id);
   await ctx.changes.announce({ kind: 'feed', orgId: community.organizationId });
   return getCommunity(ctx, actor, communityId);
 }
 
 export async function membersOfCommunity(ctx: AppContext, actor: Actor, communityId: string) {
-  await requireCommunity(ctx, actor, communityId);
+  await requireAccess(ctx, actor, 'community:read', { community: await findCommunity(ctx.db, communityId) });
   const rows = await listCommunityMembers(ctx.db, communityId);
   return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
 }

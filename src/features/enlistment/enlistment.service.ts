@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
-import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
-import { requireUser } from '../access/access.js';
+import { conflict, notFound, validationError } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership } from '../access/plan-access.js';
-import { myMemberships } from '../me/memberships-cache.js';
 import { notify } from '../notifications/notify.js';
 import { findItem, type PlanRow } from '../plans/plans.repository.js';
 import { writePlan, writePlanOnBehalf } from '../plans/plans.service.js';
@@ -138,7 +136,7 @@ async function checkAskable(tx: Database, plan: PlanRow, memberId: string | null
 
 /** The signed-in member's requests in an organisation: asked of them, and sent by them. Members only. */
 export async function listEnlistments(ctx: AppContext, actor: Actor, orgId: string): Promise<EnlistmentLists> {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'enlistment:list', { org: orgId });
   const incoming = await listRequestsOfMember(ctx.db, memberId, 'mentor');
   const outgoing = await listRequestsOfMember(ctx.db, memberId, 'learner');
   const wordings = await goalWordings(
@@ -151,26 +149,8 @@ export async function listEnlistments(ctx: AppContext, actor: Actor, orgId: stri
   };
 }
 
-/**
- * The actor's side of a request. Someone who is neither its learner nor the member asked gets 404, as if it
- * did not exist; anonymous gets 401.
- */
-async function requireParty(ctx: AppContext, actor: Actor, id: string) {
-  const user = requireUser(actor);
-  const row = await findRequestWithPeople(ctx.db, id);
-  if (!row) throw notFound('Mentoring request');
-  const memberships = await myMemberships(ctx, user.userId);
-  const mine = memberships.find((m) => m.organizationId === row.organizationId)?.memberId;
-  const side: Side | undefined =
-    mine === row.request.mentorMemberId ? 'mentor' : mine === row.request.learnerMemberId ? 'learner' : undefined;
-  if (!side) throw notFound('Mentoring request');
-  return { user, row, side };
-}
-
 interface Step {
   event: Exclude<EnlistmentEvent, 'asked'>;
-  /** Who may take it (the other side, who can see the request, gets 403). */
-  by: Side | 'either';
   from: RequestState;
   /** What happens to the network entry the request came from. */
   entry: EntryState;
@@ -181,7 +161,6 @@ interface Step {
 const steps = {
   accept: {
     event: 'accepted',
-    by: 'mentor',
     from: 'pending',
     entry: 'agreed',
     // One comment share per goal that still exists. The learner asked for this help, so the share is theirs
@@ -204,11 +183,10 @@ const steps = {
       );
     },
   },
-  decline: { event: 'declined', by: 'mentor', from: 'pending', entry: 'declined' },
-  withdraw: { event: 'withdrawn', by: 'learner', from: 'pending', entry: 'to_ask' },
+  decline: { event: 'declined', from: 'pending', entry: 'declined' },
+  withdraw: { event: 'withdrawn', from: 'pending', entry: 'to_ask' },
   end: {
     event: 'ended',
-    by: 'either',
     from: 'accepted',
     entry: 'ended',
     apply: (tx, request, _plan, now) => revokeGrantsFrom(tx, request.id, now),
@@ -224,11 +202,6 @@ const stateNow: Record<RequestState, string> = {
   withdrawn: 'was withdrawn',
   ended: 'has ended',
 };
-const onlyBy: Record<Side, string> = {
-  mentor: 'Only the person asked can answer this request.',
-  learner: 'Only the person who asked can withdraw this request.',
-};
-
 /**
  * Takes one step of a request: accept or decline (the member asked, while pending), withdraw (the learner,
  * while pending), end (either, once accepted). The request, the access it grants and the network entry's
@@ -242,10 +215,10 @@ export async function takeStep(
   name: StepName,
   input: RespondInput = {},
 ): Promise<EnlistmentView> {
+  // Who may take which step is the gate's (rules `enlistment:*`): the other side, who sees the request, gets 403.
+  const { user, request: parties, side } = await requireAccess(ctx, actor, `enlistment:${name}`, { enlistment: id });
   const step: Step = steps[name];
-  const { user, row, side } = await requireParty(ctx, actor, id);
-  if (step.by !== 'either' && step.by !== side) throw forbidden(onlyBy[step.by]);
-  await writePlanOnBehalf(ctx, user.userId, row.request.planId, async (tx, plan, history) => {
+  await writePlanOnBehalf(ctx, user.userId, parties.planId, async (tx, plan, history) => {
     const request = await findRequest(tx, id);
     if (!request) throw notFound('Mentoring request');
     if (request.state !== step.from) {

@@ -4,10 +4,9 @@ import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { cutText } from '../../server/text.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requirePlanAccess } from '../access/plan-access.js';
 import { findItem } from '../plans/plans.repository.js';
-import { ownershipOf } from '../plans/plans.service.js';
 import {
   deleteEvidenceRow,
   type EvidenceRow,
@@ -25,35 +24,8 @@ import { storeCheckedUpload } from './store-upload.js';
 const today = () => new Date().toISOString().slice(0, 10);
 const view = (row: EvidenceRow) => evidenceViewOf(row, ownerDownloadUrl);
 
-/** The goal evidence is for: one of the plan's goals, on a plan the actor may `action`. */
-export async function requireGoal(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  goalId: string,
-  action: 'plan:read' | 'plan:write',
-) {
-  const user = await requirePlanAccess(ctx, actor, action, await ownershipOf(ctx, planId));
-  const goal = await findItem(ctx.db, 'goal', planId, goalId);
-  if (!goal) throw notFound('Goal');
-  return { user, goal };
-}
-
-async function requireEvidence(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-  evidenceId: string,
-  action: 'plan:read' | 'plan:write',
-) {
-  const user = await requirePlanAccess(ctx, actor, action, await ownershipOf(ctx, planId));
-  const row = await findEvidence(ctx.db, planId, evidenceId);
-  if (!row) throw notFound('Evidence');
-  return { user, row };
-}
-
 export async function listEvidence(ctx: AppContext, actor: Actor, planId: string, goalId: string) {
-  await requireGoal(ctx, actor, planId, goalId, 'plan:read');
+  await requireAccess(ctx, actor, 'plan:read', { plan: planId, goal: await findItem(ctx.db, 'goal', planId, goalId) });
   return { evidence: (await evidenceOfGoal(ctx.db, planId, goalId)).map(view) };
 }
 
@@ -66,7 +38,10 @@ export async function addEvidence(
   input: z.infer<typeof createEvidenceBody>,
   from?: { logEntryId: string },
 ) {
-  const { user } = await requireGoal(ctx, actor, planId, goalId, 'plan:write');
+  const { user } = await requireAccess(ctx, actor, 'plan:write', {
+    plan: planId,
+    goal: await findItem(ctx.db, 'goal', planId, goalId),
+  });
   const row = await insertEvidence(ctx.db, {
     id: randomUUID(),
     planId,
@@ -102,7 +77,10 @@ export async function addFileEvidence(
   receive: () => Promise<Upload>,
 ) {
   // Access first: a stranger learns nothing, and their bytes are never read.
-  const { user } = await requireGoal(ctx, actor, planId, goalId, 'plan:write');
+  const { user } = await requireAccess(ctx, actor, 'plan:write', {
+    plan: planId,
+    goal: await findItem(ctx.db, 'goal', planId, goalId),
+  });
   const upload = await receive();
   // Typed as a never-returning function so TypeScript knows nothing runs after a refusal.
   const refuse: (err: Error) => never = (err) => {
@@ -153,7 +131,10 @@ export async function updateEvidence(
   evidenceId: string,
   input: z.infer<typeof updateEvidenceBody>,
 ) {
-  const { row } = await requireEvidence(ctx, actor, planId, evidenceId, 'plan:write');
+  const { evidence: row } = await requireAccess(ctx, actor, 'plan:write', {
+    plan: planId,
+    evidence: await findEvidence(ctx.db, planId, evidenceId),
+  });
   const { version, ...changes } = input;
   if (changes.url !== undefined && row.kind !== 'link') throw validationError({ url: 'Only a link has an address.' });
   const stale = () => conflict('This evidence was changed elsewhere meanwhile.', undefined, { current: view(row) });
@@ -165,14 +146,20 @@ export async function updateEvidence(
 
 /** Removes evidence and its file (the row first: a file without a row is never served). */
 export async function deleteEvidence(ctx: AppContext, actor: Actor, planId: string, evidenceId: string) {
-  const { row } = await requireEvidence(ctx, actor, planId, evidenceId, 'plan:write');
+  const { evidence: row } = await requireAccess(ctx, actor, 'plan:write', {
+    plan: planId,
+    evidence: await findEvidence(ctx.db, planId, evidenceId),
+  });
   await deleteEvidenceRow(ctx.db, row.id);
   if (row.storageKey) await ctx.files.delete(row.storageKey);
 }
 
 /** A stored file, for someone allowed to see its goal. */
 export async function openEvidenceFile(ctx: AppContext, actor: Actor, planId: string, evidenceId: string) {
-  const { row } = await requireEvidence(ctx, actor, planId, evidenceId, 'plan:read');
+  const { evidence: row } = await requireAccess(ctx, actor, 'plan:read', {
+    plan: planId,
+    evidence: await findEvidence(ctx.db, planId, evidenceId),
+  });
   return openStoredFile(ctx, row);
 }
 

@@ -28,7 +28,7 @@ function viewOf(orgId: string, row: typeof guide.$inferSelect | undefined): Guid
 
 /** The guide the organisation's learners follow: the built-in one unless L&D adapted it. */
 export async function getGuide(ctx: AppContext, actor: Actor, orgId: string): Promise<GuideView> {
-  await requireAccess(ctx.db, actor, 'guide:read', { orgId });
+  await requireAccess(ctx, actor, 'guide:read', { org: orgId });
   return loadGuide(ctx, orgId);
 }
 
@@ -42,7 +42,7 @@ export async function updateGuide(
   orgId: string,
   input: z.infer<typeof updateGuideBody>,
 ): Promise<GuideView> {
-  const { user } = await requireAccess(ctx.db, actor, 'guide:update', { orgId });
+  const { user } = await requireAccess(ctx, actor, 'guide:update', { org: orgId });
   // Two first saves at once both find no row; the loser runs again and meets the winner's version (409).
   await retryIfRaced(() =>
     ctx.db.transaction(async (tx) => {
@@ -64,7 +64,7 @@ export async function updateGuide(
 
 /** Goes back to the built-in guide. */
 export async function resetGuide(ctx: AppContext, actor: Actor, orgId: string): Promise<GuideView> {
-  await requireAccess(ctx.db, actor, 'guide:update', { orgId });
+  await requireAccess(ctx, actor, 'guide:update', { org: orgId });
   await ctx.db.delete(guide).where(eq(guide.organizationId, orgId));
   return loadGuide(ctx, orgId);
 }

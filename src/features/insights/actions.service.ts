@@ -11,9 +11,9 @@ import {
 } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/sql-helpers.js';
 import type { AppContext } from '../../server/context.js';
-import { forbidden, notFound, validationError } from '../../server/errors.js';
+import { notFound, validationError } from '../../server/errors.js';
 import { inTransaction } from '../../server/transaction.js';
-import { isAdmin, requireAccess, requireUser } from '../access/access.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { createCommunity, joinCommunity } from '../communities/communities.service.js';
 import { notify } from '../notifications/notify.js';
@@ -75,7 +75,7 @@ const noticeOf = (action: ActionRow) =>
  * so that they (and only they) can open it and take it up; the admin only ever sees how many.
  */
 export async function createInsightAction(ctx: AppContext, actor: Actor, orgId: string, input: ActionInput) {
-  const { me } = await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  const { me } = await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   await freshSettings(ctx.db, orgId);
   const key = phraseOf(input.topic);
   const recipients =
@@ -173,32 +173,12 @@ async function actionViews(ctx: AppContext, orgId: string, onlyId?: string) {
 }
 
 export async function listInsightActions(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  await requireAccess(ctx, actor, 'insights:read', { org: orgId });
   return { actions: await actionViews(ctx, orgId) };
 }
 
-/** An action, for someone who was told about it (or an admin of its organisation); 404 for anyone else. */
-async function requireInvite(ctx: AppContext, actor: Actor, actionId: string) {
-  const user = requireUser(actor);
-  const [row] = await ctx.db
-    .select({ action: insightAction, me: membership })
-    .from(insightAction)
-    .innerJoin(
-      membership,
-      and(eq(membership.organizationId, insightAction.organizationId), eq(membership.userId, user.userId)),
-    )
-    .where(eq(insightAction.id, actionId));
-  if (!row) throw notFound('Action');
-  const [told] = await ctx.db
-    .select()
-    .from(insightActionRecipient)
-    .where(and(eq(insightActionRecipient.actionId, actionId), eq(insightActionRecipient.memberId, row.me.id)));
-  if (!told && !isAdmin(row.me.role)) throw notFound('Action');
-  return { ...row, told: Boolean(told) };
-}
-
 export async function getInsightActionInvite(ctx: AppContext, actor: Actor, actionId: string) {
-  const { action: a, me } = await requireInvite(ctx, actor, actionId);
+  const { action: a, me } = await requireAccess(ctx, actor, 'insight-action:read', { insightAction: actionId });
   const [responded] = await ctx.db
     .select()
     .from(insightActionResponse)
@@ -215,8 +195,7 @@ export async function getInsightActionInvite(ctx: AppContext, actor: Actor, acti
  * adds the resource to their newest plan's network, linked to their goals on the topic.
  */
 export async function respondToInsightAction(ctx: AppContext, actor: Actor, actionId: string) {
-  const { action: a, me, told } = await requireInvite(ctx, actor, actionId);
-  if (!told) throw forbidden('Only the people it was sent to can take it up.');
+  const { action: a, me } = await requireAccess(ctx, actor, 'insight-action:respond', { insightAction: actionId });
   if (a.kind === 'community' && a.communityId) await joinCommunity(ctx, actor, a.communityId);
   if (a.kind === 'resource') {
     const [newest] = await ctx.db

@@ -7,7 +7,7 @@ import { lockSettings, syncLearnerFacts } from './facts.js';
 
 /** Whether a learner's plan and log count in insights: theirs alone to read and to change. */
 export async function getInsightsConsent(ctx: AppContext, actor: Actor, orgId: string, memberId: string) {
-  const { target } = await requireAccess(ctx.db, actor, 'insights:consent', { orgId, memberId });
+  const { target } = await requireAccess(ctx, actor, 'insights:consent', { org: orgId, member: memberId });
   return { consent: target?.insightsConsent ?? false, decidedAt: target?.insightsConsentAt?.toISOString() ?? null };
 }
 
@@ -23,7 +23,7 @@ export async function setInsightsConsent(
   memberId: string,
   consent: boolean,
 ) {
-  await requireAccess(ctx.db, actor, 'insights:consent', { orgId, memberId });
+  await requireAccess(ctx, actor, 'insights:consent', { org: orgId, member: memberId });
   await ctx.db.transaction(async (tx) => {
     const settings = await lockSettings(tx, orgId);
     await tx

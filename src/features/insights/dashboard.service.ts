@@ -90,7 +90,7 @@ export async function insightsDashboard(
   query: DashboardQuery,
   now = new Date(),
 ): Promise<DashboardView> {
-  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  await requireAccess(ctx, actor, 'insights:read', { org: orgId });
   const settings = await freshSettings(ctx.db, orgId, now);
   const { k, anchorMonth: anchor } = settings;
   const period = resolvePeriod(query, anchor);

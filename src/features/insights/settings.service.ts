@@ -18,7 +18,7 @@ async function settingsOf(ctx: AppContext, orgId: string) {
 }
 
 export async function getInsightSettings(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  await requireAccess(ctx, actor, 'insights:read', { org: orgId });
   return settingsOf(ctx, orgId);
 }
 
@@ -32,7 +32,7 @@ export async function updateInsightSettings(
   orgId: string,
   input: z.infer<typeof settingsBody>,
 ) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   const saved = await ctx.db.transaction(async (tx) => {
     const current = await lockSettings(tx, orgId);
     if (input.version !== undefined && input.version !== current.version) {
@@ -59,7 +59,7 @@ export const RECOUNT_QUEUE = 'insights-recount';
  * Without it (tests, scripts), it is counted before answering.
  */
 export async function refreshInsights(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   if (ctx.jobs) {
     // One waiting and one running per organisation: asking again while it counts queues one more count
     // (which sees what changed meanwhile); asking ten times queues no more than that.

@@ -19,7 +19,7 @@ const viewOf = (t: TopicRow) => ({ id: t.id, name: t.name, synonyms: t.synonyms,
 
 /** The organisation's topic list, which learners' own words are folded onto. */
 export async function listTopics(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  await requireAccess(ctx, actor, 'insights:read', { org: orgId });
   const rows = await ctx.db
     .select()
     .from(orgTopic)
@@ -55,7 +55,7 @@ async function saveTopic(ctx: AppContext, orgId: string, write: () => Promise<To
 }
 
 export async function createTopic(ctx: AppContext, actor: Actor, orgId: string, input: z.infer<typeof topicBody>) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   return saveTopic(ctx, orgId, async () => {
     const [row] = await ctx.db
       .insert(orgTopic)
@@ -77,7 +77,7 @@ export async function updateTopic(
   topicId: string,
   input: z.infer<typeof topicBody>,
 ) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   const [current] = await ctx.db
     .select()
     .from(orgTopic)
@@ -104,7 +104,7 @@ export async function updateTopic(
 }
 
 export async function deleteTopic(ctx: AppContext, actor: Actor, orgId: string, topicId: string) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   const [row] = await ctx.db
     .delete(orgTopic)
     .where(and(eq(orgTopic.id, topicId), eq(orgTopic.organizationId, orgId)))
@@ -121,7 +121,7 @@ const sameSynonymGroup = (a: string, b: string) => synonymGroups.some((g) => g.i
  * pair the admin dismissed is not shown again. An unlisted word is suggested into the more used one.
  */
 export async function topicSuggestions(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'insights:read', { orgId });
+  await requireAccess(ctx, actor, 'insights:read', { org: orgId });
   const { k } = await freshSettings(ctx.db, orgId);
   const result = await ctx.db.execute(sql`
     with used as (
@@ -159,7 +159,7 @@ export async function topicSuggestions(ctx: AppContext, actor: Actor, orgId: str
  * the list with them. Figures are counted again at once.
  */
 export async function mergeTopic(ctx: AppContext, actor: Actor, orgId: string, input: z.infer<typeof suggestionBody>) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   const phrase = phraseOf(input.phrase);
   const target = phraseOf(input.target);
   if (phrase === target) throw validationError({ target: 'Choose another topic to merge into.' });
@@ -185,7 +185,7 @@ export async function dismissSuggestion(
   orgId: string,
   input: z.infer<typeof suggestionBody>,
 ) {
-  await requireAccess(ctx.db, actor, 'insights:manage', { orgId });
+  await requireAccess(ctx, actor, 'insights:manage', { org: orgId });
   await ctx.db
     .insert(topicMergeDismissal)
     .values({ organizationId: orgId, phrase: phraseOf(input.phrase), target: phraseOf(input.target) })

@@ -4,7 +4,9 @@ import { membership } from '../../db/schema/index.js';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
-import { findMembership, requireAccess, requireUser } from '../access/access.js';
+import { inTransaction } from '../../server/transaction.js';
+import { requireAccess, requireUser } from '../access/access.js';
+import { findMembership } from '../access/access.repository.js';
 import type { Actor } from '../access/actor.js';
 import { markEmailVerified } from '../auth/auth.repository.js';
 import { invitationMail } from '../mail/templates.js';
@@ -55,9 +57,10 @@ export async function createInvitation(
 ) {
   // A double click sends the same invitation twice at once: the second answers 409 with the first.
   return retryIfRaced(() =>
-    ctx.db.transaction(async (tx) => {
-      const { me, user } = await requireAccess(tx, actor, 'invitation:manage', { orgId });
-      if (input.role === 'owner' && me.role !== 'owner') throw forbidden('Only an owner can invite another owner.');
+    inTransaction(ctx, async (inTx) => {
+      const tx = inTx.db;
+      const { user } = await requireAccess(inTx, actor, 'invitation:manage', { org: orgId });
+      if (input.role === 'owner') await requireAccess(inTx, actor, 'invitation:invite-owner', { org: orgId });
       if (await hasMemberWithEmail(tx, orgId, input.email)) {
         throw conflict('This person is already a member.', { email: 'Already a member of this organisation.' });
       }
@@ -100,15 +103,16 @@ export async function createInvitation(
 }
 
 export async function listOrgInvitations(ctx: AppContext, actor: Actor, orgId: string) {
-  await requireAccess(ctx.db, actor, 'invitation:manage', { orgId });
+  await requireAccess(ctx, actor, 'invitation:manage', { org: orgId });
   const rows = await listInvitations(ctx.db, orgId);
   return { invitations: rows.map((r) => view(r.invitation, r.inviterName)) };
 }
 
 /** Withdraws an invitation: its link stops working at once. */
 export async function revokeInvitation(ctx: AppContext, actor: Actor, orgId: string, invitationId: string) {
-  await ctx.db.transaction(async (tx) => {
-    await requireAccess(tx, actor, 'invitation:manage', { orgId });
+  await inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    await requireAccess(inTx, actor, 'invitation:manage', { org: orgId });
     const row = await findInvitationById(tx, orgId, invitationId);
     if (!row) throw notFound('Invitation');
     if (row.acceptedAt) throw conflict('This invitation was accepted already; remove the member instead.');

@@ -6,8 +6,8 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
 import { decodeCursor, isDay } from '../../server/keyset-cursor.js';
 import { readThrough } from '../../server/read-cache.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
 import { findLogEntry, goalOfMember, insertLogEntry, listGoalsOfMember, listSharesOfMember } from './log.repository.js';
 import type { createLogBody, LogEntryView, listLogQuery, updateLogBody } from './log.schema.js';
 import { logPageCache } from './log-page-cache.js';
@@ -41,7 +41,7 @@ async function checkGoal(ctx: AppContext, memberId: string, goalId: string | nul
 
 /** Quick capture: something learned, in seconds. Only `what` is needed; the date defaults to today. */
 export async function captureLearning(ctx: AppContext, actor: Actor, input: z.infer<typeof createLogBody>) {
-  const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
+  const { user, memberId } = await requireAccess(ctx, actor, 'log:capture', { org: input.organizationId });
   const goal = await checkGoal(ctx, memberId, input.goalId);
   // One round trip for the common case: the entry comes back from the insert, its goal from the check above.
   const entry = await insertLogEntry(ctx.db, {
@@ -64,7 +64,7 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
  * the database in the shape of `logPage` (see listLogPage), for the route to send as it is.
  */
 export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infer<typeof listLogQuery>) {
-  const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'log:list', { org: query.orgId });
   if (query.from && query.to && query.from > query.to) {
     throw validationError({ to: 'The end date is before the start date.' });
   }
@@ -77,7 +77,7 @@ export async function listMyLogJson(ctx: AppContext, actor: Actor, query: z.infe
 
 export async function ownedEntry(ctx: AppContext, actor: Actor, entryId: string, action: 'log:read' | 'log:write') {
   const found = await findLogEntry(ctx.db, entryId);
-  const user = await requirePlanAccess(ctx, actor, action, found?.entry, 'Log entry');
+  const { user } = await requireAccess(ctx, actor, action, { logEntry: found?.entry });
   return { user, found: found as Found };
 }
 
@@ -119,7 +119,7 @@ export async function deleteLogEntry(ctx: AppContext, actor: Actor, entryId: str
 
 /** The learner's goals in an organisation, across their plans, to name one when logging. */
 export async function listMyGoals(ctx: AppContext, actor: Actor, orgId: string) {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'goal:list', { org: orgId });
   const [goals, shares] = await Promise.all([
     listGoalsOfMember(ctx.db, memberId),
     listSharesOfMember(ctx.db, memberId),

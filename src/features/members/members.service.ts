@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
-import { conflict, forbidden, notFound, validationError } from '../../server/errors.js';
-import { type MembershipRow, requireAccess } from '../access/access.js';
+import { conflict, notFound, validationError } from '../../server/errors.js';
+import { inTransaction } from '../../server/transaction.js';
+import { requireAccess } from '../access/access.js';
+import type { MembershipRow } from '../access/access.repository.js';
 import type { Actor } from '../access/actor.js';
 import { archiveMember } from '../archives/archives.service.js';
 import { moveLearnerFacts } from '../insights/facts.js';
@@ -23,7 +25,7 @@ export async function listOrgMembers(
   orgId: string,
   query: z.infer<typeof listMembersQuery>,
 ) {
-  await requireAccess(ctx.db, actor, 'member:list', { orgId });
+  await requireAccess(ctx, actor, 'member:list', { org: orgId });
   return listMembers(ctx.db, orgId, query);
 }
 
@@ -33,7 +35,7 @@ export async function getOrgMember(
   orgId: string,
   memberId: string,
 ): Promise<MemberView> {
-  await requireAccess(ctx.db, actor, 'member:read', { orgId, memberId });
+  await requireAccess(ctx, actor, 'member:read', { org: orgId, member: memberId });
   return (await getMember(ctx.db, orgId, memberId)) as MemberView;
 }
 
@@ -73,19 +75,19 @@ export async function updateOrgMember(
   memberId: string,
   input: z.infer<typeof updateMemberBody>,
 ): Promise<MemberView> {
-  const updated = await ctx.db.transaction(async (tx) => {
-    let me: MembershipRow | undefined;
+  const updated = await inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    const resource = { org: orgId, member: memberId };
     let target: MembershipRow | undefined;
-    if (input.role !== undefined)
-      ({ me, target } = await requireAccess(tx, actor, 'member:set-role', { orgId, memberId }));
+    if (input.role !== undefined) ({ target } = await requireAccess(inTx, actor, 'member:set-role', resource));
     if (input.supervisorId !== undefined || input.team !== undefined || input.department !== undefined)
-      ({ me, target } = await requireAccess(tx, actor, 'member:set-supervisor', { orgId, memberId }));
-    if (!me || !target) throw notFound('Member');
+      ({ target } = await requireAccess(inTx, actor, 'member:set-supervisor', resource));
+    if (!target) throw notFound('Member');
     await expectVersion(tx, orgId, target, input.version);
 
     const changes: Parameters<typeof updateMembership>[3] = {};
     if (input.role !== undefined && input.role !== target.role) {
-      if (input.role === 'owner' && me.role !== 'owner') throw forbidden('Only an owner can make someone an owner.');
+      if (input.role === 'owner') await requireAccess(inTx, actor, 'member:make-owner', { org: orgId });
       if (target.role === 'owner' && (await countOwners(tx, orgId)) === 1) {
         throw conflict('An organisation needs at least one owner. Make someone else an owner first.', {
           role: 'This is the only owner.',
@@ -124,9 +126,12 @@ export async function updateOwnProfile(
   memberId: string,
   input: z.infer<typeof updateProfileBody>,
 ): Promise<MemberView> {
-  return ctx.db.transaction(async (tx) => {
-    const { target } = await requireAccess(tx, actor, 'member:update-profile', { orgId, memberId });
-    if (!target) throw notFound('Member');
+  return inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    const { target } = await requireAccess(inTx, actor, 'member:update-profile', {
+      org: orgId,
+      member: memberId,
+    });
     await expectVersion(tx, orgId, target, input.version);
     const topics = input.mentoringTopics && [
       ...new Map(input.mentoringTopics.map((t) => [t.toLowerCase(), t])).values(),
@@ -149,9 +154,12 @@ export async function updateOwnProfile(
  * organisation's period, and they are told by e-mail. Nothing of theirs stays in the organisation.
  */
 export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: string, memberId: string): Promise<void> {
-  const mail = await ctx.db.transaction(async (tx) => {
-    const { me, user, target } = await requireAccess(tx, actor, 'member:remove', { orgId, memberId });
-    if (!target) throw notFound('Member');
+  const mail = await inTransaction(ctx, async (inTx) => {
+    const tx = inTx.db;
+    const { me, user, target } = await requireAccess(inTx, actor, 'member:remove', {
+      org: orgId,
+      member: memberId,
+    });
     if (target.role === 'owner' && (await countOwners(tx, orgId)) === 1) {
       throw conflict('An organisation needs at least one owner. Make someone else an owner first.');
     }

@@ -1,9 +1,8 @@
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
-import { notFound } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireGoal } from '../evidence/evidence.service.js';
-import { ownershipOf } from '../plans/plans.service.js';
+import { findItem } from '../plans/plans.repository.js';
 import { goalQuery } from './goal-query.js';
 import { isFull, mentorReasons, peerReasons } from './match-reasons.js';
 import { findMentors, findPeers } from './mentoring.repository.js';
@@ -69,12 +68,13 @@ export async function matchGoal(
   goalId: string,
   limit: number,
 ): Promise<GoalMatches> {
-  const { goal } = await requireGoal(ctx, actor, planId, goalId, 'plan:write');
-  const owner = await ownershipOf(ctx, planId);
-  if (!owner) throw notFound('Plan');
+  const { goal, plan } = await requireAccess(ctx, actor, 'plan:write', {
+    plan: planId,
+    goal: await findItem(ctx.db, 'goal', planId, goalId),
+  });
   return suggestForGoal(ctx.db, {
-    orgId: owner.organizationId,
-    learnerMemberId: owner.memberId,
+    orgId: plan.organizationId,
+    learnerMemberId: plan.memberId,
     goal: goal as unknown as GoalWording,
     limit,
   });

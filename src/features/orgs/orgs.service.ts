@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { membership } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { type MembershipRow, requireAccess, requireUser } from '../access/access.js';
+import { requireAccess, requireUser } from '../access/access.js';
+import type { MembershipRow } from '../access/access.repository.js';
 import type { Actor } from '../access/actor.js';
 import { countMembers, findOrganization, insertOrganization, updateOrganizationRow } from './orgs.repository.js';
 import type { OrgView } from './orgs.schema.js';
@@ -40,7 +41,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: {
 
 /** An organisation as seen by one of its members. */
 export async function getOrganization(ctx: AppContext, actor: Actor, orgId: string): Promise<OrgView> {
-  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
+  const { me } = await requireAccess(ctx, actor, 'org:read', { org: orgId });
   const org = await findOrganization(ctx.db, orgId);
   if (!org) throw notFound('Organisation');
   return view(org, me, await countMembers(ctx.db, orgId));
@@ -53,7 +54,7 @@ export async function updateOrganization(
   orgId: string,
   input: { name?: string; removedDataDays?: number },
 ) {
-  const { me } = await requireAccess(ctx.db, actor, 'org:update', { orgId });
+  const { me } = await requireAccess(ctx, actor, 'org:update', { org: orgId });
   const org = await updateOrganizationRow(ctx.db, orgId, input);
   await ctx.changes.announce({ kind: 'memberships' }); // every member's list shows the name
   return view(org, me, await countMembers(ctx.db, orgId));

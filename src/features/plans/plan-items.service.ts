@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { type PlanOwnership, requirePlanAccess } from '../access/plan-access.js';
 import { revokeGrantsOfEntry } from '../enlistment/enlistment.repository.js';
 import { saveIntoNewestRevision } from './plan-autosave.js';
 import { membersOfOrg } from './plan-content.js';
@@ -18,7 +18,7 @@ import {
   type PlanRow,
   updateItem,
 } from './plans.repository.js';
-import { ownershipOf, planChanged, writePlan } from './plans.service.js';
+import { planChanged, writePlan } from './plans.service.js';
 
 type Input = Record<string, unknown> & { version?: number };
 
@@ -87,8 +87,7 @@ export async function updateItemFields(
   const { version, ...input } = dedupe(body);
   if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
   if (!LINK_FIELDS.some((field) => field in input)) {
-    const owner = await ownershipOf(ctx, planId);
-    const user = await requirePlanAccess(ctx, actor, 'plan:write', owner);
+    const { user, plan: owner } = await requireAccess(ctx, actor, 'plan:write', { plan: planId });
     const saved = await saveIntoNewestRevision(ctx.db, {
       kind,
       planId,
@@ -98,7 +97,7 @@ export async function updateItemFields(
       fields: input,
     });
     if (saved) {
-      await ctx.changes.announce(planChanged(owner as PlanOwnership));
+      await ctx.changes.announce(planChanged(owner));
       return saved;
     }
   }

@@ -7,9 +7,8 @@ import { conflict, notFound, validationError } from '../../server/errors.js';
 import { readThrough } from '../../server/read-cache.js';
 import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { type PlanAction, type PlanOwnership, requirePlanAccess } from '../access/plan-access.js';
 import { fileKeysOfPlan } from '../evidence/evidence.repository.js';
-import { type CachedPlan, loadPlan, planCache, planOwnersCache } from './plan-cache.js';
+import { type CachedPlan, loadPlan, planCache } from './plan-cache.js';
 import { insertContent, type PlanContent } from './plan-content.js';
 import { type PlanHistory, planHistory, type RevisionAction } from './plan-history.js';
 import { deletePlanRow, insertPlan, listPlansOfMember, lockPlan, type PlanRow } from './plans.repository.js';
@@ -23,11 +22,12 @@ export async function readPlan(
   ctx: AppContext,
   actor: Actor,
   planId: string,
-  action: PlanAction = 'plan:read',
+  action: 'plan:read' | 'plan:read-shared' | 'plan:export' = 'plan:read',
 ): Promise<CachedPlan> {
   // A miss is not cached (undefined), so ids that do not exist cost a query each time, as they should.
   const entry = await readThrough(ctx, planCache, planId);
-  await requirePlanAccess(ctx, actor, action, entry?.ownership);
+  // The cached plan knows its owner: the check needs no query of its own.
+  await requireAccess(ctx, actor, action, { plan: entry?.ownership });
   return entry as CachedPlan;
 }
 
@@ -47,8 +47,7 @@ export async function writePlan<T>(
   change: (tx: Database, plan: PlanRow, history: PlanHistory) => Promise<T>,
 ): Promise<T> {
   // Checked before the transaction: PGlite has one connection, so the check cannot run inside it.
-  const owner = await ownershipOf(ctx, planId);
-  const user = await requirePlanAccess(ctx, actor, 'plan:write', owner);
+  const { user } = await requireAccess(ctx, actor, 'plan:write', { plan: planId });
   return writePlanOnBehalf(ctx, user.userId, planId, change);
 }
 
@@ -83,17 +82,9 @@ export const planChanged = (plan: { id: string; memberId: string }): ChangeOf<'p
   memberId: plan.memberId,
 });
 
-/**
- * Who owns a plan: it never changes, so it is remembered (until the plan is deleted) and a write needs no
- * extra query to check access.
- */
-export function ownershipOf(ctx: AppContext, planId: string): Promise<PlanOwnership | undefined> {
-  return readThrough(ctx, planOwnersCache, planId);
-}
-
 /** The learner's own plans in an organisation. */
 export async function listMyPlans(ctx: AppContext, actor: Actor, orgId: string): Promise<PlanSummary[]> {
-  const { me } = await requireAccess(ctx.db, actor, 'org:read', { orgId });
+  const { me } = await requireAccess(ctx, actor, 'plan:list', { org: orgId });
   const rows = await listPlansOfMember(ctx.db, me.id);
   return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
 }
@@ -116,7 +107,7 @@ export async function createPlan(
   input: { organizationId: string; cycle: string; title?: string },
   source?: PlanSource,
 ): Promise<PlanView> {
-  const { user, me } = await requireAccess(ctx.db, actor, 'org:read', { orgId: input.organizationId });
+  const { user, me } = await requireAccess(ctx, actor, 'plan:create', { org: input.organizationId });
   const planId = randomUUID();
   await ctx.db.transaction(async (tx) => {
     const plan = await insertPlan(tx, {
@@ -166,11 +157,10 @@ export async function updatePlan(
 
 /** Deletes a plan with its whole history (the owner only; there is no undo, so the page asks first). */
 export async function deletePlan(ctx: AppContext, actor: Actor, planId: string): Promise<void> {
-  const owner = await ownershipOf(ctx, planId);
-  await requirePlanAccess(ctx, actor, 'plan:write', owner);
+  const { plan: owner } = await requireAccess(ctx, actor, 'plan:write', { plan: planId });
   // Evidence rows go with the plan (foreign key); their files are removed once the rows are gone.
   const fileKeys = await fileKeysOfPlan(ctx.db, planId);
   await deletePlanRow(ctx.db, planId);
-  await ctx.changes.announce({ ...planChanged(owner as PlanOwnership), removed: true });
+  await ctx.changes.announce({ ...planChanged(owner), removed: true });
   await Promise.all(fileKeys.map((key) => ctx.files.delete(key)));
 }

@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound, validationError } from '../../server/errors.js';
-import { requireUser } from '../access/access.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership } from '../access/plan-access.js';
 import { evidenceOfGoals } from '../evidence/evidence.repository.js';
 import { openStoredFile } from '../evidence/evidence.service.js';
 import { evidenceViewOf, ownerDownloadUrl } from '../evidence/evidence-view.js';
@@ -79,7 +78,7 @@ async function buildPortfolio(
 
 /** The signed-in learner's own portfolio in an organisation they belong to. */
 export async function getMyPortfolio(ctx: AppContext, actor: Actor, orgId: string): Promise<PortfolioView> {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'portfolio:read', { org: orgId });
   return buildPortfolio(ctx.db, memberId, ownerDownloadUrl);
 }
 
@@ -98,7 +97,7 @@ function linkView(row: PortfolioLinkRow, now: Date): PortfolioLinkView {
 
 /** The learner's secret links in an organisation, newest first (never their addresses). */
 export async function listMyLinks(ctx: AppContext, actor: Actor, orgId: string, now = new Date()) {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'portfolio:manage-links', { org: orgId });
   return { links: (await linksOfMember(ctx.db, memberId)).map((row) => linkView(row, now)) };
 }
 
@@ -112,7 +111,7 @@ export async function createLink(
   input: z.infer<typeof createPortfolioLinkBody>,
   now = new Date(),
 ): Promise<CreatedPortfolioLink> {
-  const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
+  const { user, memberId } = await requireAccess(ctx, actor, 'portfolio:manage-links', { org: input.organizationId });
   let expiresAt: Date | null = null;
   if (input.expiresAt) {
     const { timeZone } = await getLearnerSettings(ctx.db, user.userId);
@@ -136,13 +135,10 @@ export async function createLink(
 
 /** Revokes one of the learner's own links; anyone else's answers 404 as if it did not exist. */
 export async function revokeLink(ctx: AppContext, actor: Actor, linkId: string, now = new Date()) {
-  const user = requireUser(actor);
-  const row = await findPortfolioLink(ctx.db, linkId);
-  if (!row || row.userId !== user.userId) throw notFound('Link');
-  // Still theirs only while they belong to the organisation the link was made in.
-  const { memberId } = await requireOwnMembership(ctx, actor, row.organizationId);
-  if (memberId !== row.memberId) throw notFound('Link');
-  await revokePortfolioLink(ctx.db, row.id, now);
+  const { portfolioLink } = await requireAccess(ctx, actor, 'portfolio:revoke-link', {
+    portfolioLink: await findPortfolioLink(ctx.db, linkId),
+  });
+  await revokePortfolioLink(ctx.db, portfolioLink.id, now);
 }
 
 async function requireWorkingLink(ctx: AppContext, token: string, now: Date) {

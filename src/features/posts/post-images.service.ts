@@ -6,12 +6,10 @@ import { postImage } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
 import { cutText } from '../../server/text.js';
-import { requireUser } from '../access/access.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership } from '../access/plan-access.js';
 import { imageExtensions, imageKindOfName } from '../evidence/file-types.js';
 import { storeCheckedUpload } from '../evidence/store-upload.js';
-import { findVisiblePost } from './posts.repository.js';
 
 /** Images in posts: a photo of a whiteboard, a chart. Big enough for that, small enough for a feed. */
 export const POST_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -28,7 +26,7 @@ export async function uploadPostImage(
   orgId: string,
   receive: () => Promise<{ fileName: string; stream: Readable }>,
 ) {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'post:upload-image', { org: orgId });
   const upload = await receive();
   const kind = imageKindOfName(upload.fileName);
   if (!kind) {
@@ -73,17 +71,7 @@ export async function claimImages(db: Database, post: { id: string; authorMember
  * gets 404, as for a post they may not see.
  */
 export async function openPostImage(ctx: AppContext, actor: Actor, imageId: string) {
-  requireUser(actor);
-  const [image] = await ctx.db.select().from(postImage).where(eq(postImage.id, imageId)).limit(1);
-  if (!image) throw notFound('Image');
-  const { memberId } = await requireOwnMembership(ctx, actor, image.organizationId).catch(() => {
-    throw notFound('Image');
-  });
-  const maySee =
-    image.uploaderMemberId === memberId ||
-    (image.postId !== null &&
-      (await findVisiblePost(ctx.db, image.postId, { memberId, orgId: image.organizationId })) !== undefined);
-  if (!maySee) throw notFound('Image');
+  const { image } = await requireAccess(ctx, actor, 'post:read-image', { postImage: imageId });
   const stream = await ctx.files.open(image.storageKey);
   if (!stream) throw notFound('Image');
   return { stream, contentType: image.contentType, byteSize: image.byteSize };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { followKinds, reactionKinds } from '../../db/schema/posts.js';
 import type { AppContext } from '../../server/context.js';
-import { forbidden, notFound, validationError } from '../../server/errors.js';
+import { validationError } from '../../server/errors.js';
 import { renderMarkdown } from '../../server/markdown.js';
 import { cutText } from '../../server/text.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership } from '../access/plan-access.js';
 import { notify } from '../notifications/notify.js';
 import {
   addFollow,
@@ -20,7 +20,7 @@ import {
   userIdOfMember,
 } from './post-interactions.repository.js';
 import { membersAmong } from './posts.repository.js';
-import { getPost, requireVisiblePost } from './posts.service.js';
+import { getPost } from './posts.service.js';
 
 /*
  * Reactions, comments and follows. Reacting to or commenting on a post needs seeing it: the same check as
@@ -30,14 +30,14 @@ import { getPost, requireVisiblePost } from './posts.service.js';
 type ReactionKind = (typeof reactionKinds)[number];
 
 export async function react(ctx: AppContext, actor: Actor, postId: string, kind: ReactionKind, on: boolean) {
-  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  const { memberId, post } = await requireAccess(ctx, actor, 'post:react', { post: postId });
   await (on ? addReaction : removeReaction)(ctx.db, postId, memberId, kind);
-  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
+  await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId });
   return getPost(ctx, actor, postId);
 }
 
 export async function commentsOfPost(ctx: AppContext, actor: Actor, postId: string) {
-  const { memberId } = await requireVisiblePost(ctx, actor, postId);
+  const { memberId } = await requireAccess(ctx, actor, 'post:read', { post: postId });
   const rows = await listPostComments(ctx.db, postId);
   return rows.map(({ comment: c, authorName }) => ({
     id: c.id,
@@ -52,20 +52,20 @@ export async function commentsOfPost(ctx: AppContext, actor: Actor, postId: stri
 
 /** A comment on a post; its author hears of it. */
 export async function commentOnPost(ctx: AppContext, actor: Actor, postId: string, body: string) {
-  const { user, memberId, post } = await requireVisiblePost(ctx, actor, postId);
+  const { user, memberId, post } = await requireAccess(ctx, actor, 'post:comment', { post: postId });
   const id = randomUUID();
   await insertPostComment(ctx.db, { id, postId, authorMemberId: memberId, body, html: renderMarkdown(body) });
-  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
-  if (post.post.authorMemberId !== memberId) {
-    const author = await userIdOfMember(ctx.db, post.post.authorMemberId);
+  await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId });
+  if (post.authorMemberId !== memberId) {
+    const author = await userIdOfMember(ctx.db, post.authorMemberId);
     if (author) {
       await notify(ctx, {
         userId: author,
-        organizationId: post.post.organizationId,
+        organizationId: post.organizationId,
         kind: 'post_comment',
-        title: `${user.name ?? 'Someone'} commented on your post${post.post.title ? ` “${post.post.title}”` : ''}`,
+        title: `${user.name ?? 'Someone'} commented on your post${post.title ? ` “${post.title}”` : ''}`,
         body: cutText(body, 200),
-        link: `/orgs/${post.post.organizationId}/posts/${postId}#comment-${id}`,
+        link: `/orgs/${post.organizationId}/posts/${postId}#comment-${id}`,
         dedupeKey: `post_comment:${id}`,
       });
     }
@@ -76,20 +76,18 @@ export async function commentOnPost(ctx: AppContext, actor: Actor, postId: strin
 
 /** Its author, or the post's author, removes a comment. */
 export async function deleteCommentOnPost(ctx: AppContext, actor: Actor, postId: string, commentId: string) {
-  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
-  const comment = await findPostComment(ctx.db, postId, commentId);
-  if (!comment) throw notFound('Comment');
-  if (comment.authorMemberId !== memberId && post.post.authorMemberId !== memberId) {
-    throw forbidden('Only its author or the post’s author can delete a comment.');
-  }
+  const { post } = await requireAccess(ctx, actor, 'post:delete-comment', {
+    post: postId,
+    comment: await findPostComment(ctx.db, postId, commentId),
+  });
   await deletePostComment(ctx.db, commentId);
-  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
+  await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId });
 }
 
 type FollowKind = (typeof followKinds)[number];
 
 export async function myFollows(ctx: AppContext, actor: Actor, orgId: string) {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'post:follow', { org: orgId });
   return (await listFollows(ctx.db, memberId)).map((f) => ({ kind: f.kind, target: f.target, name: f.name }));
 }
 
@@ -100,7 +98,7 @@ export async function setFollow(
   input: { orgId: string; kind: FollowKind; target: string },
   on: boolean,
 ) {
-  const { memberId } = await requireOwnMembership(ctx, actor, input.orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'post:follow', { org: input.orgId });
   const target = input.kind === 'topic' ? input.target.trim().toLowerCase() : input.target;
   if (on && input.kind === 'member') {
     if (target === memberId) throw validationError({ target: 'Your own posts are always in your feed.' });

@@ -11,8 +11,8 @@ import {
   user,
 } from '../../db/schema/index.js';
 import { exactInstant } from '../../server/keyset-cursor.js';
+import { visibleTo } from '../access/post-visibility.js';
 import { learnWords } from '../search/search.repository.js';
-import { visibleTo } from './post-visibility.js';
 
 export type PostRow = typeof post.$inferSelect;
 
@@ -74,16 +74,6 @@ export async function findVisiblePost(db: Database, postId: string, viewer: { me
     .where(and(eq(post.id, postId), visibleTo(viewer.memberId, viewer.orgId)))
     .limit(1);
   return row as ListedPost | undefined;
-}
-
-/** Where a post belongs, whoever asks (to tell "not yours" from "not there" and to find its organisation). */
-export async function findPostOwnership(db: Database, postId: string) {
-  const [row] = await db
-    .select({ id: post.id, organizationId: post.organizationId, authorMemberId: post.authorMemberId })
-    .from(post)
-    .where(eq(post.id, postId))
-    .limit(1);
-  return row;
 }
 
 export interface FeedFilter {

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
-import { forbidden, notFound, validationError } from '../../server/errors.js';
+import { notFound, validationError } from '../../server/errors.js';
 import { decodeCursor, isInstant } from '../../server/keyset-cursor.js';
 import { renderMarkdown } from '../../server/markdown.js';
 import { readThrough } from '../../server/read-cache.js';
 import { cutText } from '../../server/text.js';
 import { inTransaction } from '../../server/transaction.js';
-import { requireUser } from '../access/access.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership } from '../access/plan-access.js';
 import { isCommunityMember } from '../communities/communities.repository.js';
 import { listSharesOfMember } from '../log/log.repository.js';
 import { recordShareDone } from '../plans/plan-items.service.js';
@@ -17,15 +16,7 @@ import { feedPageCache } from './feed-cache.js';
 import { claimImages } from './post-images.service.js';
 import { ownSource } from './post-sources.js';
 import { postViewOf } from './post-view.js';
-import {
-  audienceOf,
-  deletePost,
-  findPostOwnership,
-  findVisiblePost,
-  insertPost,
-  membersAmong,
-  updatePost,
-} from './posts.repository.js';
+import { audienceOf, deletePost, findVisiblePost, insertPost, membersAmong, updatePost } from './posts.repository.js';
 import type { CreatePostInput, FeedPageView, FeedQuery, PostView, UpdatePostInput } from './posts.schema.js';
 
 /** Who a post is for must make sense: a community the author belongs to, people of the organisation. */
@@ -53,26 +44,12 @@ async function checkAudience(
   return audience;
 }
 
-/** A viewer's own membership and the post, if they may see it; 404 otherwise (as if it did not exist). */
-export async function requireVisiblePost(ctx: AppContext, actor: Actor, postId: string) {
-  requireUser(actor);
-  const owner = await findPostOwnership(ctx.db, postId);
-  if (!owner) throw notFound('Post');
-  // Someone outside the post's organisation learns nothing, not even that it exists.
-  const { user, memberId } = await requireOwnMembership(ctx, actor, owner.organizationId).catch(() => {
-    throw notFound('Post');
-  });
-  const found = await findVisiblePost(ctx.db, postId, { memberId, orgId: owner.organizationId });
-  if (!found) throw notFound('Post');
-  return { user, memberId, post: found };
-}
-
 /**
  * Publishes a post. Made from one of the author's log entries, reflections, evidence or check-ins, it keeps
  * the link; made for one of their sharing commitments, that share is recorded as done, pointing at the post.
  */
 export async function createPost(ctx: AppContext, actor: Actor, input: CreatePostInput): Promise<PostView> {
-  const { user, memberId } = await requireOwnMembership(ctx, actor, input.organizationId);
+  const { user, memberId } = await requireAccess(ctx, actor, 'post:create', { org: input.organizationId });
   const audience = await checkAudience(ctx, input.organizationId, memberId, input);
   let planId: string | null = null;
   let goalId: string | null = null;
@@ -127,27 +104,23 @@ export async function createPost(ctx: AppContext, actor: Actor, input: CreatePos
 }
 
 export async function getPost(ctx: AppContext, actor: Actor, postId: string): Promise<PostView> {
-  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
-  const mine = post.post.authorMemberId === memberId;
-  return postViewOf(
-    post,
-    memberId,
-    mine && post.post.visibility === 'people' ? await audienceOf(ctx.db, postId) : null,
-  );
+  const { memberId, post } = await requireAccess(ctx, actor, 'post:read', { post: postId });
+  const listed = await findVisiblePost(ctx.db, postId, { memberId, orgId: post.organizationId });
+  if (!listed) throw notFound('Post');
+  const mine = post.authorMemberId === memberId;
+  return postViewOf(listed, memberId, mine && post.visibility === 'people' ? await audienceOf(ctx.db, postId) : null);
 }
 
 /** Its author edits a post: wording, topics, who sees it. */
 export async function editPost(ctx: AppContext, actor: Actor, postId: string, input: UpdatePostInput) {
-  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
-  if (post.post.authorMemberId !== memberId) throw forbidden('Only its author can edit a post.');
-  const visibility = input.visibility ?? post.post.visibility;
+  const { memberId, post } = await requireAccess(ctx, actor, 'post:edit', { post: postId });
+  const visibility = input.visibility ?? post.visibility;
   const audienceChanges =
     input.visibility !== undefined || input.audience !== undefined || input.communityId !== undefined;
   const audience = audienceChanges
-    ? await checkAudience(ctx, post.post.organizationId, memberId, {
+    ? await checkAudience(ctx, post.organizationId, memberId, {
         visibility,
-        communityId:
-          input.communityId ?? (visibility === 'community' ? (post.post.communityId ?? undefined) : undefined),
+        communityId: input.communityId ?? (visibility === 'community' ? (post.communityId ?? undefined) : undefined),
         audience:
           input.audience ??
           (visibility === 'people' ? (await audienceOf(ctx.db, postId)).map((a) => a.memberId) : undefined),
@@ -163,7 +136,7 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
         ...(input.topics !== undefined && { topics: input.topics }),
         ...(audienceChanges && {
           visibility,
-          communityId: visibility === 'community' ? (input.communityId ?? post.post.communityId) : null,
+          communityId: visibility === 'community' ? (input.communityId ?? post.communityId) : null,
         }),
         editedAt: new Date(),
       },
@@ -171,23 +144,22 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
     );
     if (input.body !== undefined) await claimImages(tx, { id: postId, authorMemberId: memberId, body: input.body });
     if (input.title !== undefined || input.body !== undefined) {
-      await learnWords(tx, post.post.organizationId, `${input.title ?? ''} ${input.body ?? ''}`);
+      await learnWords(tx, post.organizationId, `${input.title ?? ''} ${input.body ?? ''}`);
     }
-    await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
+    await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId });
   });
   return getPost(ctx, actor, postId);
 }
 
 export async function removePost(ctx: AppContext, actor: Actor, postId: string) {
-  const { memberId, post } = await requireVisiblePost(ctx, actor, postId);
-  if (post.post.authorMemberId !== memberId) throw forbidden('Only its author can delete a post.');
+  const { post } = await requireAccess(ctx, actor, 'post:delete', { post: postId });
   await deletePost(ctx.db, postId);
-  await ctx.changes.announce({ kind: 'feed', orgId: post.post.organizationId });
+  await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId });
 }
 
 /** The organisation feed: what the viewer may see, newest first, a page at a time. */
 export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery): Promise<FeedPageView> {
-  const { memberId } = await requireOwnMembership(ctx, actor, query.orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'post:read-feed', { org: query.orgId });
   const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
   const { orgId, view, communityId, authorMemberId, topic, limit } = query;
   // Cached briefly per viewer and page (feed-cache.ts): a feed is read far more often than written.

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.js';
-import type { Coverage } from '../sharing/shared-view.js';
+import type { Coverage } from '../access/share-coverage.js';
 import { countChangesAfter, listChangesAfter, type ReviewRow } from './reviews.repository.js';
 import type { ChangesSince } from './reviews.schema.js';
 

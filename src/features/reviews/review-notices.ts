@@ -1,7 +1,7 @@
 import type { AppContext } from '../../server/context.js';
+import type { ReviewRecord } from '../access/access.repository.js';
 import { notify } from '../notifications/notify.js';
 import { reviewKindLabels } from '../plans/labels.js';
-import type { ReviewRecord } from './reviews.repository.js';
 import type { ReviewSide } from './reviews.schema.js';
 
 /*

@@ -1,11 +1,11 @@
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import type { PlanHistory } from '../plans/plan-history.js';
 import type { PlanRow } from '../plans/plans.repository.js';
 import { writePlan, writePlanOnBehalf } from '../plans/plans.service.js';
-import { requireReviewParty } from './review-access.js';
 import { tellSigned } from './review-notices.js';
 import { changedBetween, lockReview, type ReviewRow, updateReview } from './reviews.repository.js';
 import type { ReviewSide, SignResult } from './reviews.schema.js';
@@ -35,7 +35,7 @@ export async function signReview(
   reviewId: string,
   input: { version?: number },
 ): Promise<SignResult> {
-  const party = await requireReviewParty(ctx, actor, reviewId);
+  const party = await requireAccess(ctx, actor, 'review:sign', { review: reviewId });
   const { side } = party;
   const other: ReviewSide = side === 'learner' ? 'supervisor' : 'learner';
   const planId = party.record.review.planId;

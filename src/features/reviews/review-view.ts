@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client.js';
-import { coverageOf } from '../sharing/shared-view.js';
+import type { ReviewRecord } from '../access/access.repository.js';
+import { coverageOf, type SharedPart } from '../access/share-coverage.js';
 import { listGrantsFrom } from '../sharing/sharing.repository.js';
-import type { SharedPart } from '../sharing/sharing.schema.js';
 import { changesSinceReview } from './changes-since.js';
-import type { ReviewRecord, ReviewRow } from './reviews.repository.js';
+import type { ReviewRow } from './reviews.repository.js';
 import type { ReviewSide, ReviewView } from './reviews.schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,57 +1,21 @@
 import { and, count, desc, eq, gt, lt, max, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
-import { membership, plan, planReview, planRevision, user } from '../../db/schema/index.js';
+import { membership, planReview, planRevision } from '../../db/schema/index.js';
+import { selectReviewsWithParties } from '../access/access.repository.js';
 
 export type ReviewRow = typeof planReview.$inferSelect;
 
-const learnerUser = alias(user, 'learner_user');
-const supervisorMember = alias(membership, 'supervisor_member');
-const supervisorUser = alias(user, 'supervisor_user');
-
-/** A review with what its views and access checks need: the plan's owner and cycle, and both people's names. */
-const withPeople = {
-  review: planReview,
-  plan: {
-    id: plan.id,
-    organizationId: plan.organizationId,
-    memberId: plan.memberId,
-    userId: plan.userId,
-    cycle: plan.cycle,
-    title: plan.title,
-    closedAt: plan.closedAt,
-  },
-  learnerName: learnerUser.name,
-  supervisorUserId: supervisorMember.userId,
-  supervisorName: supervisorUser.name,
-};
-
-function selectWithPeople(db: Database) {
-  return db
-    .select(withPeople)
-    .from(planReview)
-    .innerJoin(plan, eq(plan.id, planReview.planId))
-    .innerJoin(learnerUser, eq(learnerUser.id, plan.userId))
-    .innerJoin(supervisorMember, eq(supervisorMember.id, planReview.supervisorMemberId))
-    .innerJoin(supervisorUser, eq(supervisorUser.id, supervisorMember.userId));
-}
-
-export async function findReview(db: Database, reviewId: string) {
-  const [row] = await selectWithPeople(db).where(eq(planReview.id, reviewId)).limit(1);
-  return row;
-}
-export type ReviewRecord = NonNullable<Awaited<ReturnType<typeof findReview>>>;
-
 /** A plan's reviews, newest first. */
 export async function listReviewsOfPlan(db: Database, planId: string) {
-  return selectWithPeople(db)
+  return selectReviewsWithParties(db)
     .where(eq(planReview.planId, planId))
     .orderBy(desc(planReview.createdAt), desc(planReview.id));
 }
 
 /** The reviews a member was asked to do as supervisor, newest first. */
 export async function listReviewsOfSupervisor(db: Database, memberId: string) {
-  return selectWithPeople(db)
+  return selectReviewsWithParties(db)
     .where(eq(planReview.supervisorMemberId, memberId))
     .orderBy(desc(planReview.createdAt), desc(planReview.id));
 }

@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
-import { conflict, type FieldErrors, forbidden, notFound, validationError } from '../../server/errors.js';
+import { conflict, type FieldErrors, notFound, validationError } from '../../server/errors.js';
+import { type Granted, requireAccess } from '../access/access.js';
+import { findReviewWithParties, type ReviewRecord } from '../access/access.repository.js';
 import type { Actor } from '../access/actor.js';
-import { type PlanOwnership, requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
 import { lockPlan } from '../plans/plans.repository.js';
-import { ownershipOf } from '../plans/plans.service.js';
 import { checkShareTarget } from '../sharing/share-target.js';
 import { insertGrant, revokeGrantsFrom } from '../sharing/sharing.repository.js';
-import { type ReviewParty, requireReviewParty } from './review-access.js';
 import { tellReviewRequested, tellReviewWithdrawn } from './review-notices.js';
 import { awaitingOf, reviewViewFor } from './review-view.js';
 import {
   findOpenReview,
-  findReview,
   findSupervisorOf,
   insertReview,
   listReviewsOfPlan,
   listReviewsOfSupervisor,
   lockReview,
-  type ReviewRecord,
   type ReviewRow,
   updateReview,
 } from './reviews.repository.js';
@@ -32,12 +29,15 @@ import type {
   UpdateReviewInput,
 } from './reviews.schema.js';
 
+/** One of a review's two people, as the gate found them: the learner or the supervisor named on it. */
+export type ReviewParty = Granted<'review:read', { review: string }>;
+
 /**
  * A 409 carrying the review as it is now, so the client can show what changed. Built after the transaction
  * that found the problem, from a fresh read.
  */
 export async function conflictWithCurrent(ctx: AppContext, party: ReviewParty, message: string) {
-  const record = (await findReview(ctx.db, party.record.review.id)) as ReviewRecord;
+  const record = (await findReviewWithParties(ctx.db, party.record.review.id)) as ReviewRecord;
   return conflict(message, undefined, { current: await reviewViewFor(ctx.db, record, party.side) });
 }
 
@@ -74,9 +74,7 @@ export async function requestReview(
   planId: string,
   input: RequestReviewInput,
 ): Promise<ReviewView> {
-  const owner = await ownershipOf(ctx, planId);
-  const user = await requirePlanAccess(ctx, actor, 'plan:share', owner);
-  const plan = owner as PlanOwnership;
+  const { user, plan } = await requireAccess(ctx, actor, 'review:request', { plan: planId });
   const fields: FieldErrors = {};
   const supervisor = await findSupervisorOf(ctx.db, plan.memberId);
   if (!supervisor) {
@@ -122,7 +120,7 @@ export async function requestReview(
       })),
     );
   });
-  const record = (await findReview(ctx.db, id)) as ReviewRecord;
+  const record = (await findReviewWithParties(ctx.db, id)) as ReviewRecord;
   await tellReviewRequested(ctx, record);
   return reviewViewFor(ctx.db, record, 'learner');
 }
@@ -132,7 +130,7 @@ export async function requestReview(
  * learning agreement and since the year-end review that closed the cycle.
  */
 export async function listPlanReviews(ctx: AppContext, actor: Actor, planId: string) {
-  await requirePlanAccess(ctx, actor, 'plan:read', await ownershipOf(ctx, planId));
+  await requireAccess(ctx, actor, 'plan:read', { plan: planId });
   const records = await listReviewsOfPlan(ctx.db, planId);
   const reviews = await Promise.all(records.map((r) => reviewViewFor(ctx.db, r, 'learner')));
   const newestAgreed = (kind: ReviewView['kind']): ChangesSince | null =>
@@ -146,7 +144,7 @@ export async function listPlanReviews(ctx: AppContext, actor: Actor, planId: str
 
 /** The reviews a member was asked to do as supervisor in an organisation: the supervisor's inbox. */
 export async function listReviewsToDo(ctx: AppContext, actor: Actor, orgId: string): Promise<InboxItem[]> {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'review:list-assigned', { org: orgId });
   const rows = await listReviewsOfSupervisor(ctx.db, memberId);
   return rows.map(({ review, plan, learnerName }) => ({
     id: review.id,
@@ -164,7 +162,7 @@ export async function listReviewsToDo(ctx: AppContext, actor: Actor, orgId: stri
 
 /** One review, for its learner or the supervisor named on it. */
 export async function getReview(ctx: AppContext, actor: Actor, reviewId: string): Promise<ReviewView> {
-  const { record, side } = await requireReviewParty(ctx, actor, reviewId);
+  const { record, side } = await requireAccess(ctx, actor, 'review:read', { review: reviewId });
   return reviewViewFor(ctx.db, record, side);
 }
 
@@ -181,7 +179,7 @@ export async function updateReviewNote(
   reviewId: string,
   input: UpdateReviewInput,
 ): Promise<ReviewView> {
-  const party = await requireReviewParty(ctx, actor, reviewId);
+  const party = await requireAccess(ctx, actor, 'review:write-note', { review: reviewId });
   const own = noteOf[party.side];
   const theirs = noteOf[otherSide(party.side)];
   const fields: FieldErrors = {};
@@ -216,8 +214,7 @@ export async function updateReviewNote(
 
 /** The learner takes back an open request: the review is withdrawn and what it shared is shared no more. */
 export async function withdrawReview(ctx: AppContext, actor: Actor, reviewId: string): Promise<ReviewView> {
-  const party = await requireReviewParty(ctx, actor, reviewId);
-  if (party.side !== 'learner') throw forbidden('Only the learner who asked for the review can withdraw it.');
+  const party = await requireAccess(ctx, actor, 'review:withdraw', { review: reviewId });
   const blocked = await ctx.db.transaction(async (tx) => {
     const review = await lockReview(tx, reviewId);
     if (!review) throw notFound('Review');

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { requireOwnMembership } from '../access/plan-access.js';
 import { highlight, plainText, queryWordsOf } from './highlight.js';
 import {
   type Hit,
@@ -19,7 +19,7 @@ import type { SearchResult } from './search.schema.js';
  * similarity (forgiving typos), then all are ranked together, with the matches highlighted.
  */
 export async function search(ctx: AppContext, actor: Actor, orgId: string, text: string, limit: number) {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'search:run', { org: orgId });
   const words = queryWordsOf(text);
   if (words.length === 0) throw validationError({ q: 'Type at least two letters to search for.' });
   const q = { text: text.trim(), words };

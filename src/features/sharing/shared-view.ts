@@ -1,20 +1,5 @@
+import type { Coverage, SharedPart } from '../access/share-coverage.js';
 import type { PlanView } from '../plans/plans.schema.js';
-import type { GrantRow } from './sharing.repository.js';
-import { type SharedPart, sharedParts } from './sharing.schema.js';
-
-/** What a set of active shares covers: the whole plan, whole parts, single goals. */
-export interface Coverage {
-  plan: boolean;
-  parts: SharedPart[];
-  goalIds: string[];
-}
-
-export function coverageOf(grants: Pick<GrantRow, 'scope' | 'part' | 'goalId'>[]): Coverage {
-  const plan = grants.some((g) => g.scope === 'plan');
-  const parts = sharedParts.filter((p) => grants.some((g) => g.scope === 'part' && g.part === p));
-  const goalIds = [...new Set(grants.filter((g) => g.scope === 'goal' && g.goalId).map((g) => g.goalId as string))];
-  return { plan, parts, goalIds };
-}
 
 /**
  * The plan cut down to exactly what the coverage allows. A shared goal brings the network entries and

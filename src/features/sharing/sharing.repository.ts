@@ -1,14 +1,9 @@
-import { and, desc, eq, gt, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { goal, membership, plan, planAccessLog, planGrant, user } from '../../db/schema/index.js';
 import { exactInstant } from '../../server/keyset-cursor.js';
-
-export type GrantRow = typeof planGrant.$inferSelect;
-
-/** Not revoked and not past its expiry at `now`. */
-export const isActive = (now: Date): SQL =>
-  and(isNull(planGrant.revokedAt), or(isNull(planGrant.expiresAt), gt(planGrant.expiresAt, now))) as SQL;
+import { isActive } from '../access/access.repository.js';
 
 /** Every share of a plan, newest first, with the grantee's name and the goal it covers (if any). */
 export async function listGrantsOfPlan(db: Database, planId: string) {
@@ -69,18 +64,10 @@ export async function revokeGrantsFrom(db: Database, sourceId: string, at: Date)
     .where(and(eq(planGrant.sourceId, sourceId), isNull(planGrant.revokedAt)));
 }
 
-/** The active shares of one plan with one member. */
-export async function activeGrantsFor(db: Database, planId: string, memberId: string, now: Date) {
-  return db
-    .select()
-    .from(planGrant)
-    .where(and(eq(planGrant.planId, planId), eq(planGrant.granteeMemberId, memberId), isActive(now)));
-}
-
 type SameShare = {
   planId: string;
   memberId: string;
-  scope: GrantRow['scope'];
+  scope: (typeof planGrant.$inferSelect)['scope'];
   part: string | null;
   goalId: string | null;
 };

@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { grantAccesses, grantScopes } from '../../db/schema/sharing.js';
+import { sharedParts } from '../access/share-coverage.js';
 import { goalView, networkView, reflectionView, shareView } from '../plans/plans.schema.js';
 
 /*
  * Granular sharing: the learner shares the whole plan, one part or one goal with a member of the
  * organisation, to read or to comment; every read by someone else lands in the access log.
  */
-
-/** The parts a share may cover, named as the plan's routes name them. */
-export const sharedParts = ['reflections', 'goals', 'network', 'shares'] as const;
-export type SharedPart = (typeof sharedParts)[number];
 
 const id = z.string().min(1).max(64);
 

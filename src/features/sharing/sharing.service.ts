@@ -3,12 +3,12 @@ import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
-import { requireUser } from '../access/access.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { activeGrantsOf, requireOwnMembership, requirePlanAccess } from '../access/plan-access.js';
-import { ownershipOf, readPlan } from '../plans/plans.service.js';
+import { coverageOf, type SharedPart } from '../access/share-coverage.js';
+import { readPlan } from '../plans/plans.service.js';
 import { checkShareTarget } from './share-target.js';
-import { coverageOf, filterPlan, labelOfRead, whatWasRead } from './shared-view.js';
+import { filterPlan, labelOfRead, whatWasRead } from './shared-view.js';
 import {
   endExpiredShares,
   findGrant,
@@ -27,7 +27,6 @@ import type {
   AccessLogEntry,
   CreateGrantInput,
   GrantView,
-  SharedPart,
   SharedPlanView,
   SharedWithMeItem,
 } from './sharing.schema.js';
@@ -60,16 +59,9 @@ function grantViewOf({ grant, memberName, goalWhat }: GrantWithNames, now: Date)
   };
 }
 
-/** The plan's owner, or 404 for anyone else: only the learner manages and sees the shares of their plan. */
-async function requireSharer(ctx: AppContext, actor: Actor, planId: string) {
-  const plan = await ownershipOf(ctx, planId);
-  const user = await requirePlanAccess(ctx, actor, 'plan:share', plan);
-  return { user, plan: plan as NonNullable<typeof plan> };
-}
-
 /** Every share of the plan, active and past (the "who can see what" page). */
 export async function listGrants(ctx: AppContext, actor: Actor, planId: string): Promise<GrantView[]> {
-  await requireSharer(ctx, actor, planId);
+  await requireAccess(ctx, actor, 'plan:share', { plan: planId });
   const now = new Date();
   return (await listGrantsOfPlan(ctx.db, planId)).map((row) => grantViewOf(row, now));
 }
@@ -84,7 +76,7 @@ export async function createGrant(
   planId: string,
   input: CreateGrantInput,
 ): Promise<GrantView> {
-  const { user, plan } = await requireSharer(ctx, actor, planId);
+  const { user, plan } = await requireAccess(ctx, actor, 'plan:share', { plan: planId });
   const now = new Date();
   const fields: Record<string, string> = {};
 
@@ -134,7 +126,7 @@ export async function createGrant(
 
 /** Revokes a share at once: the next read by its grantee answers 404. */
 export async function revokeShare(ctx: AppContext, actor: Actor, planId: string, grantId: string): Promise<GrantView> {
-  await requireSharer(ctx, actor, planId);
+  await requireAccess(ctx, actor, 'plan:share', { plan: planId });
   if (!(await findGrant(ctx.db, planId, grantId))) throw notFound('Share');
   const now = new Date();
   await revokeGrant(ctx.db, grantId, now);
@@ -148,7 +140,7 @@ export async function listAccessLogPage(
   planId: string,
   query: { cursor?: string; limit: number },
 ): Promise<{ entries: AccessLogEntry[]; nextCursor: string | null }> {
-  await requireSharer(ctx, actor, planId);
+  await requireAccess(ctx, actor, 'plan:share', { plan: planId });
   const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
   const after = cursor && { at: cursor.position, id: cursor.id };
   const rows = await listAccessLog(ctx.db, planId, after, query.limit);
@@ -171,7 +163,7 @@ export async function listAccessLogPage(
 
 /** What others shared with me in an organisation and is still active. */
 export async function listSharedWithMe(ctx: AppContext, actor: Actor, orgId: string): Promise<SharedWithMeItem[]> {
-  const { memberId } = await requireOwnMembership(ctx, actor, orgId);
+  const { memberId } = await requireAccess(ctx, actor, 'share:list-received', { org: orgId });
   const rows = await listSharedWithMember(ctx.db, memberId, new Date());
   return rows.map(({ grant, cycle, title, ownerName, goalWhat }) => ({
     grantId: grant.id,
@@ -195,17 +187,17 @@ export async function listSharedWithMe(ctx: AppContext, actor: Actor, orgId: str
  */
 export async function readSharedPlan(ctx: AppContext, actor: Actor, planId: string): Promise<SharedPlanView> {
   const entry = await readPlan(ctx, actor, planId, 'plan:read-shared');
-  const grants = await activeGrantsOf(ctx, actor, entry.ownership);
+  // The same check again, for the shares it found: they were read once for this request, not twice.
+  const { user, grants } = await requireAccess(ctx, actor, 'plan:read-shared', { plan: entry.ownership });
   const cover = coverageOf(grants);
-  const viewer = requireUser(actor);
   const broadest = grants.find((g) => g.scope === 'plan') ?? grants[0];
-  // The access check saw these same grants (looked up once per request); none left means no access.
+  // The access check saw these same grants; none left means no access.
   if (!broadest) throw notFound('Plan');
   await insertAccessLog(ctx.db, {
     id: randomUUID(),
     planId,
     grantId: broadest.id,
-    viewerUserId: viewer.userId,
+    viewerUserId: user.userId,
     what: whatWasRead(cover),
   });
   const { view } = entry;

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { planTemplate } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
-import { isAdmin, requireAccess } from '../access/access.js';
+import { requireAccess } from '../access/access.js';
+import { seesDraftTemplates } from '../access/access-rules.js';
 import type { Actor } from '../access/actor.js';
 import { contentOf, type PlanContent } from '../plans/plan-content.js';
 import { readPlan } from '../plans/plans.service.js';
@@ -37,11 +38,16 @@ async function findTemplate(ctx: AppContext, orgId: string | undefined, template
 
 /** Templates of an organisation: published ones for learners, drafts too for L&D admins. */
 export async function listTemplates(ctx: AppContext, actor: Actor, orgId: string) {
-  const { me } = await requireAccess(ctx.db, actor, 'template:use', { orgId });
+  const { me } = await requireAccess(ctx, actor, 'template:use', { org: orgId });
   const rows = await ctx.db
     .select()
     .from(planTemplate)
-    .where(and(eq(planTemplate.organizationId, orgId), isAdmin(me.role) ? undefined : eq(planTemplate.published, true)))
+    .where(
+      and(
+        eq(planTemplate.organizationId, orgId),
+        seesDraftTemplates(me) ? undefined : eq(planTemplate.published, true),
+      ),
+    )
     .orderBy(asc(planTemplate.name));
   return rows.map((r) => {
     const { content: _c, ...summary } = viewOf(r);
@@ -51,10 +57,11 @@ export async function listTemplates(ctx: AppContext, actor: Actor, orgId: string
 
 /** One template, as a learner may start a plan from it (drafts only for admins); 404 otherwise. */
 export async function readTemplateForPlan(ctx: AppContext, actor: Actor, orgId: string, templateId: string) {
-  const { me } = await requireAccess(ctx.db, actor, 'template:use', { orgId });
-  const row = await findTemplate(ctx, orgId, templateId);
-  if (!row || (!row.published && !isAdmin(me.role))) throw notFound('Template');
-  return viewOf(row);
+  const { template } = await requireAccess(ctx, actor, 'template:use', {
+    org: orgId,
+    template: await findTemplate(ctx, orgId, templateId),
+  });
+  return viewOf(template);
 }
 
 export async function getTemplate(ctx: AppContext, actor: Actor, templateId: string) {
@@ -75,7 +82,7 @@ function asTemplateContent(content: PlanContent): PlanContent {
 
 /** L&D admins publish starting points for plans: written directly or copied from one of their own plans. */
 export async function createTemplate(ctx: AppContext, actor: Actor, input: z.infer<typeof createTemplateBody>) {
-  await requireAccess(ctx.db, actor, 'template:manage', { orgId: input.organizationId });
+  await requireAccess(ctx, actor, 'template:manage', { org: input.organizationId });
   if (!input.content && !input.fromPlanId) {
     throw validationError({ content: 'Give the content, or a plan to copy it from.' });
   }
@@ -107,7 +114,7 @@ export async function updateTemplate(
   input: z.infer<typeof updateTemplateBody>,
 ) {
   const row = await findTemplate(ctx, undefined, templateId);
-  await requireAccess(ctx.db, actor, 'template:manage', { orgId: row?.organizationId ?? '' });
+  await requireAccess(ctx, actor, 'template:manage', { org: row?.organizationId ?? '' });
   if (!row) throw notFound('Template');
   const { version, ...changes } = input;
   const [updated] = await ctx.db
@@ -123,7 +130,7 @@ export async function updateTemplate(
 
 export async function deleteTemplate(ctx: AppContext, actor: Actor, templateId: string) {
   const row = await findTemplate(ctx, undefined, templateId);
-  await requireAccess(ctx.db, actor, 'template:manage', { orgId: row?.organizationId ?? '' });
+  await requireAccess(ctx, actor, 'template:manage', { org: row?.organizationId ?? '' });
   if (!row) throw notFound('Template');
   await ctx.db.delete(planTemplate).where(eq(planTemplate.id, templateId));
 }

@@ -1,12 +1,11 @@
 import type { AppContext } from '../../server/context.js';
+import { requireAccess } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
 import { checkinsOfPlan } from '../checkins/checkins.repository.js';
 import { evidenceOfGoal } from '../evidence/evidence.repository.js';
-import { requireGoal } from '../evidence/evidence.service.js';
 import { evidenceViewOf, ownerDownloadUrl } from '../evidence/evidence-view.js';
 import { logEntriesOfGoal } from '../log/log.repository.js';
-import { listItems } from '../plans/plans.repository.js';
-import { ownershipOf } from '../plans/plans.service.js';
+import { findItem, listItems } from '../plans/plans.repository.js';
 import type { TimelineItem } from './timeline.schema.js';
 
 type ShareRecord = { id: string; doneOn: string; link: string | null; note: string };
@@ -16,10 +15,12 @@ type ShareRecord = { id: string; doneOn: string; link: string | null; note: stri
  * the shares done for it, newest first (by day, then by when each was written down).
  */
 export async function goalTimeline(ctx: AppContext, actor: Actor, planId: string, goalId: string) {
-  await requireGoal(ctx, actor, planId, goalId, 'plan:read');
-  const owner = await ownershipOf(ctx, planId);
+  const { plan } = await requireAccess(ctx, actor, 'plan:read', {
+    plan: planId,
+    goal: await findItem(ctx.db, 'goal', planId, goalId),
+  });
   const [entries, evidence, checkins, shares] = await Promise.all([
-    logEntriesOfGoal(ctx.db, owner?.memberId ?? '', goalId),
+    logEntriesOfGoal(ctx.db, plan.memberId, goalId),
     evidenceOfGoal(ctx.db, planId, goalId),
     checkinsOfPlan(ctx.db, planId),
     listItems(ctx.db, 'share', planId),

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { communityMember, post, postAudience } from '../../db/schema/index.js';
 
 /**
@@ -10,8 +10,10 @@ import { communityMember, post, postAudience } from '../../db/schema/index.js';
  * The viewer's communities and the posts naming them are read once per query (`= any(array(…))`, an init
  * plan), not per post: so PostgreSQL walks the feed index newest first and stops after a page, instead of
  * costing a lookup per post and sorting the whole organisation's posts (450 → a few ms at 100,000 posts).
+ * The viewer and organisation may be columns too: the access gate asks about one post for the signed-in person
+ * in the same query that finds their membership (access.repository.ts).
  */
-export function visibleTo(viewerId: string, orgId: string): SQL {
+export function visibleTo(viewerId: string | AnyColumn, orgId: string | AnyColumn): SQL {
   return sql`(${post.organizationId} = ${orgId} and (
     ${post.authorMemberId} = ${viewerId}
     or ${post.visibility} = 'organization'
