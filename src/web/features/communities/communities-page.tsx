@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { useMe } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { api, fieldError } from '../../lib/api';
+import { useMe } from '../me/me-api';
 import { TextArea } from '../plans/plan-fields';
 import { type CommunityView, useCommunities } from '../posts/posts-api';
 

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { shareHowLabels } from '../../../features/plans/labels';
-import { useMe } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { api, fieldError, upload } from '../../lib/api';
 import { useMyGoals } from '../log/log-api';
+import { useMe } from '../me/me-api';
+import { useAllMembers } from '../members/members-api';
 import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
-import { useMembers } from '../sharing/sharing-api';
 import { type PostView, useCommunities, visibilityLabels } from './posts-api';
 
 type Visibility = keyof typeof visibilityLabels;
@@ -45,7 +45,7 @@ export function PostComposer({
   const [formKey, setFormKey] = useState(0);
   const [body, setBody] = useState(opened.body ?? '');
   const communities = useCommunities(orgId);
-  const members = useMembers(orgId);
+  const members = useAllMembers(orgId);
   const me = useMe().data;
   const myMemberId = me?.memberships.find((m) => m.organizationId === orgId)?.memberId;
   const goals = useMyGoals(orgId);
