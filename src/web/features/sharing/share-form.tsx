@@ -5,7 +5,14 @@ import { fieldError } from '../../lib/api';
 import { useAllMembers } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { Select } from '../plans/plan-fields';
-import { type CreateGrantBody, coverageLabel, type GrantView, partNames, useShareWith } from './sharing-api';
+import {
+  type CreateGrantBody,
+  coverageLabel,
+  type GrantView,
+  partNames,
+  type SharedPart,
+  useShareWith,
+} from './sharing-api';
 
 const scopeOptions: [string, string][] = [
   ['goal', 'One goal'],
@@ -42,7 +49,7 @@ export function ShareForm({ plan }: { plan: PlanView }) {
           scope,
           access: String(data.get('access') ?? 'read') as CreateGrantBody['access'],
         };
-        if (scope === 'part') body.part = String(data.get('part') ?? '') as CreateGrantBody['part'];
+        if (scope === 'part') body.part = String(data.get('part') ?? '') as SharedPart;
         if (scope === 'goal') body.goalId = String(data.get('goalId') ?? '');
         const until = String(data.get('until') ?? '');
         if (until) body.expiresAt = endOfDay(until);

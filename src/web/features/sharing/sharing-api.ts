@@ -5,6 +5,7 @@ import type {
   CreateGrantBody,
   GrantList,
   GrantView,
+  SharedPart,
   SharedPlanView,
   SharedWithMeItem,
   SharedWithMeList,
@@ -12,7 +13,7 @@ import type {
 import { api } from '../../lib/api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { AccessLogEntry, CreateGrantBody, GrantView, SharedPlanView, SharedWithMeItem };
+export type { AccessLogEntry, CreateGrantBody, GrantView, SharedPart, SharedPlanView, SharedWithMeItem };
 
 export const partNames: Record<string, string> = {
   reflections: 'Reflections',
