@@ -13,13 +13,6 @@ function useNext() {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-/** After a session starts, go where the person was heading. */
-function useGoNext() {
-  const next = useNext();
-  const navigate = useNavigate();
-  return () => navigate(next);
-}
-
 /** The named fields of a submitted form, as typed. */
 function fieldsOf<K extends string>(e: FormEvent<HTMLFormElement>, ...names: K[]): Record<K, string> {
   const data = new FormData(e.currentTarget);
@@ -33,9 +26,10 @@ export function SignUpPage() {
   useTitle('Create your account');
   const [params] = useSearchParams();
   const next = useNext();
-  // A sign-up answered 202 (mail is sent on this install) started no session: the person confirms the address
-  // from their inbox.
-  const m = useSignUp(useGoNext());
+  const navigate = useNavigate();
+  // Signed in: go where the person was heading. A sign-up answered 202 (mail is sent on this install) started
+  // no session: the person confirms the address from their inbox.
+  const m = useSignUp(() => navigate(next));
   if (m.data?.message) {
     return (
       <div className="auth-card">
@@ -102,7 +96,8 @@ export function VerifyEmailPage() {
 export function SignInPage() {
   useTitle('Sign in');
   const next = useNext();
-  const m = useSignIn(useGoNext());
+  const navigate = useNavigate();
+  const m = useSignIn(() => navigate(next));
   return (
     <div className="auth-card">
       <h1>Sign in to Waymark</h1>
