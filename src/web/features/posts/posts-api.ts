@@ -11,6 +11,7 @@ import type {
   PostView,
 } from '../../../features/posts/posts.schema';
 import { api, upload } from '../../lib/api';
+import { planKeys } from '../plans/plan-api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { CreatePostBody, FeedFilter, PostCommentView, PostView };
@@ -65,14 +66,15 @@ export const usePostComments = (postId: string, enabled = true) =>
 
 /**
  * Publishes a post: `published` hears of it at once, `inFeeds` once the feeds were read again (the new post is
- * in them by then).
+ * in them by then). A post for a sharing commitment records it as done in its plan, so plans are read again too.
  */
 export function usePublish(on: { published: (post: PostView) => void; inFeeds: (post: PostView) => void }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreatePostBody) => api<PostView>('POST', '/api/posts', body),
-    onSuccess: async (post) => {
+    onSuccess: async (post, body) => {
       on.published(post);
+      if (body.shareCommitmentId) void qc.invalidateQueries({ queryKey: planKeys.plans });
       await qc.invalidateQueries({ queryKey: postKeys.feeds });
       on.inFeeds(post);
     },
