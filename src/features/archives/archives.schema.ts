@@ -17,6 +17,7 @@ export const archiveView = z
 export type ArchiveView = z.infer<typeof archiveView>;
 
 export const archiveList = z.object({ archives: z.array(archiveView) });
+export type ArchiveList = z.infer<typeof archiveList>;
 
 export const removedMemberView = z
   .object({
@@ -31,6 +32,7 @@ export const removedMemberView = z
 export type RemovedMemberView = z.infer<typeof removedMemberView>;
 
 export const removedMemberList = z.object({ removed: z.array(removedMemberView) });
+export type RemovedMemberList = z.infer<typeof removedMemberList>;
 
 const id = z.string().min(1).max(64);
 export const archiveParams = z.object({ archiveId: id });

@@ -7,16 +7,14 @@ import { errors } from '../../server/schemas.js';
 import { toWebHeaders } from '../access/actor.js';
 import {
   forgotPasswordBody,
+  messageResponse,
   resetPasswordBody,
   signInBody,
   signUpBody,
-  userView,
+  userResponse,
   verifyEmailBody,
 } from './auth.schema.js';
 import { requestPasswordReset, resetPassword, signIn, signOut, signUp, verifyEmail } from './auth.service.js';
-
-const userResponse = z.object({ user: userView });
-const messageResponse = z.object({ message: z.string() });
 
 export const CHECK_INBOX_MESSAGE =
   'Check your inbox: we sent a link to this address. Open it to confirm the address and start. No mail within a few minutes? Look in your spam folder, or sign in to get a new link.';

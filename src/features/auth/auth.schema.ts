@@ -26,19 +26,31 @@ export const signUpBody = z.object({
   /** The token of an invitation link to this address, when signing up from one: it proves the address. */
   invitation: z.string().min(10).max(100).optional(),
 });
+export type SignUpBody = z.input<typeof signUpBody>;
 export const signInBody = z.object({
   email: emailField,
   password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(PASSWORD_MAX),
 });
+export type SignInBody = z.input<typeof signInBody>;
 export const forgotPasswordBody = z.object({ email: emailField });
+export type ForgotPasswordBody = z.input<typeof forgotPasswordBody>;
 export const resetPasswordBody = z.object({
   token: z.string({ error: 'The reset link is incomplete.' }).min(1).max(200),
   password: passwordField,
 });
+export type ResetPasswordBody = z.input<typeof resetPasswordBody>;
 
 export const verifyEmailBody = z.object({
   token: z.string({ error: 'The confirmation link is incomplete.' }).min(1).max(2000),
 });
+export type VerifyEmailBody = z.input<typeof verifyEmailBody>;
 
 export const userView = z.object({ id: z.string(), name: z.string(), email: z.string() });
 export type UserView = z.infer<typeof userView>;
+
+/** A session started: who is signed in now. */
+export const userResponse = z.object({ user: userView });
+export type UserResponse = z.infer<typeof userResponse>;
+/** Nothing to show but words for people: "check your inbox". */
+export const messageResponse = z.object({ message: z.string() });
+export type MessageResponse = z.infer<typeof messageResponse>;

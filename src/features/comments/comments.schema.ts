@@ -35,6 +35,7 @@ export const createCommentBody = z.object({
     .optional(),
 });
 export type CreateCommentInput = z.infer<typeof createCommentBody>;
+export type CreateCommentBody = z.input<typeof createCommentBody>;
 
 export const updateCommentBody = z.object({ body });
 
@@ -71,3 +72,4 @@ export const commentList = z.object({
   /** The goals and reflections (of those asked about) the viewer may comment on; the learner on all. */
   canCommentOn: z.object({ goal: z.array(z.string()), reflection: z.array(z.string()) }),
 });
+export type CommentList = z.infer<typeof commentList>;

@@ -24,10 +24,12 @@ export const createCommunityBody = z.object({
     .max(60, { error: 'Keep the topic under 60 characters.' }),
   description: z.string().trim().max(2000, { error: 'Keep the description under 2,000 characters.' }).default(''),
 });
+export type CreateCommunityBody = z.input<typeof createCommunityBody>;
 
 export const updateCommunityBody = z.object({
   featured: z.boolean({ error: 'Featured is yes or no.' }),
 });
+export type UpdateCommunityBody = z.input<typeof updateCommunityBody>;
 
 export const communityView = z
   .object({
@@ -45,9 +47,11 @@ export const communityView = z
   .meta({ id: 'Community' });
 export type CommunityView = z.infer<typeof communityView>;
 export const communityList = z.object({ communities: z.array(communityView) });
+export type CommunityList = z.infer<typeof communityList>;
 
 export const communityMembers = z.object({
   members: z.array(
     z.object({ memberId: z.string(), name: z.string(), title: z.string().nullable(), joinedAt: z.iso.datetime() }),
   ),
 });
+export type CommunityMembers = z.infer<typeof communityMembers>;

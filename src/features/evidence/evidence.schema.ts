@@ -30,6 +30,7 @@ export const createEvidenceBody = z.discriminatedUnion(
   ],
   { error: 'Choose a note or a link (files are uploaded separately).' },
 );
+export type CreateEvidenceBody = z.input<typeof createEvidenceBody>;
 
 /** The text fields sent beside an uploaded file. */
 export const fileEvidenceFields = z.object({
@@ -65,3 +66,4 @@ export const evidenceView = z.object({
 export type EvidenceView = z.infer<typeof evidenceView>;
 
 export const evidenceList = z.object({ evidence: z.array(evidenceView) });
+export type EvidenceList = z.infer<typeof evidenceList>;

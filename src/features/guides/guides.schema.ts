@@ -31,3 +31,4 @@ export const updateGuideBody = z.object({
     .refine((parts) => parts.every((p, i) => p.part === i + 1), { error: 'Send parts 1 to 4 in order.' }),
   version: z.number().int().min(0, { error: 'Send the version you edited.' }),
 });
+export type UpdateGuideBody = z.input<typeof updateGuideBody>;

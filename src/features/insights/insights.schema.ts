@@ -12,7 +12,9 @@ export const consentParams = orgParams.extend({ memberId: z.string().min(1).max(
 export const consentView = z
   .object({ consent: z.boolean(), decidedAt: z.iso.datetime().nullable() })
   .meta({ id: 'InsightsConsent' });
+export type ConsentView = z.infer<typeof consentView>;
 export const consentBody = z.object({ consent: z.boolean({ error: 'Say yes or no.' }) });
+export type ConsentBody = z.input<typeof consentBody>;
 
 const month = z
   .string()
@@ -76,6 +78,7 @@ export const dashboardView = z
 export type DashboardView = z.infer<typeof dashboardView>;
 
 export const figureNames = ['topics', 'forms', 'status', 'mentors', 'resources', 'participation'] as const;
+export type FigureName = (typeof figureNames)[number];
 export const csvQuery = dashboardQuery.extend({
   figure: z.enum(figureNames, { error: `Choose one of: ${figureNames.join(', ')}.` }),
 });
@@ -83,10 +86,12 @@ export const csvQuery = dashboardQuery.extend({
 export const settingsView = z
   .object({ k: z.number().int(), refreshedAt: z.iso.datetime().nullable(), version: z.number().int() })
   .meta({ id: 'InsightSettings' });
+export type InsightSettings = z.infer<typeof settingsView>;
 /** "Count again now": the settings, and whether the count is still going on (queued) or done. */
 export const recountView = settingsView
   .extend({ counting: z.boolean() })
   .meta({ id: 'InsightRecount', description: 'counting: queued, the figures change when it is done; else done.' });
+export type InsightRecount = z.infer<typeof recountView>;
 export const settingsBody = z.object({
   k: z
     .number({ error: 'Give a whole number of learners.' })
@@ -95,6 +100,7 @@ export const settingsBody = z.object({
     .max(1000, { error: 'k is at most 1000.' }),
   version: z.number().int().min(1).optional(),
 });
+export type SettingsBody = z.input<typeof settingsBody>;
 
 const topicName = z
   .string({ error: 'Name the topic.' })
@@ -105,12 +111,15 @@ const topicName = z
 export const topicView = z
   .object({ id: z.string(), name: z.string(), synonyms: z.array(z.string()), version: z.number().int() })
   .meta({ id: 'OrgTopic' });
+export type OrgTopic = z.infer<typeof topicView>;
 export const topicList = z.object({ topics: z.array(topicView) }).meta({ id: 'OrgTopicList' });
+export type TopicList = z.infer<typeof topicList>;
 export const topicBody = z.object({
   name: topicName,
   synonyms: z.array(topicName).max(30, { error: 'List at most 30 other names.' }).default([]),
   version: z.number().int().min(1).optional(),
 });
+export type TopicBody = z.input<typeof topicBody>;
 export const topicParams = orgParams.extend({ topicId: z.string().min(1).max(64) });
 
 export const suggestionList = z
@@ -126,10 +135,12 @@ export const suggestionList = z
     ),
   })
   .meta({ id: 'TopicMergeSuggestions' });
+export type SuggestionList = z.infer<typeof suggestionList>;
 export const suggestionBody = z.object({
   phrase: z.string().trim().min(1).max(200),
   target: z.string().trim().min(1).max(200),
 });
+export type SuggestionBody = z.input<typeof suggestionBody>;
 
 const actionBase = { topic: z.string().trim().min(1, { error: 'Choose a topic.' }).max(200) };
 /** What the people told read with it (optional). */
@@ -166,6 +177,7 @@ export const createActionBody = z.discriminatedUnion(
   ],
   { error: 'Choose a mentor call, a community or a resource.' },
 );
+export type CreateActionBody = z.input<typeof createActionBody>;
 
 export const actionView = z
   .object({
@@ -183,7 +195,9 @@ export const actionView = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'InsightAction' });
+export type InsightAction = z.infer<typeof actionView>;
 export const actionList = z.object({ actions: z.array(actionView) }).meta({ id: 'InsightActionList' });
+export type ActionList = z.infer<typeof actionList>;
 export const actionParams = z.object({ actionId: z.string().min(1).max(64) });
 
 /** What a person who was told about an action sees of it. */
@@ -201,3 +215,4 @@ export const actionInvite = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'InsightActionInvite' });
+export type ActionInvite = z.infer<typeof actionInvite>;

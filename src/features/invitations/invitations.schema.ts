@@ -8,6 +8,7 @@ export const createInvitationBody = z.object({
   email: emailField,
   role: roleEnum.default('member'),
 });
+export type CreateInvitationBody = z.input<typeof createInvitationBody>;
 
 export const invitationView = z
   .object({
@@ -24,8 +25,10 @@ export type InvitationView = z.infer<typeof invitationView>;
 
 /** Returned once, to the inviter: the link is not stored and cannot be read back later. */
 export const createdInvitation = invitationView.extend({ url: z.string() }).meta({ id: 'CreatedInvitation' });
+export type CreatedInvitation = z.infer<typeof createdInvitation>;
 
 export const invitationList = z.object({ invitations: z.array(invitationView) });
+export type InvitationList = z.infer<typeof invitationList>;
 
 /** What the person holding an invitation link may see before accepting. */
 export const invitationPreview = z
@@ -38,7 +41,9 @@ export const invitationPreview = z
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'InvitationPreview' });
+export type InvitationPreview = z.infer<typeof invitationPreview>;
 
 export const tokenParams = z.object({ token: z.string().min(10).max(100) });
 export const invitationParams = z.object({ orgId: z.string().min(1).max(64), invitationId: z.string().min(1).max(64) });
 export const acceptedInvitation = z.object({ organizationId: z.string(), memberId: z.string() });
+export type AcceptedInvitation = z.infer<typeof acceptedInvitation>;

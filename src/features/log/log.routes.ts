@@ -12,7 +12,7 @@ import {
   logPage,
   logToEvidenceBody,
   logToShareBody,
-  myGoal,
+  myGoalList,
   updateLogBody,
 } from './log.schema.js';
 import {
@@ -113,7 +113,7 @@ export const logRoutes =
           tags: ['plans'],
           summary: 'Your goals across your plans in an organisation',
           querystring: z.object({ orgId: z.string().min(1).max(64) }),
-          response: { 200: z.object({ goals: z.array(myGoal) }), ...errors(400, 401, 404) },
+          response: { 200: myGoalList, ...errors(400, 401, 404) },
         },
       },
       async (req) => ({ goals: await listMyGoals(ctx, await req.actor(), req.query.orgId) }),

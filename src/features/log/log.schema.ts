@@ -19,6 +19,7 @@ export const createLogBody = z.object({
   goalId: id.nullable().optional(),
   learnedOn: isoDate.optional(),
 });
+export type CreateLogBody = z.input<typeof createLogBody>;
 
 export const updateLogBody = z.object({
   what: what.optional(),
@@ -28,6 +29,7 @@ export const updateLogBody = z.object({
   learnedOn: isoDate.optional(),
   version: z.number({ error: 'Send the version you edited.' }).int().min(1).optional(),
 });
+export type UpdateLogBody = z.input<typeof updateLogBody>;
 
 export const logEntryView = z
   .object({
@@ -56,10 +58,12 @@ export const listLogQuery = z.object({
   /** The `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
 });
+export type ListLogQuery = z.input<typeof listLogQuery>;
 
 export const logPage = z
   .object({ entries: z.array(logEntryView), nextCursor: z.string().nullable() })
   .meta({ id: 'LogPage' });
+export type LogPage = z.infer<typeof logPage>;
 
 export const logEntryParams = z.object({ entryId: id });
 
@@ -74,9 +78,13 @@ export const myGoal = z
     shares: z.array(z.object({ id: z.string(), how: z.string(), audience: z.string(), cadence: z.string() })),
   })
   .meta({ id: 'MyGoal' });
+export type MyGoal = z.infer<typeof myGoal>;
+export const myGoalList = z.object({ goals: z.array(myGoal) });
+export type MyGoalList = z.infer<typeof myGoalList>;
 
 /** Turn a log entry into evidence of a goal (its own goal unless another is named). */
 export const logToEvidenceBody = z.object({ goalId: id.optional() });
+export type LogToEvidenceBody = z.input<typeof logToEvidenceBody>;
 
 /** Record a log entry as a share done for a sharing commitment. */
 export const logToShareBody = z.object({
@@ -87,3 +95,4 @@ export const logToShareBody = z.object({
     .nullable()
     .optional(),
 });
+export type LogToShareBody = z.input<typeof logToShareBody>;

@@ -12,3 +12,4 @@ export const unsubscribeView = z.object({
   turnedOff: z.string(),
   unsubscribed: z.boolean(),
 });
+export type UnsubscribeView = z.infer<typeof unsubscribeView>;

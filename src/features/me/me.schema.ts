@@ -8,6 +8,7 @@ export const myMembership = z.object({
   memberId: z.string(),
   role: roleEnum,
 });
+export type MyMembership = z.infer<typeof myMembership>;
 
 export const meView = z
   .object({ user: userView, memberships: z.array(myMembership), outbox: z.boolean() })
@@ -15,3 +16,4 @@ export const meView = z
 export type MeView = z.infer<typeof meView>;
 
 export const updateMeBody = z.object({ name: personName });
+export type UpdateMeBody = z.input<typeof updateMeBody>;

@@ -39,6 +39,7 @@ export const listMembersQuery = z.object({
 export const memberList = z
   .object({ members: z.array(memberView), total: z.number().int() })
   .meta({ id: 'MemberList' });
+export type MemberList = z.infer<typeof memberList>;
 
 /** A team's or department's name; empty clears it. */
 const groupName = (what: string) =>
@@ -67,6 +68,7 @@ export const updateMemberBody = z
       path: ['role'],
     },
   );
+export type UpdateMemberBody = z.input<typeof updateMemberBody>;
 
 const topic = z
   .string()
@@ -89,3 +91,4 @@ export const updateProfileBody = z.object({
   peerMatching: z.boolean({ error: 'Say yes or no.' }).optional(),
   version,
 });
+export type UpdateProfileBody = z.input<typeof updateProfileBody>;

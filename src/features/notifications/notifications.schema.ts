@@ -26,6 +26,7 @@ export const notificationPage = z.object({
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: z.string().nullable(),
 });
+export type NotificationPage = z.infer<typeof notificationPage>;
 
 export const listNotificationsQuery = z.object({
   cursor: z.string().max(200).optional(),
@@ -35,4 +36,6 @@ export const listNotificationsQuery = z.object({
 export const notificationParams = z.object({ id: idParam });
 
 export const unreadCount = z.object({ unread: z.number().int() });
+export type UnreadCount = z.infer<typeof unreadCount>;
 export const readAllResult = z.object({ marked: z.number().int(), unread: z.number().int() });
+export type ReadAllResult = z.infer<typeof readAllResult>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { oneLineText } from '../../server/schemas.js';
 
 export const roleEnum = z.enum(['owner', 'admin', 'member'], { error: 'Choose owner, admin or member.' });
+export type Role = z.infer<typeof roleEnum>;
 
 export const orgName = oneLineText({ error: 'Enter a name for the organisation.' })
   .trim()
@@ -9,6 +10,7 @@ export const orgName = oneLineText({ error: 'Enter a name for the organisation.'
   .max(120, { error: 'Use at most 120 characters.' });
 
 export const createOrgBody = z.object({ name: orgName });
+export type CreateOrgBody = z.input<typeof createOrgBody>;
 export const removedDataDays = z
   .number({ error: 'Enter a number of days.' })
   .int({ error: 'Enter a whole number of days.' })
@@ -20,6 +22,7 @@ export const updateOrgBody = z
   .refine((b) => b.name !== undefined || b.removedDataDays !== undefined, {
     error: 'Change the name or the days a removed member’s data is kept.',
   });
+export type UpdateOrgBody = z.input<typeof updateOrgBody>;
 
 export const orgView = z
   .object({

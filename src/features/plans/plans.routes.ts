@@ -5,7 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
 import { planDocument } from './plan-content.js';
 import { createPlanFrom, exportPlan, importPlan } from './plan-transfer.service.js';
-import { createPlanBody, listPlansQuery, planParams, planSummary, planView, updatePlanBody } from './plans.schema.js';
+import { createPlanBody, listPlansQuery, planList, planParams, planView, updatePlanBody } from './plans.schema.js';
 import { deletePlan, listMyPlans, readPlan, updatePlan } from './plans.service.js';
 
 export const plansRoutes =
@@ -18,7 +18,7 @@ export const plansRoutes =
           tags: ['plans'],
           summary: 'Your plans in an organisation',
           querystring: listPlansQuery,
-          response: { 200: z.object({ plans: z.array(planSummary) }), ...errors(400, 401, 404) },
+          response: { 200: planList, ...errors(400, 401, 404) },
         },
       },
       async (req) => ({ plans: await listMyPlans(ctx, await req.actor(), req.query.orgId) }),

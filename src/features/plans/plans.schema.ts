@@ -143,12 +143,20 @@ export const updateGoalBody = goalFields.omit({ carriedFromGoalId: true }).parti
 export const createNetworkBody = networkFields.partial().required({ kind: true, name: true });
 export const updateNetworkBody = networkFields.partial().extend({ version });
 export const createShareBody = shareFields.omit({ records: true }).partial().required({ how: true, cadence: true });
+/** What creating an item of each part takes, as sent. */
+export type CreateItemBodies = {
+  reflection: z.input<typeof createReflectionBody>;
+  goal: z.input<typeof createGoalBody>;
+  network: z.input<typeof createNetworkBody>;
+  share: z.input<typeof createShareBody>;
+};
 export const updateShareBody = shareFields.partial().extend({ version });
 export const recordShareBody = z.object({
   doneOn: isoDate.optional(),
   link: shareRecord.shape.link.optional(),
   note: text(1000, 'Note').optional(),
 });
+export type RecordShareBody = z.input<typeof recordShareBody>;
 
 export const guidePosition = z.object({
   part: z.number().int().min(1).max(4, { error: 'A plan has four parts.' }),
@@ -171,6 +179,8 @@ export const planSummary = z
   })
   .meta({ id: 'PlanSummary' });
 export type PlanSummary = z.infer<typeof planSummary>;
+export const planList = z.object({ plans: z.array(planSummary) });
+export type PlanList = z.infer<typeof planList>;
 
 export const planView = z
   .object({
@@ -204,6 +214,7 @@ export const createPlanBody = z.object({
   /** Copy the unfinished goals of this earlier plan (with their network and sharing) into the new one. */
   carryForwardFrom: id.optional(),
 });
+export type CreatePlanBody = z.input<typeof createPlanBody>;
 
 export const updatePlanBody = z.object({
   cycle: cycle.optional(),
@@ -211,7 +222,39 @@ export const updatePlanBody = z.object({
   guide: guidePosition.optional(),
   version,
 });
+export type UpdatePlanBody = z.input<typeof updatePlanBody>;
 
 export const listPlansQuery = z.object({ orgId: id });
 export const planParams = z.object({ planId: id });
 export const planItemParams = z.object({ planId: id, id });
+
+/** One change in a plan's history, without its content. */
+export const revisionSummary = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    entityType: z.enum(['plan', 'reflection', 'goal', 'network', 'share']),
+    entityId: z.string(),
+    action: z.string(),
+    label: z.string(),
+    changedFields: z.array(z.string()),
+    actorName: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RevisionSummary' });
+export type RevisionSummary = z.infer<typeof revisionSummary>;
+export const revisionList = z.object({ revisions: z.array(revisionSummary), nextBefore: z.number().int().optional() });
+export type RevisionList = z.infer<typeof revisionList>;
+
+const revisionContent = z.record(z.string(), z.unknown()).nullable();
+/** One change with the item's content before and after it. */
+export const revisionView = revisionSummary
+  .extend({ before: revisionContent, after: revisionContent })
+  .meta({ id: 'Revision' });
+export type RevisionView = z.infer<typeof revisionView>;
+
+export const restoreBody = z
+  .object({ scope: z.enum(['plan', 'item'], { error: 'Choose plan or item.' }).default('plan') })
+  .default({ scope: 'plan' });
+export type RestoreBody = z.input<typeof restoreBody>;

@@ -2,25 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { planParams, planView } from './plans.schema.js';
+import { planParams, planView, restoreBody, revisionList, revisionView } from './plans.schema.js';
 import { getRevision, listRevisions, restoreRevision } from './revisions.service.js';
 
-const revisionSummary = z
-  .object({
-    id: z.string(),
-    seq: z.number().int(),
-    entityType: z.enum(['plan', 'reflection', 'goal', 'network', 'share']),
-    entityId: z.string(),
-    action: z.string(),
-    label: z.string(),
-    changedFields: z.array(z.string()),
-    actorName: z.string().nullable(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .meta({ id: 'RevisionSummary' });
-
-const content = z.record(z.string(), z.unknown()).nullable();
 const revisionParams = planParams.extend({ revisionId: z.string().min(1).max(64) });
 
 export const revisionsRoutes =
@@ -39,7 +23,7 @@ export const revisionsRoutes =
             entityId: z.string().min(1).max(64).optional(),
           }),
           response: {
-            200: z.object({ revisions: z.array(revisionSummary), nextBefore: z.number().int().optional() }),
+            200: revisionList,
             ...errors(400, 401, 404),
           },
         },
@@ -55,7 +39,7 @@ export const revisionsRoutes =
           summary: 'One revision, with the content before and after it',
           params: revisionParams,
           response: {
-            200: revisionSummary.extend({ before: content, after: content }).meta({ id: 'Revision' }),
+            200: revisionView,
             ...errors(401, 404),
           },
         },
@@ -70,11 +54,7 @@ export const revisionsRoutes =
           tags: ['plans'],
           summary: 'Bring back the whole plan, or only this revision’s item, as it was right after this revision',
           params: revisionParams,
-          body: z
-            .object({ scope: z.enum(['plan', 'item'], { error: 'Choose plan or item.' }).default('plan') })
-            .default({
-              scope: 'plan',
-            }),
+          body: restoreBody,
           response: { 200: planView, ...errors(400, 401, 404) },
         },
       },

@@ -63,6 +63,7 @@ export const createdPortfolioLink = portfolioLinkView
 export type CreatedPortfolioLink = z.infer<typeof createdPortfolioLink>;
 
 export const portfolioLinkList = z.object({ links: z.array(portfolioLinkView) });
+export type PortfolioLinkList = z.infer<typeof portfolioLinkList>;
 
 export const createPortfolioLinkBody = z.object({
   organizationId: id,
@@ -82,6 +83,7 @@ export const createPortfolioLinkBody = z.object({
         'When the link stops working. A date alone means the end of that day in your time zone (settings). Leave out for no expiry.',
     }),
 });
+export type CreatePortfolioLinkBody = z.input<typeof createPortfolioLinkBody>;
 
 export const linkParams = z.object({ linkId: id });
 

@@ -5,8 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
 import { receiveUpload } from '../../server/upload.js';
 import { openPostImage, POST_IMAGE_MAX_BYTES, uploadPostImage } from './post-images.service.js';
-
-const uploaded = z.object({ id: z.string(), url: z.string(), markdown: z.string() }).meta({ id: 'PostImageUpload' });
+import { postImageUpload } from './posts.schema.js';
 
 export const postImagesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -25,7 +24,7 @@ export const postImagesRoutes =
           summary: 'Upload an image for a post (multipart/form-data: one field `file`); answers its Markdown',
           querystring: z.object({ orgId: z.string().min(1).max(64) }),
           consumes: ['multipart/form-data'],
-          response: { 201: uploaded, ...errors(400, 401, 404, 413) },
+          response: { 201: postImageUpload, ...errors(400, 401, 404, 413) },
         },
       },
       async (req, reply) => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { followKinds } from '../../db/schema/posts.js';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
 import {
@@ -15,6 +14,8 @@ import {
   createPostBody,
   feedPage,
   feedQuery,
+  followBody,
+  followList,
   postCommentBody,
   postCommentList,
   postCommentParams,
@@ -25,19 +26,6 @@ import {
   updatePostBody,
 } from './posts.schema.js';
 import { createPost, editPost, getPost, readFeed, removePost } from './posts.service.js';
-
-const followBody = z.object({
-  orgId: z.string().min(1).max(64),
-  kind: z.enum(followKinds, { error: 'Follow a member or a topic.' }),
-  target: z
-    .string({ error: 'Say whom or what to follow.' })
-    .trim()
-    .min(1, { error: 'Say whom or what to follow.' })
-    .max(64),
-});
-const followList = z.object({
-  follows: z.array(z.object({ kind: z.enum(followKinds), target: z.string(), name: z.string().nullable() })),
-});
 
 export const postsRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

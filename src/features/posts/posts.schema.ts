@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { postSources, postVisibilities, reactionKinds } from '../../db/schema/posts.js';
+import { followKinds, postSources, postVisibilities, reactionKinds } from '../../db/schema/posts.js';
 import { oneLineText } from '../../server/schemas.js';
 
 /*
@@ -45,6 +45,7 @@ export const createPostBody = z.object({
   shareCommitmentId: id.optional(),
 });
 export type CreatePostInput = z.infer<typeof createPostBody>;
+export type CreatePostBody = z.input<typeof createPostBody>;
 
 export const updatePostBody = z.object(postFields).partial();
 export type UpdatePostInput = z.infer<typeof updatePostBody>;
@@ -99,6 +100,8 @@ export const feedQuery = z.object({
     .default(20),
 });
 export type FeedQuery = z.infer<typeof feedQuery>;
+/** The feed's filters as the web app sends them (the organisation, page size and cursor aside). */
+export type FeedFilter = Pick<z.input<typeof feedQuery>, 'view' | 'communityId' | 'authorMemberId' | 'topic'>;
 
 export const feedPage = z.object({ posts: z.array(postView), nextCursor: z.string().nullable() });
 export type FeedPageView = z.infer<typeof feedPage>;
@@ -122,4 +125,27 @@ export const postCommentView = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'PostComment' });
+export type PostCommentView = z.infer<typeof postCommentView>;
 export const postCommentList = z.object({ comments: z.array(postCommentView) });
+export type PostCommentList = z.infer<typeof postCommentList>;
+
+/** An image uploaded for a post, with the Markdown that shows it. */
+export const postImageUpload = z
+  .object({ id: z.string(), url: z.string(), markdown: z.string() })
+  .meta({ id: 'PostImageUpload' });
+export type PostImageUpload = z.infer<typeof postImageUpload>;
+
+export const followBody = z.object({
+  orgId: z.string().min(1).max(64),
+  kind: z.enum(followKinds, { error: 'Follow a member or a topic.' }),
+  target: z
+    .string({ error: 'Say whom or what to follow.' })
+    .trim()
+    .min(1, { error: 'Say whom or what to follow.' })
+    .max(64),
+});
+export type FollowBody = z.input<typeof followBody>;
+export const followList = z.object({
+  follows: z.array(z.object({ kind: z.enum(followKinds), target: z.string(), name: z.string().nullable() })),
+});
+export type FollowList = z.infer<typeof followList>;

@@ -43,6 +43,7 @@ export const requestReviewBody = z.object({
     .optional(),
 });
 export type RequestReviewInput = z.infer<typeof requestReviewBody>;
+export type RequestReviewBody = z.input<typeof requestReviewBody>;
 
 export const planParams = z.object({ planId: id });
 export const reviewParams = z.object({ reviewId: id });
@@ -57,9 +58,11 @@ export const updateReviewBody = z.object({
   version: version.optional(),
 });
 export type UpdateReviewInput = z.infer<typeof updateReviewBody>;
+export type UpdateReviewBody = z.input<typeof updateReviewBody>;
 
 /** Signing may name the version read, so nobody signs a note they have not seen. */
 export const signReviewBody = z.object({ version: version.optional() }).default({});
+export type SignReviewBody = z.input<typeof signReviewBody>;
 
 const signature = z.object({ at: z.iso.datetime(), revision: z.number().int() }).nullable();
 
@@ -125,6 +128,7 @@ export const planReviews = z.object({
   /** Changes after the year-end review that closed the cycle. */
   changedSinceClosing: changesSince.nullable(),
 });
+export type PlanReviews = z.infer<typeof planReviews>;
 
 export const inboxItem = z
   .object({
@@ -142,3 +146,4 @@ export const inboxItem = z
   .meta({ id: 'ReviewInboxItem' });
 export type InboxItem = z.infer<typeof inboxItem>;
 export const inbox = z.object({ reviews: z.array(inboxItem) });
+export type Inbox = z.infer<typeof inbox>;

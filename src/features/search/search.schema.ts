@@ -34,3 +34,4 @@ export const searchResult = z
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof searchResult>;
 export const searchResults = z.object({ results: z.array(searchResult) });
+export type SearchResults = z.infer<typeof searchResults>;

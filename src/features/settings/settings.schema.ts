@@ -31,3 +31,4 @@ export const updateSettingsBody = z
     version: z.number().int().min(0).optional(),
   })
   .strict();
+export type UpdateSettingsBody = z.input<typeof updateSettingsBody>;

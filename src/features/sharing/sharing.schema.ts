@@ -25,6 +25,7 @@ export const createGrantBody = z.object({
   expiresAt: z.iso.datetime({ offset: true, error: 'Use a date and time like 2027-03-31T17:00:00Z.' }).optional(),
 });
 export type CreateGrantInput = z.infer<typeof createGrantBody>;
+export type CreateGrantBody = z.input<typeof createGrantBody>;
 
 /** A share is active until revoked or past its expiry. */
 export const grantStates = ['active', 'revoked', 'expired'] as const;
@@ -47,6 +48,7 @@ export const grantView = z
   .meta({ id: 'PlanGrant' });
 export type GrantView = z.infer<typeof grantView>;
 export const grantList = z.object({ grants: z.array(grantView) });
+export type GrantList = z.infer<typeof grantList>;
 
 export const accessLogQuery = z.object({
   cursor: z.string().max(200).optional(),
@@ -70,6 +72,7 @@ export const accessLogEntry = z
   .meta({ id: 'PlanAccessLogEntry' });
 export type AccessLogEntry = z.infer<typeof accessLogEntry>;
 export const accessLogPage = z.object({ entries: z.array(accessLogEntry), nextCursor: z.string().nullable() });
+export type AccessLogPage = z.infer<typeof accessLogPage>;
 
 export const sharedWithMeQuery = z.object({ orgId: id });
 export const sharedWithMeItem = z
@@ -89,6 +92,7 @@ export const sharedWithMeItem = z
   .meta({ id: 'SharedWithMe' });
 export type SharedWithMeItem = z.infer<typeof sharedWithMeItem>;
 export const sharedWithMeList = z.object({ items: z.array(sharedWithMeItem) });
+export type SharedWithMeList = z.infer<typeof sharedWithMeList>;
 
 /** A plan as a grantee sees it: only what their active shares cover. */
 export const sharedPlanView = z

@@ -5,8 +5,8 @@ import { errors } from '../../server/schemas.js';
 import {
   createTemplateBody,
   listTemplatesQuery,
+  templateList,
   templateParams,
-  templateSummary,
   templateView,
   updateTemplateBody,
 } from './templates.schema.js';
@@ -22,7 +22,7 @@ export const templatesRoutes =
           tags: ['templates'],
           summary: "The organisation's plan templates (drafts too for L&D admins)",
           querystring: listTemplatesQuery,
-          response: { 200: z.object({ templates: z.array(templateSummary) }), ...errors(400, 401, 404) },
+          response: { 200: templateList, ...errors(400, 401, 404) },
         },
       },
       async (req) => ({ templates: await listTemplates(ctx, await req.actor(), req.query.orgId) }),

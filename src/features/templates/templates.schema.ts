@@ -20,6 +20,9 @@ export const templateSummary = z
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'TemplateSummary' });
+export type TemplateSummary = z.infer<typeof templateSummary>;
+export const templateList = z.object({ templates: z.array(templateSummary) });
+export type TemplateList = z.infer<typeof templateList>;
 
 export const templateView = templateSummary.extend({ content: planContent }).meta({ id: 'Template' });
 export type TemplateView = z.infer<typeof templateView>;
@@ -34,6 +37,7 @@ export const createTemplateBody = z.object({
   /** ...one of your own plans to copy it from (without progress or share records). */
   fromPlanId: z.string().min(1).max(64).optional(),
 });
+export type CreateTemplateBody = z.input<typeof createTemplateBody>;
 
 export const updateTemplateBody = z.object({
   name: name.optional(),
@@ -42,6 +46,7 @@ export const updateTemplateBody = z.object({
   content: planContent.optional(),
   version: z.number({ error: 'Send the version you edited.' }).int().min(1),
 });
+export type UpdateTemplateBody = z.input<typeof updateTemplateBody>;
 
 export const templateParams = z.object({ templateId: z.string().min(1).max(64) });
 export const listTemplatesQuery = z.object({ orgId: z.string().min(1).max(64) });

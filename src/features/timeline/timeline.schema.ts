@@ -33,3 +33,4 @@ export const timelineItem = z.discriminatedUnion('type', [
 export type TimelineItem = z.infer<typeof timelineItem>;
 
 export const goalTimelineView = z.object({ items: z.array(timelineItem) });
+export type GoalTimelineView = z.infer<typeof goalTimelineView>;

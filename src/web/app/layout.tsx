@@ -1,28 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { useSignOut } from '../features/auth/auth-api';
 import { QuickCapture } from '../features/log/quick-capture';
+import { useMe } from '../features/me/me-api';
 import { NotificationsLink } from '../features/notifications/notifications-link';
 import { ReviewsNavItem } from '../features/reviews/reviews-nav-item';
 import { HeaderSearch } from '../features/search/header-search';
-import { api } from '../lib/api';
-import { lastOrg, rememberOrg, useMe } from './session';
+import { lastOrg, rememberOrg } from './session';
 
 /** Pages for signed-in people: header with organisation switcher and navigation. Signed out → sign in. */
 export function SignedInLayout() {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId;
   const onRequests = useMatch('/orgs/:orgId/enlistments') !== null;
-  const signOut = useMutation({
-    mutationFn: () => api('POST', '/api/auth/sign-out'),
-    onSettled: () => {
-      qc.clear();
-      navigate('/sign-in');
-    },
-  });
+  const signOut = useSignOut(() => navigate('/sign-in'));
   if (me.isPending) return <p role="status">Loading…</p>;
   if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
   // Pages outside an organisation (settings, notifications) keep the navigation of the one used last.

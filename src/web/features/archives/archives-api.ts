@@ -1,37 +1,40 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ArchiveView, RemovedMemberView } from '../../../features/archives/archives.schema';
+import { useQuery } from '@tanstack/react-query';
+import type {
+  ArchiveList,
+  ArchiveView,
+  RemovedMemberList,
+  RemovedMemberView,
+} from '../../../features/archives/archives.schema';
 import { api } from '../../lib/api';
-import type { Org } from '../../lib/types';
 
+// Types only: the server's Zod schemas are the single source of these shapes.
 export type { ArchiveView, RemovedMemberView };
 
 export const archiveKeys = {
+  all: ['archives'] as const,
+  /** The signed-in person's own archives, from organisations they left or were removed from. */
   mine: ['archives', 'mine'] as const,
-  removed: (orgId: string) => ['archives', 'removed', orgId] as const,
+  /** Who was removed from an organisation (for its owners and L&D admins); a removal adds to it. */
+  removed: (orgId: string) => [...archiveKeys.all, 'removed', orgId] as const,
 };
 
 export function useMyArchives() {
   return useQuery({
     queryKey: archiveKeys.mine,
-    queryFn: () => api<{ archives: ArchiveView[] }>('GET', '/api/me/archives'),
+    queryFn: () => api<ArchiveList>('GET', '/api/me/archives'),
   });
 }
 
 export function useRemovedMembers(orgId: string, enabled: boolean) {
   return useQuery({
     queryKey: archiveKeys.removed(orgId),
-    queryFn: () => api<{ removed: RemovedMemberView[] }>('GET', `/api/orgs/${orgId}/removed-members`),
+    queryFn: () => api<RemovedMemberList>('GET', `/api/orgs/${orgId}/removed-members`),
     enabled,
   });
 }
 
-/** Owners set how long a removed member's data is kept for them. */
-export function useSaveRemovedDataDays(orgId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (removedDataDays: number) => api<Org>('PATCH', `/api/orgs/${orgId}`, { removedDataDays }),
-    onSuccess: (org) => qc.setQueryData(['org', orgId], org),
-  });
-}
+/** Where an archive downloads from: everything as JSON, or one of its evidence files. */
+export const archiveHref = (archiveId: string) => `/api/me/archives/${archiveId}/download`;
+export const archiveFileHref = (archiveId: string, fileId: string) => `/api/me/archives/${archiveId}/files/${fileId}`;
 
 export const archiveDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });

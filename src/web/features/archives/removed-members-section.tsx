@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
-import type { Org } from '../../lib/types';
-import { archiveDate, useRemovedMembers, useSaveRemovedDataDays } from './archives-api';
+import { type OrgView, useSaveRemovedDataDays } from '../orgs/orgs-api';
+import { archiveDate, useRemovedMembers } from './archives-api';
 
 /**
  * For owners and L&D admins on the members page: who was removed, and until when their data is kept for them
  * (never the data itself). Owners set how many days that is.
  */
-export function RemovedMembersSection({ org }: { org: Org }) {
+export function RemovedMembersSection({ org }: { org: OrgView }) {
   const removed = useRemovedMembers(org.id, org.yourRole !== 'member');
   // Here, not in the form: a saved value starts the form again (its key), and the notice must outlive that.
   const save = useSaveRemovedDataDays(org.id);
@@ -40,7 +40,7 @@ export function RemovedMembersSection({ org }: { org: Org }) {
   );
 }
 
-function RemovedDataDaysForm({ org, save }: { org: Org; save: ReturnType<typeof useSaveRemovedDataDays> }) {
+function RemovedDataDaysForm({ org, save }: { org: OrgView; save: ReturnType<typeof useSaveRemovedDataDays> }) {
   const id = useId();
   const [days, setDays] = useState(String(org.removedDataDays));
   const error = fieldError(save.error, 'removedDataDays');

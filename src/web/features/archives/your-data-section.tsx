@@ -1,5 +1,5 @@
 import { FormError } from '../../components/form-error';
-import { archiveDate, useMyArchives } from './archives-api';
+import { archiveDate, archiveFileHref, archiveHref, useMyArchives } from './archives-api';
 
 const size = (bytes: number) =>
   bytes < 1024
@@ -33,7 +33,7 @@ export function YourDataSection() {
               you until <strong>{archiveDate(a.keptUntil)}</strong>, then erased.
             </p>
             <p>
-              <a href={`/api/me/archives/${a.id}/download`} download>
+              <a href={archiveHref(a.id)} download>
                 Download everything ({a.planCount} {a.planCount === 1 ? 'plan' : 'plans'}, JSON)
               </a>
             </p>
@@ -45,7 +45,7 @@ export function YourDataSection() {
                 <ul>
                   {a.files.map((f) => (
                     <li key={f.id}>
-                      <a href={`/api/me/archives/${a.id}/files/${f.id}`} download>
+                      <a href={archiveFileHref(a.id, f.id)} download>
                         {f.fileName}
                       </a>{' '}
                       <span className="muted">({size(f.byteSize)})</span>

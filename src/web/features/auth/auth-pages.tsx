@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmailField, Field, PasswordField } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
+import { useForgotPassword, useResetPassword, useSignIn, useSignUp, useVerifyEmail } from './auth-api';
 
 /** Where to go after signing in: only paths inside Waymark, so a link cannot send people elsewhere. */
 function useNext() {
@@ -13,26 +13,11 @@ function useNext() {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-/**
- * Sign-up and sign-in start a session: refresh who we are, then go where the person was heading. A sign-up
- * answered 202 (mail is sent on this install) started none: the person confirms the address from their inbox.
- */
-function useStartSession(path: string) {
-  const next = useNext();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, string>) => api<{ user?: unknown; message?: string }>('POST', path, body),
-    onSuccess: async (answer) => {
-      if (!answer.user) return;
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate(next);
-    },
-  });
+/** The named fields of a submitted form, as typed. */
+function fieldsOf<K extends string>(e: FormEvent<HTMLFormElement>, ...names: K[]): Record<K, string> {
+  const data = new FormData(e.currentTarget);
+  return Object.fromEntries(names.map((name) => [name, String(data.get(name) ?? '')])) as Record<K, string>;
 }
-
-const formData = (e: FormEvent<HTMLFormElement>) =>
-  Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
 
 /** The invitation a sign-up comes from (`next` is its link): it proves the address, so no mail is needed. */
 const invitationIn = (next: string) => next.match(/^\/invite\/([\w-]+)$/)?.[1];
@@ -41,7 +26,10 @@ export function SignUpPage() {
   useTitle('Create your account');
   const [params] = useSearchParams();
   const next = useNext();
-  const m = useStartSession('/api/auth/sign-up');
+  const navigate = useNavigate();
+  // Signed in: go where the person was heading. A sign-up answered 202 (mail is sent on this install) started
+  // no session: the person confirms the address from their inbox.
+  const m = useSignUp(() => navigate(next));
   if (m.data?.message) {
     return (
       <div className="auth-card">
@@ -62,7 +50,7 @@ export function SignUpPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          m.mutate({ ...formData(e), ...(invitation && { invitation }) });
+          m.mutate({ ...fieldsOf(e, 'name', 'email', 'password'), ...(invitation && { invitation }) });
         }}
       >
         <FormError error={m.error} />
@@ -85,14 +73,7 @@ export function VerifyEmailPage() {
   useTitle('Confirm your address');
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const qc = useQueryClient();
-  const m = useMutation({
-    mutationFn: () => api('POST', '/api/auth/verify-email', { token: params.get('token') ?? '' }),
-    onSuccess: async () => {
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate('/');
-    },
-  });
+  const m = useVerifyEmail(() => navigate('/'));
   const tokenError = fieldError(m.error, 'token');
   return (
     <div className="auth-card">
@@ -105,7 +86,7 @@ export function VerifyEmailPage() {
       ) : (
         <FormError error={m.error} />
       )}
-      <button type="button" onClick={() => m.mutate()} disabled={m.isPending}>
+      <button type="button" onClick={() => m.mutate({ token: params.get('token') ?? '' })} disabled={m.isPending}>
         {m.isPending ? 'Confirming…' : 'Confirm my address'}
       </button>
     </div>
@@ -115,7 +96,8 @@ export function VerifyEmailPage() {
 export function SignInPage() {
   useTitle('Sign in');
   const next = useNext();
-  const m = useStartSession('/api/auth/sign-in');
+  const navigate = useNavigate();
+  const m = useSignIn(() => navigate(next));
   return (
     <div className="auth-card">
       <h1>Sign in to Waymark</h1>
@@ -123,7 +105,7 @@ export function SignInPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          m.mutate(formData(e));
+          m.mutate(fieldsOf(e, 'email', 'password'));
         }}
       >
         <FormError error={m.error} />
@@ -145,9 +127,7 @@ export function SignInPage() {
 
 export function ForgotPasswordPage() {
   useTitle('Reset your password');
-  const m = useMutation({
-    mutationFn: (body: Record<string, string>) => api<{ message: string }>('POST', '/api/auth/forgot-password', body),
-  });
+  const m = useForgotPassword();
   return (
     <div className="auth-card">
       <h1>Reset your password</h1>
@@ -159,7 +139,7 @@ export function ForgotPasswordPage() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            m.mutate(formData(e));
+            m.mutate(fieldsOf(e, 'email'));
           }}
         >
           <FormError error={m.error} />
@@ -180,11 +160,7 @@ export function ResetPasswordPage() {
   useTitle('Choose a new password');
   const [params] = useSearchParams();
   const [done, setDone] = useState(false);
-  const m = useMutation({
-    mutationFn: (password: string) =>
-      api('POST', '/api/auth/reset-password', { token: params.get('token') ?? '', password }),
-    onSuccess: () => setDone(true),
-  });
+  const m = useResetPassword(() => setDone(true));
   return (
     <div className="auth-card">
       <h1>Choose a new password</h1>
@@ -197,7 +173,7 @@ export function ResetPasswordPage() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            m.mutate(formData(e).password ?? '');
+            m.mutate({ token: params.get('token') ?? '', ...fieldsOf(e, 'password') });
           }}
         >
           <FormError error={m.error} />

@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CalendarFeedView } from '../../../features/calendar/calendar.schema';
 import { FormError } from '../../components/form-error';
-import { api } from '../../lib/api';
-import { settingsKey, useSettings } from '../settings/settings-api';
+import { useSettings } from '../settings/settings-api';
+import { useCalendarFeedActions } from './calendar-api';
 
 /** Copies text, falling back to the selection where the Clipboard API is missing (e.g. plain http). */
 async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
@@ -22,26 +20,18 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<b
  */
 export function CalendarFeedSection() {
   const id = useId();
-  const qc = useQueryClient();
   // The settings page's own query: a new link changes the settings' version, and the page's form must see it.
   const settings = useSettings();
   const [url, setUrl] = useState<string | null>(null);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const field = useRef<HTMLInputElement>(null);
 
-  const refreshSettings = () => qc.invalidateQueries({ queryKey: settingsKey });
-  const make = useMutation({
-    mutationFn: () => api<CalendarFeedView>('POST', '/api/calendar/feed'),
-    onSuccess: (feed) => {
+  const { make, turnOff } = useCalendarFeedActions({
+    made: (feed) => {
       setUrl(feed.url);
       setCopy('idle');
     },
-    onSettled: refreshSettings,
-  });
-  const turnOff = useMutation({
-    mutationFn: () => api<void>('DELETE', '/api/calendar/feed'),
-    onSuccess: () => setUrl(null),
-    onSettled: refreshSettings,
+    turnedOff: () => setUrl(null),
   });
 
   // The new link is what the person came for: take them (and their screen reader) straight to it.

@@ -2,12 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinCadence } from '../../../features/checkins/checkin-schedule';
 import type { CheckinsOfPlanView, CheckinView, CreateCheckinInput } from '../../../features/checkins/checkins.schema';
 import { api } from '../../lib/api';
-import { planKey } from '../plans/plan-api';
+import { planKeys } from '../plans/plan-api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { CheckinCadence, CheckinsOfPlanView, CheckinView, CreateCheckinInput };
 
-export const checkinsKey = (planId: string) => ['checkins', planId] as const;
+/** Every plan's check-ins hang under `all`: a change of cadence or time zone moves every due date. */
+export const checkinKeys = {
+  all: ['checkins'] as const,
+  ofPlan: (planId: string) => [...checkinKeys.all, planId] as const,
+};
 
 export const cadenceLabels: Record<CheckinCadence, string> = {
   none: 'No regular check-ins',
@@ -19,18 +23,8 @@ export const cadenceLabels: Record<CheckinCadence, string> = {
 /** A plan's check-ins with the cadence, the next due date and the questions. */
 export function useCheckins(planId: string) {
   return useQuery({
-    queryKey: checkinsKey(planId),
+    queryKey: checkinKeys.ofPlan(planId),
     queryFn: () => api<CheckinsOfPlanView>('GET', `/api/plans/${planId}/checkins`),
-  });
-}
-
-/** Changes the learner's check-in cadence (a setting of theirs, for all plans); due dates follow it. */
-export function useSetCadence() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (checkinCadence: CheckinCadence) => api('PATCH', '/api/settings', { checkinCadence }),
-    onSuccess: () =>
-      Promise.all([qc.invalidateQueries({ queryKey: ['checkins'] }), qc.invalidateQueries({ queryKey: ['settings'] })]),
   });
 }
 
@@ -41,8 +35,8 @@ export function useCreateCheckin(planId: string) {
     mutationFn: (body: CreateCheckinInput) => api<CheckinView>('POST', `/api/plans/${planId}/checkins`, body),
     onSuccess: () =>
       Promise.all([
-        qc.invalidateQueries({ queryKey: checkinsKey(planId) }),
-        qc.invalidateQueries({ queryKey: planKey(planId) }),
+        qc.invalidateQueries({ queryKey: checkinKeys.ofPlan(planId) }),
+        qc.invalidateQueries({ queryKey: planKeys.plan(planId) }),
       ]),
   });
 }
@@ -51,7 +45,7 @@ export function useDeleteCheckin(planId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (checkinId: string) => api('DELETE', `/api/plans/${planId}/checkins/${checkinId}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: checkinsKey(planId) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: checkinKeys.ofPlan(planId) }),
   });
 }
 

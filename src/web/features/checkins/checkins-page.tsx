@@ -3,9 +3,10 @@ import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { Select } from '../plans/plan-fields';
 import { usePlanContext } from '../plans/plan-layout';
+import { useSetCadence } from '../settings/settings-api';
 import { CheckinForm } from './checkin-form';
 import { CheckinList } from './checkin-list';
-import { type CheckinCadence, cadenceLabels, dueSummary, useCheckins, useSetCadence } from './checkins-api';
+import { type CheckinCadence, cadenceLabels, dueSummary, useCheckins } from './checkins-api';
 
 const cadenceOptions = Object.entries(cadenceLabels) as [CheckinCadence, string][];
 

@@ -1,41 +1,43 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { CommentView, commentList } from '../../../features/comments/comments.schema';
+import type { CommentList, CommentView, CreateCommentBody } from '../../../features/comments/comments.schema';
 import { api } from '../../lib/api';
-import { planKey } from '../plans/plan-api';
+import { planKeys } from '../plans/plan-api';
 
-export type { CommentView };
-export type CommentList = z.infer<typeof commentList>;
-export type CommentTarget = { kind: 'goal' | 'reflection'; id: string };
+// Types only: the server's Zod schemas are the single source of these shapes.
+export type { CommentList, CommentView };
+export type CommentTarget = { kind: CreateCommentBody['targetKind']; id: string };
+export type NewComment = Omit<CreateCommentBody, 'targetKind' | 'targetId'>;
 
-const commentsKey = (planId: string) => ['comments', planId];
+export const commentKeys = {
+  all: ['comments'] as const,
+  ofPlan: (planId: string) => [...commentKeys.all, planId] as const,
+};
+
 const commentsUrl = (planId: string) => `/api/plans/${planId}/comments`;
 
 /** Every comment the viewer may read on the plan, in one request (pages show the threads of their items). */
 export function useComments(planId: string) {
   return useQuery({
-    queryKey: commentsKey(planId),
+    queryKey: commentKeys.ofPlan(planId),
     queryFn: () => api<CommentList>('GET', commentsUrl(planId)),
     // Others write here too: look again whenever the page is opened or the window comes back.
     refetchOnMount: 'always',
   });
 }
 
-export interface NewComment {
-  body: string;
-  parentId?: string;
-  suggestion?: { field: string; text: string };
-}
-
 /** The writes on comments; each refreshes the comments (and, on an accepted suggestion, the plan). */
 export function useCommentActions(planId: string, target: CommentTarget) {
   const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: commentsKey(planId) });
+  const refresh = () => qc.invalidateQueries({ queryKey: commentKeys.ofPlan(planId) });
   const url = commentsUrl(planId);
   return {
     add: useMutation({
       mutationFn: (c: NewComment) =>
-        api<CommentView>('POST', url, { targetKind: target.kind, targetId: target.id, ...c }),
+        api<CommentView>('POST', url, {
+          targetKind: target.kind,
+          targetId: target.id,
+          ...c,
+        } satisfies CreateCommentBody),
       onSuccess: refresh,
     }),
     edit: useMutation({
@@ -48,7 +50,7 @@ export function useCommentActions(planId: string, target: CommentTarget) {
         api<CommentView>('POST', `${url}/${id}/${decision}`),
       onSuccess: async () => {
         await refresh();
-        await qc.invalidateQueries({ queryKey: planKey(planId) });
+        await qc.invalidateQueries({ queryKey: planKeys.plan(planId) });
       },
     }),
   };

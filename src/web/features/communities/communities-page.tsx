@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { useMe } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
+import { useMe } from '../me/me-api';
 import { TextArea } from '../plans/plan-fields';
-import { type CommunityView, useCommunities } from '../posts/posts-api';
+import { type CommunityView, useCommunities, useCommunityActions, useStartCommunity } from './communities-api';
 
 /** Communities of practice: find one, join, or start one around a topic. */
 export function CommunitiesPage() {
@@ -30,26 +29,6 @@ export function CommunitiesPage() {
       <NewCommunityForm orgId={orgId} />
     </section>
   );
-}
-
-export function useCommunityActions(orgId: string, communityId: string) {
-  const qc = useQueryClient();
-  const refresh = async () => {
-    await qc.invalidateQueries({ queryKey: ['communities', orgId] });
-    await qc.invalidateQueries({ queryKey: ['community', communityId] });
-    await qc.invalidateQueries({ queryKey: ['feed'] });
-  };
-  return {
-    membership: useMutation({
-      mutationFn: (join: boolean) =>
-        api<CommunityView>('POST', `/api/communities/${communityId}/${join ? 'join' : 'leave'}`),
-      onSuccess: refresh,
-    }),
-    feature: useMutation({
-      mutationFn: (featured: boolean) => api<CommunityView>('PATCH', `/api/communities/${communityId}`, { featured }),
-      onSuccess: refresh,
-    }),
-  };
 }
 
 function CommunityCard({ orgId, community: c }: { orgId: string; community: CommunityView }) {
@@ -91,17 +70,7 @@ function CommunityCard({ orgId, community: c }: { orgId: string; community: Comm
 }
 
 function NewCommunityForm({ orgId }: { orgId: string }) {
-  const qc = useQueryClient();
-  const create = useMutation({
-    mutationFn: (data: FormData) =>
-      api<CommunityView>('POST', '/api/communities', {
-        organizationId: orgId,
-        name: String(data.get('name') ?? ''),
-        topic: String(data.get('topic') ?? ''),
-        description: String(data.get('description') ?? ''),
-      }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['communities', orgId] }),
-  });
+  const create = useStartCommunity(orgId);
   const error = (f: string) => fieldError(create.error, f);
   return (
     <form
@@ -110,7 +79,16 @@ function NewCommunityForm({ orgId }: { orgId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
-        create.mutate(new FormData(form), { onSuccess: () => form.reset() });
+        const data = new FormData(form);
+        create.mutate(
+          {
+            organizationId: orgId,
+            name: String(data.get('name') ?? ''),
+            topic: String(data.get('topic') ?? ''),
+            description: String(data.get('description') ?? ''),
+          },
+          { onSuccess: () => form.reset() },
+        );
       }}
     >
       <h2 id="new-community">Start a community</h2>

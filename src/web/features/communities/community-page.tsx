@@ -1,28 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
 import { PostList } from '../posts/feed-page';
 import { FoldedComposer } from '../posts/post-composer';
-import type { CommunityView } from '../posts/posts-api';
-import { useCommunityActions } from './communities-page';
+import { useCommunity, useCommunityActions, useCommunityMembers } from './communities-api';
 
 /** One community: what it is about, who is in it, and its posts (for its members). */
 export function CommunityPage() {
   const { orgId = '', communityId = '' } = useParams();
-  const community = useQuery({
-    queryKey: ['community', communityId],
-    queryFn: () => api<CommunityView>('GET', `/api/communities/${communityId}`),
-  });
-  const members = useQuery({
-    queryKey: ['community', communityId, 'members'],
-    queryFn: () =>
-      api<{ members: { memberId: string; name: string; title: string | null }[] }>(
-        'GET',
-        `/api/communities/${communityId}/members`,
-      ),
-  });
+  const community = useCommunity(communityId);
+  const members = useCommunityMembers(communityId);
   const actions = useCommunityActions(orgId, communityId);
   useTitle(community.data?.name ?? 'Community');
   if (community.isPending) return <p role="status">Loading the community…</p>;

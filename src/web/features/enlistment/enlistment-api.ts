@@ -1,16 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EnlistmentLists, EnlistmentView } from '../../../features/enlistment/enlistment.schema';
+import type {
+  EnlistInput,
+  EnlistmentLists,
+  EnlistmentView,
+  RespondInput,
+} from '../../../features/enlistment/enlistment.schema';
 import { api } from '../../lib/api';
-import { planKey } from '../plans/plan-api';
+import { planKeys } from '../plans/plan-api';
+import { sharingKeys } from '../sharing/sharing-api';
 
+// Types only: the server's Zod schemas are the single source of these shapes.
 export type { EnlistmentView };
 
-export const enlistmentsKey = (orgId: string) => ['enlistments', orgId];
+export const enlistmentKeys = {
+  all: ['enlistments'] as const,
+  ofOrg: (orgId: string) => [...enlistmentKeys.all, orgId] as const,
+};
 
 /** My requests in an organisation: asked of me (`incoming`) and sent by me (`outgoing`), newest first. */
 export function useEnlistments(orgId: string) {
   return useQuery({
-    queryKey: enlistmentsKey(orgId),
+    queryKey: enlistmentKeys.ofOrg(orgId),
     queryFn: () => api<EnlistmentLists>('GET', `/api/enlistments?orgId=${encodeURIComponent(orgId)}`),
     // Requests are answered by someone else's hand: ask again on every visit.
     refetchOnMount: 'always',
@@ -24,9 +34,9 @@ export function useEnlistments(orgId: string) {
 function useAfterStep(orgId: string) {
   const qc = useQueryClient();
   return (request: EnlistmentView) => {
-    void qc.invalidateQueries({ queryKey: enlistmentsKey(orgId) });
-    void qc.invalidateQueries({ queryKey: planKey(request.planId) });
-    void qc.invalidateQueries({ queryKey: ['shared-with-me', orgId] });
+    void qc.invalidateQueries({ queryKey: enlistmentKeys.ofOrg(orgId) });
+    void qc.invalidateQueries({ queryKey: planKeys.plan(request.planId) });
+    void qc.invalidateQueries({ queryKey: sharingKeys.withMe(orgId) });
   };
 }
 
@@ -34,7 +44,7 @@ function useAfterStep(orgId: string) {
 export function useAskToMentor(orgId: string, planId: string, entryId: string) {
   return useMutation({
     mutationFn: (message: string) =>
-      api<EnlistmentView>('POST', `/api/plans/${planId}/network/${entryId}/enlist`, { message }),
+      api<EnlistmentView>('POST', `/api/plans/${planId}/network/${entryId}/enlist`, { message } satisfies EnlistInput),
     onSuccess: useAfterStep(orgId),
   });
 }
@@ -45,7 +55,11 @@ export type StepName = 'accept' | 'decline' | 'withdraw' | 'end';
 export function useEnlistmentStep(orgId: string) {
   return useMutation({
     mutationFn: ({ id, step, response }: { id: string; step: StepName; response?: string }) =>
-      api<EnlistmentView>('POST', `/api/enlistments/${id}/${step}`, response === undefined ? undefined : { response }),
+      api<EnlistmentView>(
+        'POST',
+        `/api/enlistments/${id}/${step}`,
+        response === undefined ? undefined : ({ response } satisfies RespondInput),
+      ),
     onSuccess: useAfterStep(orgId),
   });
 }

@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { allowedExtensions } from '../../../features/evidence/file-types';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
-import { api, fieldError, upload } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { TextArea } from '../plans/plan-fields';
-import { type EvidenceView, evidenceUrl, useRefreshGoal } from './evidence-api';
+import { type CreateEvidenceBody, type NewEvidence, useAddEvidence } from './evidence-api';
 
 type Kind = 'note' | 'link' | 'file';
 const kindLabels: Record<Kind, string> = { note: 'A note', link: 'A link', file: 'A file' };
@@ -15,33 +14,30 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
   const [kind, setKind] = useState<Kind>('note');
   const [added, setAdded] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
-  const refresh = useRefreshGoal(goalId);
-  const add = useMutation({
-    mutationFn: (data: FormData) => {
-      const text = (k: string) => String(data.get(k) ?? '').trim();
-      const occurredOn = text('occurredOn') || undefined;
-      if (kind === 'file') {
-        // Fields first, then the file: the server reads them before it stores the bytes.
-        const form = new FormData();
-        for (const k of ['title', 'note', 'occurredOn']) if (text(k)) form.append(k, text(k));
-        const file = data.get('file');
-        if (file instanceof File && file.name) form.append('file', file);
-        return upload<EvidenceView>(`${evidenceUrl(planId, goalId)}/files`, form);
-      }
-      return api<EvidenceView>('POST', evidenceUrl(planId, goalId), {
-        kind,
-        title: text('title'),
-        note: text('note'),
-        ...(kind === 'link' && { url: text('url') }),
-        occurredOn,
-      });
-    },
-    onSuccess: (evidence) => {
-      setAdded(evidence.title);
-      formRef.current?.reset();
-      void refresh();
-    },
+  const add = useAddEvidence(planId, goalId, (evidence) => {
+    setAdded(evidence.title);
+    formRef.current?.reset();
   });
+  /** The form as the server takes it: a note or a link as JSON, a file with its fields as form data. */
+  const evidenceFrom = (data: FormData): NewEvidence => {
+    const text = (k: string) => String(data.get(k) ?? '').trim();
+    const occurredOn = text('occurredOn') || undefined;
+    if (kind === 'file') {
+      // Fields first, then the file: the server reads them before it stores the bytes.
+      const form = new FormData();
+      for (const k of ['title', 'note', 'occurredOn']) if (text(k)) form.append(k, text(k));
+      const file = data.get('file');
+      if (file instanceof File && file.name) form.append('file', file);
+      return { file: form };
+    }
+    return {
+      kind,
+      title: text('title'),
+      note: text('note'),
+      ...(kind === 'link' && { url: text('url') }),
+      occurredOn,
+    } as CreateEvidenceBody;
+  };
   const error = (field: string) => fieldError(add.error, field);
   return (
     <form
@@ -51,7 +47,7 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
       onSubmit={(e) => {
         e.preventDefault();
         setAdded(undefined);
-        add.mutate(new FormData(e.currentTarget));
+        add.mutate(evidenceFrom(new FormData(e.currentTarget)));
       }}
     >
       <h3 id="add-evidence">Add evidence</h3>

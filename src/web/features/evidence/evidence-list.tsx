@@ -1,8 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { FormError } from '../../components/form-error';
-import { api } from '../../lib/api';
 import { WritePostLink } from '../posts/write-post-link';
-import { day, type EvidenceView, fileSize, useEvidence, useRefreshGoal } from './evidence-api';
+import { day, type EvidenceView, fileSize, useEvidence, useRemoveEvidence } from './evidence-api';
 
 /** A goal's evidence, newest first: notes in full, links to open, files to download. */
 export function EvidenceList({ planId, goalId }: { planId: string; goalId: string }) {
@@ -65,11 +63,7 @@ export function EvidenceContent({ evidence: e, dated = true }: { evidence: Evide
 }
 
 function EvidenceItem({ evidence: e }: { evidence: EvidenceView }) {
-  const refresh = useRefreshGoal(e.goalId);
-  const remove = useMutation({
-    mutationFn: () => api('DELETE', `/api/plans/${e.planId}/evidence/${e.id}`),
-    onSuccess: refresh,
-  });
+  const remove = useRemoveEvidence(e);
   return (
     <li className="evidence-item">
       <EvidenceContent evidence={e} />

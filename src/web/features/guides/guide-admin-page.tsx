@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { partTitles } from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
-import { type GuideView, useGuide } from '../plans/plan-api';
 import { TextArea } from '../plans/plan-fields';
+import { type GuideView, useGuide, useGuideActions } from './guides-api';
 
 /** L&D admins adapt the guide's introductions and prompts; one prompt per line. */
 export function GuideAdminPage() {
@@ -31,28 +29,20 @@ function GuideForm({
   saved: boolean;
   setSaved: (saved: boolean) => void;
 }) {
-  const qc = useQueryClient();
   const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
-  const onSuccess = (g: GuideView) => {
-    qc.setQueryData(['guide', orgId], g);
-    setSaved(true);
-  };
-  const save = useMutation({
-    mutationFn: () =>
-      api<GuideView>('PUT', `/api/guides/${orgId}`, {
-        version: guide.version,
-        parts: parts.map((p) => ({
-          part: p.part,
-          intro: p.intro,
-          prompts: p.text
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean),
-        })),
-      }),
-    onSuccess,
+  const { save, reset } = useGuideActions(orgId, () => setSaved(true));
+  /** The form's parts as the guide takes them: one prompt per non-empty line. */
+  const edited = () => ({
+    version: guide.version,
+    parts: parts.map((p) => ({
+      part: p.part,
+      intro: p.intro,
+      prompts: p.text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    })),
   });
-  const reset = useMutation({ mutationFn: () => api<GuideView>('DELETE', `/api/guides/${orgId}`), onSuccess });
   const error = save.error ?? reset.error;
   return (
     <section>
@@ -66,7 +56,7 @@ function GuideForm({
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          save.mutate();
+          save.mutate(edited());
         }}
       >
         <FormError error={error} />

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
-import type { Org } from '../../lib/types';
-import { useOrg } from '../orgs/org-pages';
+import { type OrgView, useOrg } from '../orgs/orgs-api';
 
 /**
  * Insights pages are for owners and L&D admins (the server refuses anyone else): a member who follows an old
  * link reads why, and no figures are asked for on their behalf.
  */
-export function AdminsOnly({ children }: { children: (org: Org) => ReactNode }) {
+export function AdminsOnly({ children }: { children: (org: OrgView) => ReactNode }) {
   const { orgId = '' } = useParams();
   const org = useOrg(orgId);
   if (org.isPending) return <p role="status">Loading…</p>;

@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
-import { insightsKey, useInsightSettings, useRaiseK, useRefreshInsights } from './insights-api';
+import { useInsightSettings, useRaiseK, useRefreshInsights, useRereadInsights } from './insights-api';
 
 /** When the figures were counted (with "Count again now"), and k with the means to raise it. */
 export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; ready: boolean; refreshedAt?: string }) {
@@ -14,14 +13,14 @@ export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; re
   const [counted, setCounted] = useState(false);
   const settings = useInsightSettings(orgId, ready, awaiting ? 2000 : false);
   const refresh = useRefreshInsights(orgId);
-  const qc = useQueryClient();
+  const reread = useRereadInsights(orgId);
   const now = settings.data?.refreshedAt ?? null;
   useEffect(() => {
     if (!awaiting || now === null || now === awaiting.before) return;
     setAwaiting(null);
     // "Up to date" once the figures on the page are the new ones, not before.
-    qc.invalidateQueries({ queryKey: insightsKey(orgId) }).then(() => setCounted(true));
-  }, [awaiting, now, orgId, qc]);
+    reread().then(() => setCounted(true));
+  }, [awaiting, now, reread]);
   const countAgain = () => {
     setCounted(false);
     refresh.mutate(undefined, {

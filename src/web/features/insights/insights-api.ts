@@ -1,34 +1,51 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { useCallback } from 'react';
 import type {
-  actionInvite,
-  actionView,
-  createActionBody,
+  ActionInvite,
+  ActionList,
+  ConsentBody,
+  ConsentView,
+  CreateActionBody,
   DashboardQuery,
   DashboardView,
-  figureNames,
-  recountView,
-  settingsView,
-  suggestionList,
-  topicView,
+  FigureName,
+  InsightAction,
+  InsightRecount,
+  InsightSettings,
+  OrgTopic,
+  SettingsBody,
+  SuggestionBody,
+  SuggestionList,
+  TopicBody,
+  TopicList,
 } from '../../../features/insights/insights.schema';
 import { api } from '../../lib/api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { DashboardView };
+export type { ActionInvite, DashboardView, InsightAction, InsightRecount, InsightSettings, OrgTopic };
 export type InsightFilters = DashboardQuery;
-export type Figure = (typeof figureNames)[number];
-export type InsightSettings = z.infer<typeof settingsView>;
-export type InsightRecount = z.infer<typeof recountView>;
-export type OrgTopic = z.infer<typeof topicView>;
-export type TopicSuggestion = z.infer<typeof suggestionList>['suggestions'][number];
-export type InsightAction = z.infer<typeof actionView>;
-export type ActionInvite = z.infer<typeof actionInvite>;
-export type ActionInput = z.input<typeof createActionBody>;
+export type Figure = FigureName;
+export type TopicSuggestion = SuggestionList['suggestions'][number];
+export type ActionInput = CreateActionBody;
 export type ActionKind = InsightAction['kind'];
+export type Consent = ConsentView;
 
-/** Everything insights keeps in the query cache sits under this key, so one invalidation refreshes it all. */
-export const insightsKey = (orgId: string) => ['insights', orgId] as const;
+/**
+ * Everything an organisation's insights keep in the query cache sits under `org`, so one invalidation
+ * refreshes it all. What a person told of an action sees, and each learner's own consent, stand apart.
+ */
+export const insightKeys = {
+  all: ['insights'] as const,
+  org: (orgId: string) => [...insightKeys.all, 'org', orgId] as const,
+  dashboards: (orgId: string) => [...insightKeys.org(orgId), 'dashboard'] as const,
+  dashboard: (orgId: string, query: string) => [...insightKeys.dashboards(orgId), query] as const,
+  settings: (orgId: string) => [...insightKeys.org(orgId), 'settings'] as const,
+  topics: (orgId: string) => [...insightKeys.org(orgId), 'topics'] as const,
+  suggestions: (orgId: string) => [...insightKeys.org(orgId), 'suggestions'] as const,
+  actions: (orgId: string) => [...insightKeys.org(orgId), 'actions'] as const,
+  invite: (actionId: string) => [...insightKeys.all, 'invite', actionId] as const,
+  consent: (orgId: string, memberId: string) => [...insightKeys.all, 'consent', orgId, memberId] as const,
+};
 
 /** The filters as query parameters: only those set, in a stable order (they are part of the page's address). */
 export function filterParams(filters: InsightFilters): URLSearchParams {
@@ -40,12 +57,10 @@ export function filterParams(filters: InsightFilters): URLSearchParams {
   return params;
 }
 
-const dashboardKey = (orgId: string) => [...insightsKey(orgId), 'dashboard'] as const;
-
 export function useDashboard(orgId: string, filters: InsightFilters) {
   const query = filterParams(filters).toString();
   return useQuery({
-    queryKey: [...dashboardKey(orgId), query],
+    queryKey: insightKeys.dashboard(orgId, query),
     queryFn: () => api<DashboardView>('GET', `/api/orgs/${orgId}/insights${query ? `?${query}` : ''}`),
   });
 }
@@ -55,7 +70,7 @@ export function useShowFigures(orgId: string, show: (filters: InsightFilters) =>
   const qc = useQueryClient();
   return (filters: InsightFilters) => {
     show(filters);
-    return qc.invalidateQueries({ queryKey: dashboardKey(orgId) });
+    return qc.invalidateQueries({ queryKey: insightKeys.dashboards(orgId) });
   };
 }
 
@@ -66,11 +81,13 @@ export function csvHref(orgId: string, figure: Figure, filters: InsightFilters):
   return `/api/orgs/${orgId}/insights/csv?${params}`;
 }
 
-/** `enabled` waits for the first dashboard: asking for figures counts them, and then the settings say when. */
-/** The settings; `pollEvery` (ms) reads them again while a queued count is awaited. */
+/**
+ * The settings; `enabled` waits for the first dashboard (asking for figures counts them, and then the settings
+ * say when); `pollEvery` (ms) reads them again while a queued count is awaited.
+ */
 export function useInsightSettings(orgId: string, enabled = true, pollEvery: number | false = false) {
   return useQuery({
-    queryKey: [...insightsKey(orgId), 'settings'],
+    queryKey: insightKeys.settings(orgId),
     queryFn: () => api<InsightSettings>('GET', `/api/orgs/${orgId}/insights/settings`),
     enabled,
     refetchInterval: pollEvery,
@@ -82,36 +99,40 @@ function useInsightsWrite<I, O>(orgId: string, write: (input: I) => Promise<O>) 
   const qc = useQueryClient();
   return useMutation({
     mutationFn: write,
-    onSettled: () => qc.invalidateQueries({ queryKey: insightsKey(orgId) }),
+    onSettled: () => qc.invalidateQueries({ queryKey: insightKeys.org(orgId) }),
   });
+}
+
+/** Reads everything of an organisation's insights again (once a queued count is done); stable per organisation. */
+export function useRereadInsights(orgId: string) {
+  const qc = useQueryClient();
+  return useCallback(() => qc.invalidateQueries({ queryKey: insightKeys.org(orgId) }), [qc, orgId]);
 }
 
 export const useRefreshInsights = (orgId: string) =>
   useInsightsWrite(orgId, () => api<InsightRecount>('POST', `/api/orgs/${orgId}/insights/refresh`));
 
 export const useRaiseK = (orgId: string) =>
-  useInsightsWrite(orgId, (body: { k: number; version?: number }) =>
+  useInsightsWrite(orgId, (body: SettingsBody) =>
     api<InsightSettings>('PATCH', `/api/orgs/${orgId}/insights/settings`, body),
   );
 
 export function useTopics(orgId: string) {
   return useQuery({
-    queryKey: [...insightsKey(orgId), 'topics'],
-    queryFn: () => api<{ topics: OrgTopic[] }>('GET', `/api/orgs/${orgId}/insights/topics`),
+    queryKey: insightKeys.topics(orgId),
+    queryFn: () => api<TopicList>('GET', `/api/orgs/${orgId}/insights/topics`),
   });
 }
 
 export function useTopicSuggestions(orgId: string) {
   return useQuery({
-    queryKey: [...insightsKey(orgId), 'suggestions'],
-    queryFn: () => api<{ suggestions: TopicSuggestion[] }>('GET', `/api/orgs/${orgId}/insights/topic-suggestions`),
+    queryKey: insightKeys.suggestions(orgId),
+    queryFn: () => api<SuggestionList>('GET', `/api/orgs/${orgId}/insights/topic-suggestions`),
   });
 }
 
-type TopicInput = { name: string; synonyms: string[]; version?: number };
-
 export const useSaveTopic = (orgId: string, topicId?: string) =>
-  useInsightsWrite(orgId, (body: TopicInput) =>
+  useInsightsWrite(orgId, (body: TopicBody) =>
     topicId
       ? api<OrgTopic>('PATCH', `/api/orgs/${orgId}/insights/topics/${topicId}`, body)
       : api<OrgTopic>('POST', `/api/orgs/${orgId}/insights/topics`, body),
@@ -121,14 +142,14 @@ export const useDeleteTopic = (orgId: string) =>
   useInsightsWrite(orgId, (topicId: string) => api('DELETE', `/api/orgs/${orgId}/insights/topics/${topicId}`));
 
 export const useAnswerSuggestion = (orgId: string) =>
-  useInsightsWrite(orgId, ({ answer, ...pair }: { answer: 'merge' | 'dismiss'; phrase: string; target: string }) =>
+  useInsightsWrite(orgId, ({ answer, ...pair }: SuggestionBody & { answer: 'merge' | 'dismiss' }) =>
     api('POST', `/api/orgs/${orgId}/insights/topic-suggestions/${answer}`, pair),
   );
 
 export function useInsightActions(orgId: string) {
   return useQuery({
-    queryKey: [...insightsKey(orgId), 'actions'],
-    queryFn: () => api<{ actions: InsightAction[] }>('GET', `/api/orgs/${orgId}/insights/actions`),
+    queryKey: insightKeys.actions(orgId),
+    queryFn: () => api<ActionList>('GET', `/api/orgs/${orgId}/insights/actions`),
   });
 }
 
@@ -139,7 +160,7 @@ export const useCreateAction = (orgId: string) =>
 
 export function useActionInvite(actionId: string) {
   return useQuery({
-    queryKey: ['insight-action', actionId],
+    queryKey: insightKeys.invite(actionId),
     queryFn: () => api<ActionInvite>('GET', `/api/insight-actions/${actionId}`),
   });
 }
@@ -148,16 +169,13 @@ export function useRespondToAction(actionId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api<ActionInvite>('POST', `/api/insight-actions/${actionId}/respond`),
-    onSuccess: (invite) => qc.setQueryData(['insight-action', actionId], invite),
+    onSuccess: (invite) => qc.setQueryData(insightKeys.invite(actionId), invite),
   });
 }
 
-export type Consent = { consent: boolean; decidedAt: string | null };
-const consentKey = (orgId: string, memberId: string) => ['insights-consent', orgId, memberId] as const;
-
 export function useConsent(orgId: string, memberId: string) {
   return useQuery({
-    queryKey: consentKey(orgId, memberId),
+    queryKey: insightKeys.consent(orgId, memberId),
     queryFn: () => api<Consent>('GET', `/api/orgs/${orgId}/members/${memberId}/insights-consent`),
   });
 }
@@ -166,7 +184,7 @@ export function useSetConsent(orgId: string, memberId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (consent: boolean) =>
-      api<Consent>('PUT', `/api/orgs/${orgId}/members/${memberId}/insights-consent`, { consent }),
-    onSuccess: (saved) => qc.setQueryData(consentKey(orgId, memberId), saved),
+      api<Consent>('PUT', `/api/orgs/${orgId}/members/${memberId}/insights-consent`, { consent } satisfies ConsentBody),
+    onSuccess: (saved) => qc.setQueryData(insightKeys.consent(orgId, memberId), saved),
   });
 }

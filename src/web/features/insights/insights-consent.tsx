@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import { useMe } from '../../app/session';
 import { FormError, Notice } from '../../components/form-error';
-import type { Membership } from '../../lib/types';
+import { type MyMembership, useMe } from '../me/me-api';
 import { type Consent, useConsent, useSetConsent } from './insights-api';
 
 /*
@@ -48,7 +47,7 @@ function lastDecided(c: Consent) {
   return c.consent ? `You said yes on ${when}.` : `You said no on ${when}.`;
 }
 
-function ConsentChoice({ membership: m }: { membership: Membership }) {
+function ConsentChoice({ membership: m }: { membership: MyMembership }) {
   const consent = useConsent(m.organizationId, m.memberId);
   const save = useSetConsent(m.organizationId, m.memberId);
   if (consent.error) return <FormError error={consent.error} />;

@@ -1,15 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { rememberOrg, useMe } from '../../app/session';
+import { roleLabels } from '../../../features/orgs/role-labels';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
-import { type Invitation, type InvitationPreview, roleLabel } from '../../lib/types';
-import { useOrg } from '../orgs/org-pages';
+import { fieldError } from '../../lib/api';
+import { useMe } from '../me/me-api';
+import type { Role } from '../members/members-api';
+import { useOrg } from '../orgs/orgs-api';
+import {
+  type CreatedInvitation,
+  type InvitationView,
+  useAcceptInvitation,
+  useInvitationPreview,
+  useInvitations,
+  useInvite,
+  useWithdrawInvitation,
+} from './invitations-api';
 
-const statusLabel: Record<Invitation['status'], string> = {
+const statusLabel: Record<InvitationView['status'], string> = {
   pending: 'Waiting',
   expired: 'Expired',
   accepted: 'Joined',
@@ -21,26 +30,14 @@ export function InvitationsPage() {
   useTitle('Invitations');
   const org = useOrg(orgId);
   const me = useMe();
-  const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['invitations', orgId],
-    queryFn: () => api<{ invitations: Invitation[] }>('GET', `/api/orgs/${orgId}/invitations`),
-  });
-  const [created, setCreated] = useState<Invitation | null>(null);
+  const list = useInvitations(orgId);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [copied, setCopied] = useState(false);
-  const invite = useMutation({
-    mutationFn: (body: { email: string; role: string }) =>
-      api<Invitation>('POST', `/api/orgs/${orgId}/invitations`, body),
-    onSuccess: (inv) => {
-      setCreated(inv);
-      setCopied(false);
-      qc.invalidateQueries({ queryKey: ['invitations', orgId] });
-    },
+  const invite = useInvite(orgId, (inv) => {
+    setCreated(inv);
+    setCopied(false);
   });
-  const withdraw = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/orgs/${orgId}/invitations/${id}`),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['invitations', orgId] }),
-  });
+  const withdraw = useWithdrawInvitation(orgId);
   return (
     <section>
       <h1>Invite people{org.data ? ` to ${org.data.name}` : ''}</h1>
@@ -50,7 +47,7 @@ export function InvitationsPage() {
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          invite.mutate({ email: String(data.get('email') ?? ''), role: String(data.get('role') ?? 'member') });
+          invite.mutate({ email: String(data.get('email') ?? ''), role: String(data.get('role') ?? 'member') as Role });
         }}
       >
         <FormError error={invite.error} />
@@ -117,7 +114,7 @@ export function InvitationsPage() {
             {list.data.invitations.map((inv) => (
               <tr key={inv.id}>
                 <td>{inv.email}</td>
-                <td>{roleLabel[inv.role]}</td>
+                <td>{roleLabels[inv.role]}</td>
                 <td>{statusLabel[inv.status]}</td>
                 <td>{inv.invitedBy ?? '—'}</td>
                 <td>
@@ -141,21 +138,9 @@ export function InviteLandingPage() {
   const { token = '' } = useParams();
   useTitle('Invitation');
   const me = useMe();
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const preview = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api<InvitationPreview>('GET', `/api/invitations/${token}`),
-    retry: false,
-  });
-  const accept = useMutation({
-    mutationFn: () => api<{ organizationId: string }>('POST', `/api/invitations/${token}/accept`),
-    onSuccess: async (r) => {
-      rememberOrg(r.organizationId);
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate(`/orgs/${r.organizationId}`);
-    },
-  });
+  const preview = useInvitationPreview(token);
+  const accept = useAcceptInvitation(token, (orgId) => navigate(`/orgs/${orgId}`));
   const here = `/invite/${token}`;
   if (preview.isPending || me.isPending) return <p role="status">Loading…</p>;
   if (preview.error) {
@@ -171,8 +156,8 @@ export function InviteLandingPage() {
     <section className="auth-card">
       <h1>Join {inv.organizationName} on Waymark</h1>
       <p>
-        {inv.invitedBy ?? 'Someone'} invited <strong>{inv.email}</strong> to join as {roleLabel[inv.role].toLowerCase()}
-        .
+        {inv.invitedBy ?? 'Someone'} invited <strong>{inv.email}</strong> to join as{' '}
+        {roleLabels[inv.role].toLowerCase()}.
       </p>
       {inv.status === 'expired' && (
         <p className="alert">This invitation has expired. Ask {inv.invitedBy ?? 'them'} for a new one.</p>

@@ -1,14 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { EvidenceView } from '../../../features/evidence/evidence.schema';
 import { cadenceLabels, shareHowLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { Select } from '../plans/plan-fields';
 import { WritePostLink } from '../posts/write-post-link';
-import { type LogEntryView, type MyGoal, useMyGoals } from './log-api';
+import { type LogEntryView, type MyGoal, useLogAsEvidence, useLogAsShare, useMyGoals } from './log-api';
 
 type Use = 'evidence' | 'share';
 
@@ -47,20 +45,17 @@ export function LogEntryUses({ entry, orgId, which }: { entry: LogEntryView; org
 type FormProps = { entry: LogEntryView; goals: MyGoal[]; onDone: (message: React.ReactNode) => void };
 
 function EvidenceForm({ entry, orgId, goals, onDone }: FormProps & { orgId: string }) {
-  const save = useMutation({
-    mutationFn: (goalId: string) => api<EvidenceView>('POST', `/api/log/${entry.id}/evidence`, { goalId }),
-    onSuccess: (evidence) => {
-      const goal = goals.find((g) => g.id === evidence.goalId);
-      onDone(
-        <>
-          Added as evidence of{' '}
-          <Link to={`/orgs/${orgId}/plans/${evidence.planId}/goals/${evidence.goalId}`}>
-            “{goal?.what || 'your goal'}”
-          </Link>
-          .
-        </>,
-      );
-    },
+  const save = useLogAsEvidence(entry.id, (evidence) => {
+    const goal = goals.find((g) => g.id === evidence.goalId);
+    onDone(
+      <>
+        Added as evidence of{' '}
+        <Link to={`/orgs/${orgId}/plans/${evidence.planId}/goals/${evidence.goalId}`}>
+          “{goal?.what || 'your goal'}”
+        </Link>
+        .
+      </>,
+    );
   });
   if (goals.length === 0) return <p className="notice">Set a goal in a plan first: evidence belongs to a goal.</p>;
   return (
@@ -69,7 +64,7 @@ function EvidenceForm({ entry, orgId, goals, onDone }: FormProps & { orgId: stri
       aria-label="Use as evidence"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(String(new FormData(e.currentTarget).get('goalId') ?? ''));
+        save.mutate({ goalId: String(new FormData(e.currentTarget).get('goalId') ?? '') });
       }}
     >
       <Select
@@ -88,7 +83,6 @@ function EvidenceForm({ entry, orgId, goals, onDone }: FormProps & { orgId: stri
 }
 
 function ShareForm({ entry, goals, onDone }: FormProps) {
-  const qc = useQueryClient();
   const commitments = goals.flatMap((g) =>
     g.shares.map((s): [string, string] => [
       s.id,
@@ -97,13 +91,9 @@ function ShareForm({ entry, goals, onDone }: FormProps) {
       } (${cadenceLabels[s.cadence as keyof typeof cadenceLabels] ?? s.cadence})`,
     ]),
   );
-  const save = useMutation({
-    mutationFn: (body: { shareId: string; link: string | null }) => api('POST', `/api/log/${entry.id}/share`, body),
-    onSuccess: (_share, body) => {
-      void qc.invalidateQueries({ queryKey: ['plan'] });
-      onDone(`Recorded as shared: ${commitments.find(([id]) => id === body.shareId)?.[1] ?? 'done'}.`);
-    },
-  });
+  const save = useLogAsShare(entry.id, (body) =>
+    onDone(`Recorded as shared: ${commitments.find(([id]) => id === body.shareId)?.[1] ?? 'done'}.`),
+  );
   if (commitments.length === 0) {
     return <p className="notice">No sharing commitments yet: add one in part 4 of your plan.</p>;
   }

@@ -1,4 +1,3 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { learningFormLabels } from '../../../features/plans/labels';
@@ -6,13 +5,20 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { Select, TextArea } from '../plans/plan-fields';
-import { goalOptions, type LogEntryView, useMyGoals } from './log-api';
+import {
+  type CreateLogBody,
+  goalOptions,
+  type LogEntryView,
+  type LogFilters,
+  useLog,
+  useLogEntryActions,
+  useMyGoals,
+} from './log-api';
 import { LogEntryUses } from './log-entry-uses';
 
-type Filters = { goalId: string; form: string; from: string; to: string; q: string };
-const none: Filters = { goalId: '', form: '', from: '', to: '', q: '' };
+const none: LogFilters = { goalId: '', form: '', from: '', to: '', q: '' };
 const formOptions: [string, string][] = [['', 'Any form'], ...Object.entries(learningFormLabels)];
 const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
@@ -22,24 +28,14 @@ export function LogPage() {
   useTitle('Learning log');
   // A link may open the log filtered (a goal's "what you logged"): ?goalId=…
   const [search, setSearch] = useSearchParams();
-  const [filters, setFiltersState] = useState<Filters>(() => ({ ...none, goalId: search.get('goalId') ?? '' }));
+  const [filters, setFiltersState] = useState<LogFilters>(() => ({ ...none, goalId: search.get('goalId') ?? '' }));
   // The goal filter stays in the address, so a reload or a shared link shows the same entries.
-  const setFilters = (next: Filters) => {
+  const setFilters = (next: LogFilters) => {
     setFiltersState(next);
     setSearch(next.goalId ? { goalId: next.goalId } : {}, { replace: true });
   };
   const goals = useMyGoals(orgId);
-  const log = useInfiniteQuery({
-    queryKey: ['log', orgId, filters],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ orgId, limit: '25' });
-      for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
-      if (pageParam) params.set('cursor', pageParam);
-      return api<{ entries: LogEntryView[]; nextCursor: string | null }>('GET', `/api/log?${params}`);
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const log = useLog(orgId, filters);
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
   const filtered = Object.values(filters).some(Boolean);
   return (
@@ -57,7 +53,7 @@ export function LogPage() {
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          setFilters(Object.fromEntries(Object.keys(none).map((k) => [k, String(data.get(k) ?? '')])) as Filters);
+          setFilters(Object.fromEntries(Object.keys(none).map((k) => [k, String(data.get(k) ?? '')])) as LogFilters);
         }}
       >
         <Field label="Search" name="q" type="search" defaultValue={filters.q} error={fieldError(log.error, 'q')} />
@@ -108,19 +104,9 @@ export function LogPage() {
 }
 
 function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
-  const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const goals = useMyGoals(orgId);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['log', orgId] });
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api('PATCH', `/api/log/${entry.id}`, { ...body, version: entry.version }),
-    onSuccess: () => {
-      setEditing(false);
-      void refresh();
-    },
-  });
-  const remove = useMutation({ mutationFn: () => api('DELETE', `/api/log/${entry.id}`), onSuccess: refresh });
+  const { save, remove } = useLogEntryActions(orgId, entry, () => setEditing(false));
   if (editing) {
     return (
       <li className="log-item">
@@ -131,9 +117,9 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
             const data = new FormData(e.currentTarget);
             save.mutate({
               what: String(data.get('what') ?? ''),
-              form: data.get('form') || null,
+              form: (data.get('form') || null) as CreateLogBody['form'],
               source: String(data.get('source') ?? ''),
-              goalId: data.get('goalId') || null,
+              goalId: (data.get('goalId') || null) as string | null,
               learnedOn: String(data.get('learnedOn') ?? ''),
             });
           }}

@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { learningFormLabels } from '../../../features/plans/labels';
 import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { Select, TextArea } from '../plans/plan-fields';
-import { goalOptions, type LogEntryView, useMyGoals } from './log-api';
+import { type CreateLogBody, goalOptions, useCaptureLearning, useMyGoals } from './log-api';
 
 /** True when a key press belongs to typing (a field, an editable area), not to a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -23,16 +22,11 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [logged, setLogged] = useState<string | null>(null);
-  const qc = useQueryClient();
   const goals = useMyGoals(orgId);
-  const capture = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<LogEntryView>('POST', '/api/log', body),
-    onSuccess: (entry) => {
-      void qc.invalidateQueries({ queryKey: ['log', orgId] });
-      form.current?.reset();
-      dialog.current?.close();
-      setLogged(`Logged: ${cutText(entry.what, 60, '')}`);
-    },
+  const capture = useCaptureLearning(orgId, (entry) => {
+    form.current?.reset();
+    dialog.current?.close();
+    setLogged(`Logged: ${cutText(entry.what, 60, '')}`);
   });
 
   const show = () => {
@@ -76,10 +70,10 @@ export function QuickCapture({ orgId }: { orgId: string }) {
             capture.mutate({
               organizationId: orgId,
               what: String(data.get('what') ?? ''),
-              form: data.get('form') || null,
+              form: (data.get('form') || null) as CreateLogBody['form'],
               source: String(data.get('source') ?? ''),
-              goalId: data.get('goalId') || null,
-              learnedOn: data.get('learnedOn') || undefined,
+              goalId: (data.get('goalId') || null) as string | null,
+              learnedOn: (data.get('learnedOn') || undefined) as string | undefined,
             });
           }}
         >

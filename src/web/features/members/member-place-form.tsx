@@ -1,13 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { ApiError, api, fieldError } from '../../lib/api';
-import type { Member } from '../../lib/types';
+import { fieldError } from '../../lib/api';
+import { type MemberView, useSaveMemberPlace } from './members-api';
 
 /** The datalists of department and team names in use, so a new entry reuses a name instead of starting a twin. */
-export function PlaceNames({ members }: { members: Member[] }) {
-  const names = (pick: (m: Member) => string | null) =>
+export function PlaceNames({ members }: { members: MemberView[] }) {
+  const names = (pick: (m: MemberView) => string | null) =>
     [...new Set(members.map(pick).filter((n): n is string => Boolean(n)))].sort();
   return (
     <>
@@ -35,25 +34,12 @@ export function MemberPlaceForm({
   onSaved,
 }: {
   orgId: string;
-  member: Member;
-  onSaved: (m: Member) => void;
+  member: MemberView;
+  onSaved: (m: MemberView) => void;
 }) {
-  const qc = useQueryClient();
   const [department, setDepartment] = useState(m.department ?? '');
   const [team, setTeam] = useState(m.team ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      api<Member>('PATCH', `/api/orgs/${orgId}/members/${m.id}`, { department, team, version: m.version }),
-    onSuccess: (saved) => {
-      qc.setQueriesData<{ members: Member[] }>({ queryKey: ['members', orgId] }, (data) =>
-        data ? { ...data, members: data.members.map((x) => (x.id === saved.id ? saved : x)) } : data,
-      );
-      onSaved(saved);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 409) qc.invalidateQueries({ queryKey: ['members', orgId] });
-    },
-  });
+  const save = useSaveMemberPlace(orgId, m, onSaved);
   const unchanged = department === (m.department ?? '') && team === (m.team ?? '');
   return (
     <form
@@ -62,7 +48,7 @@ export function MemberPlaceForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        save.mutate({ department, team });
       }}
     >
       <Field

@@ -1,14 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { roleLabels } from '../../../features/orgs/role-labels';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { ApiError, api } from '../../lib/api';
-import { type Member, type Role, roleLabel } from '../../lib/types';
+import { ApiError } from '../../lib/api';
 import { RemovedMembersSection } from '../archives/removed-members-section';
-import { useOrg } from '../orgs/org-pages';
+import { useOrg } from '../orgs/orgs-api';
 import { MemberPlaceForm, PlaceNames } from './member-place-form';
+import {
+  type MemberView,
+  type Role,
+  useAllMembers,
+  useMemberSearch,
+  useRemoveMember,
+  useUpdateMember,
+} from './members-api';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -20,7 +27,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** "Department · Team", either alone when the other is not set. */
-const placeOf = (m: Member) => [m.department, m.team].filter(Boolean).join(' · ');
+const placeOf = (m: MemberView) => [m.department, m.team].filter(Boolean).join(' · ');
 
 export function MembersPage() {
   const { orgId = '' } = useParams();
@@ -29,47 +36,24 @@ export function MembersPage() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState('');
   const search = useDebounced(q, 250);
-  const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['members', orgId, search, role],
-    queryFn: () =>
-      api<{ members: Member[]; total: number }>(
-        'GET',
-        `/api/orgs/${orgId}/members?${new URLSearchParams({ ...(search && { q: search }), ...(role && { role }), limit: '200' })}`,
-      ),
-  });
-  const all = useQuery({
-    queryKey: ['members', orgId, 'all'],
-    queryFn: () => api<{ members: Member[] }>('GET', `/api/orgs/${orgId}/members?limit=500`),
-  });
+  const list = useMemberSearch(orgId, search, role);
+  const all = useAllMembers(orgId);
   const [message, setMessage] = useState('');
-  const update = useMutation({
-    mutationFn: ({ m, change }: { m: Member; change: { role?: Role; supervisorId?: string | null } }) =>
-      api<Member>('PATCH', `/api/orgs/${orgId}/members/${m.id}`, { ...change, version: m.version }),
-    onSuccess: (m) => {
-      // Put the saved member (and its new version) in every cached list at once: a second change made before
-      // the lists reload must not conflict with the first.
-      qc.setQueriesData<{ members: Member[] }>({ queryKey: ['members', orgId] }, (data) =>
-        data ? { ...data, members: data.members.map((x) => (x.id === m.id ? m : x)) } : data,
-      );
-      setMessage(`Saved ${m.name}: ${roleLabel[m.role]}${m.supervisor ? `, supervised by ${m.supervisor.name}` : ''}.`);
-    },
-    onError: (e) => {
+  const update = useUpdateMember(orgId, {
+    saved: (m) =>
+      setMessage(
+        `Saved ${m.name}: ${roleLabels[m.role]}${m.supervisor ? `, supervised by ${m.supervisor.name}` : ''}.`,
+      ),
+    failed: (e) => {
       if (e instanceof ApiError && e.status === 409 && e.body.current)
         setMessage('Someone changed this member meanwhile; the list now shows their change.');
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['members', orgId] }),
   });
-  const remove = useMutation({
-    mutationFn: (m: Member) => api('DELETE', `/api/orgs/${orgId}/members/${m.id}`),
-    onSuccess: (_r, m) => setMessage(`${m.name} was removed. Their data is kept for them to download, then erased.`),
-    onSettled: () => {
-      qc.invalidateQueries({ queryKey: ['members', orgId] });
-      qc.invalidateQueries({ queryKey: ['archives', 'removed', orgId] });
-    },
-  });
+  const remove = useRemoveMember(orgId, (m) =>
+    setMessage(`${m.name} was removed. Their data is kept for them to download, then erased.`),
+  );
   const dialog = useRef<ConfirmHandle>(null);
-  const [toRemove, setToRemove] = useState<Member | null>(null);
+  const [toRemove, setToRemove] = useState<MemberView | null>(null);
   const canManage = org.data && org.data.yourRole !== 'member';
 
   return (
@@ -120,7 +104,7 @@ export function MembersPage() {
                   >
                     {(['owner', 'admin', 'member'] as const).map((r) => (
                       <option key={r} value={r}>
-                        {roleLabel[r]}
+                        {roleLabels[r]}
                       </option>
                     ))}
                   </select>
@@ -160,7 +144,7 @@ export function MembersPage() {
               </div>
             ) : (
               <div className="member-manage">
-                <span>{roleLabel[m.role]}</span>
+                <span>{roleLabels[m.role]}</span>
                 <span>{m.supervisor ? `Supervisor: ${m.supervisor.name}` : ''}</span>
               </div>
             )}

@@ -1,15 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import type { GoalMatches as Matches } from '../../../features/mentoring/mentoring.schema';
 import { FormError } from '../../components/form-error';
-import { api } from '../../lib/api';
-
-function useGoalMatches(planId: string, goalId: string) {
-  return useQuery({
-    queryKey: ['goal-matches', goalId],
-    queryFn: () => api<Matches>('GET', `/api/plans/${planId}/goals/${goalId}/matches`),
-  });
-}
+import { useGoalMatches } from './mentoring-api';
 
 /** Colleagues who could help with a goal: mentors who offer its topic, and peers learning it too, with why. */
 export function GoalMatches({ planId, goalId }: { planId: string; goalId: string }) {

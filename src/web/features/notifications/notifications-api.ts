@@ -1,23 +1,26 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationView } from '../../../features/notifications/notifications.schema';
+import type {
+  NotificationPage,
+  NotificationView,
+  ReadAllResult,
+  UnreadCount,
+} from '../../../features/notifications/notifications.schema';
 import { api } from '../../lib/api';
 
 // Types only: the server's Zod schema is the single source of this shape.
 export type { NotificationView };
 
-interface NotificationPage {
-  notifications: NotificationView[];
-  unread: number;
-  nextCursor: string | null;
-}
-
-const listKey = ['notifications'] as const;
-const unreadKey = ['notifications-unread'] as const;
+/** The list and the header's unread count: marking read changes both, so both hang under `all`. */
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: ['notifications', 'list'] as const,
+  unread: ['notifications', 'unread'] as const,
+};
 
 /** Your notifications, newest first, a page at a time ("Show older"). */
 export function useNotifications() {
   return useInfiniteQuery({
-    queryKey: listKey,
+    queryKey: notificationKeys.list,
     queryFn: ({ pageParam }) =>
       api<NotificationPage>(
         'GET',
@@ -31,8 +34,8 @@ export function useNotifications() {
 /** How many are unread, for the header: asked again every minute while the app is open. */
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
-    queryKey: unreadKey,
-    queryFn: () => api<{ unread: number }>('GET', '/api/notifications/unread-count'),
+    queryKey: notificationKeys.unread,
+    queryFn: () => api<UnreadCount>('GET', '/api/notifications/unread-count'),
     refetchInterval: 60_000,
     enabled,
   });
@@ -42,12 +45,11 @@ function useRefreshAfter<T>(mutationFn: (arg: T) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () =>
-      Promise.all([qc.invalidateQueries({ queryKey: listKey }), qc.invalidateQueries({ queryKey: unreadKey })]),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
 
 export const useMarkRead = () =>
   useRefreshAfter((id: string) => api<NotificationView>('POST', `/api/notifications/${id}/read`));
 export const useMarkAllRead = () =>
-  useRefreshAfter<void>(() => api<{ marked: number; unread: number }>('POST', '/api/notifications/read-all'));
+  useRefreshAfter<void>(() => api<ReadAllResult>('POST', '/api/notifications/read-all'));

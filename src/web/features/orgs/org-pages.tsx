@@ -1,16 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { lastOrg, rememberOrg, useMe } from '../../app/session';
+import { lastOrg, rememberOrg } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
-import type { Org } from '../../lib/types';
+import { fieldError } from '../../lib/api';
 import { archiveDate, useMyArchives } from '../archives/archives-api';
-
-export function useOrg(orgId: string) {
-  return useQuery({ queryKey: ['org', orgId], queryFn: () => api<Org>('GET', `/api/orgs/${orgId}`) });
-}
+import { useMe } from '../me/me-api';
+import { useCreateOrg, useOrg } from './orgs-api';
 
 /** Home: the last organisation used, or the first; a newcomer with none is asked to create one. */
 export function HomePage() {
@@ -39,16 +35,8 @@ function LeftOrganisationsNotice() {
 export function NewOrgPage({ first = false }: { first?: boolean }) {
   useTitle(first ? 'Welcome' : 'Create an organisation');
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const me = useMe().data;
-  const m = useMutation({
-    mutationFn: (name: string) => api<Org>('POST', '/api/orgs', { name }),
-    onSuccess: async (org) => {
-      rememberOrg(org.id);
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate(`/orgs/${org.id}`);
-    },
-  });
+  const m = useCreateOrg((org) => navigate(`/orgs/${org.id}`));
   return (
     <section className="narrow">
       <h1>{first ? `Welcome to Waymark, ${me?.user.name ?? ''}` : 'Create an organisation'}</h1>
@@ -64,7 +52,7 @@ export function NewOrgPage({ first = false }: { first?: boolean }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          m.mutate(String(new FormData(e.currentTarget).get('name') ?? ''));
+          m.mutate({ name: String(new FormData(e.currentTarget).get('name') ?? '') });
         }}
       >
         <FormError error={m.error} />

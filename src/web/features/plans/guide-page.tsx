@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { guideProgress } from '../../../features/plans/guide-progress';
 import { partTitles } from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
+import { useGuide } from '../guides/guides-api';
 import { GuideChecklist } from './guide-checklist';
 import { kindOfPart, PartEditor } from './part-editor';
-import { type PlanView, useGuide, usePlanCache } from './plan-api';
+import { useSaveGuidePosition } from './plan-api';
 import { usePlanContext } from './plan-layout';
 
 /**
@@ -20,17 +19,12 @@ export function GuidePage() {
   const { orgId = '', part: partParam, step: stepParam } = useParams();
   const navigate = useNavigate();
   const guide = useGuide(orgId);
-  const cache = usePlanCache(plan.id);
   const part = Math.min(4, Math.max(1, Number(partParam) || plan.guide.part)) as 1 | 2 | 3 | 4;
   const prompts = guide.data?.parts[part - 1]?.prompts ?? [];
   const step = Math.min(Math.max(0, Number(stepParam) || 0), Math.max(0, prompts.length - 1));
   useTitle(`Guide, part ${part}: ${partTitles[part]}`);
 
-  const remember = useMutation({
-    mutationFn: (position: { part: number; step: number }) =>
-      api<PlanView>('PATCH', `/api/plans/${plan.id}`, { guide: position }),
-    onSuccess: (saved) => cache.set(saved),
-  });
+  const remember = useSaveGuidePosition(plan.id);
   // biome-ignore lint/correctness/useExhaustiveDependencies: save only when the position changes
   useEffect(() => {
     if (!guide.data) return;

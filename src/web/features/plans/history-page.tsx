@@ -1,4 +1,4 @@
-import { keepPreviousData, type UseMutationResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { diffWords } from 'diff';
 import { useState } from 'react';
 import {
@@ -12,27 +12,19 @@ import {
 } from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
 import { goalLabels } from './goal-editor';
 import { networkLabels } from './network-editor';
-import { type PlanView, planKey } from './plan-api';
+import {
+  type PlanView,
+  type RestoreScope,
+  type RevisionSummary,
+  usePlanHistory,
+  useRestore,
+  useRevision,
+} from './plan-api';
 import { usePlanContext } from './plan-layout';
 import { reflectionLabels } from './reflection-editor';
 import { shareLabels } from './share-editor';
-
-interface RevisionSummary {
-  id: string;
-  seq: number;
-  entityType: 'plan' | 'reflection' | 'goal' | 'network' | 'share';
-  entityId: string;
-  action: string;
-  label: string;
-  changedFields: string[];
-  actorName: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-type Revision = RevisionSummary & { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
 
 const fieldLabels: Record<string, Record<string, string>> = {
   plan: { cycle: 'Cycle', title: 'Title' },
@@ -56,12 +48,7 @@ export function HistoryPage() {
   const plan = usePlanContext();
   useTitle(`History of plan ${plan.cycle}`);
   const [open, setOpen] = useState<string | null>(null);
-  const history = useQuery({
-    queryKey: ['plan-history', plan.id, plan.revision],
-    queryFn: () => api<{ revisions: RevisionSummary[] }>('GET', `/api/plans/${plan.id}/revisions?limit=200`),
-    // Keep the list (and the open revision) on screen while a restore's new history loads.
-    placeholderData: keepPreviousData,
-  });
+  const history = usePlanHistory(plan);
   return (
     <section>
       <h1>History</h1>
@@ -97,17 +84,8 @@ export function HistoryPage() {
 }
 
 function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSummary }) {
-  const planId = plan.id;
-  const qc = useQueryClient();
-  const revision = useQuery({
-    queryKey: ['revision', summary.id],
-    queryFn: () => api<Revision>('GET', `/api/plans/${planId}/revisions/${summary.id}`),
-  });
-  const restore = useMutation({
-    mutationFn: (scope: 'plan' | 'item') =>
-      api<PlanView>('POST', `/api/plans/${planId}/revisions/${summary.id}/restore`, { scope }),
-    onSuccess: (plan) => qc.setQueryData(planKey(planId), plan),
-  });
+  const revision = useRevision(plan.id, summary.id);
+  const restore = useRestore(plan.id, summary.id);
   if (revision.isPending) return <p role="status">Loading…</p>;
   if (revision.error) return <FormError error={revision.error} />;
   const r = revision.data;
@@ -153,7 +131,7 @@ function Restore({
   restore,
   entityType,
 }: {
-  restore: UseMutationResult<PlanView, Error, 'plan' | 'item'>;
+  restore: UseMutationResult<PlanView, Error, RestoreScope>;
   entityType?: RevisionSummary['entityType'];
 }) {
   return (

@@ -1,7 +1,7 @@
 import { enlistmentLabels, networkKindLabels, networkRelationLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { EntryEnlistment } from '../enlistment/entry-enlistment';
-import { useMembers } from '../sharing/sharing-api';
+import { useAllMembers } from '../members/members-api';
 import { ItemCard } from './item-card';
 import type { NetworkView, PlanView } from './plan-api';
 import { CheckboxGroup, Select, TextArea } from './plan-fields';
@@ -32,7 +32,7 @@ export function NetworkEditor({ plan, item }: { plan: PlanView; item: NetworkVie
   const e = useItemEditor(plan.id, 'network', item);
   const d = e.draft;
   const goals = plan.goals;
-  const members = useMembers(plan.organizationId);
+  const members = useAllMembers(plan.organizationId);
   const colleagues = (members.data?.members ?? []).filter((m) => m.id !== plan.memberId);
   // The request goes from what the server has, so it follows the saved member, not the one being typed in.
   const mentor = colleagues.find((m) => m.id === item.memberId);

@@ -1,12 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { cadenceLabels, networkKindLabels, shareHowLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { GoalEditor } from './goal-editor';
 import { NetworkEditor } from './network-editor';
-import { type ItemView, type PartKind, type PlanView, partPath, usePlanCache } from './plan-api';
+import { type ItemView, type NewItem, type PartKind, type PlanView, partPath, useAddItem } from './plan-api';
 import { Select } from './plan-fields';
 import { ReflectionEditor } from './reflection-editor';
 import { ShareEditor } from './share-editor';
@@ -59,15 +58,7 @@ export function PartEditor({ plan, kind }: { plan: PlanView; kind: PartKind }) {
 }
 
 function AddItem({ plan, kind, onAdded }: { plan: PlanView; kind: PartKind; onAdded: (id: string) => void }) {
-  const cache = usePlanCache(plan.id);
-  const add = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api<ItemView>('POST', `/api/plans/${plan.id}/${partPath[kind]}`, body),
-    onSuccess: (item) => {
-      cache.put(kind, item);
-      onAdded(item.id);
-    },
-  });
+  const add = useAddItem(plan.id, kind, (item) => onAdded(item.id));
   if (kind === 'reflection' || kind === 'goal') {
     return (
       <div className="add-item">
@@ -87,10 +78,9 @@ function AddItem({ plan, kind, onAdded }: { plan: PlanView; kind: PartKind; onAd
           e.preventDefault();
           const form = e.currentTarget;
           const data = new FormData(form);
-          add.mutate(
-            { kind: data.get('kind'), name: String(data.get('name') ?? '') },
-            { onSuccess: () => form.reset() },
-          );
+          add.mutate({ kind: data.get('kind'), name: String(data.get('name') ?? '') } as NewItem, {
+            onSuccess: () => form.reset(),
+          });
         }}
       >
         <h3>Add to your network</h3>
@@ -117,7 +107,11 @@ function AddItem({ plan, kind, onAdded }: { plan: PlanView; kind: PartKind; onAd
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
-        add.mutate({ goalId: data.get('goalId') || null, how: data.get('how'), cadence: data.get('cadence') });
+        add.mutate({
+          goalId: data.get('goalId') || null,
+          how: data.get('how'),
+          cadence: data.get('cadence'),
+        } as NewItem);
       }}
     >
       <h3>Add a sharing commitment</h3>

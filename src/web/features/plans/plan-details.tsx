@@ -1,27 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
-import { type PlanView, planKey } from './plan-api';
+import { fieldError } from '../../lib/api';
+import { type PlanView, useDeletePlan, useSavePlanDetails } from './plan-api';
 
 /** Rename the plan or its cycle, or delete it (after asking: its history goes with it). */
 export function PlanDetails({ plan, orgId }: { plan: PlanView; orgId: string }) {
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  const save = useMutation({
-    mutationFn: (body: { cycle: string; title: string }) =>
-      api<PlanView>('PATCH', `/api/plans/${plan.id}`, { ...body, version: plan.version }),
-    onSuccess: (saved) => qc.setQueryData(planKey(plan.id), saved),
-  });
-  const remove = useMutation({
-    mutationFn: () => api('DELETE', `/api/plans/${plan.id}`),
-    onSuccess: () => {
-      qc.removeQueries({ queryKey: planKey(plan.id) });
-      void qc.invalidateQueries({ queryKey: ['plans', orgId] });
-      navigate(`/orgs/${orgId}/plans`);
-    },
-  });
+  const save = useSavePlanDetails(plan);
+  const remove = useDeletePlan(orgId, plan.id, () => navigate(`/orgs/${orgId}/plans`));
   return (
     <details className="panel">
       <summary>Plan details: rename or delete</summary>

@@ -4,6 +4,7 @@ import { partTitles } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
 import { CheckinDueNotice } from '../checkins/checkin-due-notice';
 import { GuideChecklist } from './guide-checklist';
+import { planExportHref } from './plan-api';
 import { PlanDetails } from './plan-details';
 import { usePlanContext } from './plan-layout';
 
@@ -54,18 +55,18 @@ export function PlanOverviewPage() {
       <h2>Take it with you</h2>
       <ul className="exports">
         <li>
-          <a href={`/api/plans/${plan.id}/export?format=pdf`} download>
+          <a href={planExportHref(plan.id, 'pdf')} download>
             Download PDF
           </a>{' '}
           — laid out for a review meeting
         </li>
         <li>
-          <a href={`/api/plans/${plan.id}/export?format=md`} download>
+          <a href={planExportHref(plan.id, 'md')} download>
             Download Markdown
           </a>
         </li>
         <li>
-          <a href={`/api/plans/${plan.id}/export?format=json`} download>
+          <a href={planExportHref(plan.id, 'json')} download>
             Download JSON
           </a>{' '}
           — complete; import it into any Waymark

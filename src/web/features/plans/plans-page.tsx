@@ -1,20 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { ApiError, api, fieldError } from '../../lib/api';
-import { type PlanView, planKey, usePlanList } from './plan-api';
+import { ApiError, fieldError } from '../../lib/api';
+import { useTemplates } from '../templates/templates-api';
+import { useCreatePlan, useImportPlan, usePlanList } from './plan-api';
 import { Select } from './plan-fields';
-
-interface TemplateSummary {
-  id: string;
-  name: string;
-  description: string;
-  goalCount: number;
-  published: boolean;
-}
 
 /** The learner's plans in this organisation, and starting a new one (blank, from a template, or carrying on). */
 export function PlansPage() {
@@ -53,21 +45,10 @@ export function PlansPage() {
 
 function NewPlanForm({ orgId, earlier }: { orgId: string; earlier: { id: string; cycle: string }[] }) {
   const navigate = useNavigate();
-  const qc = useQueryClient();
   const [source, setSource] = useState('blank');
-  const templates = useQuery({
-    queryKey: ['templates', orgId],
-    queryFn: () => api<{ templates: TemplateSummary[] }>('GET', `/api/templates?orgId=${orgId}`),
-  });
+  const templates = useTemplates(orgId);
   const published = templates.data?.templates.filter((t) => t.published) ?? [];
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<PlanView>('POST', '/api/plans', body),
-    onSuccess: (plan) => {
-      qc.setQueryData(planKey(plan.id), plan);
-      void qc.invalidateQueries({ queryKey: ['plans', orgId] });
-      navigate(`/orgs/${orgId}/plans/${plan.id}`);
-    },
-  });
+  const create = useCreatePlan(orgId, (plan) => navigate(`/orgs/${orgId}/plans/${plan.id}`));
   const options: [string, string][] = [
     ['blank', 'A blank plan'],
     ...published.map((t): [string, string] => [
@@ -122,10 +103,9 @@ function NewPlanForm({ orgId, earlier }: { orgId: string; earlier: { id: string;
 function ImportPlanForm({ orgId }: { orgId: string }) {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
-  const importPlan = useMutation({
-    mutationFn: (document: unknown) => api<PlanView>('POST', '/api/plans/import', { organizationId: orgId, document }),
-    onSuccess: (plan) => navigate(`/orgs/${orgId}/plans/${plan.id}`),
-    onError: setError,
+  const importPlan = useImportPlan(orgId, {
+    imported: (plan) => navigate(`/orgs/${orgId}/plans/${plan.id}`),
+    failed: setError,
   });
   return (
     <form className="panel" aria-labelledby="import-plan" onSubmit={(e) => e.preventDefault()}>

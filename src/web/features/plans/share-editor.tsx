@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { cadenceLabels, shareHowLabels } from '../../../features/plans/labels';
 import { sharingStatus } from '../../../features/plans/sharing-status';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { ItemCard } from './item-card';
-import { type GoalView, type ShareView, usePlanCache } from './plan-api';
+import { type GoalView, type ShareView, useRecordShare } from './plan-api';
 import { Select, TextArea } from './plan-fields';
 import { useItemEditor } from './use-item-editor';
 
@@ -106,12 +105,7 @@ export function ShareEditor({
 }
 
 function SharesDone({ planId, share, records }: { planId: string; share: ShareView; records: ShareView['records'] }) {
-  const cache = usePlanCache(planId);
-  const record = useMutation({
-    mutationFn: (body: { link?: string; note?: string; doneOn?: string }) =>
-      api<ShareView>('POST', `/api/plans/${planId}/shares/${share.id}/done`, body),
-    onSuccess: (saved) => cache.put('share', saved),
-  });
+  const record = useRecordShare(planId, share.id);
   return (
     <div className="shares-done">
       <h4>Shares done</h4>

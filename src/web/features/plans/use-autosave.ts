@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'retrying' | 'invalid' | 'conflict';
 
@@ -9,7 +9,9 @@ interface Versioned {
 }
 
 const SAVE_DELAY_MS = 700;
-const draftKey = (url: string) => `waymark:draft:${url}`;
+const draftKey = (draftId: string) => `waymark:draft:${draftId}`;
+/** Drops the draft of an item that is gone (removed), so it is never offered again. */
+export const forgetDraft = (draftId: string) => localStorage.removeItem(draftKey(draftId));
 const fieldsOf = <T extends object>(item: T) => {
   const { version: _v, updatedAt: _u, id: _i, ...rest } = item as Record<string, unknown>;
   return rest;
@@ -17,12 +19,18 @@ const fieldsOf = <T extends object>(item: T) => {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Edits of one item, saved as the learner types. Every edit goes to localStorage first, so a reload or a crash
- * loses nothing; saves carry the version edited; a failed save retries with back-off and is never dropped; a
- * stale save (409) stops and hands both versions to the page to choose.
+ * Edits of one item, saved as the learner types. Every edit goes to localStorage first (as the draft named
+ * `draftId`), so a reload or a crash loses nothing; `write` sends the changed fields with the version edited; a
+ * failed save retries with back-off and is never dropped; a stale save (409) stops and hands both versions to
+ * the page to choose.
  */
-export function useAutosave<T extends Versioned>(url: string, server: T, onSaved: (item: T) => void) {
-  const [draft, setDraft] = useState<T>(() => restoreDraft(url, server) ?? server);
+export function useAutosave<T extends Versioned>(
+  draftId: string,
+  server: T,
+  write: (changes: Record<string, unknown> & { version: number }) => Promise<T>,
+  onSaved: (item: T) => void,
+) {
+  const [draft, setDraft] = useState<T>(() => restoreDraft(draftId, server) ?? server);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<T | null>(null);
@@ -33,6 +41,8 @@ export function useAutosave<T extends Versioned>(url: string, server: T, onSaved
   const inFlight = useRef(false);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
+  const writeRef = useRef(write);
+  writeRef.current = write;
 
   const save = useCallback(async () => {
     clearTimeout(timer.current);
@@ -42,14 +52,14 @@ export function useAutosave<T extends Versioned>(url: string, server: T, onSaved
       Object.entries(fieldsOf(sending)).filter(([k, v]) => !same(v, (base.current as Record<string, unknown>)[k])),
     );
     if (Object.keys(changes).length === 0) {
-      localStorage.removeItem(draftKey(url));
+      localStorage.removeItem(draftKey(draftId));
       setStatus('saved');
       return;
     }
     inFlight.current = true;
     setStatus(attempt.current > 0 ? 'retrying' : 'saving');
     try {
-      const saved = await api<T>('PATCH', url, { ...changes, version: base.current.version });
+      const saved = await writeRef.current({ ...changes, version: base.current.version });
       attempt.current = 0;
       base.current = saved;
       setFieldErrors({});
@@ -60,11 +70,11 @@ export function useAutosave<T extends Versioned>(url: string, server: T, onSaved
       );
       latest.current = { ...latest.current, version: saved.version };
       if (pending) {
-        persist(url, latest.current, saved.version);
+        persist(draftId, latest.current, saved.version);
         timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
         setStatus('unsaved');
       } else {
-        localStorage.removeItem(draftKey(url));
+        localStorage.removeItem(draftKey(draftId));
         setStatus('saved');
       }
     } catch (e) {
@@ -83,21 +93,21 @@ export function useAutosave<T extends Versioned>(url: string, server: T, onSaved
     } finally {
       inFlight.current = false;
     }
-  }, [url]);
+  }, [draftId]);
 
   const change = useCallback(
     (fields: Partial<T>) => {
       const next = { ...latest.current, ...fields };
       latest.current = next;
       setDraft(next);
-      persist(url, next, base.current.version);
+      persist(draftId, next, base.current.version);
       if (status !== 'conflict') {
         setStatus('unsaved');
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
       }
     },
-    [url, save, status],
+    [draftId, save, status],
   );
 
   /** Resolves a conflict: keep my wording over theirs, or take theirs. */
@@ -109,20 +119,20 @@ export function useAutosave<T extends Versioned>(url: string, server: T, onSaved
       if (choice === 'theirs') {
         latest.current = theirs;
         setDraft(theirs);
-        localStorage.removeItem(draftKey(url));
+        localStorage.removeItem(draftKey(draftId));
         onSavedRef.current(theirs);
         setStatus('saved');
       } else {
         void save();
       }
     },
-    [theirs, url, save],
+    [theirs, draftId, save],
   );
 
   // A draft restored from an earlier visit: save it now, or show the conflict if the item moved on meanwhile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, for the draft found on mount
   useEffect(() => {
-    const stored = readDraft(url);
+    const stored = readDraft(draftId);
     if (!stored) return;
     if (stored.baseVersion === server.version) void save();
     else {
@@ -154,23 +164,23 @@ export function useAutosave<T extends Versioned>(url: string, server: T, onSaved
   return { draft, change, status, fieldErrors, theirs, resolve, saveNow: save };
 }
 
-function persist(url: string, item: object, baseVersion: number) {
+function persist(draftId: string, item: object, baseVersion: number) {
   try {
-    localStorage.setItem(draftKey(url), JSON.stringify({ item, baseVersion }));
+    localStorage.setItem(draftKey(draftId), JSON.stringify({ item, baseVersion }));
   } catch {
     // Storage full or disabled: autosave still works, only a reload mid-save could lose the last edit.
   }
 }
 
-function readDraft(url: string): { item: object; baseVersion: number } | null {
+function readDraft(draftId: string): { item: object; baseVersion: number } | null {
   try {
-    return JSON.parse(localStorage.getItem(draftKey(url)) ?? 'null');
+    return JSON.parse(localStorage.getItem(draftKey(draftId)) ?? 'null');
   } catch {
     return null;
   }
 }
 
-function restoreDraft<T>(url: string, server: T): T | null {
-  const stored = readDraft(url);
+function restoreDraft<T>(draftId: string, server: T): T | null {
+  const stored = readDraft(draftId);
   return stored ? ({ ...server, ...stored.item } as T) : null;
 }

@@ -1,21 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreatedPortfolioLink,
+  CreatePortfolioLinkBody,
   PortfolioEvidence,
   PortfolioGoal,
+  PortfolioLinkList,
   PortfolioLinkView,
   PortfolioView,
 } from '../../../features/portfolio/portfolio.schema';
 import { api } from '../../lib/api';
 
+// Types only: the server's Zod schemas are the single source of these shapes.
 export type { CreatedPortfolioLink, PortfolioEvidence, PortfolioGoal, PortfolioLinkView, PortfolioView };
 
-export const portfolioKey = (orgId: string) => ['portfolio', orgId] as const;
-export const linksKey = (orgId: string) => ['portfolio-links', orgId] as const;
+export const portfolioKeys = {
+  all: ['portfolio'] as const,
+  mine: (orgId: string) => [...portfolioKeys.all, 'mine', orgId] as const,
+  links: (orgId: string) => [...portfolioKeys.all, 'links', orgId] as const,
+  /** What a secret link shows, for whoever holds it (no sign-in). */
+  shared: (token: string) => [...portfolioKeys.all, 'shared', token] as const,
+};
 
 export function useMyPortfolio(orgId: string) {
   return useQuery({
-    queryKey: portfolioKey(orgId),
+    queryKey: portfolioKeys.mine(orgId),
     queryFn: () => api<PortfolioView>('GET', `/api/portfolio?orgId=${encodeURIComponent(orgId)}`),
     // Evidence is added on other pages: coming back here always shows the latest.
     staleTime: 0,
@@ -24,16 +32,39 @@ export function useMyPortfolio(orgId: string) {
 
 export function useMyLinks(orgId: string) {
   return useQuery({
-    queryKey: linksKey(orgId),
-    queryFn: () =>
-      api<{ links: PortfolioLinkView[] }>('GET', `/api/portfolio/links?orgId=${encodeURIComponent(orgId)}`),
+    queryKey: portfolioKeys.links(orgId),
+    queryFn: () => api<PortfolioLinkList>('GET', `/api/portfolio/links?orgId=${encodeURIComponent(orgId)}`),
+  });
+}
+
+/** Makes a secret link; the answer carries its address, shown this once (the server keeps only a fingerprint). */
+export function useMakeLink(orgId: string, onMade: (link: CreatedPortfolioLink) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<CreatePortfolioLinkBody, 'organizationId'>) =>
+      api<CreatedPortfolioLink>('POST', '/api/portfolio/links', {
+        organizationId: orgId,
+        ...body,
+      } satisfies CreatePortfolioLinkBody),
+    onSuccess: (link) => {
+      onMade(link);
+      void qc.invalidateQueries({ queryKey: portfolioKeys.links(orgId) });
+    },
+  });
+}
+
+export function useRevokeLink(orgId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: string) => api('DELETE', `/api/portfolio/links/${linkId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: portfolioKeys.links(orgId) }),
   });
 }
 
 /** The portfolio behind a secret link; each load counts as an opening, so it is not refetched on focus. */
 export function useSharedPortfolio(token: string) {
   return useQuery({
-    queryKey: ['shared-portfolio', token],
+    queryKey: portfolioKeys.shared(token),
     queryFn: () => api<PortfolioView>('GET', `/api/portfolio/shared/${encodeURIComponent(token)}`),
     refetchOnWindowFocus: false,
     retry: false,

@@ -1,16 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import {
   type CreatedPortfolioLink,
   dateOf,
   endOfLocalDay,
-  linksKey,
   moment,
   type PortfolioLinkView,
+  useMakeLink,
   useMyLinks,
+  useRevokeLink,
 } from './portfolio-api';
 
 const statusLabel: Record<PortfolioLinkView['status'], string> = {
@@ -27,25 +27,16 @@ const today = () => {
 
 /** The learner's secret links: make one (shown once, with Copy), see who opens them, revoke them. */
 export function ShareLinks({ orgId }: { orgId: string }) {
-  const qc = useQueryClient();
   const links = useMyLinks(orgId);
   const [created, setCreated] = useState<CreatedPortfolioLink | null>(null);
   const [copied, setCopied] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const make = useMutation({
-    mutationFn: (body: { label: string; expiresAt: string | null }) =>
-      api<CreatedPortfolioLink>('POST', '/api/portfolio/links', { organizationId: orgId, ...body }),
-    onSuccess: (link) => {
-      setCreated(link);
-      setCopied(false);
-      setFormKey((k) => k + 1);
-      void qc.invalidateQueries({ queryKey: linksKey(orgId) });
-    },
+  const make = useMakeLink(orgId, (link) => {
+    setCreated(link);
+    setCopied(false);
+    setFormKey((k) => k + 1);
   });
-  const revoke = useMutation({
-    mutationFn: (linkId: string) => api('DELETE', `/api/portfolio/links/${linkId}`),
-    onSettled: () => qc.invalidateQueries({ queryKey: linksKey(orgId) }),
-  });
+  const revoke = useRevokeLink(orgId);
   const list = links.data?.links ?? [];
   return (
     <section className="panel no-print" aria-labelledby="share-heading">

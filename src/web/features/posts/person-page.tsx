@@ -1,35 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import type { MemberView } from '../../../features/members/members.schema';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
+import { useMember } from '../members/members-api';
 import { PostList } from './feed-page';
-
-type Follow = { kind: 'member' | 'topic'; target: string; name: string | null };
+import { useFollows, useSetFollow } from './posts-api';
 
 /** A colleague's "learning out loud": who they are, what they offer to mentor, and the posts you may see. */
 export function PersonPage() {
   const { orgId = '', memberId = '' } = useParams();
-  const qc = useQueryClient();
-  const person = useQuery({
-    queryKey: ['member', orgId, memberId],
-    queryFn: () => api<MemberView>('GET', `/api/orgs/${orgId}/members/${memberId}`),
-  });
-  const follows = useQuery({
-    queryKey: ['follows', orgId],
-    queryFn: () => api<{ follows: Follow[] }>('GET', `/api/follows?orgId=${encodeURIComponent(orgId)}`),
-  });
+  const person = useMember(orgId, memberId);
+  const follows = useFollows(orgId);
   const following = follows.data?.follows.some((f) => f.kind === 'member' && f.target === memberId) ?? false;
-  const toggle = useMutation({
-    mutationFn: () =>
-      api<{ follows: Follow[] }>(following ? 'DELETE' : 'PUT', '/api/follows', {
-        orgId,
-        kind: 'member',
-        target: memberId,
-      }),
-    onSuccess: (data) => qc.setQueryData(['follows', orgId], data),
-  });
+  const setFollow = useSetFollow(orgId);
   useTitle(person.data?.name ?? 'Person');
   if (person.isPending) return <p role="status">Loading…</p>;
   if (person.error) return <FormError error={person.error} />;
@@ -49,12 +31,12 @@ export function PersonPage() {
       <button
         type="button"
         className={following ? 'secondary' : ''}
-        disabled={toggle.isPending || follows.isPending}
-        onClick={() => toggle.mutate()}
+        disabled={setFollow.isPending || follows.isPending}
+        onClick={() => setFollow.mutate({ follow: !following, kind: 'member', target: memberId })}
       >
         {following ? `Stop following ${p.name}` : `Follow ${p.name}`}
       </button>
-      <FormError error={toggle.error} />
+      <FormError error={setFollow.error} />
       <h2>Learning out loud</h2>
       <PostList orgId={orgId} filter={{ authorMemberId: memberId }} />
     </section>

@@ -1,14 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { shareHowLabels } from '../../../features/plans/labels';
-import { useMe } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
-import { api, fieldError, upload } from '../../lib/api';
+import { fieldError } from '../../lib/api';
+import { useCommunities } from '../communities/communities-api';
 import { useMyGoals } from '../log/log-api';
+import { useMe } from '../me/me-api';
+import { useAllMembers } from '../members/members-api';
 import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
-import { useMembers } from '../sharing/sharing-api';
-import { type PostView, useCommunities, visibilityLabels } from './posts-api';
+import { type CreatePostBody, type PostView, usePublish, useUploadPostImage, visibilityLabels } from './posts-api';
 
 type Visibility = keyof typeof visibilityLabels;
 /** Broadest first, as people choose: everyone, a community, chosen people, only me. */
@@ -36,7 +36,6 @@ export function PostComposer({
   draft?: PostDraft;
   onPosted?: (p: PostView) => void;
 }) {
-  const qc = useQueryClient();
   const [visibility, setVisibility] = useState<Visibility>(opened.communityId ? 'community' : 'organization');
   const [audience, setAudience] = useState<string[]>([]);
   const [posted, setPosted] = useState<PostView>();
@@ -45,7 +44,7 @@ export function PostComposer({
   const [formKey, setFormKey] = useState(0);
   const [body, setBody] = useState(opened.body ?? '');
   const communities = useCommunities(orgId);
-  const members = useMembers(orgId);
+  const members = useAllMembers(orgId);
   const me = useMe().data;
   const myMemberId = me?.memberships.find((m) => m.organizationId === orgId)?.memberId;
   const goals = useMyGoals(orgId);
@@ -59,35 +58,37 @@ export function PostComposer({
       ]),
     ),
   ];
-  const publish = useMutation({
-    mutationFn: (data: FormData) => {
-      const text = (k: string) => String(data.get(k) ?? '').trim();
-      const topics = text('topics')
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean);
-      return api<PostView>('POST', '/api/posts', {
-        organizationId: orgId,
-        title: text('title'),
-        body: text('body'),
-        topics,
-        visibility,
-        ...(visibility === 'community' && { communityId: text('communityId') }),
-        ...(visibility === 'people' && { audience }),
-        ...(draft.source && { source: draft.source }),
-        ...(text('shareCommitmentId') && { shareCommitmentId: text('shareCommitmentId') }),
-      });
-    },
-    onSuccess: async (post, _vars) => {
+  const publish = usePublish({
+    published: (post) => {
       setPosted(post);
       setAudience([]);
-      await qc.invalidateQueries({ queryKey: ['feed'] });
+    },
+    inFeeds: (post) => {
       setDraft({ communityId: opened.communityId });
       setFormKey((k) => k + 1);
       setBody('');
       onPosted?.(post);
     },
   });
+  /** The form as a post: its text, topics, audience, and where it comes from. */
+  const postFrom = (data: FormData): CreatePostBody => {
+    const text = (k: string) => String(data.get(k) ?? '').trim();
+    const topics = text('topics')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    return {
+      organizationId: orgId,
+      title: text('title'),
+      body: text('body'),
+      topics,
+      visibility,
+      ...(visibility === 'community' && { communityId: text('communityId') }),
+      ...(visibility === 'people' && { audience }),
+      ...(draft.source && { source: draft.source }),
+      ...(text('shareCommitmentId') && { shareCommitmentId: text('shareCommitmentId') }),
+    };
+  };
   const error = (f: string) => fieldError(publish.error, f);
   return (
     <form
@@ -96,7 +97,7 @@ export function PostComposer({
       aria-label="Write a post"
       onSubmit={(e) => {
         e.preventDefault();
-        publish.mutate(new FormData(e.currentTarget));
+        publish.mutate(postFrom(new FormData(e.currentTarget)));
       }}
     >
       {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
@@ -173,14 +174,7 @@ export function PostComposer({
 
 /** Adds an image to the post: uploaded at once, shown in the text as Markdown the author can move. */
 function ImageUpload({ orgId, onUploaded }: { orgId: string; onUploaded: (markdown: string) => void }) {
-  const add = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('file', file);
-      return upload<{ markdown: string }>(`/api/posts/images?orgId=${encodeURIComponent(orgId)}`, form);
-    },
-    onSuccess: (image) => onUploaded(image.markdown),
-  });
+  const add = useUploadPostImage(orgId, (image) => onUploaded(image.markdown));
   return (
     <Field
       label="Add an image (optional)"

@@ -1,18 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useMe } from '../../app/session';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
-import type { Member } from '../../lib/types';
-import { useOrg } from '../orgs/org-pages';
-
-type ProfileChanges = Pick<
-  Member,
-  'title' | 'offersMentoring' | 'mentoringTopics' | 'mentoringCapacity' | 'mentoringAbout' | 'peerMatching'
->;
+import { fieldError } from '../../lib/api';
+import { useMe, useRename } from '../me/me-api';
+import { useMember } from '../members/members-api';
+import { useOrg } from '../orgs/orgs-api';
+import { useLeaveOrganisation, useSaveProfile } from './profile-api';
 
 /** An empty box means "I did not say"; anything else goes to the server as written, so it can name a bad value. */
 function capacityFrom(value: FormDataEntryValue | null): number {
@@ -26,40 +21,12 @@ export function ProfilePage() {
   const me = useMe().data;
   const org = useOrg(orgId);
   const memberId = org.data?.yourMemberId;
-  const member = useQuery({
-    queryKey: ['member', orgId, memberId],
-    queryFn: () => api<Member>('GET', `/api/orgs/${orgId}/members/${memberId}`),
-    enabled: Boolean(memberId),
-  });
-  const qc = useQueryClient();
+  const member = useMember(orgId, memberId);
   const navigate = useNavigate();
   const [saved, setSaved] = useState('');
-  const rename = useMutation({
-    mutationFn: (name: string) => api('PATCH', '/api/me', { name }),
-    onSuccess: () => {
-      setSaved('Your name is saved.');
-      qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-    },
-  });
-  const save = useMutation({
-    mutationFn: (body: ProfileChanges) =>
-      api<Member>('PATCH', `/api/orgs/${orgId}/members/${memberId}/profile`, {
-        ...body,
-        version: member.data?.version,
-      }),
-    onSuccess: (m) => {
-      qc.setQueryData(['member', orgId, memberId], m);
-      setSaved('Your profile is saved.');
-    },
-    onError: () => qc.invalidateQueries({ queryKey: ['member', orgId, memberId] }),
-  });
-  const leave = useMutation({
-    mutationFn: () => api('DELETE', `/api/orgs/${orgId}/members/${memberId}`),
-    onSuccess: async () => {
-      await qc.refetchQueries({ queryKey: ['me'], type: 'all' });
-      navigate('/');
-    },
-  });
+  const rename = useRename(() => setSaved('Your name is saved.'));
+  const save = useSaveProfile(orgId, member.data, () => setSaved('Your profile is saved.'));
+  const leave = useLeaveOrganisation(orgId, memberId, () => navigate('/'));
   if (!me || !member.data) return <p role="status">Loading…</p>;
   const m = member.data;
   return (

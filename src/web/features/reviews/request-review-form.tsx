@@ -1,12 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormError, Notice } from '../../components/form-error';
-import { ApiError, api, fieldError } from '../../lib/api';
-import type { Member } from '../../lib/types';
+import { ApiError, fieldError } from '../../lib/api';
+import { useMember } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
-import { partNames } from '../sharing/sharing-api';
-import { kindLabel, planReviewsKey, type ReviewView } from './reviews-api';
+import { partNames, type SharedPart } from '../sharing/sharing-api';
+import { kindLabel, type RequestReviewBody, type ReviewView, useRequestReview } from './reviews-api';
 
 const kindOptions: [string, string][] = [
   ['agreement', 'Learning agreement: agree this plan for the cycle'],
@@ -14,9 +13,9 @@ const kindOptions: [string, string][] = [
 ];
 
 /** A picked part or goal ("part:goals", "goal:<id>") as the review request names it. */
-function shareItem(key: string) {
+function shareItem(key: string): NonNullable<RequestReviewBody['share']>[number] {
   const [scope, ref = ''] = key.split(':');
-  return scope === 'part' ? { scope: 'part', part: ref } : { scope: 'goal', goalId: ref };
+  return scope === 'part' ? { scope: 'part', part: ref as SharedPart } : { scope: 'goal', goalId: ref };
 }
 
 /** The first error about what to share, whichever item it names ("share.2.goalId"). */
@@ -25,25 +24,17 @@ const shareError = (error: unknown) =>
 
 /** The learner asks their supervisor for a review and picks what to share for it. */
 export function RequestReviewForm({ plan }: { plan: PlanView }) {
-  const qc = useQueryClient();
-  const me = useQuery({
-    queryKey: ['member', plan.organizationId, plan.memberId],
-    queryFn: () => api<Member>('GET', `/api/orgs/${plan.organizationId}/members/${plan.memberId}`),
-  });
+  const me = useMember(plan.organizationId, plan.memberId);
   const [whole, setWhole] = useState(true);
   const [picked, setPicked] = useState<string[]>([]);
   const [done, setDone] = useState<ReviewView | null>(null);
   // A fresh form after each request made: the note written for the last one does not linger.
   const [made, setMade] = useState(0);
-  const request = useMutation({
-    mutationFn: (body: object) => api<ReviewView>('POST', `/api/plans/${plan.id}/reviews`, body),
-    onSuccess: (review) => {
-      setDone(review);
-      setWhole(true);
-      setPicked([]);
-      setMade((n) => n + 1);
-      void qc.invalidateQueries({ queryKey: planReviewsKey(plan.id) });
-    },
+  const request = useRequestReview(plan.id, (review) => {
+    setDone(review);
+    setWhole(true);
+    setPicked([]);
+    setMade((n) => n + 1);
   });
   const supervisor = me.data?.supervisor;
   const options: [string, string][] = [
@@ -60,7 +51,7 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
         setDone(null);
         const data = new FormData(e.currentTarget);
         request.mutate({
-          kind: String(data.get('kind')),
+          kind: String(data.get('kind')) as RequestReviewBody['kind'],
           note: String(data.get('note') ?? ''),
           ...(!whole && { share: picked.map(shareItem) }),
         });

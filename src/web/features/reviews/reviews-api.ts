@@ -2,15 +2,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reviewKindLabels } from '../../../features/plans/labels';
 import type {
   ChangesSince,
+  Inbox,
   InboxItem,
+  PlanReviews,
+  RequestReviewBody,
   ReviewSide,
   ReviewView,
   SignResult,
+  SignReviewBody,
+  UpdateReviewBody,
 } from '../../../features/reviews/reviews.schema';
 import { ApiError, api } from '../../lib/api';
+import { planKeys } from '../plans/plan-api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { ChangesSince, InboxItem, ReviewSide, ReviewView, SignResult };
+export type { ChangesSince, InboxItem, RequestReviewBody, ReviewSide, ReviewView, SignResult };
 
 export const kindLabel = (kind: ReviewView['kind']) => reviewKindLabels[kind];
 export const stateLabels: Record<ReviewView['state'], string> = {
@@ -24,18 +30,18 @@ export const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
-export interface PlanReviews {
-  reviews: ReviewView[];
-  changedSinceAgreement: ChangesSince | null;
-  changedSinceClosing: ChangesSince | null;
-}
-
-export const planReviewsKey = (planId: string) => ['plan-reviews', planId];
-export const reviewKey = (reviewId: string) => ['review', reviewId];
+/** A plan's reviews (the learner's side), one review, and the supervisors' inboxes (under `inboxes`). */
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  ofPlan: (planId: string) => [...reviewKeys.all, 'plan', planId] as const,
+  one: (reviewId: string) => [...reviewKeys.all, 'one', reviewId] as const,
+  inboxes: ['reviews', 'inbox'] as const,
+  inbox: (orgId: string | undefined) => [...reviewKeys.inboxes, orgId] as const,
+};
 
 export function usePlanReviews(planId: string) {
   return useQuery({
-    queryKey: planReviewsKey(planId),
+    queryKey: reviewKeys.ofPlan(planId),
     queryFn: () => api<PlanReviews>('GET', `/api/plans/${planId}/reviews`),
     // The other side signs and writes in their own browser: ask again on every visit.
     refetchOnMount: 'always',
@@ -44,7 +50,7 @@ export function usePlanReviews(planId: string) {
 
 export function useReview(reviewId: string) {
   return useQuery({
-    queryKey: reviewKey(reviewId),
+    queryKey: reviewKeys.one(reviewId),
     queryFn: () => api<ReviewView>('GET', `/api/reviews/${reviewId}`),
     refetchOnMount: 'always',
     retry: false,
@@ -53,9 +59,21 @@ export function useReview(reviewId: string) {
 
 export function useReviewInbox(orgId: string | undefined) {
   return useQuery({
-    queryKey: ['review-inbox', orgId],
-    queryFn: () => api<{ reviews: InboxItem[] }>('GET', `/api/reviews?orgId=${encodeURIComponent(orgId ?? '')}`),
+    queryKey: reviewKeys.inbox(orgId),
+    queryFn: () => api<Inbox>('GET', `/api/reviews?orgId=${encodeURIComponent(orgId ?? '')}`),
     enabled: Boolean(orgId),
+  });
+}
+
+/** The learner asks their supervisor for a review; the plan's reviews are read again. */
+export function useRequestReview(planId: string, onRequested: (review: ReviewView) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RequestReviewBody) => api<ReviewView>('POST', `/api/plans/${planId}/reviews`, body),
+    onSuccess: (review) => {
+      onRequested(review);
+      void qc.invalidateQueries({ queryKey: reviewKeys.ofPlan(planId) });
+    },
   });
 }
 
@@ -67,10 +85,10 @@ export function useReviewInbox(orgId: string | undefined) {
 export function useReviewActions(review: ReviewView) {
   const qc = useQueryClient();
   const settle = (fresh: ReviewView) => {
-    qc.setQueryData(reviewKey(review.id), fresh);
-    void qc.invalidateQueries({ queryKey: planReviewsKey(review.planId) });
-    void qc.invalidateQueries({ queryKey: ['review-inbox'] });
-    if (fresh.state === 'agreed') void qc.invalidateQueries({ queryKey: ['plan', review.planId] });
+    qc.setQueryData(reviewKeys.one(review.id), fresh);
+    void qc.invalidateQueries({ queryKey: reviewKeys.ofPlan(review.planId) });
+    void qc.invalidateQueries({ queryKey: reviewKeys.inboxes });
+    if (fresh.state === 'agreed') void qc.invalidateQueries({ queryKey: planKeys.plan(review.planId) });
   };
   // A 409 carries the review as it is now: show that, with the message saying why nothing was done.
   const onError = (e: unknown) => {
@@ -84,12 +102,12 @@ export function useReviewActions(review: ReviewView) {
         api<ReviewView>('PATCH', base, {
           [review.you === 'learner' ? 'learnerNote' : 'supervisorNote']: text,
           version: review.version,
-        }),
+        } satisfies UpdateReviewBody),
       onSuccess: settle,
       onError,
     }),
     sign: useMutation({
-      mutationFn: () => api<SignResult>('POST', `${base}/sign`, { version: review.version }),
+      mutationFn: () => api<SignResult>('POST', `${base}/sign`, { version: review.version } satisfies SignReviewBody),
       onSuccess: settle,
       onError,
     }),

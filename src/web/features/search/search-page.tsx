@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { SearchResult } from '../../../features/search/search.schema';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
+import { useSearch } from './search-api';
 
 /** One search box across posts, your goals and resources, mentors and communities. */
 export function SearchPage() {
@@ -12,15 +10,7 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   useTitle(q ? `Search: ${q}` : 'Search');
-  const results = useQuery({
-    queryKey: ['search', orgId, q],
-    queryFn: () =>
-      api<{ results: SearchResult[] }>(
-        'GET',
-        `/api/search?orgId=${encodeURIComponent(orgId)}&q=${encodeURIComponent(q)}`,
-      ),
-    enabled: q.trim().length >= 2,
-  });
+  const results = useSearch(orgId, q);
   return (
     <section>
       <h1>Search</h1>

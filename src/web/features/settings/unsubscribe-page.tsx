@@ -1,14 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api } from '../../lib/api';
-
-interface Unsubscribe {
-  kind: string;
-  turnedOff: string;
-  unsubscribed: boolean;
-}
+import { useUnsubscribe, useUnsubscribeInfo } from './settings-api';
 
 /**
  * Where the link at the foot of a reminder e-mail leads: says what it turns off, and turns it off with one
@@ -18,14 +11,8 @@ export function UnsubscribePage() {
   useTitle('Unsubscribe');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const url = `/api/unsubscribe?token=${encodeURIComponent(token)}`;
-  const info = useQuery({
-    queryKey: ['unsubscribe', token],
-    queryFn: () => api<Unsubscribe>('GET', url),
-    enabled: token !== '',
-    retry: false,
-  });
-  const unsubscribe = useMutation({ mutationFn: () => api<Unsubscribe>('POST', url) });
+  const info = useUnsubscribeInfo(token);
+  const unsubscribe = useUnsubscribe(token);
   const done = unsubscribe.data;
   return (
     <section className="narrow">

@@ -1,23 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { FormError } from '../../components/form-error';
-import { api } from '../../lib/api';
-import { type AccessLogEntry, when } from './sharing-api';
+import { useAccessLog, when } from './sharing-api';
 
 /** Every read of what the learner shared, by someone else: newest first, more on request. */
 export function AccessLog({ planId }: { planId: string }) {
-  const log = useInfiniteQuery({
-    queryKey: ['plan-access-log', planId],
-    initialPageParam: '',
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: '25' });
-      if (pageParam) params.set('cursor', pageParam);
-      return api<{ entries: AccessLogEntry[]; nextCursor: string | null }>(
-        'GET',
-        `/api/plans/${planId}/access-log?${params}`,
-      );
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const log = useAccessLog(planId);
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
     <section aria-labelledby="log-heading">

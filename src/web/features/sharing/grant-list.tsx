@@ -1,7 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/form-error';
-import { api } from '../../lib/api';
-import { accessLabel, coverageLabel, type GrantView, grantsKey, useGrants, when } from './sharing-api';
+import { accessLabel, coverageLabel, type GrantView, useGrants, useRevokeGrant, when } from './sharing-api';
 
 function until(g: GrantView) {
   if (g.revokedAt) return `Revoked ${when(g.revokedAt)}`;
@@ -11,12 +9,8 @@ function until(g: GrantView) {
 
 /** Who can see what now, and who could before: every share of the plan, with Revoke on the active ones. */
 export function GrantList({ planId }: { planId: string }) {
-  const qc = useQueryClient();
   const grants = useGrants(planId);
-  const revoke = useMutation({
-    mutationFn: (grantId: string) => api<GrantView>('DELETE', `/api/plans/${planId}/grants/${grantId}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: grantsKey(planId) }),
-  });
+  const revoke = useRevokeGrant(planId);
   if (grants.isPending) return <p role="status">Loading who can see what…</p>;
   if (grants.error) return <FormError error={grants.error} />;
   const all = grants.data.grants;

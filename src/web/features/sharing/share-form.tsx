@@ -1,11 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
+import { useAllMembers } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { Select } from '../plans/plan-fields';
-import { coverageLabel, type GrantView, grantsKey, partNames, useMembers } from './sharing-api';
+import {
+  type CreateGrantBody,
+  coverageLabel,
+  type GrantView,
+  partNames,
+  type SharedPart,
+  useShareWith,
+} from './sharing-api';
 
 const scopeOptions: [string, string][] = [
   ['goal', 'One goal'],
@@ -22,17 +29,10 @@ const endOfDay = (day: string) => new Date(`${day}T23:59:59`).toISOString();
 
 /** Share the whole plan, one part or one goal with a member of the organisation. */
 export function ShareForm({ plan }: { plan: PlanView }) {
-  const qc = useQueryClient();
-  const members = useMembers(plan.organizationId);
-  const [scope, setScope] = useState('goal');
+  const members = useAllMembers(plan.organizationId);
+  const [scope, setScope] = useState<CreateGrantBody['scope']>('goal');
   const [done, setDone] = useState<GrantView | null>(null);
-  const share = useMutation({
-    mutationFn: (body: Record<string, string>) => api<GrantView>('POST', `/api/plans/${plan.id}/grants`, body),
-    onSuccess: (grant) => {
-      setDone(grant);
-      qc.invalidateQueries({ queryKey: grantsKey(plan.id) });
-    },
-  });
+  const share = useShareWith(plan.id, setDone);
   const others = (members.data?.members ?? []).filter((m) => m.id !== plan.memberId);
   const goalOptions: [string, string][] = plan.goals.map((g) => [g.id, g.what || 'Untitled goal']);
 
@@ -44,12 +44,12 @@ export function ShareForm({ plan }: { plan: PlanView }) {
         e.preventDefault();
         setDone(null);
         const data = new FormData(e.currentTarget);
-        const body: Record<string, string> = {
+        const body: CreateGrantBody = {
           memberId: String(data.get('memberId') ?? ''),
           scope,
-          access: String(data.get('access') ?? 'read'),
+          access: String(data.get('access') ?? 'read') as CreateGrantBody['access'],
         };
-        if (scope === 'part') body.part = String(data.get('part') ?? '');
+        if (scope === 'part') body.part = String(data.get('part') ?? '') as SharedPart;
         if (scope === 'goal') body.goalId = String(data.get('goalId') ?? '');
         const until = String(data.get('until') ?? '');
         if (until) body.expiresAt = endOfDay(until);
@@ -73,7 +73,7 @@ export function ShareForm({ plan }: { plan: PlanView }) {
             label="What to share"
             name="scope"
             value={scope}
-            onChange={(e) => setScope(e.target.value)}
+            onChange={(e) => setScope(e.target.value as CreateGrantBody['scope'])}
             options={scopeOptions}
             error={fieldError(share.error, 'scope')}
           />

@@ -1,40 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
-import { api, fieldError } from '../../lib/api';
+import { fieldError } from '../../lib/api';
 import { usePlanList } from '../plans/plan-api';
 import { Select, TextArea } from '../plans/plan-fields';
-
-interface Template {
-  id: string;
-  name: string;
-  description: string;
-  published: boolean;
-  goalCount: number;
-  version: number;
-}
+import { useTemplateActions, useTemplates } from './templates-api';
 
 /** L&D admins publish plan templates, made from one of their own plans; learners start plans from them. */
 export function TemplatesPage() {
   const { orgId = '' } = useParams();
   useTitle('Plan templates');
-  const qc = useQueryClient();
-  const key = ['templates', orgId];
-  const templates = useQuery({
-    queryKey: key,
-    queryFn: () => api<{ templates: Template[] }>('GET', `/api/templates?orgId=${orgId}`),
-  });
+  const templates = useTemplates(orgId);
   const plans = usePlanList(orgId);
-  const refresh = () => qc.invalidateQueries({ queryKey: key });
-  const create = useMutation({ mutationFn: (body: object) => api('POST', '/api/templates', body), onSuccess: refresh });
-  const update = useMutation({
-    mutationFn: (t: Template) =>
-      api('PATCH', `/api/templates/${t.id}`, { published: !t.published, version: t.version }),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({ mutationFn: (id: string) => api('DELETE', `/api/templates/${id}`), onSuccess: refresh });
+  const { create, togglePublished: update, remove } = useTemplateActions(orgId);
   return (
     <section>
       <h1>Plan templates</h1>

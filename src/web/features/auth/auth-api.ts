@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  ForgotPasswordBody,
+  MessageResponse,
+  ResetPasswordBody,
+  SignInBody,
+  SignUpBody,
+  UserResponse,
+  VerifyEmailBody,
+} from '../../../features/auth/auth.schema';
+import { api } from '../../lib/api';
+import { useRefetchMe } from '../me/me-api';
+
+// Auth keeps nothing in the query cache of its own: what changes with a session is the signed-in person (me).
+
+/** A sign-up answers the new session (201), or words saying to confirm the address first (202, mail is sent). */
+export type SignUpAnswer = Partial<UserResponse & MessageResponse>;
+
+/**
+ * Sign-up and sign-in start a session: who is signed in is read again before `onSignedIn` (which goes on to
+ * the next page). A sign-up answered 202 started none, and `onSignedIn` is not called.
+ */
+function useStartSession<B>(path: string, onSignedIn: () => void) {
+  const refetchMe = useRefetchMe();
+  return useMutation({
+    mutationFn: (body: B) => api<SignUpAnswer>('POST', path, body),
+    onSuccess: async (answer) => {
+      if (!answer.user) return;
+      await refetchMe();
+      onSignedIn();
+    },
+  });
+}
+
+export const useSignUp = (onSignedIn: () => void) => useStartSession<SignUpBody>('/api/auth/sign-up', onSignedIn);
+export const useSignIn = (onSignedIn: () => void) => useStartSession<SignInBody>('/api/auth/sign-in', onSignedIn);
+
+/** Confirms the address from the link in the mail; that starts a session too. */
+export function useVerifyEmail(onVerified: () => void) {
+  const refetchMe = useRefetchMe();
+  return useMutation({
+    mutationFn: (body: VerifyEmailBody) => api('POST', '/api/auth/verify-email', body),
+    onSuccess: async () => {
+      await refetchMe();
+      onVerified();
+    },
+  });
+}
+
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (body: ForgotPasswordBody) => api<MessageResponse>('POST', '/api/auth/forgot-password', body),
+  });
+}
+
+export function useResetPassword(onReset: () => void) {
+  return useMutation({
+    mutationFn: (body: ResetPasswordBody) => api('POST', '/api/auth/reset-password', body),
+    onSuccess: onReset,
+  });
+}
+
+/** Signs out; whatever the answer, nothing cached for this person may outlive the session. */
+export function useSignOut(onSignedOut: () => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api('POST', '/api/auth/sign-out'),
+    onSettled: () => {
+      qc.clear();
+      onSignedOut();
+    },
+  });
+}

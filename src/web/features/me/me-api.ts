@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MeView, MyMembership, UpdateMeBody } from '../../../features/me/me.schema';
+import { ApiError, api } from '../../lib/api';
+
+// Types only: the server's Zod schemas are the single source of these shapes.
+export type { MeView, MyMembership };
+
+/** The signed-in person is one entry; signing in or out, joining or leaving an organisation reads it again. */
+export const meKeys = {
+  me: ['me'] as const,
+};
+
+/** The signed-in person, or null when signed out. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKeys.me,
+    queryFn: async () => {
+      try {
+        return await api<MeView>('GET', '/api/me');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+  });
+}
+
+/**
+ * Reads the signed-in person again, even where no page shows them at the moment (`type: 'all'`): after a
+ * session starts or their memberships change, the next page must not start from the old answer.
+ */
+export function useRefetchMe() {
+  const qc = useQueryClient();
+  return () => qc.refetchQueries({ queryKey: meKeys.me, type: 'all' });
+}
+
+/** Changes the person's name (the same in every organisation). */
+export function useRename(onRenamed: () => void) {
+  const refetchMe = useRefetchMe();
+  return useMutation({
+    mutationFn: (name: UpdateMeBody['name']) => api<MeView>('PATCH', '/api/me', { name } satisfies UpdateMeBody),
+    onSuccess: () => {
+      onRenamed();
+      void refetchMe();
+    },
+  });
+}
