@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { grantAccesses, grantScopes } from '../../db/schema/sharing.js';
 import { sharedParts } from '../access/share-coverage.js';
+
+export type { SharedPart } from '../access/share-coverage.js';
+
 import { goalView, networkView, reflectionView, shareView } from '../plans/plans.schema.js';
 
 /*
