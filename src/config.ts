@@ -56,6 +56,11 @@ const configSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Behind a balancer: after SIGTERM, how long Waymark keeps answering while /api/ready says 503, so that the
+   * balancer stops sending requests before Waymark stops listening. 0 (the default) stops at once.
+   */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Attempts allowed per IP and e-mail address on sign-in within one minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /** Sign-in attempts allowed per IP within one minute, whatever the addresses. */

@@ -26,4 +26,9 @@ export interface AppContext {
   authSecret: string;
   /** Background jobs (pg-boss), when the app was started with them; see features/jobs. */
   jobs?: JobQueue;
+  /**
+   * Set by main.ts once the process is told to stop, for SHUTDOWN_DELAY_MS before it stops listening:
+   * /api/ready answers 503 so that balancers take it out of rotation; every other route still answers.
+   */
+  leaving?: boolean;
 }

@@ -82,12 +82,20 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       app.log.error('shutdown took over 10 s; exiting');
       process.exit(1);
-    }, 10_000);
+    }, config.SHUTDOWN_DELAY_MS + 10_000);
     force.unref();
+    if (config.SHUTDOWN_DELAY_MS > 0) {
+      // Out of the balancer's rotation before the listener closes: a request it sent meanwhile would wait,
+      // accepted by the kernel but not yet by Node, and be reset with the listener (HAProxy then drops the
+      // client's connection). Until then every request is answered as usual.
+      ctx.leaving = true;
+      app.log.info({ signal, ms: config.SHUTDOWN_DELAY_MS }, 'leaving the rotation: /api/ready answers 503');
+      await new Promise((r) => setTimeout(r, config.SHUTDOWN_DELAY_MS));
+    }
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests, runs onClose hooks
     await database.close();
     process.exit(0);

@@ -32,9 +32,10 @@ process.on('exit', () => {
 /**
  * The real server (`src/server/main.ts`: config, database, migrations, listen, signals) in a process of its
  * own, as a supervisor starts it, so a test can kill -9 it. Resolves once /api/ready answers 200.
+ * `env.PORT` keeps a port across restarts (an instance behind a balancer comes back where it was).
  */
 export async function startWaymark(env: Record<string, string>, readyWithinMs = 90_000): Promise<WaymarkProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
     env: {

@@ -38,11 +38,12 @@ export const healthRoutes =
       {
         schema: {
           tags: ['health'],
-          summary: 'Readiness: the database answers (503 when it does not)',
+          summary: 'Readiness: the database answers (503 when it does not, and while this process shuts down)',
           response: { 200: z.object({ status: z.literal('ready') }), ...errors(503) },
         },
       },
       async (req, reply) => {
+        if (ctx.leaving) return replyUnavailable(reply, 'Waymark is shutting down here; another instance will answer.');
         const known = ctx.database.status();
         if (known.state === 'unwritable') {
           return replyUnavailable(reply, `The database is unwritable: ${known.reason}.`);

@@ -46,3 +46,16 @@ describe('readiness', async () => {
     expect(res.json().error.code).toBe('unavailable');
   });
 });
+
+describe('readiness while the process leaves the rotation (SHUTDOWN_DELAY_MS after SIGTERM)', async () => {
+  const leaving = await createTestApp();
+  it('answers 503 on /api/ready and everything else as usual', async () => {
+    leaving.ctx.leaving = true;
+    const ready = await leaving.app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.headers['retry-after']).toBe('5');
+    expect(ready.json().error.code).toBe('unavailable');
+    expect((await leaving.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    expect((await leaving.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+});

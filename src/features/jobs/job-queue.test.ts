@@ -69,6 +69,27 @@ describe(`the job queue on ${t.database.kind}`, () => {
     expect(failed?.output).toMatchObject({ message: 'not yet' });
   });
 
+  it('starts on a new database in three instances at once (each creates the same queues and schedules)', {
+    timeout: 60_000,
+  }, async () => {
+    // Three instances of a new deployment start together; pg-boss made each queue's table in each of them
+    // at once, and PostgreSQL ended one start with "deadlock detected".
+    const schema = `pgboss_together_${randomBytes(4).toString('hex')}`;
+    const features = [
+      () =>
+        ['one', 'two', 'three', 'four', 'five'].map((name) => ({ name, cron: '*/15 * * * *', run: async () => {} })),
+    ];
+    const started = await Promise.allSettled(
+      [1, 2, 3].map(() => startJobQueue({ ...t.ctx }, { schema, pollingIntervalSeconds: 0.5 }, features)),
+    );
+    const outcomes = started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'));
+    const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const schedules = running[0] && (await running[0].boss.getSchedules()).map((s) => s.name).sort();
+    for (const queue of running) await queue.stop();
+    expect(outcomes).toEqual(['started', 'started', 'started']);
+    expect(schedules).toEqual(['five', 'four', 'one', 'three', 'two']);
+  });
+
   it.runIf(t.database.kind === 'pglite')(
     'on PGlite, a failing multi-statement text is rolled back and the app keeps working',
     async () => {

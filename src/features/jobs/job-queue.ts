@@ -66,9 +66,20 @@ const productionDefaults = {
   schedules: true,
 } satisfies JobsOptions;
 
-function connectionOf(ctx: AppContext): { db: PgBoss.Db; end(): Promise<void> } {
+/** Any fixed number of our own: with the schema's hash, the advisory lock under which one instance sets jobs up. */
+const JOBS_SET_UP_LOCK = 0x576a6273; // "Wjbs"
+
+interface Connection {
+  db: PgBoss.Db;
+  /** Runs `work` while no other process sets up the queues of this pg-boss schema. */
+  oneAtATime<T>(schema: string, work: () => Promise<T>): Promise<T>;
+  end(): Promise<void>;
+}
+
+function connectionOf(ctx: AppContext): Connection {
   const pglite = pgliteClientOf(ctx.database);
-  if (pglite) return { db: pgliteExecutor(pglite), end: async () => {} };
+  // PGlite belongs to one process: nobody else can be setting up its queues.
+  if (pglite) return { db: pgliteExecutor(pglite), oneAtATime: (_, work) => work(), end: async () => {} };
   // PostgreSQL: pg-boss gets its own few connections to the same database, so its polling and its
   // multi-statement maintenance never take (or leave in a failed transaction) one of the app's. Our pool,
   // not pg-boss's own: pg-boss's leaves a checked-out connection's 'error' unhandled, which ended the
@@ -78,7 +89,23 @@ function connectionOf(ctx: AppContext): { db: PgBoss.Db; end(): Promise<void> } 
   const url = app.options.connectionString as string;
   const name = `${(app.options as { application_name?: string }).application_name ?? 'waymark'}-jobs`;
   const pool = createPool({ url, max: 3, applicationName: name, onConnectionError: () => {} });
-  return { db: { executeSql: (text, values) => pool.query(text, values) }, end: () => pool.end() };
+  return {
+    db: { executeSql: (text, values) => pool.query(text, values) },
+    // Instances of a new deployment start together, and pg-boss creating the same queue (a table each) in
+    // several of them at once ended all but one with "deadlock detected". A session lock on a connection of
+    // its own, as migrations take (db/migrate.ts): the others wait, then find every queue made.
+    async oneAtATime(schema, work) {
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock($1, hashtext($2))', [JOBS_SET_UP_LOCK, schema]);
+        return await work();
+      } finally {
+        await lock.query('select pg_advisory_unlock($1, hashtext($2))', [JOBS_SET_UP_LOCK, schema]).catch(() => {});
+        lock.release();
+      }
+    },
+    end: () => pool.end(),
+  };
 }
 
 /**
@@ -99,7 +126,6 @@ export async function startJobQueue(ctx: AppContext, options: JobsOptions, featu
   });
   // Without a listener an 'error' event (a failed poll, a lost connection) would end the process.
   boss.on('error', (err) => ctx.log.error({ err }, 'job queue error'));
-  await boss.start();
 
   const queue: JobQueue = {
     boss,
@@ -114,8 +140,10 @@ export async function startJobQueue(ctx: AppContext, options: JobsOptions, featu
     },
   };
 
-  for (const feature of features) {
-    for (const job of feature(ctx, queue)) {
+  const jobs = features.flatMap((feature) => feature(ctx, queue));
+  await connection.oneAtATime(o.schema, async () => {
+    await boss.start();
+    for (const job of jobs) {
       await boss.createQueue(job.name, {
         name: job.name,
         retryLimit: o.retryLimit,
@@ -123,24 +151,26 @@ export async function startJobQueue(ctx: AppContext, options: JobsOptions, featu
         retryBackoff: o.retryBackoff,
         ...job.queue,
       });
-      await boss.work<object>(
-        job.name,
-        { includeMetadata: true, batchSize: job.batchSize ?? 1, pollingIntervalSeconds: o.pollingIntervalSeconds },
-        async (batch) => {
-          for (const one of batch) {
-            try {
-              await job.run(one);
-            } catch (err) {
-              // Failed alone: pg-boss keeps the error on the job and retries it; the rest of the batch is
-              // completed when this handler returns (completion only touches jobs still active).
-              ctx.log.warn({ err, job: job.name, id: one.id, attempt: one.retryCount + 1 }, 'job failed');
-              await boss.fail(job.name, one.id, err instanceof Error ? err : { message: String(err) });
-            }
-          }
-        },
-      );
       if (job.cron && o.schedules) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }
+  });
+  for (const job of jobs) {
+    await boss.work<object>(
+      job.name,
+      { includeMetadata: true, batchSize: job.batchSize ?? 1, pollingIntervalSeconds: o.pollingIntervalSeconds },
+      async (batch) => {
+        for (const one of batch) {
+          try {
+            await job.run(one);
+          } catch (err) {
+            // Failed alone: pg-boss keeps the error on the job and retries it; the rest of the batch is
+            // completed when this handler returns (completion only touches jobs still active).
+            ctx.log.warn({ err, job: job.name, id: one.id, attempt: one.retryCount + 1 }, 'job failed');
+            await boss.fail(job.name, one.id, err instanceof Error ? err : { message: String(err) });
+          }
+        }
+      },
+    );
   }
   ctx.jobs = queue;
   return queue;
