@@ -1,19 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planOfSelf } from '../features/access/matrix-kit.js';
 import { createCast } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
 import { multipart, pngBytes } from '../test/multipart.js';
+import { storedKeys } from '../test/stored-files.js';
 
 const t = await createTestApp();
 
-/** Every stored file (partial ones included) under the data directory. */
-const storedFiles = () => {
-  const root = path.join(t.ctx.config.dataDir, 'files');
-  return fs.existsSync(root)
-    ? fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
-    : [];
+/** Every file stored for the organisation's post images and the plan's evidence, partial ones included. */
+const storedFiles = async (orgId: string, planUrl: string) => {
+  const keys = [
+    ...(await storedKeys(t.ctx, `post-images/${orgId}/`)),
+    ...(await storedKeys(t.ctx, `evidence/${planUrl.split('/').pop()}/`)),
+  ];
+  return [...new Set(keys)];
 };
 
 const head = (name: string, field = 'file') =>
@@ -56,7 +56,7 @@ describe('broken uploads answer 400 naming the file, and store nothing (were 500
         expect(Object.keys(res.json().error.fields), what).toEqual([what.includes('field') ? 'title' : 'file']);
       }
     }
-    expect(storedFiles()).toEqual([]);
+    expect(await storedFiles(c.org.id, plan.url)).toEqual([]);
     const evidence = await t.callOk(
       'GET',
       `${plan.url}/goals/${plan.ids.goals}/evidence`,
@@ -73,6 +73,6 @@ describe('broken uploads answer 400 naming the file, and store nothing (were 500
       payload: good.payload,
     });
     expect(res.statusCode).toBe(201);
-    expect(storedFiles()).toHaveLength(1);
+    expect(await storedFiles(c.org.id, plan.url)).toHaveLength(1);
   });
 });
