@@ -13,8 +13,6 @@ import {
   type SignedIn,
 } from './resources.js';
 
-export { type Action, isAdmin } from './access-rules.js';
-export type { Role, SignedIn } from './resources.js';
 
 /** The actor must be signed in; anonymous requests get 401. */
 export function requireUser(actor: Actor): SignedIn {
