@@ -13,7 +13,6 @@ import {
   type SignedIn,
 } from './resources.js';
 
-
 /** The actor must be signed in; anonymous requests get 401. */
 export function requireUser(actor: Actor): SignedIn {
   if (actor.kind !== 'user') throw unauthenticated();
