@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
-import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DELIVER_QUEUE } from '../features/notifications/notify.js';
-import { SCAN_QUEUE } from '../features/reminders/reminders.jobs.js';
 import { newTally, prepareLearner, type Tally, workOneRound } from '../test/balancer-work.js';
+import { inParallel } from '../test/in-parallel.js';
 import { newClientAddress } from '../test/instance-client.js';
-import { inParallel, scenarios } from '../test/instance-scenarios.js';
 import { type Instance, type Instances, startInstances } from '../test/instances.js';
 import { type Figures, figuresOf, measurePropagation, type Trial } from '../test/propagation.js';
+import { refusalTrials } from '../test/refusal-trials.js';
+import { localDatePlus, zoneInDeliveryHours } from '../test/reminder-clock.js';
+import { reminderScans } from '../test/reminder-scans.js';
+import { visibleTrials } from '../test/visible-trials.js';
 import { CHANGES_APPLICATION_NAME as CHANGE_LISTENER_NAME } from './change-feed.js';
 
 /*
@@ -37,48 +38,16 @@ function expectRefusedAtOnce(figures: Figures) {
   expect(figures.max).toBeLessThanOrEqual(1_000);
 }
 
-/** A time zone where it is now between 09:00 and 20:00, so a reminder is due today and the date holds. */
-function zoneInDeliveryHours(now: Date): string {
-  const zones = [
-    'Pacific/Honolulu',
-    'America/Los_Angeles',
-    'America/Chicago',
-    'America/New_York',
-    'America/Sao_Paulo',
-    'Atlantic/Azores',
-    'Europe/London',
-    'Europe/Helsinki',
-    'Asia/Dubai',
-    'Asia/Kolkata',
-    'Asia/Bangkok',
-    'Asia/Tokyo',
-    'Australia/Sydney',
-    'Pacific/Auckland',
-    'Pacific/Kiritimati',
-  ];
-  const hour = (timeZone: string) =>
-    Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(now));
-  const zone = zones.find((z) => hour(z) >= 9 && hour(z) < 20);
-  if (!zone) throw new Error(`no listed time zone is between 09:00 and 20:00 at ${now.toISOString()}`);
-  return zone;
-}
-
-/** The date `days` after today on the wall clock of `timeZone`, as YYYY-MM-DD. */
-function localDatePlus(timeZone: string, days: number, now = new Date()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 describe.runIf(runUrl)(
   'Three instances behind HAProxy on one database (PostgreSQL only: PGlite is one process’s own data directory, which a second process may not open)',
   () => {
     let x: Instances;
-    let s: ReturnType<typeof scenarios>;
+    let showing: ReturnType<typeof visibleTrials>;
 
     beforeAll(async () => {
       const startedAt = Date.now();
       x = await startInstances(runUrl as string);
-      s = scenarios(x);
+      showing = visibleTrials(x);
       report('start (ms)', { instancesAndBalancer: Date.now() - startedAt });
     }, 180_000);
     afterAll(async () => {
@@ -100,10 +69,11 @@ describe.runIf(runUrl)(
         const startedAt = Date.now();
         const count = TRIALS + KILLED_TRIALS;
         const timed = async <T>(work: Promise<T>) => ({ value: await work, ms: Date.now() - startedAt });
+        const refusing = refusalTrials(x);
         const [shares, staff, sessions] = await Promise.all([
-          timed(s.revokedShares(count)),
-          timed(s.organisationsWithStaff(count)),
-          timed(s.signedOutSessions(count)),
+          timed(refusing.revokedShares(count)),
+          timed(refusing.organisationsWithStaff(count)),
+          timed(refusing.signedOutSessions(count)),
         ]);
         refusals = { revokedShare: shares.value, ...staff.value, signedOut: sessions.value };
         report('set-up of the refusals (ms)', {
@@ -163,7 +133,8 @@ describe.runIf(runUrl)(
             beforeWrite: killListener,
           });
         }
-        report('listener back after a kill (ms)', figuresOf(backAfter, 0, 0));
+        const back = figuresOf(backAfter, 0, 0);
+        report('listener back after a kill (ms)', { kills: back.trials, p50: back.p50, p99: back.p99, max: back.max });
         expect(killed).toBe(4 * KILLED_TRIALS);
         for (const figures of Object.values(results)) {
           expect(figures.trials).toBe(KILLED_TRIALS);
@@ -173,9 +144,9 @@ describe.runIf(runUrl)(
     });
 
     describe('shown on every other instance by the next request', () => {
-      let work: Awaited<ReturnType<ReturnType<typeof scenarios>['learnerAtWork']>>;
+      let work: Awaited<ReturnType<ReturnType<typeof visibleTrials>['learnerAtWork']>>;
       beforeAll(async () => {
-        work = await s.learnerAtWork();
+        work = await showing.learnerAtWork();
       }, 60_000);
 
       for (const [kind, label] of [
@@ -195,7 +166,7 @@ describe.runIf(runUrl)(
       const [a, b] = x.instances as [Instance, Instance];
       const learner = await x.client.signUp(a.url, 'Reminded Learner');
       const cookie = learner.cookie;
-      const orgId = await s.createOrg(learner, 'Reminder Organisation');
+      const orgId = await showing.createOrg(learner, 'Reminder Organisation');
       const timeZone = zoneInDeliveryHours(new Date());
       await x.client.must(b.url, 'PATCH', '/api/settings', { cookie, json: { timeZone } });
       const plan = await x.client.must(
@@ -213,25 +184,13 @@ describe.runIf(runUrl)(
         201,
       );
 
-      // The scan is scheduled every 15 minutes; here it is sent three times at once, as if each instance's
-      // schedule fired together, and the workers of all three instances compete for the scans and deliveries.
-      const boss = new PgBoss({
-        connectionString: x.database.url,
-        schema: 'pgboss',
-        supervise: false,
-        schedule: false,
-        migrate: false,
-      });
-      boss.on('error', () => {});
-      await boss.start();
+      // The workers of all three instances compete for the scans and the deliveries they queue.
+      const scans = await reminderScans(x.database.url);
       try {
-        await Promise.all([1, 2, 3].map(() => boss.send(SCAN_QUEUE, {})));
+        await scans.send(3);
         const deadline = Date.now() + 45_000;
-        const pending = async () =>
-          ((await boss.getQueueSize(SCAN_QUEUE, { before: 'completed' })) ?? 0) +
-          ((await boss.getQueueSize(DELIVER_QUEUE, { before: 'completed' })) ?? 0);
         const reminders = () => x.inbox.to(learner.email).filter((m) => m.subject.startsWith('Target date'));
-        while (reminders().length === 0 || (await pending()) > 0) {
+        while (reminders().length === 0 || (await scans.pending()) > 0) {
           if (Date.now() > deadline) throw new Error(`the reminder was not delivered in time\n${x.output()}`);
           await sleep(100);
         }
@@ -248,7 +207,7 @@ describe.runIf(runUrl)(
         expect(reminders().map((m) => m.subject)).toEqual(['Target date in 3 days: “Give the team a demo”']);
         expect(notifications.body.notifications.map((n: { kind: string }) => n.kind)).toEqual(['target_near']);
       } finally {
-        await boss.stop({ graceful: false, wait: true });
+        await scans.stop();
       }
     });
 

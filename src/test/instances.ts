@@ -1,8 +1,11 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../db/client.js';
+import { session } from '../db/schema/index.js';
+import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
 import { CHANGES_APPLICATION_NAME } from '../server/change-feed.js';
 import { type Haproxy, requireHaproxy, startHaproxy } from './haproxy.js';
 import { type BrowserClient, browserClient } from './instance-client.js';
@@ -107,6 +110,21 @@ export async function startInstances(runUrl: string) {
     /** A connection of the test's own to the instances' database, for what an operator would look at. */
     admin,
     AUTH_SECRET,
+
+    /**
+     * `count` sessions of one person, made in the database with cookies signed as better-auth signs them (as
+     * `sessionFor` in src/test/app.ts): hundreds of sign-ins would spend minutes hashing passwords on a busy
+     * 2-core machine. Each request checks such a session's row like any other (no cookie cache).
+     */
+    async sessionsFor(userId: string, count: number): Promise<string[]> {
+      const expiresAt = new Date(Date.now() + 24 * 3600_000);
+      const tokens = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
+      await handle.db.insert(session).values(tokens.map((token) => ({ id: randomUUID(), token, userId, expiresAt })));
+      return tokens.map((token) => {
+        const signature = createHmac('sha256', AUTH_SECRET).update(token).digest('base64');
+        return `${SESSION_COOKIE_PREFIX}.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+      });
+    },
 
     /** Another process with the shared settings and these changes (a fourth instance, a wrong secret, ...). */
     startExtra: (extra: Record<string, string>) => startWaymark({ ...env('extra'), ...extra }),

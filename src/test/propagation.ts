@@ -26,6 +26,13 @@ export interface Figures {
   staleNextReads: number;
   /** Trials in which some other instance still did not show it after `giveUpMs`. */
   unseen: number;
+  /**
+   * How long one read took, answer included (median and 99th percentile of every read after a write): when a
+   * trial's time is close to it, the time went into answering at all (a busy machine), not into the change
+   * reaching the other instance.
+   */
+  readP50: number;
+  readP99: number;
 }
 
 const POLL_MS = 2;
@@ -35,8 +42,11 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /** Nearest-rank percentile of sorted values. */
 export const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
-export function figuresOf(times: number[], staleNextReads: number, unseen: number): Figures {
-  const sorted = [...times].sort((a, b) => a - b);
+const sortedCopy = (values: number[]) => [...values].sort((a, b) => a - b);
+
+export function figuresOf(times: number[], staleNextReads: number, unseen: number, reads: number[] = []): Figures {
+  const sorted = sortedCopy(times);
+  const readsSorted = sortedCopy(reads);
   return {
     trials: times.length,
     p50: round(percentile(sorted, 0.5)),
@@ -44,16 +54,20 @@ export function figuresOf(times: number[], staleNextReads: number, unseen: numbe
     max: round(sorted.at(-1) ?? 0),
     staleNextReads,
     unseen,
+    readP50: round(percentile(readsSorted, 0.5)),
+    readP99: round(percentile(readsSorted, 0.99)),
   };
 }
 
 /** Milliseconds from `since` until `reader` shows the write (at least `giveUpMs` if it never did), and whether its first read did. */
-async function timeUntilShown(trial: Trial, reader: Instance, since: number, giveUpMs: number) {
+async function timeUntilShown(trial: Trial, reader: Instance, since: number, giveUpMs: number, readMs: number[]) {
   let reads = 0;
   for (;;) {
+    const sentAt = performance.now();
     const shown = await trial.shows(reader);
     reads++;
     const elapsed = performance.now() - since;
+    readMs.push(performance.now() - sentAt);
     if (shown) return { ms: elapsed, firstRead: reads === 1, seen: true };
     if (elapsed >= giveUpMs) return { ms: elapsed, firstRead: false, seen: false };
     await sleep(POLL_MS);
@@ -76,6 +90,7 @@ export async function measurePropagation(options: {
 }): Promise<Figures> {
   const giveUpMs = options.giveUpMs ?? 2_000;
   const times: number[] = [];
+  const readMs: number[] = [];
   let stale = 0;
   let unseen = 0;
   for (let i = 0; i < options.count && unseen < (options.stopAfterUnseen ?? 5); i++) {
@@ -86,10 +101,10 @@ export async function measurePropagation(options: {
     await options.beforeWrite?.(i);
     await trial.write(options.instances[writer] as Instance);
     const answeredAt = performance.now();
-    const results = await Promise.all(readers.map((r) => timeUntilShown(trial, r, answeredAt, giveUpMs)));
+    const results = await Promise.all(readers.map((r) => timeUntilShown(trial, r, answeredAt, giveUpMs, readMs)));
     times.push(Math.max(...results.map((r) => r.ms)));
     if (results.some((r) => !r.firstRead)) stale++;
     if (results.some((r) => !r.seen)) unseen++;
   }
-  return figuresOf(times, stale, unseen);
+  return figuresOf(times, stale, unseen, readMs);
 }
