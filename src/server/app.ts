@@ -60,6 +60,7 @@ import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
+import { registerOwnWrites } from './own-writes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
 import { rateLimitJobs } from './rate-limit.jobs.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -154,6 +155,7 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   registerErrorHandler(app);
+  await registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));
   refuseWhileClosing(app);
   refuseCrossSiteWrites(app, config.baseUrl);
   addResponseHeaders(app);

@@ -4,6 +4,7 @@ import { createCast } from '../test/actors.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { CHANGES_APPLICATION_NAME } from './change-feed.js';
 import type { Change } from './changes.js';
+import { SEEN_COOKIE } from './own-writes.js';
 
 /*
  * The change feed (issue 16): a write announces what it changed; this process hears it once the transaction
@@ -43,6 +44,18 @@ describe('the change feed in one process', () => {
       expect(heard).toEqual([]);
     });
     expect(heard).toEqual([{ kind: 'log', memberId: 'inner' }]);
+  });
+
+  it.runIf(t.database.kind === 'pglite')('numbers no writes where no other instance can exist (PGlite)', async () => {
+    const c = await createCast(t);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/log',
+      headers: c.as('self'),
+      payload: { organizationId: c.org.id, what: 'One process only' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(String(res.headers['set-cookie'] ?? '')).not.toContain(SEEN_COOKIE);
   });
 
   it('delivers at once what was written outside a transaction', async () => {
@@ -183,5 +196,61 @@ describe.runIf(runUrl)('two instances on one PostgreSQL database (PostgreSQL onl
       async () => (await b.call('GET', `/api/plans/${plan.id}`, as)).body.goals[0].what,
       (what) => what === 'Third',
     );
+  });
+
+  it('serves the writer’s next read past its caches until it has heard the write (read your own writes)', async () => {
+    // An instance that never hears the others keeps what it cached: only the writer's mark can get past it.
+    const deaf = await createTestApp({ hearsOthers: false });
+    const c = await createCast(t);
+    const as = c.as('self') as Record<string, string>;
+    const plan = await t.callOk('POST', '/api/plans', as, { organizationId: c.org.id, cycle: '2027' });
+    const goal = await t.callOk('POST', `/api/plans/${plan.id}/goals`, as, { what: 'Before' });
+    const whatOn = async (app: TestApp, cookie: string) =>
+      (await app.call('GET', `/api/plans/${plan.id}`, { cookie })).body.goals[0].what;
+    expect(await whatOn(deaf, as.cookie as string)).toBe('Before'); // now cached there
+
+    const saved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/plans/${plan.id}/goals/${goal.id}`,
+      headers: as,
+      payload: { version: goal.version, what: 'After' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const mark = String(saved.headers['set-cookie'] ?? '');
+    expect(mark).toMatch(new RegExp(`^${SEEN_COOKIE}=\\d+; Path=/; Max-Age=30; HttpOnly; SameSite=Lax$`));
+    const withMark = `${as.cookie}; ${mark.split(';')[0]}`;
+
+    expect(await whatOn(deaf, as.cookie as string)).toBe('Before'); // without the mark: its stale copy
+    expect(await whatOn(deaf, withMark)).toBe('After'); // with it: the database
+    expect(await whatOn(t, withMark)).toBe('After'); // the writer heard its own write: its caches serve
+
+    // A capture and a post: the mark of the newest write covers the log page and the feed too.
+    const feed = `/api/feed?orgId=${c.org.id}`;
+    const log = `/api/log?orgId=${c.org.id}`;
+    expect((await deaf.call('GET', log, as)).body.entries).toHaveLength(0);
+    expect((await deaf.call('GET', feed, as)).body.posts).toHaveLength(0);
+    const captured = await t.app.inject({
+      method: 'POST',
+      url: '/api/log',
+      headers: { ...as, cookie: withMark },
+      payload: { organizationId: c.org.id, what: 'Read about indexes' },
+    });
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/posts',
+      headers: { ...as, cookie: withMark },
+      payload: { organizationId: c.org.id, body: 'What I learned', visibility: 'organization', topics: [] },
+    });
+    expect([captured.statusCode, posted.statusCode]).toEqual([201, 201]);
+    const newest = String(posted.headers['set-cookie']).split(';')[0] as string;
+    const seq = (cookie: string) => Number(cookie.split('=')[1]);
+    expect(seq(newest)).toBeGreaterThan(seq(String(captured.headers['set-cookie']).split(';')[0] as string));
+    const cookie = `${as.cookie}; ${newest}`;
+    expect((await deaf.call('GET', log, as)).body.entries).toHaveLength(0);
+    expect((await deaf.call('GET', log, { cookie })).body.entries).toHaveLength(1);
+    expect((await deaf.call('GET', feed, { cookie })).body.posts).toHaveLength(1);
+    // Reads set no mark of their own.
+    const read = await deaf.app.inject({ method: 'GET', url: log, headers: { cookie } });
+    expect(read.headers['set-cookie']).toBeUndefined();
   });
 });

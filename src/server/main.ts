@@ -103,6 +103,10 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
+  // Serving before this instance hears the others is correct (caches stand aside) but slower; a moment's wait
+  // usually spares that, and a listener that cannot connect yet keeps trying in the background.
+  if (!(await ctx.changes.untilComplete(5_000)))
+    app.log.warn('not yet hearing other instances’ changes: serving uncached');
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(
     {

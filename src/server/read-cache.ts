@@ -2,6 +2,7 @@ import { commitScope } from '../db/after-commit.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { Change, ChangeKind, ChangeOf } from './changes.js';
 import type { AppContext } from './context.js';
+import { readsUncached } from './own-writes.js';
 
 /**
  * A small in-process cache for data read on nearly every request and written rarely (the organisations a person
@@ -134,10 +135,11 @@ export type CacheRegistry = ReturnType<typeof createCacheRegistry>;
 
 /**
  * Reads through a declared cache. It reads from the database and stores nothing while this instance may be
- * missing other instances' changes (its listening connection is down), and inside a transaction, whose own
+ * missing other instances' changes (its listening connection is down), for a request that carries a change this
+ * instance has not heard of yet (own-writes.ts), and inside a transaction, whose own
  * uncommitted writes must neither be hidden by a cached copy nor be cached (it could still roll back).
  */
 export function readThrough<A, V>(ctx: AppContext, definition: ReadCacheDefinition<A, V>, args: A): Promise<V> {
-  if (!ctx.changes.complete() || commitScope()) return definition.load(ctx, args);
+  if (!ctx.changes.complete() || commitScope() || readsUncached()) return definition.load(ctx, args);
   return cached(ctx.caches.of(definition), definition.keyOf(args), () => definition.load(ctx, args));
 }

@@ -38,6 +38,8 @@ export async function createTestApp(
      * deployment do. Its database stays open until that app closes.
      */
     instanceOf?: { database: DatabaseHandle; rateLimitNamespace: string };
+    /** False for an instance that never hears the others (its caches then show what it last read). */
+    hearsOthers?: false;
   } = {},
 ) {
   const shared = options.instanceOf;
@@ -67,6 +69,7 @@ export async function createTestApp(
     logger: false,
     webRoot: options.webRoot ?? '/nonexistent',
     rateLimitNamespace,
+    listenForChanges: options.hearsOthers ?? true,
     jobs: options.jobs && {
       schema: `pgboss_test_${randomBytes(4).toString('hex')}`,
       pollingIntervalSeconds: 0.5,
@@ -76,6 +79,9 @@ export async function createTestApp(
     },
   });
   await app.ready();
+  // On PostgreSQL the app hears other instances on a connection of its own; until it does, caches stand aside,
+  // and the moment it starts listening it forgets what they held. Tests that count queries want that settled.
+  if (!(await ctx.changes.untilComplete(10_000))) throw new Error('the change feed did not start listening in 10 s');
   afterAll(async () => {
     await app.close();
     if (!shared) await database.close();

@@ -1,4 +1,4 @@
-import type { Answer, BrowserClient, Person, RequestOptions } from './instance-client.js';
+import { type Answer, type BrowserClient, cookieAfter, type Person, type RequestOptions } from './instance-client.js';
 
 /*
  * Learners at work through the balancer, no sticky sessions: each round a learner autosaves their goal,
@@ -102,9 +102,12 @@ export async function workOneRound(
   round: number,
   tally: Tally,
 ) {
-  const as = { cookie: learner.cookie };
-  const call = (method: string, path: string, expected: number, json?: unknown) =>
-    send(client, balancer, tally, method, path, expected, { ...as, json });
+  // The learner's browser keeps the cookies answers set (a write's mark: server/own-writes.ts).
+  const call = async (method: string, path: string, expected: number, json?: unknown) => {
+    const answer = await send(client, balancer, tally, method, path, expected, { cookie: learner.cookie, json });
+    if (answer) learner.cookie = cookieAfter(learner.cookie, answer.headers);
+    return answer;
+  };
   const wrong = (what: string) => tally.wrong.push(`${learner.name}, round ${round}: ${what}`);
 
   const what = `${learner.name} typed ${round}`;

@@ -49,6 +49,26 @@ export const cookieFrom = (headers: Headers) =>
     .filter((c) => !c.endsWith('='))
     .join('; ');
 
+/**
+ * What a browser's Cookie header becomes after an answer: cookies it sets replace those of the same name (a
+ * write's `waymark_seen` mark, server/own-writes.ts), cookies it clears go.
+ */
+export function cookieAfter(cookie: string, headers: Headers): string {
+  const jar = new Map(
+    cookie
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((c) => [c.split('=')[0] as string, c]),
+  );
+  for (const set of headers.getSetCookie()) {
+    const pair = set.split(';')[0] as string;
+    const name = pair.split('=')[0] as string;
+    if (pair.endsWith('=') || /;\s*max-age=0(;|$)/i.test(set)) jar.delete(name);
+    else jar.set(name, pair);
+  }
+  return [...jar.values()].join('; ');
+}
+
 /** A browser of the site at `baseUrl` (the balancer): requests to any instance look as if they came from it. */
 export function browserClient(baseUrl: string, inbox: SmtpInbox) {
   const origin = new URL(baseUrl).origin;

@@ -1,11 +1,13 @@
 import { dayOfRound } from './balancer-work.js';
-import type { Person } from './instance-client.js';
+import { cookieAfter, type Person } from './instance-client.js';
 import type { Instance, Instances } from './instances.js';
 import type { Trial } from './propagation.js';
 
 /*
  * What must show at once on every instance: a learner autosaves a goal, captures learning and posts, and a
- * colleague reads the feed. People, their organisation and plan are made through the HTTP API.
+ * colleague reads the feed. People, their organisation and plan are made through the HTTP API. The learner's
+ * browser keeps the cookies answers set, as a browser does: a write's mark (server/own-writes.ts) goes with the
+ * learner's next read.
  */
 
 export function visibleTrials(x: Instances) {
@@ -79,6 +81,7 @@ export function visibleTrials(x: Instances) {
               json: { what, version: goal.version },
             });
             Object.assign(goal, { what, version: saved.body.version });
+            learner.cookie = cookieAfter(learner.cookie, saved.headers);
           },
           shows: async (r) => (await goalWhat(r)) === what,
         };
@@ -104,6 +107,7 @@ export function visibleTrials(x: Instances) {
             );
             id = entry.body.id;
             lastEntry = id;
+            learner.cookie = cookieAfter(learner.cookie, entry.headers);
           },
           shows: async (r) => (await logIds(r)).includes(id),
         };
@@ -131,6 +135,7 @@ export function visibleTrials(x: Instances) {
             );
             id = made.body.id;
             lastPost = id;
+            learner.cookie = cookieAfter(learner.cookie, made.headers);
           },
           shows: async (r) => (await feedIds(r)).includes(id),
         };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /*
  * What every instance of Waymark on one database must agree on, kept where they all read it
@@ -34,3 +34,10 @@ export const authSecretFingerprint = pgTable(
   },
   (t) => [check('auth_secret_fingerprint_one_row', sql`${t.id} = 1`)],
 );
+
+/**
+ * Numbers each committed batch of announced changes (server/change-feed.ts). A write's answer carries its number
+ * to the writer's browser; an instance that has not yet heard that number serves the writer's next read from
+ * the database rather than a cache, so everyone reads their own writes on any instance.
+ */
+export const changeSequence = pgSequence('waymark_change_seq', { cache: 1 });

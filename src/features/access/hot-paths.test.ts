@@ -61,6 +61,9 @@ describe('the access gate on hot paths', () => {
     const { type } = await typingIntoAGoal();
     const statements = countStatements();
     await type('First words, then more');
+    console.log(
+      JSON.stringify(statements.mock.calls.map((c) => String((c[0] as { text?: string }).text ?? c[0]).slice(0, 200))),
+    );
     expect(statements).toHaveBeenCalledTimes(1);
   });
 });

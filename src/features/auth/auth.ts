@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { account, session, user, verification } from '../../db/schema/index.js';
 import type { ChangeFeed } from '../../server/change-feed.js';
+import { readsUncached } from '../../server/own-writes.js';
 import type { Mailer } from '../mail/mailer.js';
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from '../mail/templates.js';
 import { markEmailVerified, voidResetTokens } from './auth.repository.js';
@@ -77,8 +78,9 @@ export function createSessionCache(
     verifying,
 
     get(signedValue: string, now = Date.now()): SessionIdentity | undefined {
-      // An instance that may be missing other instances' sign-outs asks better-auth every time.
-      if (!changes.complete()) return undefined;
+      // An instance that may be missing other instances' sign-outs asks better-auth every time, as does a
+      // request that carries a change this instance has not heard yet (own-writes.ts).
+      if (!changes.complete() || readsUncached()) return undefined;
       const token = signedValue.slice(0, Math.max(0, signedValue.lastIndexOf('.')));
       const entry = entries.get(token);
       if (!entry) return undefined;
@@ -101,7 +103,7 @@ export function createSessionCache(
       identity: SessionIdentity,
       generationBefore: number,
     ) {
-      if (generationBefore !== generation || !changes.complete()) return;
+      if (generationBefore !== generation || !changes.complete() || readsUncached()) return;
       const dot = signedValue.lastIndexOf('.');
       const token = signedValue.slice(0, Math.max(0, dot));
       if (!token || token !== session.token) return;

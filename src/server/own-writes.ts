@@ -1,0 +1,73 @@
+import { fastifyRequestContext, type RequestContextData, requestContext } from '@fastify/request-context';
+import type { FastifyInstance } from 'fastify';
+import type { ChangeFeed } from './change-feed.js';
+
+/*
+ * Read your own writes on any instance. Another instance hears of a write by NOTIFY a moment after the writer
+ * has answered, so a browser whose next request goes there could be served a cached copy from before it. Each
+ * committed batch of changes gets a number (change-feed.ts); the answer to a write sets a short-lived cookie
+ * with it, and an instance that has not yet heard that number answers the request from the database, not from
+ * its caches (read-cache.ts). Once heard, the caches have already forgotten what the write changed. For
+ * everyone else's reads the write's answer waits until its NOTIFY has come back to the writer's own listening
+ * connection: PostgreSQL sends it to every listener at once, so the others have it before anyone could ask.
+ *
+ * Only on PostgreSQL, where other instances exist: the embedded PGlite has one process, which hears its own
+ * writes as they commit.
+ */
+
+export const SEEN_COOKIE = 'waymark_seen';
+/** Long enough for the slowest NOTIFY to arrive; the instances keep what they heard for longer (change-feed.ts). */
+const SEEN_MAX_AGE_S = 30;
+/** Past this, a write answers without its echo (a listening connection that is slow or being replaced). */
+const ECHO_WAIT_MS = 200;
+
+declare module '@fastify/request-context' {
+  interface RequestContextData {
+    /** This request must not be served from caches (it carries a change this instance has not heard yet). */
+    readsUncached?: boolean;
+    /** The newest change number this request's writes committed. */
+    wrote?: number;
+  }
+}
+
+/** Whether the request being served must read past the caches. */
+export function readsUncached(): boolean {
+  return requestContext.get('readsUncached') === true;
+}
+
+/** Called when changes this request made committed with number `seq` (outside a request, nothing happens). */
+export function noteOwnWrite(seq: number) {
+  const store = requestContext.getStore();
+  if (store && (store.wrote ?? 0) < seq) store.wrote = seq;
+}
+
+const seenIn = (cookieHeader: string | undefined): number | undefined => {
+  const match = cookieHeader?.match(/(?:^|;\s*)waymark_seen=(\d{1,15})(?:;|$)/);
+  return match ? Number(match[1]) : undefined;
+};
+
+export async function registerOwnWrites(app: FastifyInstance, changes: ChangeFeed, secure: boolean) {
+  await app.register(fastifyRequestContext, {
+    defaultStoreValues: (req) => {
+      const seen = seenIn(req.headers.cookie);
+      return { readsUncached: seen !== undefined && !changes.hasHeard(seen) };
+    },
+  });
+  // The store is kept on the request too: onSend may run outside the request's async context.
+  const stores = new WeakMap<object, RequestContextData>();
+  app.addHook('onRequest', async (req) => {
+    const store = requestContext.getStore();
+    if (store) stores.set(req, store);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    const wrote = stores.get(req)?.wrote;
+    if (wrote === undefined) return;
+    // Other people's next reads: they carry no mark, so the answer waits (about a millisecond) until this
+    // instance hears its own NOTIFY back, which PostgreSQL sends every listening instance at the same moment.
+    await changes.untilEchoed(wrote, ECHO_WAIT_MS);
+    reply.header(
+      'set-cookie',
+      `${SEEN_COOKIE}=${wrote}; Path=/; Max-Age=${SEEN_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+    );
+  });
+}
