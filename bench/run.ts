@@ -4,6 +4,10 @@
  * connection in its own plan). The servers run in a child process (bench/server.ts) so autocannon does not
  * take their CPU.
  *
+ * First the mixed workload (bench/mix.ts: 500 learners, each reading what they just wrote, against the bare
+ * route and the SQL floor of the same work; BENCH_MIX_DURATION seconds, 20; BENCH_INSTANCES=3 adds three
+ * instances behind HAProxy on PostgreSQL).
+ *
  * Environment: BENCH_DB=pglite|postgres|both (both), BENCH_DURATION seconds (10), BENCH_CONNECTIONS (50),
  * BENCH_WARMUP seconds (2), BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/waymark_bench),
  * BENCH_NODE_OPTIONS extra flags for the server process (e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof").
@@ -21,6 +25,7 @@ import { benchInsights, formatInsights } from './insights.js';
 import { measure } from './load.js';
 import { captureRequest, createLog } from './log-fixture.js';
 import { createMatchingGoals, createMatchingOrganisation } from './matching.js';
+import { benchMix, formatMix, type MixReport } from './mix-run.js';
 import { measureOneAtATime } from './one-at-a-time.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
 import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
@@ -35,6 +40,8 @@ const settings = {
   warmup: positive('BENCH_WARMUP', 2),
   connections: positive('BENCH_CONNECTIONS', 50),
   databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/waymark_bench',
+  mixDuration: positive('BENCH_MIX_DURATION', 20),
+  instances: positive('BENCH_INSTANCES', 1),
 };
 
 const target = {
@@ -59,7 +66,7 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.search, maxP95Ms: 50 },
 ];
 
-const standardTargets = ['me', 'plan', 'autosave', 'log', 'matching', 'feed'] as const;
+const standardTargets = ['mix', 'me', 'plan', 'autosave', 'log', 'matching', 'feed'] as const;
 const listedTargets = process.env.BENCH_TARGETS?.split(',').map((s) => s.trim());
 
 /**
@@ -168,12 +175,26 @@ async function main() {
     `Waymark bench: ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per target\n`,
   );
 
+  const mixes: MixReport[] = [];
+  if (wanted('mix')) {
+    for (const kind of kinds) {
+      mixes.push(
+        ...(await benchMix(kind, {
+          ...settings,
+          duration: settings.mixDuration,
+          threeInstances: settings.instances === 3,
+        })),
+      );
+    }
+  }
   const results: Measurement[] = [];
-  if (standardTargets.some(wanted)) for (const kind of kinds) results.push(...(await benchDatabase(kind)));
+  const others = standardTargets.filter((t) => t !== 'mix');
+  if (others.some(wanted)) for (const kind of kinds) results.push(...(await benchDatabase(kind)));
   const insights = await maybeBenchInsights(kinds);
 
   const checks = [...checkBudgets(results, budgets), ...(insights?.checks ?? [])];
   if (insights) process.stdout.write(`\nInsights (one request at a time):\n${formatInsights(insights.rows)}\n`);
+  if (mixes.length > 0) process.stdout.write(`\n${formatMix(mixes)}\n`);
   process.stdout.write(`\n${formatTable(results, checks)}\n`);
 
   const out = path.join(benchDir, 'results', 'latest.json');
@@ -183,6 +204,7 @@ async function main() {
     node: process.version,
     settings: { ...settings, databaseUrl: kinds.includes('postgres') ? settings.databaseUrl : undefined },
     budgets,
+    mixes,
     results,
     insights: insights?.rows,
     checks,
@@ -190,6 +212,15 @@ async function main() {
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nResults written to ${path.relative(process.cwd(), out)}\n`);
 
+  const mixErrors = mixes.filter(
+    (m) => Object.keys(m.mix.failures).length > 0 || m.mix.conflicts > 0 || m.mix.staleOwnReads > 0,
+  );
+  if (mixErrors.length > 0) {
+    process.stdout.write(
+      `FAIL: wrong answers in the mix on ${mixErrors.map((m) => `${m.db} × ${m.instances}`).join(', ')}\n`,
+    );
+    process.exitCode = 1;
+  }
   const errors = results.filter((r) => r.non2xx > 0 || r.errors > 0);
   if (errors.length > 0) {
     process.stdout.write(`FAIL: failed responses in ${errors.map((r) => `${r.db} ${r.target}`).join(', ')}\n`);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FloorFigures } from './mix-floor.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
@@ -10,7 +11,12 @@ export interface BenchServer {
   bareUrl: string;
   pid: number;
   /** Runs a named data fixture inside the server process, on its own database (see bench/server.ts). */
-  seed(fixture: 'feed', args: { organizationId: string; memberId: string }): Promise<void>;
+  seed(fixture: 'feed' | 'mix', args: { organizationId: string; memberId?: string }): Promise<void>;
+  /** The mix's SQL floor, run inside the server process on its database (bench/mix-floor.ts). */
+  floor(args: { organizationId: string; concurrency: number; durationMs: number }): Promise<FloorFigures>;
+  /** Starts measuring the event loop's delay afresh / reads it since then. */
+  resetLoopDelay(): Promise<void>;
+  loopDelay(): Promise<{ p99Ms: number; maxMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -53,17 +59,24 @@ export function startServer(opts: {
     running.delete(child);
   };
 
-  const seed: BenchServer['seed'] = (fixture, args) =>
+  // One question over IPC, matched to its answer by id.
+  let asked = 0;
+  const ask = <T>(message: Record<string, unknown>, pick: (answer: Record<string, unknown>) => T): Promise<T> =>
     new Promise((resolve, reject) => {
-      const onMessage = (message: { seeded?: string; error?: string }) => {
-        if (message.seeded !== fixture) return;
+      const id = ++asked;
+      const onMessage = (answer: Record<string, unknown>) => {
+        if (answer.id !== id) return;
         child.off('message', onMessage);
-        if (message.error) reject(new Error(`seeding ${fixture}: ${message.error}`));
-        else resolve();
+        if (answer.error) reject(new Error(`${JSON.stringify(message)}: ${answer.error}`));
+        else resolve(pick(answer));
       };
       child.on('message', onMessage);
-      child.send({ seed: fixture, ...args });
+      child.send({ id, ...message });
     });
+  const seed: BenchServer['seed'] = (fixture, args) => ask({ seed: fixture, ...args }, () => undefined);
+  const floor: BenchServer['floor'] = (args) => ask({ floor: args }, (a) => a.floor as FloorFigures);
+  const resetLoopDelay = () => ask({ loop: 'reset' }, () => undefined);
+  const loopDelay = () => ask({ loop: 'read' }, (a) => a.loop as { p99Ms: number; maxMs: number });
 
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -85,7 +98,16 @@ export function startServer(opts: {
         }
         const { bench } = JSON.parse(line) as { bench: { app: string; bare: string; pid: number } };
         clearTimeout(timeout);
-        resolve({ appUrl: bench.app, bareUrl: bench.bare, pid: bench.pid, seed, stop });
+        resolve({
+          appUrl: bench.app,
+          bareUrl: bench.bare,
+          pid: bench.pid,
+          seed,
+          floor,
+          resetLoopDelay,
+          loopDelay,
+          stop,
+        });
       }
     });
     child.once('exit', (code, signal) => {

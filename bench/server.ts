@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { type Config, loadConfig } from '../src/config.js';
@@ -16,8 +17,8 @@ import { runMigrations } from '../src/db/migrate.js';
 import { createOutboxMailer } from '../src/features/mail/mailer.js';
 import { buildApp } from '../src/server/app.js';
 import { feedFixtureStatements } from './feed-fixture.js';
-
-const BENCH_SECRET = 'bench-secret-that-is-long-enough-for-auth-0123456789';
+import { BENCH_SECRET, mixFixtureStatements } from './mix-fixture.js';
+import { runFloor } from './mix-floor.js';
 
 async function openBenchDatabase(config: Config): Promise<{ database: DatabaseHandle; cleanup: () => void }> {
   if (config.DATABASE_URL) {
@@ -67,13 +68,31 @@ async function main() {
     `${JSON.stringify({ bench: { app: appAddress, bare: bareAddress, db: database.kind, pid: process.pid } })}\n`,
   );
 
-  // Fixtures asked for by the bench over IPC, written with this process's own database handle.
-  process.on('message', (message: { seed?: string; organizationId?: string; memberId?: string }) => {
-    if (message.seed !== 'feed') return;
-    seedFeed(database, message.organizationId ?? '', message.memberId ?? '').then(
-      () => process.send?.({ seeded: 'feed' }),
-      (err: unknown) => process.send?.({ seeded: 'feed', error: err instanceof Error ? err.message : String(err) }),
-    );
+  // How long the event loop was held, between the bench's "reset" and "read" (issue 17: ≤ 50 ms on PGlite).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+
+  // Work asked for by the bench over IPC, done with this process's own database handle: fixtures, the mix's
+  // SQL floor (PGlite lives here), and the event loop's delay.
+  process.on('message', (message: BenchMessage) => {
+    const answer = (reply: Record<string, unknown>) => process.send?.({ id: message.id, ...reply });
+    const failed = (err: unknown) => answer({ error: err instanceof Error ? err.message : String(err) });
+    if (message.seed === 'feed' || message.seed === 'mix') {
+      const statements = message.seed === 'feed' ? feedFixtureStatements() : mixFixtureStatements();
+      const params = [message.organizationId ?? '', message.memberId ?? ''];
+      seed(database, statements, params).then(() => answer({ seeded: message.seed }), failed);
+    } else if (message.floor) {
+      const client = (database.db as unknown as { $client: { query: FloorQuery } }).$client;
+      runFloor({ query: (text, values) => client.query(text, values), ...message.floor }).then(
+        (figures) => answer({ floor: figures }),
+        failed,
+      );
+    } else if (message.loop === 'reset') {
+      loopDelay.reset();
+      answer({ loop: 'reset' });
+    } else if (message.loop === 'read') {
+      answer({ loop: { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 } });
+    }
   });
 
   let stopping = false;
@@ -100,12 +119,21 @@ async function main() {
   process.stdin.resume();
 }
 
-/** The feed fixture's statements, in one transaction: $1 the organisation, $2 the bench person's membership. */
-async function seedFeed(database: DatabaseHandle, organizationId: string, memberId: string) {
+type FloorQuery = (text: string, values: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+interface BenchMessage {
+  id?: number;
+  seed?: 'feed' | 'mix';
+  organizationId?: string;
+  memberId?: string;
+  floor?: { organizationId: string; concurrency: number; durationMs: number };
+  loop?: 'reset' | 'read';
+}
+
+/** A fixture's statements, in one transaction: $1 the organisation, $2 the bench person's membership. */
+async function seed(database: DatabaseHandle, statements: { sql: string }[], params: string[]) {
   await database.db.transaction(async (tx) => {
-    for (const statement of feedFixtureStatements()) {
-      await tx.execute(sqlWithParams(statement.sql, [organizationId, memberId]));
-    }
+    for (const statement of statements) await tx.execute(sqlWithParams(statement.sql, params));
   });
   await database.db.execute(sql`analyze`);
 }

@@ -1,0 +1,92 @@
+import { MIX_LEARNERS, mixLearner } from './mix-fixture.js';
+
+/**
+ * The SQL floor of the mixed workload: the database work of one learner's visit (bench/mix.ts), written by
+ * hand as few, plain statements as a lower bound — no HTTP, no access checks, no history, no JSON. Visits
+ * per second of this floor and Waymark's, in the same run, give the ratio the budget is about. Runs with any
+ * `query` function: a pg pool in the bench for PostgreSQL, PGlite's own client in the server process.
+ */
+
+export type Query = (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export interface FloorFigures {
+  visits: number;
+  visitsPerSecond: number;
+  statementsPerVisit: number;
+  visitP50Ms: number;
+  visitP99Ms: number;
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
+
+/** One visit's statements: open the plan (5 selects), 5 autosaves, the log page, a capture, the feed, me, notifications. */
+async function visit(query: Query, i: number, organizationId: string, round: number) {
+  const { userId, memberId, planId, goalId } = mixLearner(i);
+  await query('select * from plan where id = $1', [planId]);
+  await query('select * from plan_reflection where plan_id = $1 order by position', [planId]);
+  const goals = await query('select * from plan_goal where plan_id = $1 order by position', [planId]);
+  await query('select * from plan_network_entry where plan_id = $1 order by position', [planId]);
+  await query('select * from plan_share where plan_id = $1 order by position', [planId]);
+  let version = Number(goals.rows.find((g) => g.id === goalId)?.version ?? 1);
+  for (let k = 0; k < 5; k++) {
+    const saved = await query(
+      'update plan_goal set what = $1, version = version + 1, updated_at = now() where id = $2 and version = $3 returning version',
+      [`Typed ${round}.${k}`, goalId, version],
+    );
+    version = Number(saved.rows[0]?.version ?? version);
+  }
+  await query('select * from log_entry where member_id = $1 order by learned_on desc, id desc limit 25', [memberId]);
+  await query(
+    `insert into log_entry (id, organization_id, member_id, user_id, learned_on, what, source)
+     values ($1, $2, $3, $4, current_date, 'Pivot tables can group dates by month', 'Sam')`,
+    [`floor-${i}-${round}-${Math.random().toString(36).slice(2)}`, organizationId, memberId, userId],
+  );
+  await query(
+    `select * from post where organization_id = $1 and visibility = 'organization'
+     order by created_at desc, id desc limit 20`,
+    [organizationId],
+  );
+  await query(
+    'select m.*, o.name from membership m join organization o on o.id = m.organization_id where m.user_id = $1',
+    [userId],
+  );
+  await query('select * from notification where user_id = $1 order by created_at desc limit 20', [userId]);
+}
+
+export const FLOOR_STATEMENTS_PER_VISIT = 15;
+
+/**
+ * Runs visits on `concurrency` workers for `durationMs`, each worker a different learner at a time (the same
+ * learners the mix uses), and answers the figures.
+ */
+export async function runFloor(options: {
+  query: Query;
+  organizationId: string;
+  concurrency: number;
+  durationMs: number;
+}): Promise<FloorFigures> {
+  const free = Array.from({ length: MIX_LEARNERS }, (_, k) => k + 1);
+  const times: number[] = [];
+  const endAt = performance.now() + options.durationMs;
+  let round = 0;
+  const worker = async () => {
+    while (performance.now() < endAt) {
+      const learner = free.shift() as number;
+      const started = performance.now();
+      await visit(options.query, learner, options.organizationId, round++);
+      times.push(performance.now() - started);
+      free.push(learner);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    visits: times.length,
+    visitsPerSecond: times.length / seconds,
+    statementsPerVisit: FLOOR_STATEMENTS_PER_VISIT,
+    visitP50Ms: percentile(sorted, 0.5),
+    visitP99Ms: percentile(sorted, 0.99),
+  };
+}

@@ -1,0 +1,229 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startHaproxy } from '../src/test/haproxy.js';
+import { signIn } from './api.js';
+import { measure } from './load.js';
+import { type CacheCaseFigures, httpClient, type MixFigures, runCacheCases, runMix } from './mix.js';
+import { BENCH_SECRET, MIX_GOALS_EACH, MIX_LEARNERS, mixCookie, mixLearner } from './mix-fixture.js';
+import { type FloorFigures, runFloor } from './mix-floor.js';
+import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
+import { type BenchServer, startServer } from './server-process.js';
+
+/**
+ * The mixed workload on one database (bench/mix.ts): fixture, bare route, Waymark's mix, the SQL floor of the
+ * same work and the three cache cases, all in one run; on PostgreSQL also on three instances behind HAProxy
+ * (deploy/haproxy.cfg) on the same data.
+ */
+
+export interface MixReport {
+  db: 'pglite' | 'postgres';
+  instances: number;
+  bareRequestsPerSecond: number;
+  barep99Ms: number;
+  mix: MixFigures;
+  floor: FloorFigures;
+  cacheCases: CacheCaseFigures[];
+  /** The event loop's delay in each Waymark process during the mix. */
+  loopDelay: { p99Ms: number; maxMs: number }[];
+}
+
+interface MixSettings {
+  connections: number;
+  warmup: number;
+  duration: number;
+  databaseUrl: string;
+  /** Also run the mix on three instances (PostgreSQL only). */
+  threeInstances: boolean;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** Checks through the API that the fixture is what the mix expects, as learner 1 sees it. */
+async function checkFixture(appUrl: string, organizationId: string) {
+  const client = httpClient(appUrl, 1);
+  try {
+    const cookie = mixCookie(1, BENCH_SECRET);
+    const plan = await client.request('GET', `/api/plans/${mixLearner(1).planId}`, cookie);
+    const log = await client.request('GET', `/api/log?orgId=${organizationId}&limit=25`, cookie);
+    const feed = await client.request('GET', `/api/feed?orgId=${organizationId}&limit=20`, cookie);
+    const other = await client.request('GET', `/api/plans/${mixLearner(2).planId}`, cookie);
+    const goals = plan.status === 200 ? JSON.parse(plan.body).goals.length : -1;
+    const entries = log.status === 200 ? JSON.parse(log.body).entries.length : -1;
+    const posts = feed.status === 200 ? JSON.parse(feed.body).posts.length : -1;
+    if (goals !== MIX_GOALS_EACH || entries !== 25 || posts !== 20 || other.status !== 404) {
+      throw new Error(
+        `the mix fixture is not as expected: plan ${plan.status} with ${goals} goals, log ${entries} entries, ` +
+          `feed ${posts} posts, another learner's plan ${other.status} (want 404)`,
+      );
+    }
+  } finally {
+    client.close();
+  }
+}
+
+/** The floor on PostgreSQL: a pool of the mix's size in this process, as the server's pool would be. */
+async function postgresFloor(url: string, organizationId: string, connections: number, durationMs: number) {
+  const pool = new pg.Pool({ connectionString: url, max: connections });
+  try {
+    return await runFloor({
+      query: (text, values) => pool.query(text, values),
+      organizationId,
+      concurrency: connections,
+      durationMs,
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
+async function mixOn(
+  servers: BenchServer[],
+  baseUrl: string,
+  organizationId: string,
+  settings: MixSettings,
+): Promise<{ mix: MixFigures; loopDelay: { p99Ms: number; maxMs: number }[] }> {
+  await Promise.all(servers.map((s) => s.resetLoopDelay()));
+  const mix = await runMix({
+    baseUrl,
+    secret: BENCH_SECRET,
+    organizationId,
+    concurrency: settings.connections,
+    warmupMs: settings.warmup * 1000,
+    durationMs: settings.duration * 1000,
+  });
+  const loopDelay = await Promise.all(servers.map((s) => s.loopDelay()));
+  return { mix, loopDelay };
+}
+
+export async function benchMix(kind: 'pglite' | 'postgres', settings: MixSettings): Promise<MixReport[]> {
+  const servers: BenchServer[] = [];
+  let haproxy: Awaited<ReturnType<typeof startHaproxy>> | undefined;
+  const say = (line: string) => process.stdout.write(`[${kind}] mix: ${line}\n`);
+  try {
+    if (kind === 'postgres') await ensurePostgresDatabase(settings.databaseUrl);
+    const first = await startServer({
+      kind,
+      databaseUrl: settings.databaseUrl,
+      nodeOptions: process.env.BENCH_NODE_OPTIONS,
+    });
+    servers.push(first);
+    const { organizationId } = await signIn(first.appUrl);
+    const seededAt = Date.now();
+    await first.seed('mix', { organizationId });
+    say(`${MIX_LEARNERS} learners, their plans, logs and posts written in ${Date.now() - seededAt} ms`);
+    await checkFixture(first.appUrl, organizationId);
+    if (kind === 'postgres') await analyzePostgres(settings.databaseUrl);
+
+    const load = { connections: settings.connections, warmup: settings.warmup, duration: settings.duration };
+    const bare = await measure({ ...load, db: kind, target: 'bare (mix run)', url: `${first.bareUrl}/bare` });
+    say('the mix…');
+    const one = await mixOn([first], first.appUrl, organizationId, settings);
+    say(`${one.mix.visitsPerSecond.toFixed(1)} visits/s; the SQL floor…`);
+    const durationMs = settings.duration * 1000;
+    const floor =
+      kind === 'postgres'
+        ? await postgresFloor(settings.databaseUrl, organizationId, settings.connections, durationMs)
+        : await first.floor({ organizationId, concurrency: settings.connections, durationMs });
+    say(`floor ${floor.visitsPerSecond.toFixed(1)} visits/s; the cache cases…`);
+    const cacheCases = await runCacheCases({
+      baseUrl: first.appUrl,
+      secret: BENCH_SECRET,
+      concurrency: settings.connections,
+      durationMs,
+    });
+    const reports: MixReport[] = [
+      {
+        db: kind,
+        instances: 1,
+        bareRequestsPerSecond: bare.requestsPerSecond,
+        barep99Ms: bare.p99Ms,
+        ...one,
+        floor,
+        cacheCases,
+      },
+    ];
+
+    if (kind === 'postgres' && settings.threeInstances) {
+      say('two more instances and HAProxy…');
+      for (let i = 0; i < 2; i++) {
+        servers.push(await startServer({ kind, databaseUrl: settings.databaseUrl }));
+      }
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-haproxy-'));
+      haproxy = await startHaproxy({
+        listen: await freePort(),
+        instances: servers.map((s) => Number(new URL(s.appUrl).port)),
+        dir,
+      });
+      const three = await mixOn(servers, haproxy.url, organizationId, settings);
+      say(`${three.mix.visitsPerSecond.toFixed(1)} visits/s on three instances; the cache cases…`);
+      const threeCases = await runCacheCases({
+        baseUrl: haproxy.url,
+        secret: BENCH_SECRET,
+        concurrency: settings.connections,
+        durationMs,
+      });
+      reports.push({
+        db: kind,
+        instances: 3,
+        bareRequestsPerSecond: bare.requestsPerSecond,
+        barep99Ms: bare.p99Ms,
+        ...three,
+        floor,
+        cacheCases: threeCases,
+      });
+    }
+    return reports;
+  } finally {
+    await haproxy?.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const num = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
+
+/** The mix's figures as a table: per route, the visit rates against the floor, and the cache cases. */
+export function formatMix(reports: MixReport[]): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    const where = `${r.db}, ${r.instances} instance${r.instances > 1 ? 's' : ''}`;
+    lines.push(`Mixed workload (${where}): ${MIX_LEARNERS} learners, each reading what they just wrote`);
+    lines.push(
+      `  visits/s ${r.mix.visitsPerSecond.toFixed(1)}  (SQL floor ${r.floor.visitsPerSecond.toFixed(1)}: ratio ` +
+        `${(r.mix.visitsPerSecond / r.floor.visitsPerSecond).toFixed(3)})   requests/s ${r.mix.requestsPerSecond.toFixed(0)}` +
+        `  (bare ${r.bareRequestsPerSecond.toFixed(0)}: ratio ${(r.mix.requestsPerSecond / r.bareRequestsPerSecond).toFixed(3)})`,
+    );
+    lines.push(
+      `  errors ${JSON.stringify(r.mix.failures)}  409s ${r.mix.conflicts}  stale own reads ${r.mix.staleOwnReads}` +
+        `  event loop delay p99/max ${r.loopDelay.map((d) => `${d.p99Ms.toFixed(0)}/${d.maxMs.toFixed(0)} ms`).join(', ')}`,
+    );
+    lines.push(`  ${pad('route', 32)} requests   p50 ms   p99 ms   max ms`);
+    for (const route of r.mix.routes) {
+      lines.push(
+        `  ${pad(route.route, 32)}${num(route.requests)} ${num(route.p50Ms, 1)} ${num(route.p99Ms, 1)} ${num(route.maxMs, 1)}`,
+      );
+    }
+    lines.push(`  ${pad('plan read, cache cases', 44)} req/s   p50 ms   p99 ms  wrong`);
+    for (const c of r.cacheCases) {
+      lines.push(
+        `  ${pad(c.case, 44)}${num(c.requestsPerSecond)} ${num(c.p50Ms, 1)} ${num(c.p99Ms, 1)} ${num(c.failures)}`,
+      );
+    }
+    lines.push(
+      `  SQL floor: ${r.floor.statementsPerVisit} statements a visit, visit p50 ${r.floor.visitP50Ms.toFixed(1)} ms, p99 ${r.floor.visitP99Ms.toFixed(1)} ms`,
+    );
+    lines.push('');
+  }
+  return lines.join('\n');
+}
