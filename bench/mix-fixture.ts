@@ -65,10 +65,10 @@ export function mixFixtureStatements(): { sql: string }[] {
     },
     {
       sql: `insert into membership (id, organization_id, user_id, role, title, offers_mentoring, mentoring_topics)
-        select 'mix-member-' || i, $1, 'mix-user-' || i, 'member', 'Librarian', false, '{}'::text[]
+        select 'mix-member-' || i, $1, 'mix-user-' || i, 'member'::member_role, 'Librarian', false, '{}'::text[]
         from generate_series(1, ${n}) i
         union all
-        select 'mix-mentor-' || i, $1, 'mix-mentor-user-' || i, 'member', 'Senior librarian', true,
+        select 'mix-mentor-' || i, $1, 'mix-mentor-user-' || i, 'member'::member_role, 'Senior librarian', true,
                array[(${topicArray})[1 + i % ${topics.length}]]
         from generate_series(1, ${MIX_MENTORS}) i`,
     },
