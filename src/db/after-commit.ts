@@ -2,9 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from './client.js';
 
 /*
- * Work tied to a transaction's commit: statements to run just before it (one NOTIFY with every change the
- * transaction announced) and work to do once it has committed (telling this process's caches), dropped if it
- * rolls back. `db.transaction` is wrapped once per database: the callback runs in a scope that collects
+ * Work tied to a transaction's commit: statements to run just before it (a NOTIFY that must be delivered with
+ * the commit) and work to do once it has committed (telling this process's caches and the other instances),
+ * dropped if it rolls back. `db.transaction` is wrapped once per database: the callback runs in a scope that collects
  * such work. A savepoint (`tx.transaction`) joins the scope of the transaction it is in, since only that one's
  * commit makes anything visible; a transaction begun on the database itself is its own, even while another
  * runs (on PostgreSQL it is another connection).
@@ -13,8 +13,8 @@ import type { Database } from './client.js';
 export interface CommitScope {
   /** Run inside the transaction, in order, after its work and before COMMIT. */
   beforeCommit: ((tx: Database) => Promise<void>)[];
-  /** Run after COMMIT succeeded, in order; must not throw. */
-  afterCommit: (() => void)[];
+  /** Run after COMMIT succeeded, in order, before the transaction's caller goes on; must not throw. */
+  afterCommit: (() => void | Promise<void>)[];
   /** Whatever a module keeps for the length of the transaction (the changes it announced), by its own key. */
   state: Map<object, unknown>;
 }
@@ -38,7 +38,7 @@ export function withCommitScopes(db: Database): Database {
         return value;
       }, config),
     );
-    for (const run of scope.afterCommit) run();
+    for (const run of scope.afterCommit) await run();
     return result;
   };
   db.transaction = transaction;

@@ -9,8 +9,7 @@ import { type PartKind, type PartView, planParts, tableOf } from './plan-parts.j
 /*
  * Autosave's hot path in one statement: while someone keeps typing into the item they saved last, the change
  * is written and folded into the plan's newest revision in a single round trip (no BEGIN/COMMIT), under the
- * plan's row lock like every other write; on PostgreSQL the same statement tells the other instances (a NOTIFY
- * is sent at commit, which for one statement is its end). Whenever that is not the case (first save after another change, a
+ * plan's row lock like every other write. Whenever that is not the case (first save after another change, a
  * stale version, an unknown item) it answers undefined and the caller takes the general path, which reads,
  * checks and explains. Profiling showed round trips and SQL building, not the SQL itself, were the cost.
  */
@@ -61,22 +60,16 @@ function statementFor(kind: PartKind, dialect: PgDialect): Statement {
       update plan_revision r set after = ${after}, updated_at = now()
       from upd, mergeable where r.id = mergeable.id
       returning r.after
-    ), told as (
-      select s.seq, case when ${sql.placeholder('channel')}::text is null then null
-        else pg_notify(${sql.placeholder('channel')}, ${sql.placeholder('prefix')} || s.seq || ${sql.placeholder('suffix')})::text end
-      from merged, lateral (
-        select case when ${sql.placeholder('channel')}::text is null then null else nextval('waymark_change_seq') end as seq
-      ) s
     )
-    select merged.after, upd.version, (extract(epoch from upd.updated_at) * 1000)::float8 as updated_ms, told.seq
-    from upd, merged, told
+    select merged.after, upd.version, (extract(epoch from upd.updated_at) * 1000)::float8 as updated_ms
+    from upd, merged
   `);
   const statement = { text: query.sql, params: query.params, columns, fieldNames };
   statements.set(kind, statement);
   return statement;
 }
 
-type Row = { after: Record<string, unknown>; version: number; updated_ms: number; seq: string | null };
+type Row = { after: Record<string, unknown>; version: number; updated_ms: number };
 
 export async function saveIntoNewestRevision<K extends PartKind>(
   db: Database,
@@ -88,9 +81,7 @@ export async function saveIntoNewestRevision<K extends PartKind>(
     actorUserId: string;
     fields: Record<string, unknown>;
   },
-  /** The NOTIFY telling other instances, sent by the same statement (ChangeFeed.notification); none on PGlite. */
-  notification: { channel: string; prefix: string; suffix: string } | undefined,
-): Promise<{ saved: PartView<K>; seq: number | undefined } | undefined> {
+): Promise<PartView<K> | undefined> {
   // biome-ignore lint/suspicious/noExplicitAny: Drizzle keeps its dialect and driver client unexported
   const { dialect, $client: client } = db as any;
   const statement = statementFor(change.kind, dialect);
@@ -99,9 +90,6 @@ export async function saveIntoNewestRevision<K extends PartKind>(
     id: change.id,
     actorUserId: change.actorUserId,
     version: change.version,
-    channel: notification?.channel ?? null,
-    prefix: notification?.prefix ?? null,
-    suffix: notification?.suffix ?? null,
   };
   let sent = 0;
   for (const key of statement.fieldNames) {
@@ -123,11 +111,10 @@ export async function saveIntoNewestRevision<K extends PartKind>(
   }
   const [row] = rows;
   if (!row) return undefined;
-  const saved = {
+  return {
     ...row.after,
     id: change.id,
     version: Number(row.version),
     updatedAt: new Date(Number(row.updated_ms)).toISOString(),
   } as PartView<K>;
-  return { saved, seq: row.seq === null ? undefined : Number(row.seq) };
 }

@@ -88,15 +88,17 @@ export async function updateItemFields(
   if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
   if (!LINK_FIELDS.some((field) => field in input)) {
     const { user, plan: owner } = await requireAccess(ctx, actor, 'plan:write', { plan: planId });
-    const change = planChanged(owner);
-    const fast = await saveIntoNewestRevision(
-      ctx.db,
-      { kind, planId, id, version, actorUserId: user.userId, fields: input },
-      ctx.changes.notification(change),
-    );
-    if (fast) {
-      ctx.changes.told(fast.seq, change);
-      return fast.saved;
+    const saved = await saveIntoNewestRevision(ctx.db, {
+      kind,
+      planId,
+      id,
+      version,
+      actorUserId: user.userId,
+      fields: input,
+    });
+    if (saved) {
+      await ctx.changes.announce(planChanged(owner));
+      return saved;
     }
   }
   return writePlan(ctx, actor, planId, async (tx, plan, history) => {
