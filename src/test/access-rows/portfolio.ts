@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { portfolioLink } from '../../db/schema/index.js';
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, orgScoped, ownerOnly, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, orgScoped, ownerOnly, type Row } from '../matrix-kit.js';
 
 /**
  * A secret link to the portfolio of `self`, whose one achieved goal has a file as evidence. `state` makes the

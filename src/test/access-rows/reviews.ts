@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, orgScoped, ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, orgScoped, ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** A review of `self`'s plan asked of their supervisor, sharing one goal; optionally signed by the supervisor. */
 async function reviewOfSelf(c: Cast, t: TestApp, signedBy?: 'supervisor') {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type ActorKind, actorKinds, type Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
+import { type ActorKind, actorKinds, type Cast } from './actors.js';
+import type { TestApp } from './app.js';
 
 /*
- * What access-matrix rows are made of. Features keep their own rows in `*.access-rows.ts` files next to
- * their routes (exporting `rows`); access-matrix.test.ts gathers them all.
+ * What access-matrix rows are made of. Each feature's rows are in `access-rows/<feature>.ts` (exporting
+ * `rows`); route-rows.ts gathers them all for access-matrix.test.ts.
  */
 
 export type Request = {

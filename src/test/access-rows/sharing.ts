@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { planGrant } from '../../db/schema/index.js';
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, orgScoped, ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, orgScoped, ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** A plan of `self` with one goal shared with `otherMember` (to read, or to comment). */
 async function sharedPlan(c: Cast, t: TestApp, payload: object = { scope: 'goal' }) {

@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** Check-ins are as private as the plan they belong to: the owner only (access-matrix.test.ts). */
 

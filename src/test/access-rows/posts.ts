@@ -1,6 +1,6 @@
-import type { ActorKind, Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, orgScoped, type Row } from '../access/matrix-kit.js';
+import type { ActorKind, Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, orgScoped, type Row } from '../matrix-kit.js';
 
 type Visibility = 'private' | 'people' | 'organization';
 

@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { logEntryOfSelf, orgScoped, ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { logEntryOfSelf, orgScoped, ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** A log entry of `self` for a goal that has a sharing commitment. */
 async function entryForGoal(c: Cast, t: TestApp) {

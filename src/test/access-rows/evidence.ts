@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** A goal of `self` with one piece of file evidence; answers the URLs the rows need. */
 async function evidenceOfSelf(c: Cast, t: TestApp) {

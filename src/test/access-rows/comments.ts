@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { planGrant } from '../../db/schema/index.js';
-import type { ActorKind, Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import type { ActorKind, Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 type ShareState = 'none' | 'read' | 'comment' | 'revoked' | 'expired';
 

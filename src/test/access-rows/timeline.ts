@@ -1,4 +1,4 @@
-import { ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import { ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** A goal's timeline is as private as the goal. */
 export const rows: Row[] = [

@@ -1,7 +1,7 @@
-import type { ActorKind, Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { multipart, pngBytes } from '../../test/multipart.js';
-import { everyone, orgScoped, type Row } from '../access/matrix-kit.js';
+import type { ActorKind, Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, orgScoped, type Row } from '../matrix-kit.js';
+import { multipart, pngBytes } from '../multipart.js';
 
 /** An image uploaded by `self`, shown in a post for the supervisor only when `inPost`. */
 async function imageOf(c: Cast, t: TestApp, inPost: boolean) {

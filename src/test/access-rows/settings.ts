@@ -1,4 +1,4 @@
-import { type Row, signedIn } from '../access/matrix-kit.js';
+import { type Row, signedIn } from '../matrix-kit.js';
 
 /** Everyone keeps their own settings: any signed-in person, nobody else's. */
 export const rows: Row[] = [

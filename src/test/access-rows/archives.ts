@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { adminsOnly, ownerOnly, type Row, signedIn } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { adminsOnly, ownerOnly, type Row, signedIn } from '../matrix-kit.js';
 
 /**
  * `self`, with a note and a file as evidence, removed from the organisation by the owner: their archive and

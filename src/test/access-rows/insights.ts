@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { membership } from '../../db/schema/index.js';
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { adminsOnly, everyone, type Row } from '../access/matrix-kit.js';
-import { learnerWith } from './insights-fixture.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { learnerWith } from '../insights-fixture.js';
+import { adminsOnly, everyone, type Row } from '../matrix-kit.js';
 
 /*
  * Insights: a learner's consent is theirs alone; figures, the topic list, k and actions are for L&D admins

@@ -1,4 +1,4 @@
-import { orgScoped, type Row } from '../access/matrix-kit.js';
+import { orgScoped, type Row } from '../matrix-kit.js';
 
 /** Anyone in the organisation searches; what each finds is theirs to see (search.test.ts). */
 export const rows: Row[] = [

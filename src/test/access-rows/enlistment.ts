@@ -1,6 +1,6 @@
-import type { ActorKind, Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, orgScoped, ownerOnly, type Request, type Row } from '../access/matrix-kit.js';
+import type { ActorKind, Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, orgScoped, ownerOnly, type Request, type Row } from '../matrix-kit.js';
 
 /** A plan of `self` with a goal and a network entry naming `otherMember`, linked to it. */
 async function entryNamingColleague(c: Cast, t: TestApp) {

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { notification } from '../../db/schema/index.js';
-import { type ActorKind, castCalls, createCast } from '../../test/actors.js';
-import type { Json, TestApp } from '../../test/app.js';
+import { notification } from '../db/schema/index.js';
+import { type ActorKind, castCalls, createCast } from './actors.js';
+import type { Json, TestApp } from './app.js';
 
 /**
  * A learner (`self`, whose supervisor is `supervisor`) with a 2027 plan of two goals — "Run a workshop",

@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, type Row, signedIn } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, type Row, signedIn } from '../matrix-kit.js';
 
 /** The path of a fresh feed of `self` (made through the real route, as the learner would). */
 async function feedOfSelf(c: Cast, t: TestApp) {

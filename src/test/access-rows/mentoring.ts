@@ -1,4 +1,4 @@
-import { ownerOnly, planOfSelf, type Row } from '../access/matrix-kit.js';
+import { ownerOnly, planOfSelf, type Row } from '../matrix-kit.js';
 
 /** Suggestions for a goal are as private as the goal: only its owner asks for them. */
 export const rows: Row[] = [

@@ -1,6 +1,6 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { adminsOnly, orgScoped, type Row } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { adminsOnly, orgScoped, type Row } from '../matrix-kit.js';
 
 /** A community started by `otherMember` (so `self` is not in it). */
 export async function communityOf(c: Cast, t: TestApp) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
-import { checkin, logEntry, membership } from '../../db/schema/index.js';
-import type { learningForms } from '../../db/schema/plans.js';
-import { addMember, createPlan, type OrgRow } from '../../test/factories.js';
+import type { Database } from '../db/client.js';
+import { checkin, logEntry, membership } from '../db/schema/index.js';
+import type { learningForms } from '../db/schema/plans.js';
+import { addMember, createPlan, type OrgRow } from './factories.js';
 
 type Form = (typeof learningForms)[number];
 

@@ -1,7 +1,7 @@
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { everyone, type Row } from '../access/matrix-kit.js';
-import { unsubscribeToken } from './unsubscribe-token.js';
+import { unsubscribeToken } from '../../features/mail/unsubscribe-token.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { everyone, type Row } from '../matrix-kit.js';
 
 /** The link from an e-mail to `self`: whoever holds it may use it, signed in or not (RFC 8058). */
 const linkOfSelf = (c: Cast, t: TestApp) =>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
 import {
   adminsOnly,
   everyone,
@@ -10,12 +10,12 @@ import {
   planOfSelf,
   type Row,
   signedIn,
-} from './matrix-kit.js';
+} from '../matrix-kit.js';
 
 /*
  * Access-matrix rows of the core routes (health, auth, organisations, members, invitations, plans, guides,
- * templates). Newer features keep theirs beside their routes; access-matrix.test.ts gathers every
- * `*.access-rows.ts`, and the double-submit test replays the same requests.
+ * templates). Newer features have a file each here; route-rows.ts gathers every
+ * `access-rows/*.ts` for access-matrix.test.ts, and the double-submit test replays the same requests.
  */
 const itemBodies = {
   reflections: { create: { what: 'Mentoring a new colleague' }, update: { what: 'Changed', version: 1 } },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { notification } from '../../db/schema/index.js';
-import type { Cast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
-import { ownerOnly, type Row, signedIn } from '../access/matrix-kit.js';
+import type { Cast } from '../actors.js';
+import type { TestApp } from '../app.js';
+import { ownerOnly, type Row, signedIn } from '../matrix-kit.js';
 
 /** A notification of `self`; returns its id. */
 async function notificationOfSelf(c: Cast, t: TestApp) {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { notification, planGrant } from '../../db/schema/index.js';
-import { type ActorKind, createCast } from '../../test/actors.js';
-import type { TestApp } from '../../test/app.js';
+import { notification, planGrant } from '../db/schema/index.js';
+import { type ActorKind, createCast } from './actors.js';
+import type { TestApp } from './app.js';
 
 /**
  * A learner (`self`) whose plan has three goals and a network entry naming a colleague (`otherMember`),
