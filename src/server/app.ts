@@ -15,11 +15,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { type Actor, resolveActor } from '../features/access/actor.js';
+import type { Actor } from '../features/access/actor.js';
 import { archiveJobs } from '../features/archives/archives.jobs.js';
 import { archivesRoutes } from '../features/archives/archives.routes.js';
 import { createAuth } from '../features/auth/auth.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
+import { acceptAddressProof } from '../features/auth/auth.service.js';
+import { resolveActor } from '../features/auth/session-actor.js';
 import { calendarRoutes } from '../features/calendar/calendar.routes.js';
 import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
 import { commentsRoutes } from '../features/comments/comments.routes.js';
@@ -34,17 +36,19 @@ import { healthRoutes } from '../features/health/health.routes.js';
 import { insightJobs } from '../features/insights/insights.jobs.js';
 import { insightsRoutes } from '../features/insights/insights.routes.js';
 import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
+import { invitationProvesAddress } from '../features/invitations/invitations.service.js';
 import { type JobsOptions, startJobQueue } from '../features/jobs/job-queue.js';
 import { logRoutes } from '../features/log/log.routes.js';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
-import { unsubscribeRoutes } from '../features/mail/unsubscribe.routes.js';
 import { meRoutes } from '../features/me/me.routes.js';
 import { membersRoutes } from '../features/members/members.routes.js';
 import { mentoringRoutes } from '../features/mentoring/mentoring.routes.js';
 import { notificationJobs } from '../features/notifications/notifications.jobs.js';
 import { notificationsRoutes } from '../features/notifications/notifications.routes.js';
+import { unsubscribeRoutes } from '../features/notifications/unsubscribe.routes.js';
 import { orgsRoutes } from '../features/orgs/orgs.routes.js';
 import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
+import { startPlansFromTemplates } from '../features/plans/plan-transfer.service.js';
 import { plansRoutes } from '../features/plans/plans.routes.js';
 import { revisionsRoutes } from '../features/plans/revisions.routes.js';
 import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
@@ -56,6 +60,7 @@ import { searchRoutes } from '../features/search/search.routes.js';
 import { settingsRoutes } from '../features/settings/settings.routes.js';
 import { sharingRoutes } from '../features/sharing/sharing.routes.js';
 import { templatesRoutes } from '../features/templates/templates.routes.js';
+import { readTemplateForPlan } from '../features/templates/templates.service.js';
 import { timelineRoutes } from '../features/timeline/timeline.routes.js';
 import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
@@ -153,6 +158,11 @@ export async function buildApp(opts: BuildAppOptions) {
     caches,
     authSecret: opts.authSecret,
   };
+
+  // A lower feature that needs a higher one is handed it here, so imports between features only go down
+  // (docs/decisions/2026-12-05-feature-boundaries.md).
+  acceptAddressProof(invitationProvesAddress);
+  startPlansFromTemplates(readTemplateForPlan);
 
   registerErrorHandler(app);
   await registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));

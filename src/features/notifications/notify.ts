@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { notificationMail } from '../mail/reminder-templates.js';
-import { unsubscribeToken } from '../mail/unsubscribe-token.js';
-import { reminderKindLabels } from '../reminders/reminder-labels.js';
+import { reminderKindLabels } from '../settings/reminder-labels.js';
 import { type ReminderKind, reminderKinds } from '../settings/settings.schema.js';
 import { getLearnerSettings, wantsEmail } from '../settings/settings.service.js';
+import { unsubscribeToken } from '../settings/unsubscribe-token.js';
 import {
   claimEmail,
   findNotificationByKey,

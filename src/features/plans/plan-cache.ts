@@ -67,20 +67,3 @@ export const planCache = defineReadCache<string, CachedPlan | undefined>({
   load: (ctx, planId) => loadPlan(ctx.db, planId),
   forgets: { plan: (change, cache) => cache.forget(change.planId) },
 });
-
-/** Who owns each plan: fixed for the plan's life, so forgotten only when it is deleted. */
-export const planOwnersCache = defineReadCache<string, PlanOwnership | undefined>({
-  name: 'plan owners',
-  ttlMs: 10 * 60_000,
-  maxEntries: 100_000,
-  keyOf: (planId) => planId,
-  load: async (ctx, planId) => {
-    const row = await findPlan(ctx.db, planId);
-    return row && { id: row.id, organizationId: row.organizationId, memberId: row.memberId, userId: row.userId };
-  },
-  forgets: {
-    plan: (change, cache) => {
-      if (change.removed) cache.forget(change.planId);
-    },
-  },
-});

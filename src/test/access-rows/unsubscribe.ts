@@ -1,4 +1,4 @@
-import { unsubscribeToken } from '../../features/mail/unsubscribe-token.js';
+import { unsubscribeToken } from '../../features/settings/unsubscribe-token.js';
 import type { Cast } from '../actors.js';
 import type { TestApp } from '../app.js';
 import { everyone, type Row } from '../matrix-kit.js';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { type ReminderKind, reminderKinds } from '../settings/settings.schema.js';
+import { type ReminderKind, reminderKinds } from './settings.schema.js';
 
 /*
  * One-click unsubscribe links carry who and which kind of reminder, signed with a key derived from the

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
-import { findRecipient } from '../notifications/notifications.repository.js';
-import { reminderKindLabels } from '../reminders/reminder-labels.js';
+import { reminderKindLabels } from '../settings/reminder-labels.js';
 import { getLearnerSettings, wantsEmail } from '../settings/settings.service.js';
+import { checkUnsubscribeToken } from '../settings/unsubscribe-token.js';
+import { findRecipient } from './notifications.repository.js';
 import { optOutOfEmail } from './unsubscribe.repository.js';
-import { checkUnsubscribeToken } from './unsubscribe-token.js';
 
 /**
  * The person and kind of reminder a link is for. No sign-in: the signature is the proof. A mangled link

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { user } from '../../db/schema/index.js';
 import { createTestApp, TEST_SECRET } from '../../test/app.js';
 import { createUser } from '../../test/factories.js';
+import { notificationMail } from '../mail/reminder-templates.js';
 import { getLearnerSettings } from '../settings/settings.service.js';
-import { notificationMail } from './reminder-templates.js';
-import { checkUnsubscribeToken, unsubscribeToken } from './unsubscribe-token.js';
+import { checkUnsubscribeToken, unsubscribeToken } from '../settings/unsubscribe-token.js';
 
 const t = await createTestApp();
 const { app } = t;

@@ -1,4 +1,4 @@
-import type { ReminderKind } from '../settings/settings.schema.js';
+import type { ReminderKind } from './settings.schema.js';
 
 /*
  * Words for each kind of reminder, shared by the e-mails, the unsubscribe page and the settings page so a
