@@ -239,3 +239,13 @@ export function createAuth({ db, mailer, secret, baseUrl, changes, log }: AuthOp
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+declare module '../../server/context.js' {
+  interface AppContext {
+    /**
+     * better-auth, as createAuth configures it. The auth feature adds this field to the context itself: its type
+     * is better-auth's, which the server must not import from a feature (see server/context.ts).
+     */
+    auth: Auth;
+  }
+}
