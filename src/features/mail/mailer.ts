@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../../db/client.js';
 import { outboxMessage } from '../../db/schema/index.js';
 import { AppError } from '../../server/errors.js';
-import type { Mailer, MailMessage } from '../../server/ports.js';
+import type { Mailer } from '../../server/ports.js';
 
 export type { Mailer, MailMessage } from '../../server/ports.js';
 
