@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type Actor, anonymous } from '../access/actor.js';
+import { type Actor, anonymous } from '../access/index.js';
 import type { Auth } from './auth.js';
 import { SESSION_COOKIE_PREFIX } from './auth.js';
 

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../server/context.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { myMemberships } from '../access/memberships-cache.js';
+import type { Actor } from '../access/index.js';
+import { myMemberships, requireUser } from '../access/index.js';
 import { renameUser } from './me.repository.js';
 import type { MeView } from './me.schema.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { learnerSettings } from '../../db/schema/index.js';
-import type { ReminderKind } from '../settings/settings.schema.js';
+import type { ReminderKind } from '../settings/index.js';
 
 /**
  * Adds `kind` to a person's e-mail opt-outs in one statement (creating their settings row if needed), so

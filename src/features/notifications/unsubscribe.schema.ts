@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reminderKinds } from '../settings/settings.schema.js';
+import { reminderKinds } from '../settings/index.js';
 
 export const unsubscribeQuery = z.object({
   token: z.string({ error: 'The link has no token; copy the whole link from the e-mail.' }).min(1).max(500),

@@ -1,8 +1,6 @@
 import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
-import { reminderKindLabels } from '../settings/reminder-labels.js';
-import { getLearnerSettings, wantsEmail } from '../settings/settings.service.js';
-import { checkUnsubscribeToken } from '../settings/unsubscribe-token.js';
+import { checkUnsubscribeToken, getLearnerSettings, reminderKindLabels, wantsEmail } from '../settings/index.js';
 import { findRecipient } from './notifications.repository.js';
 import { optOutOfEmail } from './unsubscribe.repository.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Database } from '../../db/client.js';
 import { defineReadCache } from '../../server/read-cache.js';
-import type { PlanOwnership } from '../access/access.repository.js';
+import type { PlanOwnership } from '../access/index.js';
 import { viewOf } from './plan-parts.js';
 import { findPlan, listAllItems } from './plans.repository.js';
 import { type PlanView, planView } from './plans.schema.js';

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
 import { fileNameSlug } from '../../server/text.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireUser } from '../access/index.js';
 import { planToMarkdown } from './export/plan-markdown.js';
 import { planToPdf } from './export/plan-pdf.js';
 import { type PlanDocument, planContent, toDocument, unfinishedContent } from './plan-content.js';
