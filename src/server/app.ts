@@ -28,7 +28,6 @@ import {
   createDiskFileStore,
   evidenceJobs,
   evidenceRoutes,
-  type FileStore,
 } from '../features/evidence/index.js';
 import { guidesRoutes } from '../features/guides/index.js';
 import { healthRoutes } from '../features/health/index.js';
@@ -36,7 +35,7 @@ import { insightJobs, insightsRoutes } from '../features/insights/index.js';
 import { invitationProvesAddress, invitationsRoutes } from '../features/invitations/index.js';
 import { type JobsOptions, startJobQueue } from '../features/jobs/index.js';
 import { logRoutes } from '../features/log/index.js';
-import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/index.js';
+import { createOutboxMailer, createSmtpMailer } from '../features/mail/index.js';
 import { meRoutes } from '../features/me/index.js';
 import { membersRoutes } from '../features/members/index.js';
 import { mentoringRoutes } from '../features/mentoring/index.js';
@@ -57,6 +56,7 @@ import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { registerOwnWrites } from './own-writes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
+import type { FileStore, Mailer } from './ports.js';
 import { rateLimitJobs } from './rate-limit.jobs.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { createCacheRegistry } from './read-cache.js';

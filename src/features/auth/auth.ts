@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.js';
 import { account, session, user, verification } from '../../db/schema/index.js';
 import type { ChangeFeed } from '../../server/change-feed.js';
 import { readsUncached } from '../../server/own-writes.js';
-import type { Mailer } from '../mail/index.js';
+import type { Mailer } from '../../server/ports.js';
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from '../mail/index.js';
 import { markEmailVerified, voidResetTokens } from './auth.repository.js';
 

@@ -9,7 +9,6 @@ export { evidenceRoutes } from './evidence.routes.js';
 export { evidenceView, goalParams } from './evidence.schema.js';
 export { addEvidence, openStoredFile } from './evidence.service.js';
 export { evidenceViewOf, ownerDownloadUrl } from './evidence-view.js';
-export type { FileStore } from './file-store.js';
 export { createDiskFileStore } from './file-store.js';
 export { imageExtensions, imageKindOfName } from './file-types.js';
 export { storeCheckedUpload } from './store-upload.js';

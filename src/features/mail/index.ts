@@ -3,7 +3,6 @@
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
 
-export type { Mailer } from './mailer.js';
 export { createOutboxMailer, createSmtpMailer } from './mailer.js';
 export { notificationMail } from './reminder-templates.js';
 export { escapeHtml, existingAccountMail, invitationMail, resetPasswordMail, verifyEmailMail } from './templates.js';
