@@ -16,7 +16,8 @@ module.exports = {
     {
       name: 'feature-face-between-features',
       comment:
-        "A feature uses another only through its public face, index.ts: import '../plans/index.js', never '../plans/plans.repository.js'.",
+        "A feature uses another only through its public face, index.ts: import '../plans/index.js', " +
+        "never '../plans/plans.repository.js'.",
       severity: 'error',
       from: { path: '^src/features/([^/]+)/' },
       to: { path: '^src/features/', pathNot: ['^src/features/$1/', face] },
@@ -24,7 +25,8 @@ module.exports = {
     {
       name: 'feature-face-from-outside',
       comment:
-        'The server, the database scripts, benchmarks and e2e support use a feature only through its index.ts (src/test/ may reach in; the web client has its own rule).',
+        'The server, the database scripts, benchmarks and e2e support use a feature only through its index.ts ' +
+        '(src/test/ may reach in; the web client has its own rule).',
       severity: 'error',
       from: { pathNot: ['^src/features/', '^src/test/', '^src/web/'] },
       to: { path: '^src/features/', pathNot: face },
@@ -40,7 +42,8 @@ module.exports = {
     {
       name: 'web-no-server-code',
       comment:
-        'The browser bundle shares only what the server and the web both read (schemas, labels, pure rules): never a face, service, repository, route or job, which would pull the server in.',
+        'The browser bundle shares only what the server and the web both read (schemas, labels, pure rules): ' +
+        'never a face, service, repository, route or job, which would pull the server in.',
       severity: 'error',
       from: { path: '^src/web/' },
       to: { path: '^src/features/[^/]+/(index|[^/]*\\.(service|repository|routes|jobs))\\.ts$' },
@@ -55,7 +58,8 @@ module.exports = {
     {
       name: 'no-circular',
       comment:
-        'Modules import in one direction. A cycle closed only by an `import type` is left alone here: it is erased before it runs (between features, check-boundaries.ts refuses those too).',
+        'Modules import in one direction. A cycle closed only by an `import type` is left alone here: it is ' +
+        'erased before it runs (between features, check-boundaries.ts refuses those too).',
       severity: 'error',
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

@@ -1,4 +1,4 @@
-import { cruise, type ICruiseResult, type IViolation } from 'dependency-cruiser';
+import { cruise, type IViolation } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { type FeatureCycle, featureCycles, featureOf, type Import } from './feature-cycles.js';
@@ -30,21 +30,23 @@ const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
 const { output } = await cruise(['src', 'e2e', 'bench', 'scripts'], { ...options, validate: true }, undefined, {
   tsConfig: extractTSConfig('tsconfig.json'),
 });
-const result = output as ICruiseResult;
+// Without an output type, cruise answers the result itself, not a report.
+if (typeof output === 'string') throw new Error('dependency-cruiser answered a report, not a result');
+const result = output;
 
 const violations = result.summary.violations.filter((v) => v.rule.severity === 'error');
 const cycles = featureCycles(result.modules);
 
 if (violations.length > 0) {
-  console.error(
-    `Imports across boundaries (rules in .dependency-cruiser.cjs):\n${violations.map(describeViolation).join('\n')}`,
-  );
+  console.error('Imports across boundaries (rules in .dependency-cruiser.cjs):');
+  console.error(violations.map(describeViolation).join('\n'));
 }
 if (cycles.length > 0) {
-  console.error(
-    `Features that import each other, directly or round a loop (move the shared piece down, or have the lower ` +
-      `feature be handed what it needs; docs/ARCHITECTURE.md, "Feature boundaries"):\n${cycles.map(describeCycle).join('\n')}`,
-  );
+  const advice =
+    'move the shared piece down, or have buildApp hand the lower feature what it needs; ' +
+    'docs/ARCHITECTURE.md, "Feature boundaries"';
+  console.error(`Features that import each other, directly or round a loop (${advice}):`);
+  console.error(cycles.map(describeCycle).join('\n'));
 }
 if (violations.length > 0 || cycles.length > 0) process.exit(1);
 console.log(`Boundaries hold: ${result.summary.totalCruised} modules, no deep imports, no cycles between features.`);

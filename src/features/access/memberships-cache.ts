@@ -3,10 +3,10 @@ import { defineReadCache, readThrough } from '../../server/read-cache.js';
 import { listMyMemberships, type MyMembership } from './access.repository.js';
 
 /**
- * Who belongs where is the gate's data (every check starts from it), so its cache lives with the gate; the me
- * feature reads it too. The organisations each person belongs to, with their role and membership id, by user id: read on nearly every
+ * The organisations each person belongs to, with their role and membership id, by user id: read on nearly every
  * signed-in request (every plan and log check asks), written rarely. Forgotten for a person when they join,
- * leave or change role, and for everyone when an organisation is renamed.
+ * leave or change role, and for everyone when an organisation is renamed. Who belongs where is the gate's data,
+ * so the cache lives with the gate (the me feature reads it through access's face).
  */
 export const membershipsCache = defineReadCache<string, MyMembership[]>({
   name: 'memberships',
