@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           globalSetup: ['src/test/global-setup.ts'],
           // Services first, then the browser: the groups run one after the other, each with its own workers.
           sequence: { groupOrder: 0 },

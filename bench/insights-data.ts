@@ -10,7 +10,7 @@ import { hashPassword } from 'better-auth/crypto';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { refreshFacts } from '../src/features/insights/facts.js';
+import { refreshFacts } from '../src/features/insights/index.js';
 import { generatorStatements } from './insights-generator.js';
 import { ADMIN_PASSWORD, INSIGHTS_DATABASE_URL, insightsOrg, removeOrganisation } from './insights-org.js';
 import { ensurePostgresDatabase } from './postgres.js';

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import type { DashboardView } from '../src/features/insights/insights.schema.js';
+import type { DashboardView } from '../src/features/insights/index.js';
 import { type BenchSession, call, signInAs } from './api.js';
 import { ADMIN_PASSWORD, INSIGHTS_DATABASE_URL, insightsOrg } from './insights-org.js';
 import { type Figures, figuresInOneStatement, figuresInParallel, type Selection } from './insights-sql.js';

@@ -4,7 +4,7 @@
  * for one goal: requests one after another (no queueing behind other connections), p95 reported.
  */
 import pg from 'pg';
-import { fixtureTopics } from '../src/features/mentoring/matching-fixture.js';
+import { fixtureTopics } from '../src/test/matching-fixture.js';
 import { type BenchSession, call } from './api.js';
 
 export const MATCHING_MEMBERS = 10_000;

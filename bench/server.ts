@@ -14,7 +14,7 @@ import Fastify from 'fastify';
 import { type Config, loadConfig } from '../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { createOutboxMailer } from '../src/features/mail/mailer.js';
+import { createOutboxMailer } from '../src/features/mail/index.js';
 import { buildApp } from '../src/server/app.js';
 import { feedFixtureStatements } from './feed-fixture.js';
 import { BENCH_SECRET, mixFixtureStatements } from './mix-fixture.js';

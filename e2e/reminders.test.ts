@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { unsubscribeToken } from '../src/features/mail/unsubscribe-token.js';
 import { deliverNotification } from '../src/features/notifications/notify.js';
+import { unsubscribeToken } from '../src/features/settings/unsubscribe-token.js';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
 import { type E2eEnv, serverAndBrowser } from './support/session.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { planHistory } from '../features/plans/plan-history.js';
+import { planHistory } from '../features/plans/index.js';
 import { createPlan, type MemberRow } from '../test/factories.js';
 import type { Database } from './client.js';
 import { checkin, goal, logEntry, membership, orgTopic, plan } from './schema/index.js';

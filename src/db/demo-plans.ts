@@ -1,4 +1,4 @@
-import type { PlanContent } from '../features/plans/plan-content.js';
+import type { PlanContent } from '../features/plans/index.js';
 
 /*
  * What the demo organisation's people have written, so a newcomer sees a plan that is alive: the founder's

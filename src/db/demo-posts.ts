@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import { learnWords } from '../features/search/search.repository.js';
+import { learnWords } from '../features/search/index.js';
 import { renderMarkdown } from '../server/markdown.js';
 import type { Database } from './client.js';
 import { community, communityMember, membership, post, postComment, postReaction } from './schema/index.js';

@@ -15,53 +15,48 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { type Actor, resolveActor } from '../features/access/actor.js';
-import { archiveJobs } from '../features/archives/archives.jobs.js';
-import { archivesRoutes } from '../features/archives/archives.routes.js';
-import { createAuth } from '../features/auth/auth.js';
-import { authRoutes } from '../features/auth/auth.routes.js';
-import { calendarRoutes } from '../features/calendar/calendar.routes.js';
-import { checkinsRoutes } from '../features/checkins/checkins.routes.js';
-import { commentsRoutes } from '../features/comments/comments.routes.js';
-import { communitiesRoutes } from '../features/communities/communities.routes.js';
-import { enlistmentRoutes } from '../features/enlistment/enlistment.routes.js';
-import { createDatabaseFileStore } from '../features/evidence/database-file-store.js';
-import { evidenceJobs } from '../features/evidence/evidence.jobs.js';
-import { evidenceRoutes } from '../features/evidence/evidence.routes.js';
-import { createDiskFileStore, type FileStore } from '../features/evidence/file-store.js';
-import { guidesRoutes } from '../features/guides/guides.routes.js';
-import { healthRoutes } from '../features/health/health.routes.js';
-import { insightJobs } from '../features/insights/insights.jobs.js';
-import { insightsRoutes } from '../features/insights/insights.routes.js';
-import { invitationsRoutes } from '../features/invitations/invitations.routes.js';
-import { type JobsOptions, startJobQueue } from '../features/jobs/job-queue.js';
-import { logRoutes } from '../features/log/log.routes.js';
-import { createOutboxMailer, createSmtpMailer, type Mailer } from '../features/mail/mailer.js';
-import { unsubscribeRoutes } from '../features/mail/unsubscribe.routes.js';
-import { meRoutes } from '../features/me/me.routes.js';
-import { membersRoutes } from '../features/members/members.routes.js';
-import { mentoringRoutes } from '../features/mentoring/mentoring.routes.js';
-import { notificationJobs } from '../features/notifications/notifications.jobs.js';
-import { notificationsRoutes } from '../features/notifications/notifications.routes.js';
-import { orgsRoutes } from '../features/orgs/orgs.routes.js';
-import { planItemsRoutes } from '../features/plans/plan-items.routes.js';
-import { plansRoutes } from '../features/plans/plans.routes.js';
-import { revisionsRoutes } from '../features/plans/revisions.routes.js';
-import { portfolioRoutes } from '../features/portfolio/portfolio.routes.js';
-import { postImagesRoutes } from '../features/posts/post-images.routes.js';
-import { postsRoutes } from '../features/posts/posts.routes.js';
-import { reminderJobs } from '../features/reminders/reminders.jobs.js';
-import { reviewsRoutes } from '../features/reviews/reviews.routes.js';
-import { searchRoutes } from '../features/search/search.routes.js';
-import { settingsRoutes } from '../features/settings/settings.routes.js';
-import { sharingRoutes } from '../features/sharing/sharing.routes.js';
-import { templatesRoutes } from '../features/templates/templates.routes.js';
-import { timelineRoutes } from '../features/timeline/timeline.routes.js';
+import type { Actor } from '../features/access/index.js';
+import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
+import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
+import { calendarRoutes } from '../features/calendar/index.js';
+import { checkinsRoutes } from '../features/checkins/index.js';
+import { commentsRoutes } from '../features/comments/index.js';
+import { communitiesRoutes } from '../features/communities/index.js';
+import { enlistmentRoutes } from '../features/enlistment/index.js';
+import {
+  createDatabaseFileStore,
+  createDiskFileStore,
+  evidenceJobs,
+  evidenceRoutes,
+} from '../features/evidence/index.js';
+import { guidesRoutes } from '../features/guides/index.js';
+import { healthRoutes } from '../features/health/index.js';
+import { insightJobs, insightsRoutes } from '../features/insights/index.js';
+import { invitationProvesAddress, invitationsRoutes } from '../features/invitations/index.js';
+import { type JobsOptions, startJobQueue } from '../features/jobs/index.js';
+import { logRoutes } from '../features/log/index.js';
+import { createOutboxMailer, createSmtpMailer } from '../features/mail/index.js';
+import { meRoutes } from '../features/me/index.js';
+import { membersRoutes } from '../features/members/index.js';
+import { mentoringRoutes } from '../features/mentoring/index.js';
+import { notificationJobs, notificationsRoutes, unsubscribeRoutes } from '../features/notifications/index.js';
+import { orgsRoutes } from '../features/orgs/index.js';
+import { planItemsRoutes, plansRoutes, revisionsRoutes, startPlansFromTemplates } from '../features/plans/index.js';
+import { portfolioRoutes } from '../features/portfolio/index.js';
+import { postImagesRoutes, postsRoutes } from '../features/posts/index.js';
+import { reminderJobs } from '../features/reminders/index.js';
+import { reviewsRoutes } from '../features/reviews/index.js';
+import { searchRoutes } from '../features/search/index.js';
+import { settingsRoutes } from '../features/settings/index.js';
+import { sharingRoutes } from '../features/sharing/index.js';
+import { readTemplateForPlan, templatesRoutes } from '../features/templates/index.js';
+import { timelineRoutes } from '../features/timeline/index.js';
 import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { registerOwnWrites } from './own-writes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
+import type { FileStore, Mailer } from './ports.js';
 import { rateLimitJobs } from './rate-limit.jobs.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { createCacheRegistry } from './read-cache.js';
@@ -153,6 +148,11 @@ export async function buildApp(opts: BuildAppOptions) {
     caches,
     authSecret: opts.authSecret,
   };
+
+  // A lower feature that needs a higher one is handed it here, so imports between features only go down
+  // (docs/decisions/2026-12-05-feature-boundaries.md).
+  acceptAddressProof(invitationProvesAddress);
+  startPlansFromTemplates(readTemplateForPlan);
 
   registerErrorHandler(app);
   await registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));

@@ -1,19 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
-import type { Auth } from '../features/auth/auth.js';
-import type { FileStore } from '../features/evidence/file-store.js';
-import type { JobQueue } from '../features/jobs/job-queue.js';
-import type { Mailer } from '../features/mail/mailer.js';
 import type { ChangeFeed } from './change-feed.js';
+import type { FileStore, JobQueue, Mailer } from './ports.js';
 import type { CacheRegistry } from './read-cache.js';
 
-/** What services need from the running app, passed explicitly so tests can build one per database. */
+/**
+ * What services need from the running app, passed explicitly so tests can build one per database. It names no
+ * feature's types: the mailer, file store and job queue are ports (ports.ts) features implement, and the auth
+ * feature adds `auth` (its better-auth instance) to this interface itself (features/auth/auth.ts).
+ */
 export interface AppContext {
   config: Config;
   database: DatabaseHandle;
   db: DatabaseHandle['db'];
-  auth: Auth;
   mailer: Mailer;
   /** Where uploaded files are kept (FILE_STORE: the data directory or the database). */
   files: FileStore;

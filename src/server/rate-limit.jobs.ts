@@ -1,4 +1,4 @@
-import type { JobFeature } from '../features/jobs/job-queue.js';
+import type { JobFeature } from '../features/jobs/index.js';
 import { removeEndedRateLimitWindows } from './rate-limit-store.js';
 
 export const RATE_LIMIT_SWEEP_QUEUE = 'rate-limits-sweep';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unsubscribeToken } from '../features/mail/unsubscribe-token.js';
+import { unsubscribeToken } from '../features/settings/unsubscribe-token.js';
 import { createCast } from '../test/actors.js';
 import { createTestApp, TEST_SECRET } from '../test/app.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
+import { SESSION_COOKIE_PREFIX } from '../features/auth/index.js';
 import { forbidden } from './errors.js';
 
 /*

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planOfSelf } from '../features/access/matrix-kit.js';
 import { createCast } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
+import { planOfSelf } from '../test/matrix-kit.js';
 import { findBadText, MAX_DEPTH } from './text-guard.js';
 
 const t = await createTestApp();

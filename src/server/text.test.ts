@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planOfSelf } from '../features/access/matrix-kit.js';
 import { highlight } from '../features/search/highlight.js';
 import { createCast } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
+import { planOfSelf } from '../test/matrix-kit.js';
 import { cutText, oneLine } from './text.js';
 
 // With the job queue, as installs run: a notification is a pg-boss job, whose data is jsonb, which refuses half

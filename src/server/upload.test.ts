@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planOfSelf } from '../features/access/matrix-kit.js';
 import { createCast } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
+import { planOfSelf } from '../test/matrix-kit.js';
 import { multipart, pngBytes } from '../test/multipart.js';
 import { storedKeys } from '../test/stored-files.js';
 

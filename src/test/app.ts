@@ -7,8 +7,8 @@ import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
 import type { JobsOptions } from '../features/jobs/job-queue.js';
-import type { Mailer } from '../features/mail/mailer.js';
 import { buildApp } from '../server/app.js';
+import type { Mailer } from '../server/ports.js';
 import { openTestDatabase } from './database.js';
 import { createCapturingMailer } from './mailer.js';
 

@@ -1,4 +1,4 @@
-import type { Mailer, MailMessage } from '../features/mail/mailer.js';
+import type { Mailer, MailMessage } from '../server/ports.js';
 
 /** Keeps what would have been sent, so tests can read links out of e-mails. */
 export function createCapturingMailer(): Mailer & { sent: MailMessage[]; linkTo(email: string, path: string): string } {

@@ -7,7 +7,8 @@ import { routeRows as rows } from '../../test/route-rows.js';
  * The access matrix: every route, tried as every kind of person, must answer exactly the status in
  * its row. Each cell runs on a fresh cast, so a request that changes something (a removal, a sign-out)
  * cannot influence another cell. A new route without a row fails the coverage test at the end.
- * Each feature keeps its rows beside its routes in `*.access-rows.ts` (the core routes' in core.access-rows.ts).
+ * Each feature's rows are in src/test/access-rows/<feature>.ts (the core routes' in core.ts): test support
+ * lives with the tests, so production folders hold no test-only code.
  */
 
 const t = await createTestApp({ mailer: 'outbox' });

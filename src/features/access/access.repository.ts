@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import {
@@ -6,6 +6,7 @@ import {
   insightAction,
   insightActionRecipient,
   membership,
+  organization,
   plan,
   planGrant,
   planReview,
@@ -186,4 +187,65 @@ export async function wasTold(db: Database, actionId: string, memberId: string) 
     .from(insightActionRecipient)
     .where(and(eq(insightActionRecipient.actionId, actionId), eq(insightActionRecipient.memberId, memberId)));
   return row !== undefined;
+}
+
+/*
+ * Who belongs where: each person's organisations, read through the memberships cache (memberships-cache.ts) on
+ * nearly every signed-in request.
+ */
+
+function prepareListMyMemberships(db: Database) {
+  return db
+    .select({
+      organizationId: organization.id,
+      organizationName: organization.name,
+      memberId: membership.id,
+      role: membership.role,
+    })
+    .from(membership)
+    .innerJoin(organization, eq(organization.id, membership.organizationId))
+    .where(eq(membership.userId, sql.placeholder('userId')))
+    .orderBy(asc(organization.name))
+    .prepare('list_my_memberships');
+}
+
+// Prepared once per database (every signed-in page load asks): Drizzle skips building the SQL each time,
+// and PostgreSQL skips parsing and planning it on each pooled connection after the first.
+const preparedListMyMemberships = new WeakMap<Database, ReturnType<typeof prepareListMyMemberships>>();
+
+export type MyMembership = Awaited<ReturnType<ReturnType<typeof prepareListMyMemberships>['execute']>>[number];
+
+export async function listMyMemberships(db: Database, userId: string): Promise<MyMembership[]> {
+  let query = preparedListMyMemberships.get(db);
+  if (!query) {
+    query = prepareListMyMemberships(db);
+    preparedListMyMemberships.set(db, query);
+  }
+  return query.execute({ userId });
+}
+
+/** Who owns a plan (read through the plan owners cache, plan-owners-cache.ts). */
+export async function findPlanOwnership(db: Database, planId: string): Promise<PlanOwnership | undefined> {
+  const [row] = await db
+    .select({ id: plan.id, organizationId: plan.organizationId, memberId: plan.memberId, userId: plan.userId })
+    .from(plan)
+    .where(eq(plan.id, planId))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Revokes the grants of every request sent from a network entry that is being deleted: the requests go with
+ * the entry (foreign key), and access must not outlive the relation it came from.
+ * Grants are the gate's data, and plans (which deletes entries) sits below enlistment: so the query is here.
+ */
+export async function revokeGrantsOfEntry(db: Database, entryId: string, at: Date) {
+  const requests = db
+    .select({ id: enlistmentRequest.id })
+    .from(enlistmentRequest)
+    .where(eq(enlistmentRequest.networkEntryId, entryId));
+  await db
+    .update(planGrant)
+    .set({ revokedAt: at })
+    .where(and(inArray(planGrant.sourceId, requests), eq(planGrant.reason, 'enlistment'), isNull(planGrant.revokedAt)));
 }

@@ -1,13 +1,13 @@
 import type { AppContext } from '../../server/context.js';
 import { readThrough } from '../../server/read-cache.js';
-import { myMemberships } from '../me/memberships-cache.js';
-import { planOwnersCache } from '../plans/plan-cache.js';
 import { activeGrantsFor, type GrantRow, type PlanOwnership } from './access.repository.js';
 import type { Actor } from './actor.js';
+import { myMemberships } from './memberships-cache.js';
+import { planOwnersCache } from './plan-owners-cache.js';
 
 /*
  * The gate's hot reads come from caches: every plan read and autosave asks "is this mine?", and answers it
- * without a query. The caches are declared beside the features that own their data (memberships, plans).
+ * without a query. Both caches are the gate's own (memberships-cache.ts, plan-owners-cache.ts).
  */
 
 /** Who owns a plan (it never changes): remembered, so a write needs no extra query to check access. */

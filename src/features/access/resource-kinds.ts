@@ -1,6 +1,5 @@
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { myMemberships } from '../me/memberships-cache.js';
 import {
   findEnlistmentParties,
   findInsightActionForViewer,
@@ -14,6 +13,7 @@ import {
 } from './access.repository.js';
 import { readsItem } from './access-rules.js';
 import { activeGrantsOf, planOwnership } from './cached-reads.js';
+import { myMemberships } from './memberships-cache.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
 
 /** The actor's own membership of an organisation, from the cached list of their memberships (no query). */

@@ -1,4 +1,4 @@
-import type { JobFeature } from '../jobs/job-queue.js';
+import type { JobFeature } from '../jobs/index.js';
 import { eraseExpiredArchives } from './archives.service.js';
 
 export const ERASE_QUEUE = 'archives-erase';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { attachmentHeader, sendDownload } from '../../server/attachment.js';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { orgParams } from '../orgs/orgs.schema.js';
+import { orgParams } from '../orgs/index.js';
 import { archiveFileParams, archiveList, archiveParams, removedMemberList } from './archives.schema.js';
 import { downloadArchive, listMyArchives, listRemovedMembers, openArchivedFile } from './archives.service.js';
 

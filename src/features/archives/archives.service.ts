@@ -4,9 +4,9 @@ import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { fileNameSlug } from '../../server/text.js';
-import { requireAccess, requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { findOrganization } from '../orgs/orgs.repository.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess, requireUser } from '../access/index.js';
+import { findOrganization } from '../orgs/index.js';
 import {
   type ArchiveRow,
   archivesOfOrg,

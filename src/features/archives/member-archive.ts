@@ -1,8 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { ArchivedFile } from '../../db/schema/index.js';
-import { checkinsOfPlan } from '../checkins/checkins.repository.js';
-import { toDocument } from '../plans/plan-content.js';
-import { loadPlanView } from '../plans/plans.service.js';
+import { checkinsOfPlan } from '../checkins/index.js';
+import { loadPlanView, toDocument } from '../plans/index.js';
 import { evidenceOfPlan, logOfMember, plansOfMember, postsOfMember } from './archives.repository.js';
 
 export const ARCHIVE_FORMAT = 'waymark-member-archive';

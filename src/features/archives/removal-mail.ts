@@ -1,4 +1,4 @@
-import { escapeHtml } from '../mail/templates.js';
+import { escapeHtml } from '../mail/index.js';
 
 /** Tells the learner they no longer belong to the organisation, and where their data is kept for them. */
 export function removalMail(

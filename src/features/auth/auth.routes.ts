@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { rateLimited } from '../../server/errors.js';
 import { errors } from '../../server/schemas.js';
-import { toWebHeaders } from '../access/actor.js';
 import {
   forgotPasswordBody,
   messageResponse,
@@ -15,6 +14,7 @@ import {
   verifyEmailBody,
 } from './auth.schema.js';
 import { requestPasswordReset, resetPassword, signIn, signOut, signUp, verifyEmail } from './auth.service.js';
+import { toWebHeaders } from './session-actor.js';
 
 export const CHECK_INBOX_MESSAGE =
   'Check your inbox: we sent a link to this address. Open it to confirm the address and start. No mail within a few minutes? Look in your spam folder, or sign in to get a new link.';

@@ -6,8 +6,8 @@ import type { Database } from '../../db/client.js';
 import { account, session, user, verification } from '../../db/schema/index.js';
 import type { ChangeFeed } from '../../server/change-feed.js';
 import { readsUncached } from '../../server/own-writes.js';
-import type { Mailer } from '../mail/mailer.js';
-import { existingAccountMail, resetPasswordMail, verifyEmailMail } from '../mail/templates.js';
+import type { Mailer } from '../../server/ports.js';
+import { existingAccountMail, resetPasswordMail, verifyEmailMail } from '../mail/index.js';
 import { markEmailVerified, voidResetTokens } from './auth.repository.js';
 
 export const SESSION_COOKIE_PREFIX = 'waymark';
@@ -239,3 +239,13 @@ export function createAuth({ db, mailer, secret, baseUrl, changes, log }: AuthOp
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+declare module '../../server/context.js' {
+  interface AppContext {
+    /**
+     * better-auth, as createAuth configures it. The auth feature adds this field to the context itself: its type
+     * is better-auth's, which the server must not import from a feature (see server/context.ts).
+     */
+    auth: Auth;
+  }
+}

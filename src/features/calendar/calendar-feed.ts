@@ -5,8 +5,8 @@ import ical, {
   ICalEventStatus,
   ICalEventTransparency,
 } from 'ical-generator';
-import { type CheckinCadence, cadenceFrequency, checkinDueOn } from '../checkins/checkin-schedule.js';
-import { goalStatusLabels } from '../plans/labels.js';
+import { type CheckinCadence, cadenceFrequency, checkinDueOn } from '../checkins/index.js';
+import { goalStatusLabels } from '../plans/index.js';
 import type { FeedOwner, FeedRow } from './calendar.repository.js';
 
 /*

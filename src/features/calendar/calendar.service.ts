@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { localDate } from '../settings/local-time.js';
-import { getLearnerSettings, saveSettings } from '../settings/settings.service.js';
+import type { Actor } from '../access/index.js';
+import { requireUser } from '../access/index.js';
+import { getLearnerSettings, localDate, saveSettings } from '../settings/index.js';
 import { findFeedOwner, listFeedRows } from './calendar.repository.js';
 import type { CalendarFeedView } from './calendar.schema.js';
 import { buildCalendarFeed } from './calendar-feed.js';

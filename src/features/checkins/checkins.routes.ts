@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { planParams } from '../plans/plans.schema.js';
+import { planParams } from '../plans/index.js';
 import { checkinParams, checkinsOfPlanView, checkinView, createCheckinBody } from './checkins.schema.js';
 import { createCheckin, getCheckin, listCheckins, removeCheckin } from './checkins.service.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkinCadences } from '../../db/schema/index.js';
-import { goalStatusEnum } from '../plans/plans.schema.js';
+import { goalStatusEnum } from '../plans/index.js';
 import { ANSWER_MAX, type CheckinPromptId, checkinPromptIds } from './checkin-prompts.js';
 
 const id = z.string().min(1).max(64);

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { conflict, type FieldErrors, notFound, validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { type PartRow, snapshotOf } from '../plans/plan-parts.js';
-import { listItems, updateItem } from '../plans/plans.repository.js';
-import { readPlan, writePlan } from '../plans/plans.service.js';
-import { localDate } from '../settings/local-time.js';
-import { getLearnerSettings } from '../settings/settings.service.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { listItems, type PartRow, readPlan, snapshotOf, updateItem, writePlan } from '../plans/index.js';
+import { getLearnerSettings, localDate } from '../settings/index.js';
 import { checkinPrompts } from './checkin-prompts.js';
 import { checkinDueOn } from './checkin-schedule.js';
 import { type CheckinRow, checkinsOfPlan, deleteCheckin, findCheckin, insertCheckin } from './checkins.repository.js';

@@ -1,9 +1,8 @@
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import { commentsOnItem, readsItem } from '../access/access-rules.js';
-import type { Actor } from '../access/actor.js';
-import { readPlan } from '../plans/plans.service.js';
+import type { Actor } from '../access/index.js';
+import { commentsOnItem, readsItem, requireAccess } from '../access/index.js';
+import { readPlan } from '../plans/index.js';
 import type { CommentRow } from './comments.repository.js';
 
 export type Target = { kind: CommentRow['targetKind']; id: string };

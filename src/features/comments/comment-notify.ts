@@ -1,8 +1,7 @@
 import type { AppContext } from '../../server/context.js';
 import { cutText, oneLine } from '../../server/text.js';
-import { activeGrantsFor } from '../access/access.repository.js';
-import { readsItem } from '../access/access-rules.js';
-import { notify } from '../notifications/notify.js';
+import { activeGrantsFor, readsItem } from '../access/index.js';
+import { notify } from '../notifications/index.js';
 import type { CommentAccess, Target } from './comment-access.js';
 import { type CommentWithAuthor, listComments, memberIdOf } from './comments.repository.js';
 

@@ -3,10 +3,9 @@ import type { ZodType } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { renderMarkdown } from '../../server/markdown.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { updateItemFields } from '../plans/plan-items.service.js';
-import { planParts } from '../plans/plan-parts.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { planParts, updateItemFields } from '../plans/index.js';
 import { type CommentAccess, commentAccess, type Target } from './comment-access.js';
 import { notifyOfComment, notifyOfDecision } from './comment-notify.js';
 import {

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import {
   addCommunityMember,
   communityNamed,

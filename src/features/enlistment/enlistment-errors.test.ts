@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enlistmentRequest } from '../../db/schema/index.js';
 import { createTestApp } from '../../test/app.js';
-import { learnerWithMentorEntry } from './enlistment-fixture.js';
+import { learnerWithMentorEntry } from '../../test/enlistment-fixture.js';
 
 const t = await createTestApp();
 

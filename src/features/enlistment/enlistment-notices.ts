@@ -1,4 +1,4 @@
-import type { NotifyInput } from '../notifications/notify.js';
+import type { NotifyInput } from '../notifications/index.js';
 import type { RequestWithPeople } from './enlistment.repository.js';
 
 /*

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { enlistmentRequest, goal, membership, networkEntry, plan, planGrant, user } from '../../db/schema/index.js';
@@ -106,19 +106,4 @@ export async function goalWordings(db: Database, goalIds: string[]) {
 
 export async function insertGrants(db: Database, rows: (typeof planGrant.$inferInsert)[]) {
   if (rows.length > 0) await db.insert(planGrant).values(rows);
-}
-
-/**
- * Revokes the grants of every request sent from a network entry that is being deleted: the requests go with
- * the entry (foreign key), and access must not outlive the relation it came from.
- */
-export async function revokeGrantsOfEntry(db: Database, entryId: string, at: Date) {
-  const requests = db
-    .select({ id: enlistmentRequest.id })
-    .from(enlistmentRequest)
-    .where(eq(enlistmentRequest.networkEntryId, entryId));
-  await db
-    .update(planGrant)
-    .set({ revokedAt: at })
-    .where(and(inArray(planGrant.sourceId, requests), eq(planGrant.reason, 'enlistment'), isNull(planGrant.revokedAt)));
 }

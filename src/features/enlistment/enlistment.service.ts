@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { notify } from '../notifications/notify.js';
-import { findItem, type PlanRow } from '../plans/plans.repository.js';
-import { writePlan, writePlanOnBehalf } from '../plans/plans.service.js';
-import { revokeGrantsFrom } from '../sharing/sharing.repository.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { notify } from '../notifications/index.js';
+import { findItem, type PlanRow, writePlan, writePlanOnBehalf } from '../plans/index.js';
+import { revokeGrantsFrom } from '../sharing/index.js';
 import {
   findMemberOfOrg,
   findOpenRequestOfEntry,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { enlistmentRequest, planRevision } from '../../db/schema/index.js';
 import { createTestApp, type Json } from '../../test/app.js';
-import { learnerWithMentorEntry } from './enlistment-fixture.js';
+import { learnerWithMentorEntry } from '../../test/enlistment-fixture.js';
 
 const t = await createTestApp();
 

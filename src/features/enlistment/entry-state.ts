@@ -1,9 +1,8 @@
 import type { Database } from '../../db/client.js';
 import type { enlistmentStates } from '../../db/schema/plans.js';
 import { conflict } from '../../server/errors.js';
-import type { PlanHistory } from '../plans/plan-history.js';
-import { snapshotOf } from '../plans/plan-parts.js';
-import { findItem, updateItem } from '../plans/plans.repository.js';
+import type { PlanHistory } from '../plans/index.js';
+import { findItem, snapshotOf, updateItem } from '../plans/index.js';
 
 export type EntryState = (typeof enlistmentStates)[number];
 

@@ -1,4 +1,4 @@
-import type { JobFeature } from '../jobs/job-queue.js';
+import type { JobFeature } from '../jobs/index.js';
 import { removeAbandonedUploads } from './database-file-store.js';
 
 export const ABANDONED_UPLOADS_QUEUE = 'files-abandoned-uploads';

@@ -37,14 +37,6 @@ export async function evidenceOfGoals(db: Database, goalIds: string[]) {
 }
 
 /** Where the files of a plan's evidence are stored, to remove them with the plan. */
-export async function fileKeysOfPlan(db: Database, planId: string): Promise<string[]> {
-  const rows = await db
-    .select({ key: evidence.storageKey })
-    .from(evidence)
-    .where(and(eq(evidence.planId, planId), eq(evidence.kind, 'file')));
-  return rows.map((r) => r.key).filter((k): k is string => k !== null);
-}
-
 export async function updateEvidenceRow(
   db: Database,
   id: string,

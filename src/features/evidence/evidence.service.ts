@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { cutText } from '../../server/text.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { findItem } from '../plans/plans.repository.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { findItem } from '../plans/index.js';
 import {
   deleteEvidenceRow,
   type EvidenceRow,

@@ -3,30 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FileStore } from '../../server/ports.js';
 
-/** What a stored file turned out to be. */
-export interface StoredFile {
-  byteSize: number;
-  sha256: string;
-  /** The first bytes, for checking the content is what its type claims. */
-  head: Buffer;
-}
-
-/**
- * Where uploaded files live (evidence, post images, archived evidence): on disk under the data directory, or
- * in the database for several instances (FILE_STORE, database-file-store.ts); another store (S3, a network
- * share) would implement the same three calls. Keys are made by Waymark, never by the uploader.
- */
-export interface FileStore {
-  /**
-   * Stores a stream under `key`, all or nothing: if the stream fails, is cut off or passes `maxBytes`,
-   * nothing is kept and the error is thrown (FileTooLargeError for the size).
-   */
-  put(key: string, data: Readable, maxBytes: number): Promise<StoredFile>;
-  /** The stored bytes, or undefined if there is no such file. */
-  open(key: string): Promise<Readable | undefined>;
-  delete(key: string): Promise<void>;
-}
+export type { FileStore, StoredFile } from '../../server/ports.js';
 
 export class FileTooLargeError extends Error {
   constructor(readonly maxBytes: number) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { orgParams } from '../orgs/orgs.schema.js';
+import { orgParams } from '../orgs/index.js';
 import { guideView, updateGuideBody } from './guides.schema.js';
 import { getGuide, resetGuide, updateGuide } from './guides.service.js';
 

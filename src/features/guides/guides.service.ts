@@ -4,8 +4,8 @@ import { guide } from '../../db/schema/index.js';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import { defaultGuide } from './default-guide.js';
 import type { GuideView, updateGuideBody } from './guides.schema.js';
 

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { membership } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import { lockSettings, syncLearnerFacts } from './facts.js';
 
 /** Whether a learner's plan and log count in insights: theirs alone to read and to change. */

@@ -4,8 +4,8 @@ import { insightSettings, membership, orgTopic } from '../../db/schema/index.js'
 import { goalStatuses, learningForms } from '../../db/schema/plans.js';
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import { refreshFacts } from './facts.js';
 import { formGroupOf, formGroups } from './forms.js';
 import {

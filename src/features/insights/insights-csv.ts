@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { goalStatusLabels, learningFormLabels } from '../plans/labels.js';
+import { goalStatusLabels, learningFormLabels } from '../plans/index.js';
 import { formGroupLabels } from './forms.js';
 import type { DashboardView, figureNames } from './insights.schema.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type Json } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
-import { learnerWith } from './insights-fixture.js';
+import { learnerWith } from '../../test/insights-fixture.js';
 
 /*
  * "Count again now" with the job queue running, as the app runs: the request answers at once (202, counting)

@@ -1,4 +1,4 @@
-import type { JobFeature } from '../jobs/job-queue.js';
+import type { JobFeature } from '../jobs/index.js';
 import { refreshFacts } from './facts.js';
 import { RECOUNT_QUEUE, refreshAllInsights } from './settings.service.js';
 

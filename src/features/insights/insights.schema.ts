@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { insightActionKinds } from '../../db/schema/insights.js';
 import { goalStatuses, learningForms } from '../../db/schema/plans.js';
 import { oneLineText } from '../../server/schemas.js';
-import { orgParams } from '../orgs/orgs.schema.js';
+import { orgParams } from '../orgs/index.js';
 import { formGroups } from './forms.js';
 
 export { orgParams };

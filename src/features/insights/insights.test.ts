@@ -4,9 +4,9 @@ import { notification } from '../../db/schema/index.js';
 import { rowsOf } from '../../db/sql-helpers.js';
 import { createTestApp, type Json } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
+import { type LearnerSpec, learnerWith } from '../../test/insights-fixture.js';
 import { refreshFacts } from './facts.js';
 import { insightJobs, REFRESH_QUEUE } from './insights.jobs.js';
-import { type LearnerSpec, learnerWith } from './insights-fixture.js';
 
 const t = await createTestApp();
 

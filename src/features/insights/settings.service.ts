@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { insightSettings } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import { lockSettings, refreshFacts } from './facts.js';
 import type { settingsBody } from './insights.schema.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emailField } from '../auth/auth.schema.js';
-import { roleEnum } from '../orgs/orgs.schema.js';
+import { emailField } from '../auth/index.js';
+import { roleEnum } from '../orgs/index.js';
 
 export const invitationStatus = z.enum(['pending', 'expired', 'accepted', 'revoked']);
 

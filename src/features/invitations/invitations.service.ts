@@ -5,13 +5,12 @@ import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
 import { inTransaction } from '../../server/transaction.js';
-import { requireAccess, requireUser } from '../access/access.js';
-import { findMembership } from '../access/access.repository.js';
-import type { Actor } from '../access/actor.js';
-import { markEmailVerified } from '../auth/auth.repository.js';
-import { invitationMail } from '../mail/templates.js';
-import { hasMemberWithEmail } from '../members/members.repository.js';
-import { findOrganization } from '../orgs/orgs.repository.js';
+import type { Actor } from '../access/index.js';
+import { findMembership, requireAccess, requireUser } from '../access/index.js';
+import { markEmailVerified } from '../auth/index.js';
+import { invitationMail } from '../mail/index.js';
+import { hasMemberWithEmail } from '../members/index.js';
+import { findOrganization } from '../orgs/index.js';
 import {
   findInvitationById,
   findInvitationByTokenHash,

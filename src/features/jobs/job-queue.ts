@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { pgliteClientOf } from '../../db/client.js';
 import { createPool } from '../../db/pg-pool.js';
 import type { AppContext } from '../../server/context.js';
+import type { JobQueue } from '../../server/ports.js';
 import { pgliteExecutor } from './pglite-executor.js';
 
 /*
@@ -43,16 +44,7 @@ export interface JobDefinition<T extends object = object> {
   run(job: PgBoss.JobWithMetadata<T>): Promise<void>;
 }
 
-/** What features see of the queue. */
-export interface JobQueue {
-  readonly boss: PgBoss;
-  /** The instant jobs should treat as now. */
-  now(): Date;
-  send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>;
-  /** Sends many jobs in one statement. */
-  insert(jobs: PgBoss.JobInsert[]): Promise<void>;
-  stop(): Promise<void>;
-}
+export type { JobQueue } from '../../server/ports.js';
 
 /** A feature's jobs, made from the app's context and the running queue (to send follow-up jobs). */
 export type JobFeature = (ctx: AppContext, queue: JobQueue) => JobDefinition[];

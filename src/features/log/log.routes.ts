@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
-import { evidenceView } from '../evidence/evidence.schema.js';
-import { shareView } from '../plans/plans.schema.js';
+import { evidenceView } from '../evidence/index.js';
+import { shareView } from '../plans/index.js';
 import {
   createLogBody,
   listLogQuery,

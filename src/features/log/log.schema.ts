@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { learningFormEnum } from '../plans/plans.schema.js';
+import { learningFormEnum } from '../plans/index.js';
 
 const isoDate = z.iso.date({ error: 'Use a date like 2027-03-31.' });
 const id = z.string().min(1).max(64);

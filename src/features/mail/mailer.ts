@@ -4,25 +4,9 @@ import nodemailer from 'nodemailer';
 import type { Database } from '../../db/client.js';
 import { outboxMessage } from '../../db/schema/index.js';
 import { AppError } from '../../server/errors.js';
+import type { Mailer } from '../../server/ports.js';
 
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  /** Extra headers, e.g. List-Unsubscribe on reminders. The outbox does not keep them. */
-  headers?: Record<string, string>;
-}
-
-export interface Mailer {
-  readonly mode: 'smtp' | 'outbox';
-  /**
-   * Sends one message. Pass the request's transaction as `tx` so that, in outbox mode, the message is
-   * stored with the rest of the change (and on PGlite, whose one connection the transaction holds).
-   */
-  send(message: MailMessage, tx?: Database): Promise<void>;
-  close(): void;
-}
+export type { Mailer, MailMessage } from '../../server/ports.js';
 
 /**
  * The mail server refused or could not be reached. The request that needed the mail answers 503

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { personName, userView } from '../auth/auth.schema.js';
-import { roleEnum } from '../orgs/orgs.schema.js';
+import { personName, userView } from '../auth/index.js';
+import { roleEnum } from '../orgs/index.js';
 
 export const myMembership = z.object({
   organizationId: z.string(),

@@ -1,9 +1,8 @@
 import type { AppContext } from '../../server/context.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { myMemberships, requireUser } from '../access/index.js';
 import { renameUser } from './me.repository.js';
 import type { MeView } from './me.schema.js';
-import { myMemberships } from './memberships-cache.js';
 
 /** The signed-in person and the organisations they belong to: what the web app needs to start. */
 export async function getMe(ctx: AppContext, actor: Actor): Promise<MeView> {

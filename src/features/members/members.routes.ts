@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors, ifMatch, versionFrom } from '../../server/schemas.js';
-import { orgParams } from '../orgs/orgs.schema.js';
+import { orgParams } from '../orgs/index.js';
 import {
   listMembersQuery,
   memberList,

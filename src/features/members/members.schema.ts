@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { oneLineText } from '../../server/schemas.js';
-import { roleEnum } from '../orgs/orgs.schema.js';
+import { roleEnum } from '../orgs/index.js';
 
 export const memberView = z
   .object({

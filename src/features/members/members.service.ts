@@ -3,11 +3,10 @@ import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { inTransaction } from '../../server/transaction.js';
-import { requireAccess } from '../access/access.js';
-import type { MembershipRow } from '../access/access.repository.js';
-import type { Actor } from '../access/actor.js';
-import { archiveMember } from '../archives/archives.service.js';
-import { moveLearnerFacts } from '../insights/facts.js';
+import type { Actor, MembershipRow } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { archiveMember } from '../archives/index.js';
+import { moveLearnerFacts } from '../insights/index.js';
 import {
   countOwners,
   deleteMembership,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { goal as goalTable, membership, organization, plan, user } from '../../db/schema/index.js';
 import { createTestApp } from '../../test/app.js';
-import { type FixtureGoal, matchingFixture } from './matching-fixture.js';
+import { type FixtureGoal, matchingFixture } from '../../test/matching-fixture.js';
 import { suggestForGoal } from './mentoring.service.js';
 
 const t = await createTestApp();

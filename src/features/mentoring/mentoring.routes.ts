@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { goalParams } from '../evidence/evidence.schema.js';
+import { goalParams } from '../evidence/index.js';
 import { goalMatches, matchesQuery } from './mentoring.schema.js';
 import { matchGoal } from './mentoring.service.js';
 

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { findItem } from '../plans/plans.repository.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { findItem } from '../plans/index.js';
 import { goalQuery } from './goal-query.js';
 import { isFull, mentorReasons, peerReasons } from './match-reasons.js';
 import { findMentors, findPeers } from './mentoring.repository.js';

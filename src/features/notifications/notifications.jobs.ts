@@ -1,4 +1,4 @@
-import type { JobFeature } from '../jobs/job-queue.js';
+import type { JobFeature } from '../jobs/index.js';
 import { DELIVER_QUEUE, deliverNotification, type NotifyInput } from './notify.js';
 
 /** One job per notification: stores it and sends its e-mail; a failed send is retried with backoff. */

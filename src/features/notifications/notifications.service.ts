@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireUser } from '../access/index.js';
 import {
   countUnread,
   listNotifications,

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
-import { notificationMail } from '../mail/reminder-templates.js';
-import { unsubscribeToken } from '../mail/unsubscribe-token.js';
-import { reminderKindLabels } from '../reminders/reminder-labels.js';
-import { type ReminderKind, reminderKinds } from '../settings/settings.schema.js';
-import { getLearnerSettings, wantsEmail } from '../settings/settings.service.js';
+import { notificationMail } from '../mail/index.js';
+import {
+  getLearnerSettings,
+  type ReminderKind,
+  reminderKindLabels,
+  reminderKinds,
+  unsubscribeToken,
+  wantsEmail,
+} from '../settings/index.js';
 import {
   claimEmail,
   findNotificationByKey,

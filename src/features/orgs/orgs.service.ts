@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { membership } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { requireAccess, requireUser } from '../access/access.js';
-import type { MembershipRow } from '../access/access.repository.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor, MembershipRow } from '../access/index.js';
+import { requireAccess, requireUser } from '../access/index.js';
 import { countMembers, findOrganization, insertOrganization, updateOrganizationRow } from './orgs.repository.js';
 import type { OrgView } from './orgs.schema.js';
 

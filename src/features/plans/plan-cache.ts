@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Database } from '../../db/client.js';
 import { defineReadCache } from '../../server/read-cache.js';
-import type { PlanOwnership } from '../access/access.repository.js';
+import type { PlanOwnership } from '../access/index.js';
 import { viewOf } from './plan-parts.js';
 import { findPlan, listAllItems } from './plans.repository.js';
 import { type PlanView, planView } from './plans.schema.js';
@@ -66,21 +66,4 @@ export const planCache = defineReadCache<string, CachedPlan | undefined>({
   keyOf: (planId) => planId,
   load: (ctx, planId) => loadPlan(ctx.db, planId),
   forgets: { plan: (change, cache) => cache.forget(change.planId) },
-});
-
-/** Who owns each plan: fixed for the plan's life, so forgotten only when it is deleted. */
-export const planOwnersCache = defineReadCache<string, PlanOwnership | undefined>({
-  name: 'plan owners',
-  ttlMs: 10 * 60_000,
-  maxEntries: 100_000,
-  keyOf: (planId) => planId,
-  load: async (ctx, planId) => {
-    const row = await findPlan(ctx.db, planId);
-    return row && { id: row.id, organizationId: row.organizationId, memberId: row.memberId, userId: row.userId };
-  },
-  forgets: {
-    plan: (change, cache) => {
-      if (change.removed) cache.forget(change.planId);
-    },
-  },
 });

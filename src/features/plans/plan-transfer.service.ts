@@ -1,15 +1,34 @@
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
 import { fileNameSlug } from '../../server/text.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { readTemplateForPlan } from '../templates/templates.service.js';
+import type { Actor } from '../access/index.js';
+import { requireUser } from '../access/index.js';
 import { planToMarkdown } from './export/plan-markdown.js';
 import { planToPdf } from './export/plan-pdf.js';
 import { type PlanDocument, planContent, toDocument, unfinishedContent } from './plan-content.js';
 import { goalIdsOfUser } from './plans.repository.js';
 import type { PlanView } from './plans.schema.js';
 import { createPlan, type PlanSource, readPlan } from './plans.service.js';
+
+/**
+ * Reads an organisation's template for starting a plan (checking the actor may use it). Templates are made
+ * from plans' content, so they sit above plans and hand this in (`startPlansFromTemplates`, wired in buildApp)
+ * rather than plans calling them.
+ */
+export type TemplateForPlanReader = (
+  ctx: AppContext,
+  actor: Actor,
+  organizationId: string,
+  templateId: string,
+) => Promise<{ id: string; content: unknown }>;
+let readTemplateForPlan: TemplateForPlanReader = async () => {
+  throw new Error('No template reader: buildApp wires one with startPlansFromTemplates.');
+};
+
+/** Lets plans start from templates, read by `read`. */
+export function startPlansFromTemplates(read: TemplateForPlanReader): void {
+  readTemplateForPlan = read;
+}
 
 /**
  * Starts a plan, from a template of the organisation or carrying forward the unfinished goals of one of the

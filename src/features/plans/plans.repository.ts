@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { goal, plan, planRevision } from '../../db/schema/index.js';
+import { evidence, goal, plan, planRevision } from '../../db/schema/index.js';
 import { type PartKind, type PartRow, partKinds, tableOf } from './plan-parts.js';
 
 export type PlanRow = typeof plan.$inferSelect;
@@ -145,4 +145,16 @@ export async function goalIdsOfUser(db: Database, userId: string, goalIds: strin
     .innerJoin(plan, eq(plan.id, goal.planId))
     .where(and(eq(plan.userId, userId), inArray(goal.id, goalIds)));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The stored files of a plan's evidence, to remove once the plan is deleted (its evidence rows go with it by
+ * foreign key). Read here, not in the evidence feature: evidence sits above plans.
+ */
+export async function fileKeysOfPlan(db: Database, planId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: evidence.storageKey })
+    .from(evidence)
+    .where(and(eq(evidence.planId, planId), eq(evidence.kind, 'file')));
+  return rows.map((r) => r.key).filter((k): k is string => k !== null);
 }

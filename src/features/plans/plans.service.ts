@@ -5,13 +5,19 @@ import type { ChangeOf } from '../../server/changes.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { readThrough } from '../../server/read-cache.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { fileKeysOfPlan } from '../evidence/evidence.repository.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import { type CachedPlan, loadPlan, planCache } from './plan-cache.js';
 import { insertContent, type PlanContent } from './plan-content.js';
 import { type PlanHistory, planHistory, type RevisionAction } from './plan-history.js';
-import { deletePlanRow, insertPlan, listPlansOfMember, lockPlan, type PlanRow } from './plans.repository.js';
+import {
+  deletePlanRow,
+  fileKeysOfPlan,
+  insertPlan,
+  listPlansOfMember,
+  lockPlan,
+  type PlanRow,
+} from './plans.repository.js';
 import type { PlanSummary, PlanView, updatePlanBody } from './plans.schema.js';
 
 export type { CachedPlan } from './plan-cache.js';

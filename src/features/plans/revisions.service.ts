@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 import { planRevision, user } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
 import { reviewKindLabels } from './labels.js';
 import type { EntityType } from './plan-history.js';
 import { deleteWithLinks } from './plan-items.service.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evidenceView } from '../evidence/evidence.schema.js';
+import { evidenceView } from '../evidence/index.js';
 
 const id = z.string().min(1).max(64);
 

@@ -3,13 +3,10 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, notFound, validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { evidenceOfGoals } from '../evidence/evidence.repository.js';
-import { openStoredFile } from '../evidence/evidence.service.js';
-import { evidenceViewOf, ownerDownloadUrl } from '../evidence/evidence-view.js';
-import { expiryInstant } from '../settings/local-time.js';
-import { getLearnerSettings } from '../settings/settings.service.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { evidenceOfGoals, evidenceViewOf, openStoredFile, ownerDownloadUrl } from '../evidence/index.js';
+import { expiryInstant, getLearnerSettings } from '../settings/index.js';
 import {
   achievedGoalsOf,
   evidenceOfAchievedGoal,

@@ -6,10 +6,9 @@ import { postImage } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
 import { cutText } from '../../server/text.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { imageExtensions, imageKindOfName } from '../evidence/file-types.js';
-import { storeCheckedUpload } from '../evidence/store-upload.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { imageExtensions, imageKindOfName, storeCheckedUpload } from '../evidence/index.js';
 
 /** Images in posts: a photo of a whiteboard, a chart. Big enough for that, small enough for a feed. */
 export const POST_IMAGE_MAX_BYTES = 5 * 1024 * 1024;

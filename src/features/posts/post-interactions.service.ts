@@ -4,9 +4,9 @@ import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
 import { renderMarkdown } from '../../server/markdown.js';
 import { cutText } from '../../server/text.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { notify } from '../notifications/notify.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { notify } from '../notifications/index.js';
 import {
   addFollow,
   addReaction,

@@ -11,8 +11,8 @@ import {
   user,
 } from '../../db/schema/index.js';
 import { exactInstant } from '../../server/keyset-cursor.js';
-import { visibleTo } from '../access/post-visibility.js';
-import { learnWords } from '../search/search.repository.js';
+import { visibleTo } from '../access/index.js';
+import { learnWords } from '../search/index.js';
 
 export type PostRow = typeof post.$inferSelect;
 

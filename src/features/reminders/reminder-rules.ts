@@ -1,11 +1,10 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { cutText, oneLine } from '../../server/text.js';
-import { type CheckinCadence, checkinDueOn } from '../checkins/checkin-schedule.js';
-import type { NotifyInput } from '../notifications/notify.js';
-import { shareHowLabels } from '../plans/labels.js';
-import type { ShareView } from '../plans/plans.schema.js';
-import { sharingStatus } from '../plans/sharing-status.js';
-import { localDate, localHour } from '../settings/local-time.js';
+import { type CheckinCadence, checkinDueOn } from '../checkins/index.js';
+import type { NotifyInput } from '../notifications/index.js';
+import type { ShareView } from '../plans/index.js';
+import { shareHowLabels, sharingStatus } from '../plans/index.js';
+import { localDate, localHour } from '../settings/index.js';
 
 /*
  * When each reminder is due, in the learner's own calendar, and what it says. Pure: the scan feeds it

@@ -1,4 +1,4 @@
-import type { JobFeature } from '../jobs/job-queue.js';
+import type { JobFeature } from '../jobs/index.js';
 import { scanReminders } from './reminders.service.js';
 
 export const SCAN_QUEUE = 'reminders-scan';

@@ -1,6 +1,6 @@
 import { addDays, format, parseISO } from 'date-fns';
 import type { AppContext } from '../../server/context.js';
-import { DELIVER_QUEUE, type NotifyInput, notify } from '../notifications/notify.js';
+import { DELIVER_QUEUE, type NotifyInput, notify } from '../notifications/index.js';
 import { checkinReminder, isDeliveryHour, NEAR_DAYS, shareReminder, targetReminders } from './reminder-rules.js';
 import {
   goalsWithDatesBetween,

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.js';
-import type { Coverage } from '../access/share-coverage.js';
+import type { Coverage } from '../access/index.js';
 import { countChangesAfter, listChangesAfter, type ReviewRow } from './reviews.repository.js';
 import type { ChangesSince } from './reviews.schema.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, type Json } from '../../test/app.js';
-import { learnerWithPlan } from './review-fixture.js';
+import { learnerWithPlan } from '../../test/review-fixture.js';
 
 const t = await createTestApp();
 

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../server/context.js';
-import type { ReviewRecord } from '../access/access.repository.js';
-import { notify } from '../notifications/notify.js';
-import { reviewKindLabels } from '../plans/labels.js';
+import type { ReviewRecord } from '../access/index.js';
+import { notify } from '../notifications/index.js';
+import { reviewKindLabels } from '../plans/index.js';
 import type { ReviewSide } from './reviews.schema.js';
 
 /*

@@ -1,11 +1,10 @@
 import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import type { PlanHistory } from '../plans/plan-history.js';
-import type { PlanRow } from '../plans/plans.repository.js';
-import { writePlan, writePlanOnBehalf } from '../plans/plans.service.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import type { PlanHistory, PlanRow } from '../plans/index.js';
+import { writePlan, writePlanOnBehalf } from '../plans/index.js';
 import { tellSigned } from './review-notices.js';
 import { changedBetween, lockReview, type ReviewRow, updateReview } from './reviews.repository.js';
 import type { ReviewSide, SignResult } from './reviews.schema.js';

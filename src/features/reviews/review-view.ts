@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client.js';
-import type { ReviewRecord } from '../access/access.repository.js';
-import { coverageOf, type SharedPart } from '../access/share-coverage.js';
-import { listGrantsFrom } from '../sharing/sharing.repository.js';
+import type { ReviewRecord } from '../access/index.js';
+import { coverageOf, type SharedPart } from '../access/index.js';
+import { listGrantsFrom } from '../sharing/index.js';
 import { changesSinceReview } from './changes-since.js';
 import type { ReviewRow } from './reviews.repository.js';
 import type { ReviewSide, ReviewView } from './reviews.schema.js';

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gt, lt, max, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { membership, planReview, planRevision } from '../../db/schema/index.js';
-import { selectReviewsWithParties } from '../access/access.repository.js';
+import { selectReviewsWithParties } from '../access/index.js';
 
 export type ReviewRow = typeof planReview.$inferSelect;
 

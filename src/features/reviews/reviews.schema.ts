@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reviewKinds, reviewStates } from '../../db/schema/collaboration.js';
 import { grantScopes } from '../../db/schema/sharing.js';
-import { sharedParts } from '../access/share-coverage.js';
+import { sharedParts } from '../access/index.js';
 
 /*
  * Supervisor reviews: the learner asks their supervisor to review the cycle's plan (the learning agreement,

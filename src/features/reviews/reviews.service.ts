@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { conflict, type FieldErrors, notFound, validationError } from '../../server/errors.js';
-import { type Granted, requireAccess } from '../access/access.js';
-import { findReviewWithParties, type ReviewRecord } from '../access/access.repository.js';
-import type { Actor } from '../access/actor.js';
-import { lockPlan } from '../plans/plans.repository.js';
-import { checkShareTarget } from '../sharing/share-target.js';
-import { insertGrant, revokeGrantsFrom } from '../sharing/sharing.repository.js';
+import type { Actor } from '../access/index.js';
+import { findReviewWithParties, type Granted, type ReviewRecord, requireAccess } from '../access/index.js';
+import { lockPlan } from '../plans/index.js';
+import { checkShareTarget, insertGrant, revokeGrantsFrom } from '../sharing/index.js';
 import { tellReviewRequested, tellReviewWithdrawn } from './review-notices.js';
 import { awaitingOf, reviewViewFor } from './review-view.js';
 import {

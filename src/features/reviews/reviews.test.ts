@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { planGrant } from '../../db/schema/index.js';
 import { createTestApp, type Json } from '../../test/app.js';
-import { learnerWithPlan } from './review-fixture.js';
+import { learnerWithPlan } from '../../test/review-fixture.js';
 
 const t = await createTestApp();
 

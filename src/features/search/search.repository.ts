@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { community, goal, membership, networkEntry, plan, post, searchWord, user } from '../../db/schema/index.js';
 import { rowsOf, textArray } from '../../db/sql-helpers.js';
-import { visibleTo } from '../access/post-visibility.js';
+import { visibleTo } from '../access/index.js';
 
 export interface Hit {
   id: string;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../server/context.js';
 import { validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
 import { highlight, plainText, queryWordsOf } from './highlight.js';
 import {
   type Hit,

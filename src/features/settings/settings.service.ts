@@ -4,8 +4,8 @@ import type { Database } from '../../db/client.js';
 import { learnerSettings } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict } from '../../server/errors.js';
-import { requireUser } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../access/index.js';
+import { requireUser } from '../access/index.js';
 import type { ReminderKind, SettingsView, updateSettingsBody } from './settings.schema.js';
 
 export type LearnerSettings = typeof learnerSettings.$inferSelect;

@@ -1,5 +1,5 @@
-import type { Coverage, SharedPart } from '../access/share-coverage.js';
-import type { PlanView } from '../plans/plans.schema.js';
+import type { Coverage, SharedPart } from '../access/index.js';
+import type { PlanView } from '../plans/index.js';
 
 /**
  * The plan cut down to exactly what the coverage allows. A shared goal brings the network entries and

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { goal, membership, plan, planAccessLog, planGrant, user } from '../../db/schema/index.js';
 import { exactInstant } from '../../server/keyset-cursor.js';
-import { isActive } from '../access/access.repository.js';
+import { isActive } from '../access/index.js';
 
 /** Every share of a plan, newest first, with the grantee's name and the goal it covers (if any). */
 export async function listGrantsOfPlan(db: Database, planId: string) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { grantAccesses, grantScopes } from '../../db/schema/sharing.js';
-import { sharedParts } from '../access/share-coverage.js';
+import { sharedParts } from '../access/index.js';
 
-export type { SharedPart } from '../access/share-coverage.js';
+export type { SharedPart } from '../access/index.js';
 
-import { goalView, networkView, reflectionView, shareView } from '../plans/plans.schema.js';
+import { goalView, networkView, reflectionView, shareView } from '../plans/index.js';
 
 /*
  * Granular sharing: the learner shares the whole plan, one part or one goal with a member of the

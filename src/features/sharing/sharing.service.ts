@@ -3,10 +3,9 @@ import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { coverageOf, type SharedPart } from '../access/share-coverage.js';
-import { readPlan } from '../plans/plans.service.js';
+import type { Actor } from '../access/index.js';
+import { coverageOf, requireAccess, type SharedPart } from '../access/index.js';
+import { readPlan } from '../plans/index.js';
 import { checkShareTarget } from './share-target.js';
 import { filterPlan, labelOfRead, whatWasRead } from './shared-view.js';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { oneLineText } from '../../server/schemas.js';
-import { planContent } from '../plans/plan-content.js';
+import { planContent } from '../plans/index.js';
 
 const name = oneLineText({ error: 'Name the template.' })
   .trim()

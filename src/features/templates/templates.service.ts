@@ -4,11 +4,9 @@ import type { z } from 'zod';
 import { planTemplate } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
-import { requireAccess } from '../access/access.js';
-import { seesDraftTemplates } from '../access/access-rules.js';
-import type { Actor } from '../access/actor.js';
-import { contentOf, type PlanContent } from '../plans/plan-content.js';
-import { readPlan } from '../plans/plans.service.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess, seesDraftTemplates } from '../access/index.js';
+import { contentOf, type PlanContent, readPlan } from '../plans/index.js';
 import type { createTemplateBody, TemplateView, updateTemplateBody } from './templates.schema.js';
 
 type TemplateRow = typeof planTemplate.$inferSelect;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { goalParams } from '../evidence/evidence.schema.js';
+import { goalParams } from '../evidence/index.js';
 import { goalTimelineView } from './timeline.schema.js';
 import { goalTimeline } from './timeline.service.js';
 

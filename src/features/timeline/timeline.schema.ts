@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { evidenceView } from '../evidence/evidence.schema.js';
-import { learningFormEnum } from '../plans/plans.schema.js';
+import { evidenceView } from '../evidence/index.js';
+import { learningFormEnum } from '../plans/index.js';
 
 const base = { id: z.string(), date: z.string(), at: z.string() };
 

@@ -1,11 +1,10 @@
 import type { AppContext } from '../../server/context.js';
-import { requireAccess } from '../access/access.js';
-import type { Actor } from '../access/actor.js';
-import { checkinsOfPlan } from '../checkins/checkins.repository.js';
-import { evidenceOfGoal } from '../evidence/evidence.repository.js';
-import { evidenceViewOf, ownerDownloadUrl } from '../evidence/evidence-view.js';
-import { logEntriesOfGoal } from '../log/log.repository.js';
-import { findItem, listItems } from '../plans/plans.repository.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { checkinsOfPlan } from '../checkins/index.js';
+import { evidenceOfGoal, evidenceViewOf, ownerDownloadUrl } from '../evidence/index.js';
+import { logEntriesOfGoal } from '../log/index.js';
+import { findItem, listItems } from '../plans/index.js';
 import type { TimelineItem } from './timeline.schema.js';
 
 type ShareRecord = { id: string; doneOn: string; link: string | null; note: string };

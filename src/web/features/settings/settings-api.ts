@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UnsubscribeView } from '../../../features/mail/unsubscribe.schema';
+import type { UnsubscribeView } from '../../../features/notifications/unsubscribe.schema';
 import type { SettingsView, UpdateSettingsBody } from '../../../features/settings/settings.schema';
 import { ApiError, api } from '../../lib/api';
 import { type CheckinCadence, checkinKeys } from '../checkins/checkins-api';

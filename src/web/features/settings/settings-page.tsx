@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { reminderKindLabels } from '../../../features/reminders/reminder-labels';
+import { reminderKindLabels } from '../../../features/settings/reminder-labels';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';

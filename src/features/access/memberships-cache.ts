@@ -1,0 +1,25 @@
+import type { AppContext } from '../../server/context.js';
+import { defineReadCache, readThrough } from '../../server/read-cache.js';
+import { listMyMemberships, type MyMembership } from './access.repository.js';
+
+/**
+ * The organisations each person belongs to, with their role and membership id, by user id: read on nearly every
+ * signed-in request (every plan and log check asks), written rarely. Forgotten for a person when they join,
+ * leave or change role, and for everyone when an organisation is renamed. Who belongs where is the gate's data,
+ * so the cache lives with the gate (the me feature reads it through access's face).
+ */
+export const membershipsCache = defineReadCache<string, MyMembership[]>({
+  name: 'memberships',
+  ttlMs: 10_000,
+  maxEntries: 50_000,
+  keyOf: (userId) => userId,
+  load: (ctx, userId) => listMyMemberships(ctx.db, userId),
+  forgets: {
+    memberships: (change, cache) => (change.userId ? cache.forget(change.userId) : cache.clear()),
+  },
+});
+
+/** The organisations a person belongs to, from the cache. */
+export function myMemberships(ctx: AppContext, userId: string): Promise<MyMembership[]> {
+  return readThrough(ctx, membershipsCache, userId);
+}

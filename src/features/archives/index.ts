@@ -1,0 +1,7 @@
+/*
+ * The archives feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+export { archiveJobs } from './archives.jobs.js';
+export { archivesRoutes } from './archives.routes.js';
+export { archiveMember } from './archives.service.js';

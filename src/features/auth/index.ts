@@ -1,0 +1,11 @@
+/*
+ * The auth feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+
+export { createAuth, SESSION_COOKIE_PREFIX } from './auth.js';
+export { markEmailVerified } from './auth.repository.js';
+export { authRoutes } from './auth.routes.js';
+export { emailField, personName, userView } from './auth.schema.js';
+export { acceptAddressProof } from './auth.service.js';
+export { resolveActor } from './session-actor.js';

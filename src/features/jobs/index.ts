@@ -1,0 +1,7 @@
+/*
+ * The jobs feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+
+export type { JobFeature, JobsOptions } from './job-queue.js';
+export { startJobQueue } from './job-queue.js';

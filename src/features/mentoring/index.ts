@@ -1,0 +1,6 @@
+/*
+ * The mentoring feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+export { mentoringRoutes } from './mentoring.routes.js';
+export { synonymGroups } from './synonyms.js';

@@ -1,0 +1,6 @@
+/*
+ * The search feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+export { learnWords } from './search.repository.js';
+export { searchRoutes } from './search.routes.js';

@@ -1,0 +1,26 @@
+import type { ReminderKind } from './settings.schema.js';
+
+/*
+ * Words for each kind of reminder, shared by the e-mails, the unsubscribe page and the settings page so a
+ * kind reads the same everywhere. Pure: the web app imports it.
+ */
+export const reminderKindLabels = {
+  checkin_due: {
+    /** The settings checkbox. */
+    setting: 'E-mail me when a check-in is due',
+    /** "You get this e-mail because …" */
+    because: 'you asked for e-mails when a check-in is due',
+    /** What unsubscribing turns off. */
+    turnedOff: 'e-mails when a check-in is due',
+  },
+  target_near: {
+    setting: 'E-mail me when a goal’s target date or a milestone is a week away',
+    because: 'you asked for e-mails when a goal’s target date or a milestone nears',
+    turnedOff: 'e-mails when a goal’s target date or a milestone nears',
+  },
+  share_behind: {
+    setting: 'E-mail me when a sharing commitment falls behind',
+    because: 'you asked for e-mails when a sharing commitment falls behind',
+    turnedOff: 'e-mails when a sharing commitment falls behind',
+  },
+} as const satisfies Record<ReminderKind, { setting: string; because: string; turnedOff: string }>;

@@ -1,0 +1,7 @@
+/*
+ * The sharing feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+export { checkShareTarget } from './share-target.js';
+export { insertGrant, listGrantsFrom, revokeGrantsFrom } from './sharing.repository.js';
+export { sharingRoutes } from './sharing.routes.js';
