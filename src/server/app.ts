@@ -97,6 +97,8 @@ export interface BuildAppOptions {
   jobs?: boolean | JobsOptions;
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the whole Waymark server without listening, so tests can `inject` into it. */
@@ -250,9 +252,16 @@ export async function buildApp(opts: BuildAppOptions) {
       index: false,
       // Source maps would hand out the whole client source: built (hidden) for debugging, never served in production.
       allowedPath: (file) => !(config.NODE_ENV === 'production' && file.endsWith('.map')),
-      // index.html asked for by name is the same page as every client-side route below.
-      setHeaders: (res, file) => {
+      // Compressed at build time (vite.config.ts): the brotli or gzip file the browser accepts, else the plain one.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, sent) => {
+        const file = sent.replace(/\.(br|gz)$/, ''); // the file a compressed variant stands for
+        // index.html asked for by name is the same page as every client-side route below.
         if (file.endsWith('.html')) res.headers(pageSecurityHeaders);
+        // Built assets carry a hash of their content in their name: a new build makes new names, so browsers may
+        // keep these for a year without asking. Everything else (the page, icons) is checked on every load.
+        res.header('cache-control', /[\\/]assets[\\/]/.test(file) ? IMMUTABLE : 'no-cache');
       },
     });
   }

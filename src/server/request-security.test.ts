@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../features/settings/unsubscribe-token.js';
 import { createCast } from '../test/actors.js';
 import { createTestApp, TEST_SECRET } from '../test/app.js';
@@ -138,5 +139,53 @@ describe('source maps', () => {
     expect(map.statusCode).toBe(404);
     expect(map.body).not.toContain('secret.tsx');
     fs.rmSync(webRoot, { recursive: true, force: true });
+  });
+});
+
+describe('the built web app', () => {
+  // As `npm run build` leaves it (vite.config.ts): hashed assets, each also brotli- and gzip-compressed.
+  const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-web-'));
+  const script = `console.log(${JSON.stringify('Waymark '.repeat(400))})`;
+  const page = `<!doctype html><title>Waymark</title><script src="/assets/index-Ab12Cd34.js"></script>${' '.repeat(2000)}`;
+  fs.mkdirSync(path.join(webRoot, 'assets'));
+  for (const [file, text] of [
+    ['index.html', page],
+    ['assets/index-Ab12Cd34.js', script],
+  ] as const) {
+    fs.writeFileSync(path.join(webRoot, file), text);
+    fs.writeFileSync(path.join(webRoot, `${file}.br`), zlib.brotliCompressSync(text));
+    fs.writeFileSync(path.join(webRoot, `${file}.gz`), zlib.gzipSync(text));
+  }
+  const served = createTestApp({ webRoot });
+  const get = async (url: string, encoding?: string) =>
+    (await served).app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+  afterAll(() => fs.rmSync(webRoot, { recursive: true, force: true }));
+
+  it('sends the compressed file the browser accepts, brotli first, else the plain one', async () => {
+    const br = await get('/assets/index-Ab12Cd34.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    expect(br.headers.vary).toContain('accept-encoding');
+    const gzip = await get('/assets/index-Ab12Cd34.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(script);
+    const plain = await get('/assets/index-Ab12Cd34.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+    expect(br.rawPayload.length).toBeLessThan(script.length / 10);
+  });
+
+  it('lets browsers keep hashed assets for a year and asks them to check the page every time', async () => {
+    expect((await get('/assets/index-Ab12Cd34.js', 'br')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    for (const url of ['/', '/index.html', '/orgs/some-org/plans']) {
+      const res = await get(url, 'gzip, deflate, br');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(page);
+    }
   });
 });
