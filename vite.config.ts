@@ -1,6 +1,29 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { ALWAYS, hashOf, INPUTS_FILE, root } from './scripts/build-inputs.mjs';
+
+/** Records every project file the bundle was made from, with its hash (read by scripts/build-if-changed.mjs). */
+function recordInputs(): Plugin {
+  let files: string[] = [];
+  return {
+    name: 'waymark-record-inputs',
+    apply: 'build',
+    generateBundle() {
+      files = [...this.getModuleIds()]
+        .map((id) => id.split('?')[0] as string)
+        .filter((id) => path.isAbsolute(id) && id.startsWith(root) && !id.includes('node_modules'))
+        .map((id) => path.relative(root, id));
+    },
+    closeBundle() {
+      const all = [...new Set([...ALWAYS, 'src/web/index.html', ...files])].sort();
+      const record = { files: Object.fromEntries(all.map((file) => [file, hashOf(file)])) };
+      fs.writeFileSync(INPUTS_FILE, `${JSON.stringify(record, null, 1)}\n`);
+    },
+  };
+}
 
 // The web app lives in src/web and is built into dist/web, which the Fastify server serves. Source maps are
 // built for debugging but not named in the bundles, and the server never serves them in production.
@@ -15,6 +38,7 @@ export default defineConfig({
       exclude: [/\.map$/],
       threshold: 1024,
     }),
+    recordInputs(),
   ],
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: 'hidden' },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },

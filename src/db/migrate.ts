@@ -6,7 +6,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type pg from 'pg';
 import type { DatabaseHandle } from './client.js';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// From the project root, two folders up: the same from src/db (tsx) and from dist/server (the compiled server).
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/db/migrations');
 
 /** Any fixed number of our own: the advisory lock that lets one instance at a time migrate a database. */
 const MIGRATION_LOCK = 0x5761796d; // "Waym"

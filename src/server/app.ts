@@ -99,6 +99,7 @@ export interface BuildAppOptions {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+// Two folders up is the project root from src/server (tsx) and from dist/server (the compiled server).
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the whole Waymark server without listening, so tests can `inject` into it. */

@@ -1,17 +1,29 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /*
- * The server as `npm start` runs it: a real process on its own PGlite data directory. Proves that
- * data survives a restart and that SIGTERM shuts down cleanly.
+ * The server as `npm start` runs it: compiled (scripts/build-if-changed.mjs → dist/server/main.mjs), a real
+ * process on its own PGlite data directory. Proves that data survives a restart, that SIGTERM shuts down
+ * cleanly, and that a second start builds nothing.
  */
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-main-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** What `npm start` runs before the server: builds what changed, says so, and answers what it printed. */
+function buildIfChanged(): string {
+  const built = spawnSync(process.execPath, ['scripts/build-if-changed.mjs'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build-if-changed failed:\n${built.stdout}${built.stderr}`);
+  return built.stdout;
+}
+
+beforeAll(() => {
+  buildIfChanged();
+}, 180_000);
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -22,7 +34,8 @@ async function freePort(): Promise<number> {
 }
 
 async function start(port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
     // Vitest puts Vite's BASE_URL ("/") into the environment; the server must get its own.
     env: {
       ...process.env,
@@ -46,9 +59,9 @@ async function start(port: number) {
   while (!output.includes('Waymark is ready')) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`server did not start (exit ${child.exitCode}):\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
-  return { child, log: () => output };
+  return { child, log: () => output, startMs: Date.now() - startedAt };
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -72,7 +85,10 @@ describe('the server process', () => {
     expect(await stopped).toBe(0);
     expect(first.log()).toContain('shutting down');
 
+    // The second start on existing data: nothing to build, nothing to migrate.
+    expect(buildIfChanged()).toContain('Web app up to date');
     const second = await start(port);
+    console.log(`Start on existing data (compiled server, PGlite): ${second.startMs} ms to ready`);
     const signIn = await fetch(`${base}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -85,7 +101,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start with a bad setting and names it', { timeout: 30_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['dist/server/main.mjs'], {
       env: { ...process.env, PORT: 'not-a-port', WAYMARK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

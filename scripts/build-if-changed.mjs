@@ -1,0 +1,67 @@
+// Builds what `npm start` runs, only when something it was built from changed (or it was never built), so a
+// second start on the same checkout takes seconds: the web app (Vite, into dist/web) and the server (esbuild,
+// src/server/main.ts into one file, dist/server/main.mjs, packages left to node_modules). Each build records
+// the files it was made from with their hashes (dist/*-build-inputs.json).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ALWAYS, hashOf, root } from './build-inputs.mjs';
+
+const dist = path.join(root, 'dist');
+
+/** Why `target` must be built, or undefined when its record matches every input's hash. */
+function changed(output, record) {
+  if (!fs.existsSync(output)) return 'not built yet';
+  let files;
+  try {
+    files = JSON.parse(fs.readFileSync(record, 'utf8')).files;
+  } catch {
+    return 'no record of what it was built from';
+  }
+  for (const file of ALWAYS) if (!(file in files)) return `${file} not recorded`;
+  for (const [file, hash] of Object.entries(files)) if (hashOf(file) !== hash) return `${file} changed`;
+  return undefined;
+}
+
+function record(file, inputs) {
+  const all = [...new Set([...ALWAYS, ...inputs])].sort();
+  fs.writeFileSync(file, `${JSON.stringify({ files: Object.fromEntries(all.map((f) => [f, hashOf(f)])) }, null, 1)}\n`);
+}
+
+const force = process.argv.includes('--force');
+
+// The web app: vite.config.ts records its own inputs (every module in the bundle).
+const webReason = force
+  ? 'asked to'
+  : changed(path.join(dist, 'web', 'index.html'), path.join(dist, 'web-build-inputs.json'));
+if (webReason) {
+  console.log(`Building the web app (${webReason})…`);
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// The server: compiled once rather than by tsx at every start (tsx stays for development and the CLIs).
+if (!process.argv.includes('--web-only')) {
+  const serverRecord = path.join(dist, 'server-build-inputs.json');
+  const serverReason = force ? 'asked to' : changed(path.join(dist, 'server', 'main.mjs'), serverRecord);
+  if (serverReason) {
+    console.log(`Compiling the server (${serverReason})…`);
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: [path.join(root, 'src/server/main.ts')],
+      outfile: path.join(dist, 'server', 'main.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'warning',
+    });
+    const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
+    record(serverRecord, inputs);
+  }
+}
+if (!webReason) console.log('Web app up to date: not rebuilding.');

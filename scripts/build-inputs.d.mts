@@ -1,0 +1,4 @@
+export const root: string;
+export const INPUTS_FILE: string;
+export const ALWAYS: string[];
+export function hashOf(file: string): string;
