@@ -15,9 +15,11 @@ export interface CachedPlan {
   json: string;
   /** Changes whenever the content does (autosaves that merge into history leave the plan row untouched). */
   etag: string;
-  /** The JSON compressed once per change, for the browsers (all of them) that accept it: far fewer bytes to send. */
-  brotli: Buffer;
-  gzip: Buffer;
+  /**
+   * The JSON compressed, made on the first read that asks for that encoding and kept with the entry: a plan
+   * read once after each autosave costs one compression, not two, and nothing is compressed on the write's path.
+   */
+  compressed(encoding: 'br' | 'gzip'): Buffer;
 }
 
 /** The whole plan as its owner sees it, straight from the database (no access check: callers make theirs). */
@@ -54,8 +56,15 @@ export async function loadPlan(db: Database, planId: string): Promise<CachedPlan
   const { row, view } = loaded;
   const json = JSON.stringify(view);
   const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-  const brotli = brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-  return { ownership: row, view, json, etag, brotli, gzip: gzipSync(json, { level: 6 }) };
+  const made: { br?: Buffer; gzip?: Buffer } = {};
+  const compressed = (encoding: 'br' | 'gzip') => {
+    made[encoding] ??=
+      encoding === 'br'
+        ? brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(json, { level: 6 });
+    return made[encoding];
+  };
+  return { ownership: row, view, json, etag, compressed };
 }
 
 /** Whole plans by id, as their owner sees them; forgotten by every write to the plan, on every instance. */

@@ -66,14 +66,18 @@ export const plansRoutes =
         const { etag } = plan;
         reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
         if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
-        // Serialised (and compressed) once per change of the plan (see readPlan), not once per request.
+        // Serialised once per change of the plan (see readPlan), compressed once per encoding asked for.
         reply.type('application/json; charset=utf-8');
         const accepts = req.headers['accept-encoding'] ?? '';
         if (/\bbr\b/.test(accepts)) {
-          return reply.header('content-encoding', 'br').send(plan.brotli as unknown as z.infer<typeof planView>);
+          return reply
+            .header('content-encoding', 'br')
+            .send(plan.compressed('br') as unknown as z.infer<typeof planView>);
         }
         if (/\bgzip\b/.test(accepts)) {
-          return reply.header('content-encoding', 'gzip').send(plan.gzip as unknown as z.infer<typeof planView>);
+          return reply
+            .header('content-encoding', 'gzip')
+            .send(plan.compressed('gzip') as unknown as z.infer<typeof planView>);
         }
         return reply.send(plan.json as unknown as z.infer<typeof planView>);
       },
