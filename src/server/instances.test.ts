@@ -33,11 +33,11 @@ const report = (what: string, figures: object) =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /*
- * The issue's aim is p99 ≤ 100 ms; on this 2-core machine, with other test files running beside this one, the
- * measured p99 is 72–160 ms, mostly the reads' own time (see docs/deploying.md). The assertion keeps a margin so
- * CI does not fail on a busy moment; the printed figures are what to compare with the aim.
+ * The issue's budget: p99 ≤ 100 ms after the write's answer. In CI (2 cores, other test files beside this one)
+ * every kind measured p99 9–35 ms, max 45 ms, once writes stopped serialising on NOTIFY and answers waited for
+ * their echo (decision 2026-12-05-read-your-writes).
  */
-const P99_LIMIT_MS = 250;
+const P99_LIMIT_MS = 100;
 
 function expectRefusedAtOnce(figures: Figures) {
   expect(figures.trials).toBe(TRIALS);
