@@ -158,7 +158,7 @@ export async function buildApp(opts: BuildAppOptions) {
   startPlansFromTemplates(readTemplateForPlan);
 
   registerErrorHandler(app);
-  await registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));
+  registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));
   refuseWhileClosing(app);
   refuseCrossSiteWrites(app, config.baseUrl);
   addResponseHeaders(app);

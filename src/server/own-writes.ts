@@ -1,5 +1,5 @@
-import { fastifyRequestContext, type RequestContextData, requestContext } from '@fastify/request-context';
-import type { FastifyInstance } from 'fastify';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ChangeFeed } from './change-feed.js';
 
 /*
@@ -12,7 +12,9 @@ import type { ChangeFeed } from './change-feed.js';
  * connection: PostgreSQL sends it to every listener at once, so the others have it before anyone could ask.
  *
  * Only on PostgreSQL, where other instances exist: the embedded PGlite has one process, which hears its own
- * writes as they commit.
+ * writes as they commit. And only for requests that need it (writes, and reads carrying a mark): a context
+ * for every request (AsyncLocalStorage, as @fastify/request-context keeps one) cost a third of a cached
+ * read's throughput.
  */
 
 export const SEEN_COOKIE = 'waymark_seen';
@@ -21,24 +23,25 @@ const SEEN_MAX_AGE_S = 30;
 /** Past this, a write answers without its echo (a listening connection that is slow or being replaced). */
 const ECHO_WAIT_MS = 200;
 
-declare module '@fastify/request-context' {
-  interface RequestContextData {
-    /** This request must not be served from caches (it carries a change this instance has not heard yet). */
-    readsUncached?: boolean;
-    /** The newest change number this request's writes committed. */
-    wrote?: number;
-  }
+interface OwnWrites {
+  /** This request must not be served from caches (it carries a change this instance has not heard yet). */
+  readsUncached: boolean;
+  /** The newest change number this request's writes committed. */
+  wrote?: number;
 }
+
+const requests = new AsyncLocalStorage<OwnWrites>();
+const contexts = new WeakMap<FastifyRequest, { state: OwnWrites; resource: AsyncResource }>();
 
 /** Whether the request being served must read past the caches. */
 export function readsUncached(): boolean {
-  return requestContext.get('readsUncached') === true;
+  return requests.getStore()?.readsUncached === true;
 }
 
 /** Called when changes this request made committed with number `seq` (outside a request, nothing happens). */
 export function noteOwnWrite(seq: number) {
-  const store = requestContext.getStore();
-  if (store && (store.wrote ?? 0) < seq) store.wrote = seq;
+  const state = requests.getStore();
+  if (state && (state.wrote ?? 0) < seq) state.wrote = seq;
 }
 
 const seenIn = (cookieHeader: string | undefined): number | undefined => {
@@ -46,21 +49,28 @@ const seenIn = (cookieHeader: string | undefined): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-export async function registerOwnWrites(app: FastifyInstance, changes: ChangeFeed, secure: boolean) {
-  await app.register(fastifyRequestContext, {
-    defaultStoreValues: (req) => {
-      const seen = seenIn(req.headers.cookie);
-      return { readsUncached: seen !== undefined && !changes.hasHeard(seen) };
-    },
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerOwnWrites(app: FastifyInstance, changes: ChangeFeed, secure: boolean) {
+  app.addHook('onRequest', (req, _reply, done) => {
+    const seen = seenIn(req.headers.cookie);
+    if (seen === undefined && READS.has(req.method)) return done();
+    const state: OwnWrites = { readsUncached: seen !== undefined && !changes.hasHeard(seen) };
+    // The handler runs in the request's context: entered here, and again after the body is parsed, which
+    // happens in the socket's own async context (as @fastify/request-context does it).
+    requests.run(state, () => {
+      const resource = new AsyncResource('waymark-own-writes');
+      contexts.set(req, { state, resource });
+      resource.runInAsyncScope(done, req.raw);
+    });
   });
-  // The store is kept on the request too: onSend may run outside the request's async context.
-  const stores = new WeakMap<object, RequestContextData>();
-  app.addHook('onRequest', async (req) => {
-    const store = requestContext.getStore();
-    if (store) stores.set(req, store);
+  app.addHook('preValidation', (req, _reply, done) => {
+    const context = contexts.get(req);
+    if (!context) return done();
+    context.resource.runInAsyncScope(done, req.raw);
   });
   app.addHook('onSend', async (req, reply) => {
-    const wrote = stores.get(req)?.wrote;
+    const wrote = contexts.get(req)?.state.wrote;
     if (wrote === undefined) return;
     // Other people's next reads: they carry no mark, so the answer waits (about a millisecond) until this
     // instance hears its own NOTIFY back, which PostgreSQL sends every listening instance at the same moment.
