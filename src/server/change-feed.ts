@@ -90,7 +90,8 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
   const hearsOthers = notifies && listen && database.url !== undefined;
   let listening = false;
   const whenListening: (() => void)[] = [];
-  const awaitingEcho = new Map<number, () => void>();
+  // Writes told by one NOTIFY share its number: each waits for the same echo.
+  const awaitingEcho = new Map<number, Set<() => void>>();
   // Own numbers that came back before anyone waited for them (the wait begins when the answer is sent).
   const echoed = new Set<number>();
 
@@ -152,10 +153,38 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
   };
 
   /** Tells the other instances of committed changes, on a connection of the pool; never throws. */
+  // Writes that commit while a NOTIFY is under way are told together by the next one, as PostgreSQL groups
+  // commits: under load one statement tells many writes (each waits for its own batch, so it is still told
+  // before it is answered). A batch stops short of NOTIFY's size limit, past which it would say "everything".
+  const waiting: { changes: Change[]; bytes: number; told: ((seq: number | undefined) => void)[] }[] = [];
+  let telling = false;
+  const BATCH_BYTES = MAX_PAYLOAD_BYTES - 500;
+
+  const tellWaiting = async () => {
+    telling = true;
+    while (waiting.length > 0) {
+      const batch = waiting.shift() as (typeof waiting)[number];
+      const seq = await notify(database.db, batch.changes).catch((err) => {
+        log.warn({ err }, 'other instances were not told of a change: their caches forget it within their TTL');
+        return undefined;
+      });
+      for (const told of batch.told) told(seq);
+    }
+    telling = false;
+  };
+
   const notifyAfterCommit = (changes: Change[]) =>
-    notify(database.db, changes).catch((err) => {
-      log.warn({ err }, 'other instances were not told of a change: their caches forget it within their TTL');
-      return undefined;
+    new Promise<number | undefined>((resolve) => {
+      const bytes = Buffer.byteLength(JSON.stringify(changes));
+      let batch = waiting.at(-1);
+      if (!batch || (batch.bytes + bytes > BATCH_BYTES && batch.changes.length > 0)) {
+        batch = { changes: [], bytes: 0, told: [] };
+        waiting.push(batch);
+      }
+      batch.changes.push(...changes);
+      batch.bytes += bytes;
+      batch.told.push(resolve);
+      if (!telling) void tellWaiting();
     });
 
   const heard = (payload: string) => {
@@ -167,12 +196,10 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
     }
     if (message.o === origin) {
       if (message.s === undefined) return;
-      const waiting = awaitingEcho.get(message.s);
-      if (waiting) waiting();
-      else {
-        echoed.add(message.s);
-        if (echoed.size > 10_000) echoed.delete(echoed.values().next().value as number);
-      }
+      // Remembered for whoever asks after it came back, then everyone already waiting goes on.
+      echoed.add(message.s);
+      if (echoed.size > 10_000) echoed.delete(echoed.values().next().value as number);
+      for (const done of awaitingEcho.get(message.s) ?? []) done();
       return;
     }
     if (message.all) {
@@ -251,15 +278,19 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
     hasHeard: (seq) => heardNow.has(seq) || heardBefore.has(seq),
 
     untilEchoed(seq, timeoutMs) {
-      if (!hearsOthers || !listening || echoed.delete(seq)) return Promise.resolve();
+      if (!hearsOthers || !listening || echoed.has(seq)) return Promise.resolve();
       return new Promise((resolve) => {
         const done = () => {
           clearTimeout(timer);
-          awaitingEcho.delete(seq);
+          const waiters = awaitingEcho.get(seq);
+          waiters?.delete(done);
+          if (waiters?.size === 0) awaitingEcho.delete(seq);
           resolve();
         };
         const timer = setTimeout(done, timeoutMs);
-        awaitingEcho.set(seq, done);
+        const waiters = awaitingEcho.get(seq) ?? new Set();
+        waiters.add(done);
+        awaitingEcho.set(seq, waiters);
       });
     },
 
