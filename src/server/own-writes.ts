@@ -69,15 +69,17 @@ export function registerOwnWrites(app: FastifyInstance, changes: ChangeFeed, sec
     if (!context) return done();
     context.resource.runInAsyncScope(done, req.raw);
   });
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const wrote = contexts.get(req)?.state.wrote;
-    if (wrote === undefined) return;
+    if (wrote === undefined) return done(null, payload);
     // Other people's next reads: they carry no mark, so the answer waits (about a millisecond) until this
     // instance hears its own NOTIFY back, which PostgreSQL sends every listening instance at the same moment.
-    await changes.untilEchoed(wrote, ECHO_WAIT_MS);
-    reply.header(
-      'set-cookie',
-      `${SEEN_COOKIE}=${wrote}; Path=/; Max-Age=${SEEN_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
-    );
+    changes.untilEchoed(wrote, ECHO_WAIT_MS).then(() => {
+      reply.header(
+        'set-cookie',
+        `${SEEN_COOKIE}=${wrote}; Path=/; Max-Age=${SEEN_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+      );
+      done(null, payload);
+    }, done);
   });
 }
