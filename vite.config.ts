@@ -1,12 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { ALWAYS, hashOf, INPUTS_FILE, root } from './scripts/build-inputs.mjs';
+import { INPUTS_FILE, recordInputs, root } from './scripts/build-inputs.mjs';
 
 /** Records every project file the bundle was made from, with its hash (read by scripts/build-if-changed.mjs). */
-function recordInputs(): Plugin {
+function recordBuildInputs(): Plugin {
   let files: string[] = [];
   return {
     name: 'waymark-record-inputs',
@@ -18,9 +17,7 @@ function recordInputs(): Plugin {
         .map((id) => path.relative(root, id));
     },
     closeBundle() {
-      const all = [...new Set([...ALWAYS, 'src/web/index.html', ...files])].sort();
-      const record = { files: Object.fromEntries(all.map((file) => [file, hashOf(file)])) };
-      fs.writeFileSync(INPUTS_FILE, `${JSON.stringify(record, null, 1)}\n`);
+      recordInputs(INPUTS_FILE, ['src/web/index.html', ...files]);
     },
   };
 }
@@ -38,7 +35,7 @@ export default defineConfig({
       exclude: [/\.map$/],
       threshold: 1024,
     }),
-    recordInputs(),
+    recordBuildInputs(),
   ],
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: 'hidden' },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALWAYS, hashOf, root } from './build-inputs.mjs';
+import { ALWAYS, hashOf, recordInputs, root } from './build-inputs.mjs';
 
 const dist = path.join(root, 'dist');
 
@@ -21,11 +21,6 @@ function changed(output, record) {
   for (const file of ALWAYS) if (!(file in files)) return `${file} not recorded`;
   for (const [file, hash] of Object.entries(files)) if (hashOf(file) !== hash) return `${file} changed`;
   return undefined;
-}
-
-function record(file, inputs) {
-  const all = [...new Set([...ALWAYS, ...inputs])].sort();
-  fs.writeFileSync(file, `${JSON.stringify({ files: Object.fromEntries(all.map((f) => [f, hashOf(f)])) }, null, 1)}\n`);
 }
 
 const force = process.argv.includes('--force');
@@ -61,7 +56,7 @@ if (!process.argv.includes('--web-only')) {
       logLevel: 'warning',
     });
     const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
-    record(serverRecord, inputs);
+    recordInputs(serverRecord, inputs);
   }
 }
 if (!webReason) console.log('Web app up to date: not rebuilding.');

@@ -19,3 +19,9 @@ export const hashOf = (file) => {
     return 'missing';
   }
 };
+
+/** Writes what a build was made from: the files that shape every build and `inputs`, each with its hash. */
+export function recordInputs(file, inputs) {
+  const all = [...new Set([...ALWAYS, ...inputs])].sort();
+  fs.writeFileSync(file, `${JSON.stringify({ files: Object.fromEntries(all.map((f) => [f, hashOf(f)])) }, null, 1)}\n`);
+}
