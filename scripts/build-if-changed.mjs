@@ -1,6 +1,7 @@
 // Builds what `npm start` runs, only when something it was built from changed (or it was never built), so a
 // second start on the same checkout takes seconds: the web app (Vite, into dist/web) and the server (esbuild,
-// src/server/main.ts into one file, dist/server/main.mjs, packages left to node_modules). Each build records
+// src/server/main.ts and the plain-JavaScript packages it imports into one file, dist/server/main.mjs; see
+// compile-server.mjs). Each build records
 // the files it was made from with their hashes (dist/*-build-inputs.json).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,21 +43,9 @@ if (!process.argv.includes('--web-only')) {
   const serverReason = force ? 'asked to' : changed(path.join(dist, 'server', 'main.mjs'), serverRecord);
   if (serverReason) {
     console.log(`Compiling the server (${serverReason})…`);
-    const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: [path.join(root, 'src/server/main.ts')],
-      outfile: path.join(dist, 'server', 'main.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: 'warning',
-    });
-    const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
-    recordInputs(serverRecord, inputs);
+    const { compileServer } = await import('./compile-server.mjs');
+    const inputs = await compileServer(path.join(root, 'src/server/main.ts'), path.join(dist, 'server', 'main.mjs'));
+    recordInputs(serverRecord, ['scripts/compile-server.mjs', ...inputs]);
   }
 }
 if (!webReason) console.log('Web app up to date: not rebuilding.');

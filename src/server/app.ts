@@ -95,6 +95,11 @@ export interface BuildAppOptions {
   rateLimitNamespace?: string;
   /** Run background jobs (reminders, notification e-mails) with pg-boss; off unless asked (`JOBS` in main.ts). */
   jobs?: boolean | JobsOptions;
+  /**
+   * Answer before the job queue is set up (main.ts: it then awaits `ctx.jobs.ready` after listening). Jobs sent
+   * meanwhile wait for it. Otherwise buildApp resolves once the workers run, as tests expect.
+   */
+  jobsInBackground?: boolean;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -278,7 +283,7 @@ export async function buildApp(opts: BuildAppOptions) {
   });
 
   if (opts.jobs) {
-    const jobs = await startJobQueue(ctx, opts.jobs === true ? {} : opts.jobs, [
+    const jobs = startJobQueue(ctx, opts.jobs === true ? {} : opts.jobs, [
       notificationJobs,
       reminderJobs,
       insightJobs,
@@ -288,6 +293,7 @@ export async function buildApp(opts: BuildAppOptions) {
     ]);
     // preClose: running jobs finish (or are failed, to be retried) before the mailer and database close.
     app.addHook('preClose', async () => jobs.stop());
+    if (!opts.jobsInBackground) await jobs.ready;
   }
   app.addHook('onClose', async () => mailer.close());
   return { app, ctx };

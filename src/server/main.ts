@@ -76,7 +76,7 @@ async function main() {
       throw err;
     }
   }
-  const { app, ctx } = await buildApp({ config, database, authSecret, jobs: config.JOBS });
+  const { app, ctx } = await buildApp({ config, database, authSecret, jobs: config.JOBS, jobsInBackground: true });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -117,6 +117,12 @@ async function main() {
     },
     `Waymark is ready at ${config.baseUrl}`,
   );
+  // Set up after the first answers (start-up is shorter by the queue's dozen statements); jobs sent meanwhile
+  // wait for it. A queue that cannot be set up ends the process, as it did when it was set up first.
+  ctx.jobs?.ready.catch((err) => {
+    app.log.fatal({ err }, 'the job queue could not be set up');
+    process.exit(1);
+  });
   if (ctx.mailer.mode === 'outbox') {
     app.log.warn('SMTP_URL is not set: e-mails are kept in the database for you; read them with `npm run outbox`.');
   }

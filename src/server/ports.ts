@@ -54,6 +54,8 @@ export interface FileStore {
 /** What features see of the queue. */
 export interface JobQueue {
   readonly boss: PgBoss;
+  /** Settles when queues, schedules and workers are set up (sending waits for it by itself). */
+  readonly ready: Promise<void>;
   /** The instant jobs should treat as now. */
   now(): Date;
   send(name: string, data: object, options?: PgBoss.SendOptions): Promise<string | null>;

@@ -17,7 +17,7 @@ const t = await createTestApp();
 type Seen = { attempt: number; data: object };
 
 async function queueWith(run: (job: Seen) => Promise<void>): Promise<JobQueue> {
-  const queue = await startJobQueue(
+  const queue = startJobQueue(
     // A copy of the context: this queue is the test's own, not the app's.
     { ...t.ctx },
     {
@@ -31,6 +31,7 @@ async function queueWith(run: (job: Seen) => Promise<void>): Promise<JobQueue> {
     [() => [{ name: 'probe', batchSize: 5, run: (job) => run({ attempt: job.retryCount, data: job.data }) }]],
   );
   afterAll(() => queue.stop());
+  await queue.ready;
   return queue;
 }
 
@@ -69,6 +70,21 @@ describe(`the job queue on ${t.database.kind}`, () => {
     expect(failed?.output).toMatchObject({ message: 'not yet' });
   });
 
+  it('keeps a job sent while the queue is still being set up, and runs it once the workers start', async () => {
+    const ran: object[] = [];
+    const queue = startJobQueue(
+      { ...t.ctx },
+      { schema: `pgboss_early_${randomBytes(4).toString('hex')}`, pollingIntervalSeconds: 0.5 },
+      [() => [{ name: 'early', run: async (job) => void ran.push(job.data) }]],
+    );
+    afterAll(() => queue.stop());
+    // Sent at once, before `ready`: the server answers requests while its queue is set up.
+    const id = await queue.send('early', { n: 1 });
+    expect(id).toEqual(expect.any(String));
+    await waitFor(() => ran.length === 1);
+    expect(ran).toEqual([{ n: 1 }]);
+  });
+
   it('starts on a new database in three instances at once (each creates the same queues and schedules)', {
     timeout: 60_000,
   }, async () => {
@@ -80,7 +96,11 @@ describe(`the job queue on ${t.database.kind}`, () => {
         ['one', 'two', 'three', 'four', 'five'].map((name) => ({ name, cron: '*/15 * * * *', run: async () => {} })),
     ];
     const started = await Promise.allSettled(
-      [1, 2, 3].map(() => startJobQueue({ ...t.ctx }, { schema, pollingIntervalSeconds: 0.5 }, features)),
+      [1, 2, 3].map(async () => {
+        const queue = startJobQueue({ ...t.ctx }, { schema, pollingIntervalSeconds: 0.5 }, features);
+        await queue.ready;
+        return queue;
+      }),
     );
     const outcomes = started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'));
     const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

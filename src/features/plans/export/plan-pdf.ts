@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import {
   cadenceLabels,
   enlistmentLabels,
@@ -14,6 +13,7 @@ import { formatDate, goalTitle, networkGroupTitles, reflectionTitle, titlesOf } 
 /*
  * The plan as a printable PDF for a review meeting. Only PDF's built-in Helvetica is used, so rendering never
  * reads fonts from disk or the network; the price is the WinAnsi character set, hence `sanitizeForPdf`.
+ * pdfkit is imported when the first PDF is asked for: loading it took a third of a second of every start.
  */
 
 type Doc = PDFKit.PDFDocument;
@@ -227,6 +227,7 @@ export async function planToPdf(
   options: { printedOn?: Date } = {},
 ): Promise<Buffer> {
   const heading = `Learning plan: ${plan.cycle}`;
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },
