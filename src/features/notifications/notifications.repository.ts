@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { membership, notification, user } from '../../db/schema/index.js';
 
@@ -62,15 +62,20 @@ export async function isMember(db: Database, userId: string, organizationId: str
   return row !== undefined;
 }
 
-/** A person's notifications, newest first, after the (createdAt, id) position of `after`. */
+/**
+ * A person's notifications, newest first, after the (createdAt, id) position of `after`, with how many of all
+ * theirs are unread: counted in the same statement, so the bell's list costs one round trip.
+ */
 export async function listNotifications(
   db: Database,
   userId: string,
   limit: number,
   after?: { createdAt: Date; id: string },
-) {
-  return db
-    .select()
+): Promise<{ rows: NotificationRow[]; unread: number }> {
+  const unreadOfAll = sql<number>`(select count(*) from ${notification} u
+    where u.user_id = ${userId} and u.read_at is null)`.mapWith(Number);
+  const found = await db
+    .select({ ...getTableColumns(notification), unread: unreadOfAll })
     .from(notification)
     .where(
       and(
@@ -84,6 +89,10 @@ export async function listNotifications(
     )
     .orderBy(desc(notification.createdAt), desc(notification.id))
     .limit(limit);
+  const rows = found.map(({ unread: _, ...row }) => row);
+  // No row to carry the count: none at all (so none unread), or a page past the last.
+  const unread = found[0]?.unread ?? (after ? await countUnread(db, userId) : 0);
+  return { rows, unread };
 }
 
 export async function countUnread(db: Database, userId: string): Promise<number> {

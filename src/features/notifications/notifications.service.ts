@@ -35,12 +35,12 @@ export async function listMyNotifications(
   const cursor = query.cursor ? decodeCursor(query.cursor, isInstant) : undefined;
   const after = cursor && { createdAt: new Date(cursor.position), id: cursor.id };
   // One more than asked tells whether an older page exists.
-  const rows = await listNotifications(ctx.db, me.userId, query.limit + 1, after);
+  const { rows, unread } = await listNotifications(ctx.db, me.userId, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     notifications: page.map(viewOf),
-    unread: await countUnread(ctx.db, me.userId),
+    unread,
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 import { defineReadCache } from '../../server/read-cache.js';
 import type { PlanOwnership } from '../access/index.js';
 import { viewOf } from './plan-parts.js';
-import { findPlan, listAllItems } from './plans.repository.js';
+import { findPlanWithItems } from './plans.repository.js';
 import { type PlanView, planView } from './plans.schema.js';
 
 /** A plan as read whole: served from the cache as it is, already serialised and compressed. */
@@ -24,9 +24,9 @@ export interface CachedPlan {
 
 /** The whole plan as its owner sees it, straight from the database (no access check: callers make theirs). */
 export async function loadPlanView(db: Database, planId: string) {
-  const row = await findPlan(db, planId);
-  if (!row) return undefined;
-  const items = await listAllItems(db, planId);
+  const found = await findPlanWithItems(db, planId);
+  if (!found) return undefined;
+  const { row, items } = found;
   // Parsing once here checks the view against its schema, as the route's serialiser would on every request.
   const view = planView.parse({
     id: row.id,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { evidence, goal, plan, planRevision } from '../../db/schema/index.js';
+import { rowFromJson, rowsOf } from '../../db/sql-helpers.js';
 import { type PartKind, type PartRow, partKinds, tableOf } from './plan-parts.js';
 
 export type PlanRow = typeof plan.$inferSelect;
@@ -74,6 +75,34 @@ export async function listItems(db: Database, kind: PartKind, planId: string): P
     .from(t)
     .where(eq(t.planId, planId))
     .orderBy(asc(t.position), asc(t.createdAt))) as unknown as PartRow[];
+}
+
+/**
+ * The plan row and every part's items in one statement: a plan opened after each change (the read a learner
+ * makes all day) costs one round trip instead of two, and one connection instead of four.
+ */
+export async function findPlanWithItems(
+  db: Database,
+  planId: string,
+): Promise<{ row: PlanRow; items: Record<PartKind, PartRow[]> } | undefined> {
+  const parts = partKinds.map((kind) => {
+    const t = tableOf(kind);
+    return sql`(select coalesce(jsonb_agg(to_jsonb(i) order by i.position, i.created_at), '[]'::jsonb)
+      from ${t} i where i.plan_id = p.id) as ${sql.identifier(kind)}`;
+  });
+  const [found] = rowsOf<Record<string, unknown>>(
+    await db.execute(
+      sql`select to_jsonb(p) as plan, ${sql.join(parts, sql`, `)} from ${plan} p where p.id = ${planId}`,
+    ),
+  );
+  if (!found) return undefined;
+  const items = Object.fromEntries(
+    partKinds.map((kind) => [
+      kind,
+      (found[kind] as Record<string, unknown>[]).map((json) => rowFromJson(tableOf(kind), json) as unknown as PartRow),
+    ]),
+  ) as Record<PartKind, PartRow[]>;
+  return { row: rowFromJson(plan, found.plan as Record<string, unknown>), items };
 }
 
 /** Every part of a plan at once (in parallel where the database allows it). */
