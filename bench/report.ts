@@ -84,7 +84,6 @@ export function formatTable(results: Measurement[], checks: BudgetCheck[]): stri
     (c) =>
       `${c.pass ? 'PASS' : 'FAIL'}  ${c.line} (measured ${Number.isInteger(c.value) ? c.value : c.value.toFixed(2)})`,
   );
-  if (checks.length === 0)
-    budgetLines.push('(no budget: PostgreSQL was not measured; PGlite figures are reported only)');
+  if (checks.length === 0) budgetLines.push('(no budget for what was measured)');
   return [...table, '', 'Budget:', ...budgetLines].join('\n');
 }

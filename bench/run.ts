@@ -25,6 +25,7 @@ import { benchInsights, formatInsights } from './insights.js';
 import { measure } from './load.js';
 import { captureRequest, createLog } from './log-fixture.js';
 import { createMatchingGoals, createMatchingOrganisation } from './matching.js';
+import { checkMixBudgets } from './mix-budgets.js';
 import { benchMix, formatMix, type MixReport } from './mix-run.js';
 import { measureOneAtATime } from './one-at-a-time.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
@@ -192,7 +193,7 @@ async function main() {
   if (others.some(wanted)) for (const kind of kinds) results.push(...(await benchDatabase(kind)));
   const insights = await maybeBenchInsights(kinds);
 
-  const checks = [...checkBudgets(results, budgets), ...(insights?.checks ?? [])];
+  const checks = [...checkMixBudgets(mixes), ...checkBudgets(results, budgets), ...(insights?.checks ?? [])];
   if (insights) process.stdout.write(`\nInsights (one request at a time):\n${formatInsights(insights.rows)}\n`);
   if (mixes.length > 0) process.stdout.write(`\n${formatMix(mixes)}\n`);
   process.stdout.write(`\n${formatTable(results, checks)}\n`);

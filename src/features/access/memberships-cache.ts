@@ -6,11 +6,12 @@ import { listMyMemberships, type MyMembership } from './access.repository.js';
  * The organisations each person belongs to, with their role and membership id, by user id: read on nearly every
  * signed-in request (every plan and log check asks), written rarely. Forgotten for a person when they join,
  * leave or change role, and for everyone when an organisation is renamed. Who belongs where is the gate's data,
- * so the cache lives with the gate (the me feature reads it through access's face).
+ * so the cache lives with the gate (the me feature reads it through access's face). Every change to it is told
+ * with the commit on every instance, so the time to live is a safety net: a minute, as for sessions.
  */
 export const membershipsCache = defineReadCache<string, MyMembership[]>({
   name: 'memberships',
-  ttlMs: 10_000,
+  ttlMs: 60_000,
   maxEntries: 50_000,
   keyOf: (userId) => userId,
   load: (ctx, userId) => listMyMemberships(ctx.db, userId),

@@ -15,9 +15,11 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 /**
  * How long a verified session is trusted without asking better-auth again: a safety net only, since sign-out,
- * password reset and renames are announced as changes and evict at once on every instance.
+ * password reset and renames are announced as changes and evict at once on every instance (and an instance that
+ * may have missed some asks better-auth every time). A minute covers a learner's pauses between pages; at 10 s
+ * nearly every page of a learner who paused was a signature check and two selects (the mixed workload, bench).
  */
-export const SESSION_CACHE_TTL_MS = 10_000;
+export const SESSION_CACHE_TTL_MS = 60_000;
 const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
 /** The person behind a verified session: what a request's actor needs. */

@@ -58,10 +58,12 @@ export async function loadPlan(db: Database, planId: string): Promise<CachedPlan
   const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
   const made: { br?: Buffer; gzip?: Buffer } = {};
   const compressed = (encoding: 'br' | 'gzip') => {
+    // Fast settings: most entries are read once before the next autosave forgets them. On a plan of 5 KB
+    // brotli 3 takes 28 µs for 869 bytes where brotli 5 took 88 µs for 810 (gzip 3 about the same as brotli 3).
     made[encoding] ??=
       encoding === 'br'
-        ? brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-        : gzipSync(json, { level: 6 });
+        ? brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 3 } })
+        : gzipSync(json, { level: 3 });
     return made[encoding];
   };
   return { ownership: row, view, json, etag, compressed };
