@@ -37,6 +37,6 @@ export default defineConfig({
     }),
     recordBuildInputs(),
   ],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: 'hidden' },
+  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: 'hidden', manifest: true },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
 });

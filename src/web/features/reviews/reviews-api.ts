@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reviewKindLabels } from '../../../features/plans/labels';
 import type {
   ChangesSince,
@@ -57,12 +57,15 @@ export function useReview(reviewId: string) {
   });
 }
 
-export function useReviewInbox(orgId: string | undefined) {
-  return useQuery({
+export const reviewInboxQuery = (orgId: string | undefined) =>
+  queryOptions({
     queryKey: reviewKeys.inbox(orgId),
     queryFn: () => api<Inbox>('GET', `/api/reviews?orgId=${encodeURIComponent(orgId ?? '')}`),
     enabled: Boolean(orgId),
   });
+
+export function useReviewInbox(orgId: string | undefined) {
+  return useQuery(reviewInboxQuery(orgId));
 }
 
 /** The learner asks their supervisor for a review; the plan's reviews are read again. */
