@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { INPUTS_FILE, recordInputs, root } from './scripts/build-inputs.mjs';
+import { initialJsBudget } from './scripts/initial-js-budget.js';
 
 /** Records every project file the bundle was made from, with its hash (read by scripts/build-if-changed.mjs). */
 function recordBuildInputs(): Plugin {
@@ -35,6 +36,8 @@ export default defineConfig({
       exclude: [/\.map$/],
       threshold: 1024,
     }),
+    // Fails the build when the JavaScript of a first visit is over 150 KB gzip (issue 17).
+    initialJsBudget(),
     recordBuildInputs(),
   ],
   build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: 'hidden', manifest: true },
