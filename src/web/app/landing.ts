@@ -39,7 +39,7 @@ const landings: Landing[] = [
   {
     path: /^\/orgs\/[^/]+\/plans\/([^/]+)\/?$/,
     code: () => [pages.planLayout(), pages.planOverview()],
-    reads: ([planId]) => [`/api/plans/${planId}`, `/api/plans/${planId}/checkins`],
+    reads: ([planId]) => [`/api/plans/${planId}`, `/api/plans/${planId}/reviews`, `/api/plans/${planId}/checkins`],
   },
 ];
 

@@ -6,7 +6,7 @@ import { meQuery } from '../features/me/me-api';
 import { unreadCountQuery } from '../features/notifications/notifications-api';
 import { orgQuery } from '../features/orgs/orgs-api';
 import { planQuery } from '../features/plans/plan-api';
-import { reviewInboxQuery } from '../features/reviews/reviews-api';
+import { planReviewsQuery, reviewInboxQuery } from '../features/reviews/reviews-api';
 import { PageLoading, PublicLayout, SignedInLayout } from './layout';
 import * as pages from './pages';
 import { read, readFirst } from './route-data';
@@ -80,7 +80,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/reviews/:reviewId', lazy: page(pages.reviewPage, (m) => m.ReviewPage) },
       {
         path: '/orgs/:orgId/plans/:planId',
-        loader: readFirst(({ planId = '' }) => [read(planQuery(planId))]),
+        loader: readFirst(({ planId = '' }) => [read(planQuery(planId)), read(planReviewsQuery(planId))]),
         lazy: page(pages.planLayout, (m) => m.PlanLayout),
         children: [
           {

@@ -39,13 +39,18 @@ export const reviewKeys = {
   inbox: (orgId: string | undefined) => [...reviewKeys.inboxes, orgId] as const,
 };
 
-export function usePlanReviews(planId: string) {
-  return useQuery({
+/** A plan's reviews: above every page of the plan, so read with the plan when it opens (the route's loader). */
+export const planReviewsQuery = (planId: string) =>
+  queryOptions({
     queryKey: reviewKeys.ofPlan(planId),
     queryFn: () => api<PlanReviews>('GET', `/api/plans/${planId}/reviews`),
-    // The other side signs and writes in their own browser: ask again on every visit.
-    refetchOnMount: 'always',
+    // The other side signs and writes in their own browser: ask again on every visit, unless the answer is
+    // from this very moment (the loader read it as the page opened).
+    refetchOnMount: (query) => (Date.now() - query.state.dataUpdatedAt < 1_000 ? false : 'always'),
   });
+
+export function usePlanReviews(planId: string) {
+  return useQuery(planReviewsQuery(planId));
 }
 
 export function useReview(reviewId: string) {
