@@ -4,6 +4,21 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
+import { dropUntaken } from './lib/early-reads';
+
+// Every read the entry script started is one the first page's loaders take before the router is ready; one left
+// over was asked for in vain (app/landing.ts and the app's queries disagree on its path). Say so, for developers.
+const reportUntaken = () => {
+  for (const path of dropUntaken()) console.warn(`Read early but never used: ${path} (see app/landing.ts)`);
+};
+if (router.state.initialized) reportUntaken();
+else {
+  const stop = router.subscribe((state) => {
+    if (!state.initialized) return;
+    stop();
+    reportUntaken();
+  });
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -15,10 +15,23 @@ export function readEarly(path: string) {
   started.set(path, { response, at: Date.now() });
 }
 
+/** An answer nobody will read: its body is let go, which frees its connection. */
+const discard = (response: Promise<Response>) => response.then((r) => r.body?.cancel()).catch(() => {});
+
+/** The reads started early that nothing took, let go now. */
+export function dropUntaken(): string[] {
+  const paths = [...started.keys()];
+  for (const { response } of started.values()) discard(response);
+  started.clear();
+  return paths;
+}
+
 /** The response started early for GET `path`, if there is a fresh one; it is then no longer there. */
 export function takeEarly(path: string): Promise<Response> | undefined {
   const early = started.get(path);
   if (!early) return undefined;
   started.delete(path);
-  return Date.now() - early.at < FRESH_MS ? early.response : undefined;
+  if (Date.now() - early.at < FRESH_MS) return early.response;
+  discard(early.response);
+  return undefined;
 }
