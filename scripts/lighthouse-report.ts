@@ -19,6 +19,8 @@ export interface Measure {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** Lighthouse's measure of this machine's speed at the time (a quiet desktop: about 1,000–2,500). */
+  benchmarkIndex: number;
 }
 
 /** The run with the median score (the lower middle one of an even number). */
@@ -44,7 +46,7 @@ export function shortfalls(measures: Measure[], limits: typeof THRESHOLDS): stri
 /** A plain-text table: one line per page and preset. */
 export function table(measures: Measure[]): string {
   const rows = [
-    ['page', 'preset', 'score', 'LCP', 'TBT', 'CLS'],
+    ['page', 'preset', 'score', 'LCP', 'TBT', 'CLS', 'machine'],
     ...measures.map((m) => [
       m.page,
       m.preset,
@@ -52,8 +54,16 @@ export function table(measures: Measure[]): string {
       `${(m.lcpMs / 1000).toFixed(2)} s`,
       `${Math.round(m.tbtMs)} ms`,
       m.cls.toFixed(3),
+      String(Math.round(m.benchmarkIndex)),
     ]),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] as number))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -29,7 +29,8 @@ import {
  *   npm run lighthouse [-- --runs 3] [--report-dir lighthouse-reports] [--pages home,plan] [--presets mobile]
  *
  * Each page and preset runs `--runs` times (default 3) and the median by score is reported, as Lighthouse
- * advises: one run on a busy 2-core machine can be a few points off.
+ * advises: one run on a busy 2-core machine can be a few points off. The `machine` column is Lighthouse's
+ * benchmark index of this machine at the time of the run: well under 1,000 means it was busy.
  */
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -178,6 +179,7 @@ async function measure(
     lcpMs: audit('largest-contentful-paint'),
     tbtMs: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
   };
 }
 
@@ -190,6 +192,14 @@ async function main() {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-if-changed.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 
+  // Lighthouse multiplies the time the page's work took here by 4 (mobile): a machine busy with something else
+  // (a benchmark, a test suite) makes every page slower and the scores jump about.
+  const [load] = os.loadavg();
+  if ((load ?? 0) > os.availableParallelism()) {
+    console.warn(
+      `This machine is busy (load ${load?.toFixed(1)} on ${os.availableParallelism()} cores): scores will be lower.`,
+    );
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-lighthouse-'));
   const server = await startServer(path.join(tmp, 'data'));
   const chrome = await startChrome(path.join(tmp, 'chrome'));
