@@ -2,7 +2,19 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { chunkNames } from './scripts/app-chunks.js';
 import { INPUTS_FILE, recordInputs, root } from './scripts/build-inputs.mjs';
+import { initialJsBudget } from './scripts/initial-js-budget.js';
+import { preloadApp } from './scripts/preload-app.js';
+
+/** What the web build is made from besides the modules it bundles: the page, its icon, and the build's own rules. */
+const BUILT_FROM = [
+  'src/web/index.html',
+  'src/web/favicon.svg',
+  'scripts/app-chunks.ts',
+  'scripts/initial-js-budget.ts',
+  'scripts/preload-app.ts',
+];
 
 /** Records every project file the bundle was made from, with its hash (read by scripts/build-if-changed.mjs). */
 function recordBuildInputs(): Plugin {
@@ -17,7 +29,7 @@ function recordBuildInputs(): Plugin {
         .map((id) => path.relative(root, id));
     },
     closeBundle() {
-      recordInputs(INPUTS_FILE, ['src/web/index.html', ...files]);
+      recordInputs(INPUTS_FILE, [...BUILT_FROM, ...files]);
     },
   };
 }
@@ -35,8 +47,35 @@ export default defineConfig({
       exclude: [/\.map$/],
       threshold: 1024,
     }),
+    // The entry (boot.ts) starts the first page's reads, then imports the app, which loads from the start.
+    preloadApp(path.join(root, 'src/web/main.tsx')),
+    // Fails the build when the JavaScript of a first visit is over 150 KB gzip (issue 17).
+    initialJsBudget(),
     recordBuildInputs(),
   ],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: 'hidden' },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: 'hidden',
+    manifest: true,
+    // The icon is a file of its own (cached for a year by its hashed name), not a data: address in the page: the
+    // XSS checks refuse any data: address on a page (e2e/support/xss-watch.ts).
+    assetsInlineLimit: (file) => (file.endsWith('favicon.svg') ? false : undefined),
+    // The framework, the app's shell and each page in chunks of their own (scripts/app-chunks.ts).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A module the entry needs stays with it, though a grouped module imports it too.
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: chunkNames(path.join(root, 'src/web/boot.ts'), path.join(root, 'src/web/main.tsx')),
+              debugName: 'framework and app shell',
+            },
+          ],
+        },
+      },
+    },
+  },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -1,4 +1,5 @@
-import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate, useNavigation } from 'react-router';
 import { useSignOut } from '../features/auth/auth-api';
 import { QuickCapture } from '../features/log/quick-capture';
 import { useMe } from '../features/me/me-api';
@@ -156,10 +157,40 @@ function Header({ children }: { children?: React.ReactNode }) {
   );
 }
 
+/** True once `busy` has lasted `ms`: a quick load shows nothing, a slow one says so. */
+function useSlow(busy: boolean, ms = 400) {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!busy) return;
+    const timer = setTimeout(() => setSlow(true), ms);
+    return () => clearTimeout(timer);
+  }, [busy, ms]);
+  return slow;
+}
+
+/**
+ * While the next page's code and first data load, the current page stays, marked busy; when that takes a
+ * moment, it dims and a status says so (screen readers hear it too).
+ */
 function Main() {
+  const loading = useNavigation().state === 'loading';
+  const slow = useSlow(loading);
   return (
-    <main id="main" tabIndex={-1}>
+    <main id="main" tabIndex={-1} aria-busy={loading || undefined} className={slow ? 'loading' : undefined}>
+      <p role="status" className="visually-hidden">
+        {slow ? 'Loading the page…' : ''}
+      </p>
       <Outlet />
     </main>
+  );
+}
+
+/** The first load, before the page's code and first data are in: nothing else is on the screen yet. */
+export function PageLoading() {
+  return (
+    <p role="status" className="page-loading">
+      Loading Waymark…
+    </p>
   );
 }

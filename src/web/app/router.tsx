@@ -1,49 +1,25 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
-import {
-  ForgotPasswordPage,
-  ResetPasswordPage,
-  SignInPage,
-  SignUpPage,
-  VerifyEmailPage,
-} from '../features/auth/auth-pages';
-import { CheckinsPage } from '../features/checkins/checkins-page';
-import { CommunitiesPage } from '../features/communities/communities-page';
-import { CommunityPage } from '../features/communities/community-page';
-import { EnlistmentsPage } from '../features/enlistment/enlistments-page';
-import { GoalPage } from '../features/evidence/goal-page';
-import { GuideAdminPage } from '../features/guides/guide-admin-page';
-import { InsightActionPage } from '../features/insights/insight-action-page';
-import { InsightsPage } from '../features/insights/insights-page';
-import { TopicsPage } from '../features/insights/topics-page';
-import { InvitationsPage, InviteLandingPage } from '../features/invitations/invitation-pages';
-import { LogPage } from '../features/log/log-page';
-import { MembersPage } from '../features/members/members-page';
-import { NotificationsPage } from '../features/notifications/notifications-page';
-import { HomePage, NewOrgPage, OrgHomePage } from '../features/orgs/org-pages';
-import { GuidePage } from '../features/plans/guide-page';
-import { HistoryPage } from '../features/plans/history-page';
-import { GoalsPage, NetworkPage, ReflectionsPage, SharingPage } from '../features/plans/part-pages';
-import { PlanLayout } from '../features/plans/plan-layout';
-import { PlanOverviewPage } from '../features/plans/plan-overview';
-import { PlansPage } from '../features/plans/plans-page';
-import { PortfolioPage } from '../features/portfolio/portfolio-page';
-import { SharedPortfolioPage } from '../features/portfolio/shared-portfolio-page';
-import { FeedPage } from '../features/posts/feed-page';
-import { PersonPage } from '../features/posts/person-page';
-import { PostPage } from '../features/posts/post-page';
-import { ProfilePage } from '../features/profile/profile-page';
-import { PlanReviewsPage } from '../features/reviews/plan-reviews-page';
-import { ReviewPage } from '../features/reviews/review-page';
-import { ReviewsInboxPage } from '../features/reviews/reviews-inbox-page';
-import { SearchPage } from '../features/search/search-page';
-import { SettingsPage } from '../features/settings/settings-page';
-import { UnsubscribePage } from '../features/settings/unsubscribe-page';
-import { AccessPage } from '../features/sharing/access-page';
-import { SharedPlanPage } from '../features/sharing/shared-plan-page';
-import { SharedWithMePage } from '../features/sharing/shared-with-me-page';
-import { TemplatesPage } from '../features/templates/templates-page';
-import { PublicLayout, SignedInLayout } from './layout';
+import { checkinsQuery } from '../features/checkins/checkins-api';
+import { meQuery } from '../features/me/me-api';
+import { unreadCountQuery } from '../features/notifications/notifications-api';
+import { orgQuery } from '../features/orgs/orgs-api';
+import { planQuery } from '../features/plans/plan-api';
+import { planReviewsQuery, reviewInboxQuery } from '../features/reviews/reviews-api';
+import { PageLoading, PublicLayout, SignedInLayout } from './layout';
+import * as pages from './pages';
+import { read, readFirst } from './route-data';
+
+/**
+ * Every page is its own chunk, fetched the first time it is opened (issue 17: the first load carries only
+ * React, the router, the query cache and the two layouts). The router fetches the chunks of every route a
+ * URL matches at once, with what the most visited pages show first (`readFirst`), and shows a loading state
+ * until they are in.
+ */
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
 
 function NotFoundPage() {
   useTitle('Page not found');
@@ -60,65 +36,81 @@ function NotFoundPage() {
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
-      { path: '/sign-up', element: <SignUpPage /> },
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/reset-password', element: <ResetPasswordPage /> },
-      { path: '/verify-email', element: <VerifyEmailPage /> },
-      { path: '/invite/:token', element: <InviteLandingPage /> },
-      { path: '/p/:token', element: <SharedPortfolioPage /> },
-      { path: '/unsubscribe', element: <UnsubscribePage /> },
+      { path: '/sign-up', lazy: page(pages.authPages, (m) => m.SignUpPage) },
+      { path: '/sign-in', lazy: page(pages.authPages, (m) => m.SignInPage) },
+      { path: '/forgot-password', lazy: page(pages.authPages, (m) => m.ForgotPasswordPage) },
+      { path: '/reset-password', lazy: page(pages.authPages, (m) => m.ResetPasswordPage) },
+      { path: '/verify-email', lazy: page(pages.authPages, (m) => m.VerifyEmailPage) },
+      { path: '/invite/:token', lazy: page(pages.invitationPages, (m) => m.InviteLandingPage) },
+      { path: '/p/:token', lazy: page(pages.sharedPortfolioPage, (m) => m.SharedPortfolioPage) },
+      { path: '/unsubscribe', lazy: page(pages.unsubscribePage, (m) => m.UnsubscribePage) },
     ],
   },
   {
     element: <SignedInLayout />,
+    hydrateFallbackElement: <PageLoading />,
+    // Who is signed in, and what the header shows beside the navigation (unread notifications, reviews to sign).
+    loader: readFirst(({ orgId }) => [read(meQuery), read(unreadCountQuery), !!orgId && read(reviewInboxQuery(orgId))]),
     children: [
-      { path: '/', element: <HomePage /> },
-      { path: '/orgs/new', element: <NewOrgPage /> },
-      { path: '/orgs/:orgId', element: <OrgHomePage /> },
-      { path: '/orgs/:orgId/members', element: <MembersPage /> },
-      { path: '/orgs/:orgId/invitations', element: <InvitationsPage /> },
-      { path: '/orgs/:orgId/profile', element: <ProfilePage /> },
-      { path: '/orgs/:orgId/plans', element: <PlansPage /> },
-      { path: '/orgs/:orgId/log', element: <LogPage /> },
-      { path: '/orgs/:orgId/portfolio', element: <PortfolioPage /> },
-      { path: '/orgs/:orgId/shared', element: <SharedWithMePage /> },
-      { path: '/orgs/:orgId/feed', element: <FeedPage /> },
-      { path: '/orgs/:orgId/posts/:postId', element: <PostPage /> },
-      { path: '/orgs/:orgId/communities', element: <CommunitiesPage /> },
-      { path: '/orgs/:orgId/communities/:communityId', element: <CommunityPage /> },
-      { path: '/orgs/:orgId/people/:memberId', element: <PersonPage /> },
-      { path: '/orgs/:orgId/search', element: <SearchPage /> },
-      { path: '/orgs/:orgId/shared/:planId', element: <SharedPlanPage /> },
-      { path: '/orgs/:orgId/enlistments', element: <EnlistmentsPage /> },
-      { path: '/orgs/:orgId/reviews', element: <ReviewsInboxPage /> },
-      { path: '/orgs/:orgId/reviews/:reviewId', element: <ReviewPage /> },
+      { path: '/', lazy: page(pages.orgPages, (m) => m.HomePage) },
+      { path: '/orgs/new', lazy: page(pages.orgPages, (m) => m.NewOrgPage) },
+      {
+        path: '/orgs/:orgId',
+        loader: readFirst(({ orgId = '' }) => [read(orgQuery(orgId))]),
+        lazy: page(pages.orgPages, (m) => m.OrgHomePage),
+      },
+      { path: '/orgs/:orgId/members', lazy: page(pages.membersPage, (m) => m.MembersPage) },
+      { path: '/orgs/:orgId/invitations', lazy: page(pages.invitationPages, (m) => m.InvitationsPage) },
+      { path: '/orgs/:orgId/profile', lazy: page(pages.profilePage, (m) => m.ProfilePage) },
+      { path: '/orgs/:orgId/plans', lazy: page(pages.plansPage, (m) => m.PlansPage) },
+      { path: '/orgs/:orgId/log', lazy: page(pages.logPage, (m) => m.LogPage) },
+      { path: '/orgs/:orgId/portfolio', lazy: page(pages.portfolioPage, (m) => m.PortfolioPage) },
+      { path: '/orgs/:orgId/shared', lazy: page(pages.sharedWithMePage, (m) => m.SharedWithMePage) },
+      { path: '/orgs/:orgId/feed', lazy: page(pages.feedPage, (m) => m.FeedPage) },
+      { path: '/orgs/:orgId/posts/:postId', lazy: page(pages.postPage, (m) => m.PostPage) },
+      { path: '/orgs/:orgId/communities', lazy: page(pages.communitiesPage, (m) => m.CommunitiesPage) },
+      { path: '/orgs/:orgId/communities/:communityId', lazy: page(pages.communityPage, (m) => m.CommunityPage) },
+      { path: '/orgs/:orgId/people/:memberId', lazy: page(pages.personPage, (m) => m.PersonPage) },
+      { path: '/orgs/:orgId/search', lazy: page(pages.searchPage, (m) => m.SearchPage) },
+      { path: '/orgs/:orgId/shared/:planId', lazy: page(pages.sharedPlanPage, (m) => m.SharedPlanPage) },
+      { path: '/orgs/:orgId/enlistments', lazy: page(pages.enlistmentsPage, (m) => m.EnlistmentsPage) },
+      { path: '/orgs/:orgId/reviews', lazy: page(pages.reviewsInboxPage, (m) => m.ReviewsInboxPage) },
+      { path: '/orgs/:orgId/reviews/:reviewId', lazy: page(pages.reviewPage, (m) => m.ReviewPage) },
       {
         path: '/orgs/:orgId/plans/:planId',
-        element: <PlanLayout />,
+        loader: readFirst(({ planId = '' }) => [read(planQuery(planId)), read(planReviewsQuery(planId))]),
+        lazy: page(pages.planLayout, (m) => m.PlanLayout),
         children: [
-          { index: true, element: <PlanOverviewPage /> },
-          { path: 'guide', element: <GuidePage /> },
-          { path: 'guide/:part/:step', element: <GuidePage /> },
-          { path: 'reflections', element: <ReflectionsPage /> },
-          { path: 'goals', element: <GoalsPage /> },
-          { path: 'goals/:goalId', element: <GoalPage /> },
-          { path: 'network', element: <NetworkPage /> },
-          { path: 'sharing', element: <SharingPage /> },
-          { path: 'checkins', element: <CheckinsPage /> },
-          { path: 'history', element: <HistoryPage /> },
-          { path: 'access', element: <AccessPage /> },
-          { path: 'reviews', element: <PlanReviewsPage /> },
+          {
+            index: true,
+            loader: readFirst(({ planId = '' }) => [read(checkinsQuery(planId))]),
+            lazy: page(pages.planOverview, (m) => m.PlanOverviewPage),
+          },
+          { path: 'guide', lazy: page(pages.guidePage, (m) => m.GuidePage) },
+          { path: 'guide/:part/:step', lazy: page(pages.guidePage, (m) => m.GuidePage) },
+          { path: 'reflections', lazy: page(pages.partPages, (m) => m.ReflectionsPage) },
+          { path: 'goals', lazy: page(pages.partPages, (m) => m.GoalsPage) },
+          { path: 'goals/:goalId', lazy: page(pages.goalPage, (m) => m.GoalPage) },
+          { path: 'network', lazy: page(pages.partPages, (m) => m.NetworkPage) },
+          { path: 'sharing', lazy: page(pages.partPages, (m) => m.SharingPage) },
+          { path: 'checkins', lazy: page(pages.checkinsPage, (m) => m.CheckinsPage) },
+          { path: 'history', lazy: page(pages.historyPage, (m) => m.HistoryPage) },
+          { path: 'access', lazy: page(pages.accessPage, (m) => m.AccessPage) },
+          { path: 'reviews', lazy: page(pages.planReviewsPage, (m) => m.PlanReviewsPage) },
         ],
       },
-      { path: '/orgs/:orgId/guide', element: <GuideAdminPage /> },
-      { path: '/orgs/:orgId/templates', element: <TemplatesPage /> },
-      { path: '/orgs/:orgId/insights', element: <InsightsPage /> },
-      { path: '/orgs/:orgId/insights/topics', element: <TopicsPage /> },
-      { path: '/orgs/:orgId/insight-actions/:actionId', element: <InsightActionPage /> },
-      { path: '/settings', element: <SettingsPage /> },
-      { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/orgs/:orgId/guide', lazy: page(pages.guideAdminPage, (m) => m.GuideAdminPage) },
+      { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
+      { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
+      { path: '/orgs/:orgId/insights/topics', lazy: page(pages.topicsPage, (m) => m.TopicsPage) },
+      {
+        path: '/orgs/:orgId/insight-actions/:actionId',
+        lazy: page(pages.insightActionPage, (m) => m.InsightActionPage),
+      },
+      { path: '/settings', lazy: page(pages.settingsPage, (m) => m.SettingsPage) },
+      { path: '/notifications', lazy: page(pages.notificationsPage, (m) => m.NotificationsPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

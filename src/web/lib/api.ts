@@ -1,3 +1,5 @@
+import { takeEarly } from './early-reads';
+
 /** A failure the server explained: its stable code, a message for people, and the fields to fix. */
 export class ApiError extends Error {
   constructor(
@@ -28,7 +30,9 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
 async function send<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { credentials: 'same-origin', ...init });
+    // The first page's reads were started by the entry script, before this code arrived (app/landing.ts).
+    const early = init.method === 'GET' ? takeEarly(path) : undefined;
+    res = await (early ?? fetch(path, { credentials: 'same-origin', ...init }));
   } catch {
     throw new ApiError(0, 'network', 'Waymark cannot be reached. Check your connection and try again.');
   }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckinCadence } from '../../../features/checkins/checkin-schedule';
 import type { CheckinsOfPlanView, CheckinView, CreateCheckinInput } from '../../../features/checkins/checkins.schema';
 import { api } from '../../lib/api';
@@ -21,11 +21,14 @@ export const cadenceLabels: Record<CheckinCadence, string> = {
 };
 
 /** A plan's check-ins with the cadence, the next due date and the questions. */
-export function useCheckins(planId: string) {
-  return useQuery({
+export const checkinsQuery = (planId: string) =>
+  queryOptions({
     queryKey: checkinKeys.ofPlan(planId),
     queryFn: () => api<CheckinsOfPlanView>('GET', `/api/plans/${planId}/checkins`),
   });
+
+export function useCheckins(planId: string) {
+  return useQuery(checkinsQuery(planId));
 }
 
 /** Records a check-in; the goals it moved are read again with the plan before the form clears. */

@@ -27,10 +27,12 @@ export const logKeys = {
   goals: (orgId: string) => [...logKeys.all, orgId, 'goals'] as const,
 };
 
-export function useMyGoals(orgId: string) {
+/** The learner's goals to link an entry to; `read: false` reads them only when asked (`refetch`). */
+export function useMyGoals(orgId: string, { read = true } = {}) {
   return useQuery({
     queryKey: logKeys.goals(orgId),
     queryFn: () => api<MyGoalList>('GET', `/api/goals?orgId=${encodeURIComponent(orgId)}`),
+    enabled: read,
   });
 }
 

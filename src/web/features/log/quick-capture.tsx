@@ -22,7 +22,8 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [logged, setLogged] = useState<string | null>(null);
-  const goals = useMyGoals(orgId);
+  // Read when the dialog opens, not with every page: the header is on all of them.
+  const goals = useMyGoals(orgId, { read: false });
   const capture = useCaptureLearning(orgId, (entry) => {
     form.current?.reset();
     dialog.current?.close();

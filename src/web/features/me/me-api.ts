@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeView, MyMembership, UpdateMeBody } from '../../../features/me/me.schema';
 import { ApiError, api } from '../../lib/api';
 
@@ -10,19 +10,21 @@ export const meKeys = {
   me: ['me'] as const,
 };
 
-/** The signed-in person, or null when signed out. */
+/** The signed-in person, or null when signed out (also read by the signed-in pages' route loader). */
+export const meQuery = queryOptions({
+  queryKey: meKeys.me,
+  queryFn: async () => {
+    try {
+      return await api<MeView>('GET', '/api/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: meKeys.me,
-    queryFn: async () => {
-      try {
-        return await api<MeView>('GET', '/api/me');
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-  });
+  return useQuery(meQuery);
 }
 
 /**

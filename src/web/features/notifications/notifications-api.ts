@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   NotificationPage,
   NotificationView,
@@ -31,11 +31,15 @@ export function useNotifications() {
   });
 }
 
+export const unreadCountQuery = queryOptions({
+  queryKey: notificationKeys.unread,
+  queryFn: () => api<UnreadCount>('GET', '/api/notifications/unread-count'),
+});
+
 /** How many are unread, for the header: asked again every minute while the app is open. */
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
-    queryKey: notificationKeys.unread,
-    queryFn: () => api<UnreadCount>('GET', '/api/notifications/unread-count'),
+    ...unreadCountQuery,
     refetchInterval: 60_000,
     enabled,
   });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateOrgBody, OrgView, UpdateOrgBody } from '../../../features/orgs/orgs.schema';
 import { rememberOrg } from '../../app/session';
 import { api } from '../../lib/api';
@@ -12,8 +12,11 @@ export const orgKeys = {
   one: (orgId: string) => [...orgKeys.all, orgId] as const,
 };
 
+export const orgQuery = (orgId: string) =>
+  queryOptions({ queryKey: orgKeys.one(orgId), queryFn: () => api<OrgView>('GET', `/api/orgs/${orgId}`) });
+
 export function useOrg(orgId: string) {
-  return useQuery({ queryKey: orgKeys.one(orgId), queryFn: () => api<OrgView>('GET', `/api/orgs/${orgId}`) });
+  return useQuery(orgQuery(orgId));
 }
 
 /**

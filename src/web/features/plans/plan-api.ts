@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PartKind } from '../../../features/plans/plan-parts';
 import type {
   CreateItemBodies,
@@ -44,8 +44,11 @@ export const planKeys = {
 const planUrl = (planId: string) => `/api/plans/${planId}`;
 const itemUrl = (planId: string, kind: PartKind, itemId: string) => `${planUrl(planId)}/${partPath[kind]}/${itemId}`;
 
+export const planQuery = (planId: string) =>
+  queryOptions({ queryKey: planKeys.plan(planId), queryFn: () => api<PlanView>('GET', planUrl(planId)) });
+
 export function usePlan(planId: string) {
-  return useQuery({ queryKey: planKeys.plan(planId), queryFn: () => api<PlanView>('GET', planUrl(planId)) });
+  return useQuery(planQuery(planId));
 }
 
 export function usePlanList(orgId: string) {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reviewKindLabels } from '../../../features/plans/labels';
 import type {
   ChangesSince,
@@ -39,13 +39,18 @@ export const reviewKeys = {
   inbox: (orgId: string | undefined) => [...reviewKeys.inboxes, orgId] as const,
 };
 
-export function usePlanReviews(planId: string) {
-  return useQuery({
+/** A plan's reviews: above every page of the plan, so read with the plan when it opens (the route's loader). */
+export const planReviewsQuery = (planId: string) =>
+  queryOptions({
     queryKey: reviewKeys.ofPlan(planId),
     queryFn: () => api<PlanReviews>('GET', `/api/plans/${planId}/reviews`),
-    // The other side signs and writes in their own browser: ask again on every visit.
-    refetchOnMount: 'always',
+    // The other side signs and writes in their own browser: ask again on every visit, unless the answer is
+    // from this very moment (the loader read it as the page opened).
+    refetchOnMount: (query) => (Date.now() - query.state.dataUpdatedAt < 1_000 ? false : 'always'),
   });
+
+export function usePlanReviews(planId: string) {
+  return useQuery(planReviewsQuery(planId));
 }
 
 export function useReview(reviewId: string) {
@@ -57,12 +62,15 @@ export function useReview(reviewId: string) {
   });
 }
 
-export function useReviewInbox(orgId: string | undefined) {
-  return useQuery({
+export const reviewInboxQuery = (orgId: string | undefined) =>
+  queryOptions({
     queryKey: reviewKeys.inbox(orgId),
     queryFn: () => api<Inbox>('GET', `/api/reviews?orgId=${encodeURIComponent(orgId ?? '')}`),
     enabled: Boolean(orgId),
   });
+
+export function useReviewInbox(orgId: string | undefined) {
+  return useQuery(reviewInboxQuery(orgId));
 }
 
 /** The learner asks their supervisor for a review; the plan's reviews are read again. */

@@ -1,0 +1,70 @@
+import { readEarly } from '../lib/early-reads';
+import * as pages from './pages';
+
+/*
+ * The page a visit lands on, started by the entry script (boot.ts) before the app's own code (React, the router,
+ * the query cache: most of a first load) has arrived: its chunks, and the reads its route loaders will wait for
+ * (router.tsx), so that neither waits for the app to arrive and run first (issue 17). Only the pages people
+ * land on most are here; any other starts as the router finds it. The reads must be the paths the app's queries
+ * ask for: a path that differs is asked for twice (the e2e test first-load.test.ts notices).
+ */
+
+/** Pages for everyone: no session to read. */
+const PUBLIC = /^\/(sign-up|sign-in|forgot-password|reset-password|verify-email|invite|p|unsubscribe)(\/|$)/;
+/** An organisation's id at the start of the path (`/orgs/new` is a page, not an organisation). */
+const ORG = /^\/orgs\/(?!new(?:\/|$))([^/]+)/;
+
+/** A path segment as the router gives it to the app (a malformed escape stays as it is, as there). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+interface Landing {
+  path: RegExp;
+  code: () => Promise<unknown>[];
+  reads: (params: string[]) => string[];
+}
+
+const landings: Landing[] = [
+  { path: /^\/sign-(?:in|up)\/?$/, code: () => [pages.authPages()], reads: () => [] },
+  {
+    path: new RegExp(`${ORG.source}\\/?$`),
+    code: () => [pages.orgPages()],
+    reads: ([orgId]) => [`/api/orgs/${orgId}`],
+  },
+  {
+    path: /^\/orgs\/[^/]+\/plans\/([^/]+)\/?$/,
+    code: () => [pages.planLayout(), pages.planOverview()],
+    reads: ([planId]) => [`/api/plans/${planId}`, `/api/plans/${planId}/reviews`, `/api/plans/${planId}/checkins`],
+  },
+];
+
+/** What every signed-in page's layout shows first: who is signed in, and the header's counts. */
+function signedInReads(pathname: string): string[] {
+  const match = pathname.match(ORG)?.[1];
+  const orgId = match && decoded(match);
+  return [
+    '/api/me',
+    '/api/notifications/unread-count',
+    ...(orgId ? [`/api/reviews?orgId=${encodeURIComponent(orgId)}`] : []),
+  ];
+}
+
+/** The reads and chunks to start for a visit landing on `pathname` (exported for tests). */
+export function landingFor(pathname: string): { reads: string[]; code: (() => Promise<unknown>[]) | undefined } {
+  const landing = landings.find((l) => l.path.test(pathname));
+  const params = landing ? (pathname.match(landing.path)?.slice(1) ?? []).map(decoded) : [];
+  const reads = [...(PUBLIC.test(pathname) ? [] : signedInReads(pathname)), ...(landing?.reads(params) ?? [])];
+  return { reads, code: landing?.code };
+}
+
+/** Starts the landing page's reads and chunks; the app takes them when it gets there. */
+export function startLanding(pathname: string) {
+  const { reads, code } = landingFor(pathname);
+  for (const path of reads) readEarly(path);
+  for (const loading of code?.() ?? []) loading.catch(() => {}); // the router reports a chunk that fails
+}
