@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notification, user } from '../../db/schema/index.js';
+import { encodeCursor } from '../../server/keyset-cursor.js';
 import { createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
 import { saveSettings } from '../settings/settings.service.js';
@@ -130,6 +131,7 @@ describe('notifications API', () => {
     expect(first.json().notifications.map((n: { title: string }) => n.title)).toEqual(['Reminder 5', 'Reminder 4']);
     expect(first.json().notifications[0]).toMatchObject({ read: false, readAt: null, kind: 'target_near' });
     const titles = [];
+    let last: { id: string; createdAt: string } | undefined;
     let cursor = first.json().nextCursor as string | null;
     while (cursor) {
       const page = await app.inject({
@@ -138,9 +140,21 @@ describe('notifications API', () => {
         headers: c.as('self'),
       });
       titles.push(...page.json().notifications.map((n: { title: string }) => n.title));
+      // Counted with each page's rows, every page tells the same unread count.
+      expect(page.json().unread).toBe(5);
+      last = page.json().notifications.at(-1) ?? last;
       cursor = page.json().nextCursor;
     }
     expect(titles).toEqual(['Reminder 3', 'Reminder 2', 'Reminder 1']);
+    // A page past the last has no row to carry the count: it is counted apart.
+    const beyond = await app.inject({
+      method: 'GET',
+      url: `/api/notifications?limit=2&cursor=${encodeCursor(last?.createdAt as string, last?.id as string)}`,
+      headers: c.as('self'),
+    });
+    expect(beyond.json()).toMatchObject({ notifications: [], unread: 5, nextCursor: null });
+    const none = await app.inject({ method: 'GET', url: '/api/notifications?limit=2', headers: c.as('outsider') });
+    expect(none.json()).toMatchObject({ notifications: [], unread: 0 });
     const count = await app.inject({ method: 'GET', url: '/api/notifications/unread-count', headers: c.as('self') });
     expect(count.json()).toEqual({ unread: 5 });
   });
