@@ -25,8 +25,13 @@ beforeAll(() => {
   buildIfChanged();
 }, 180_000);
 
-/** Ready on existing data within this, compiled server on PGlite, while the suite runs beside it. */
-const START_LIMIT_MS = 6_000;
+/**
+ * Ready on existing data within this, compiled server on PGlite. Generous on purpose: this file runs beside
+ * the rest of the suite on two cores, where a start that takes 2.3–2.8 s alone took 6.3 s (CI, 5 December). It
+ * catches what would make every start slow again (a rebuild, a compile of TypeScript at start, a migration
+ * run in full); bench/README.md has the figures of a start alone.
+ */
+const START_LIMIT_MS = 15_000;
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -110,7 +115,6 @@ describe('the server process', () => {
     third.child.kill('SIGTERM');
     expect(await again).toBe(0);
 
-    // 2 s on a quiet machine (bench/README.md, "Start-up"); here other test files share the machine's cores.
     expect(second.startMs).toBeLessThan(START_LIMIT_MS);
     expect(third.startMs).toBeLessThan(START_LIMIT_MS);
   });
