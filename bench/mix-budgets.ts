@@ -30,6 +30,9 @@ export function checkMixBudgets(reports: MixReport[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   const check = (line: string, value: number, limit: number, pass: boolean) =>
     checks.push({ line, value, limit, pass });
+  /** A route of the mix answered, and its p99 is within `limit`. */
+  const routeP99 = (db: string, route: MixReport['mix']['routes'][number], limit: number) =>
+    check(`${db} mix ${route.route} p99 ≤ ${limit} ms`, route.p99Ms, limit, route.requests > 0 && route.p99Ms <= limit);
   for (const r of reports.filter((m) => m.instances === 1)) {
     const db = r.db;
     if (db === 'postgres') {
@@ -41,14 +44,7 @@ export function checkMixBudgets(reports: MixReport[]): BudgetCheck[] {
         b.minFloorRatio,
         ratio >= b.minFloorRatio,
       );
-      for (const route of r.mix.routes) {
-        check(
-          `postgres mix ${route.route} p99 ≤ ${b.maxRouteP99Ms} ms`,
-          route.p99Ms,
-          b.maxRouteP99Ms,
-          route.requests > 0 && route.p99Ms <= b.maxRouteP99Ms,
-        );
-      }
+      for (const route of r.mix.routes) routeP99(db, route, b.maxRouteP99Ms);
       const afterWrite = r.cacheCases.find((c) => c.case === READ_AFTER_WRITE);
       if (afterWrite) {
         const pass = afterWrite.failures === 0 && afterWrite.p99Ms <= b.maxReadAfterWriteP99Ms;
@@ -62,12 +58,7 @@ export function checkMixBudgets(reports: MixReport[]): BudgetCheck[] {
     } else {
       const b = MIX_BUDGETS.pglite;
       for (const route of r.mix.routes) {
-        check(
-          `pglite mix ${route.route} p99 ≤ ${b.maxRouteP99Ms} ms`,
-          route.p99Ms,
-          b.maxRouteP99Ms,
-          route.requests > 0 && route.p99Ms <= b.maxRouteP99Ms,
-        );
+        routeP99(db, route, b.maxRouteP99Ms);
         check(
           `pglite mix ${route.route} max ≤ ${b.maxRouteMaxMs} ms`,
           route.maxMs,
