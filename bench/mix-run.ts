@@ -193,6 +193,23 @@ export async function benchMix(kind: 'pglite' | 'postgres', settings: MixSetting
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
 
+/**
+ * What the closed loop itself sets (Little's law): each connection sends its next request when the last one
+ * is answered, so the mean time in the server is connections ÷ requests per second, whatever the server does
+ * with it; and the floor's visits, spread over their statements, say what one statement took at this
+ * concurrency on this machine. A route's p99 cannot be far below either.
+ */
+function closedLoop(r: MixReport): string {
+  const connections = r.mix.connections;
+  const meanMs = (1000 * connections) / r.mix.requestsPerSecond;
+  const floorStatementMs = r.floor.visitP50Ms / r.floor.statementsPerVisit;
+  const needed = (1000 * connections) / 50;
+  return (
+    `closed loop at ${connections} connections: mean answer ${meanMs.toFixed(1)} ms (connections ÷ requests/s); ` +
+    `a mean of 50 ms needs ${needed.toFixed(0)} requests/s; the floor's statement took ${floorStatementMs.toFixed(1)} ms (p50 visit ÷ statements)`
+  );
+}
+
 /** The mix's figures as a table: per route, the visit rates against the floor, and the cache cases. */
 export function formatMix(reports: MixReport[]): string {
   const lines: string[] = [];
@@ -223,6 +240,7 @@ export function formatMix(reports: MixReport[]): string {
     lines.push(
       `  SQL floor: ${r.floor.statementsPerVisit} statements a visit, visit p50 ${r.floor.visitP50Ms.toFixed(1)} ms, p99 ${r.floor.visitP99Ms.toFixed(1)} ms`,
     );
+    lines.push(`  ${closedLoop(r)}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -30,6 +30,8 @@ export interface RouteFigures {
 }
 
 export interface MixFigures {
+  /** Virtual users, each with one request in flight at a time. */
+  connections: number;
   visits: number;
   visitsPerSecond: number;
   requestsPerSecond: number;
@@ -226,6 +228,7 @@ export async function runMix(options: {
     await runFor(options.durationMs);
     const seconds = (performance.now() - started) / 1000;
     return {
+      connections: options.concurrency,
       visits,
       visitsPerSecond: visits / seconds,
       requestsPerSecond: requests / seconds,
