@@ -30,3 +30,5 @@ export {
 export { loadPlanView, readPlan, writePlan, writePlanOnBehalf } from './plans.service.js';
 export { revisionsRoutes } from './revisions.routes.js';
 export { sharingStatus } from './sharing-status.js';
+export type { GoalExamples } from './smart-check.js';
+export { defaultGoalExamples } from './smart-check.js';
