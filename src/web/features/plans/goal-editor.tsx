@@ -213,13 +213,13 @@ function Milestones({
   const [added, setAdded] = useState<string | null>(null);
   const listRef = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
-    if (added) listRef.current?.querySelector<HTMLInputElement>(`[data-milestone="${added}"] input`)?.focus();
+    if (added) listRef.current?.querySelector<HTMLInputElement>(`[data-milestone-title="${added}"]`)?.focus();
   }, [added]);
   return (
     <fieldset className="milestones" ref={listRef}>
       <legend>{goalLabels.milestones}</legend>
       {value.map((m, i) => (
-        <div className="milestone" key={m.id} data-milestone={m.id}>
+        <div className="milestone" key={m.id}>
           <label className="check">
             <input type="checkbox" checked={m.done} onChange={(ev) => update(i, { done: ev.target.checked })} />
             <span className="visually-hidden">Done: {m.title || `milestone ${i + 1}`}</span>
@@ -230,6 +230,7 @@ function Milestones({
             onChange={(ev) => update(i, { title: ev.target.value })}
             maxLength={200}
             placeholder="e.g. First draft shared with my team"
+            data-milestone-title={m.id}
           />
           <Field
             label="Due"

@@ -29,13 +29,6 @@ export function shownRelation(kind: NetworkView['kind'], relation: NetworkView['
   return relation && relationsFor[kind].includes(relation) ? relation : '';
 }
 
-/** What the empty choice says: that nothing is chosen yet, never a "Choose…" that reads like a value. */
-const noRelation: Record<NetworkView['kind'], string> = {
-  person: 'Not chosen yet (mentor, peer, …)',
-  community: 'Not chosen yet',
-  resource: 'Not chosen yet (course, book, …)',
-};
-
 /**
  * Part 3: a person, community or resource, the goals it helps with, and how far enlisting them has got. A person
  * who is a member of the organisation can be asked to mentor from here.
@@ -81,7 +74,8 @@ export function NetworkEditor({ plan, item }: { plan: PlanView; item: NetworkVie
           label={networkLabels.relation}
           value={shownRelation(d.kind, d.relation)}
           options={[
-            ['', noRelation[d.kind]],
+            // What the empty choice says: nothing chosen yet, never a "Choose…" that reads like a value.
+            ['', 'Not chosen yet'],
             ...relationsFor[d.kind].map((r): [string, string] => [r, networkRelationLabels[r]]),
           ]}
           onChange={(ev) => e.set('relation')((ev.target.value || null) as NetworkView['relation'])}
