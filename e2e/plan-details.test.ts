@@ -51,7 +51,7 @@ describe('the details of a plan', () => {
     await first.getByRole('link', { name: /^Evidence and timeline/ }).click();
     await page.getByRole('heading', { name: 'Find a mentor' }).waitFor();
     const hint = page.getByText(/offers mentoring on/);
-    expect(await hint.innerText()).toMatch(/^Nobody in your organisation offers mentoring on “wound care” yet\./);
+    expect(await hint.textContent()).toMatch(/^Nobody in your organisation offers mentoring on “wound care” yet\./);
     expect(await page.getByText(/Naming the topics/).count()).toBe(0);
     await expectNoAxeViolations(page, 'goal page with topics');
 
