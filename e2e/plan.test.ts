@@ -128,7 +128,7 @@ describe('a personal learning plan', () => {
     await expectNoAxeViolations(page, 'network map');
     await screenshot(page, 'plan-network-map');
 
-    // Edit the goal, then bring back the earlier wording from history.
+    // Edit the goal, then undo that change from history.
     await page.getByRole('link', { name: '2. Goals' }).click();
     await what.fill('Teach spreadsheets');
     await saved(page);
@@ -138,9 +138,9 @@ describe('a personal learning plan', () => {
     await page.locator('.revision del').first().waitFor();
     await expectNoAxeViolations(page, 'history with a diff open');
     await screenshot(page, 'plan-history');
-    await page.getByRole('button', { name: /^Added Goal: Run a 30-minute/ }).click();
-    await page.getByRole('button', { name: 'Restore this goal as it was after this change' }).click();
-    await page.getByText('Restored.').waitFor();
+    await page.getByRole('button', { name: 'Undo this change' }).click();
+    await page.getByText(/^Done\./).waitFor();
+    await page.getByRole('button', { name: /^Undid a change to Goal: Run a 30-minute/ }).waitFor();
     await page.getByRole('link', { name: '2. Goals' }).click();
     await expect.poll(() => what.inputValue()).toBe('Run a 30-minute data literacy workshop for my team');
 

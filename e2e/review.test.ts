@@ -99,12 +99,26 @@ describe('supervisor review', () => {
     await expectNoAxeViolations(supervisor, 'review (agreed)');
     await screenshot(supervisor, 'review-agreed-supervisor');
 
-    // A later change shows on the plan as made after the agreement, with the way to the history.
+    // A check-in that moves the goal on changes nothing that was agreed: the plan says nothing of it.
+    const checkin = await learner.request.post(`/api/plans/${plan.id}/checkins`, {
+      data: { answers: { learned: 'How to plan a session' }, progress: [{ goalId: goal.id, progress: 30 }] },
+    });
+    expect(checkin.status()).toBe(201);
+    await learner.goto(`/orgs/${orgId}/plans/${plan.id}`);
+    await learner.getByRole('heading', { name: 'Learning plan 2027' }).waitFor();
+    await learner.getByRole('link', { name: 'Download PDF' }).waitFor();
+    expect(await learner.getByText(/Changed since the agreement/).count()).toBe(0);
+
+    // A later change to the goal's wording shows as made after the agreement, calmly, saying what changed.
+    const progressed = await (await learner.request.get(`/api/plans/${plan.id}/goals/${goal.id}`)).json();
     await learner.request.patch(`/api/plans/${plan.id}/goals/${goal.id}`, {
-      data: { what: 'Run two data workshops', version: goal.version },
+      data: { what: 'Run two data workshops', version: progressed.version },
     });
     await learner.goto(`/orgs/${orgId}/plans/${plan.id}`);
     await learner.getByText(/Changed since the agreement on .+: 1 change/).waitFor();
+    await learner.getByText('Goal: Run two data workshops: wording changed').waitFor();
+    expect(await learner.locator('.notice.behind', { hasText: 'Changed since' }).count()).toBe(0);
+    await screenshot(learner, 'review-changed-since');
     await expectNoAxeViolations(learner, 'plan overview (changed since the agreement)');
     await learner.getByRole('link', { name: 'See what changed in the history' }).first().click();
     await learner.getByRole('button', { name: 'Signed Learning agreement (as supervisor)' }).waitFor();

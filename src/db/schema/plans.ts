@@ -209,7 +209,17 @@ export const guide = pgTable('plan_guide', {
   organizationId: text('organization_id')
     .primaryKey()
     .references(() => organization.id, { onDelete: 'cascade' }),
-  parts: jsonb('parts').$type<{ part: number; intro: string; prompts: string[] }[]>().notNull(),
+  // Part 2 (goals) may carry the SMART check's examples as the organisation adapted them.
+  parts: jsonb('parts')
+    .$type<
+      {
+        part: number;
+        intro: string;
+        prompts: string[];
+        examples?: { outcome: string; vague: string; specific: string };
+      }[]
+    >()
+    .notNull(),
   version: integer('version').notNull().default(1),
   updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
   ...timestamps,

@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { defaultGoalExamples, type GoalExamples } from '../plans/index.js';
 import { defaultGuide } from './default-guide.js';
 import type { GuideView, updateGuideBody } from './guides.schema.js';
 
@@ -14,6 +15,14 @@ async function loadGuide(ctx: AppContext, orgId: string): Promise<GuideView> {
   return viewOf(orgId, row);
 }
 
+type StoredPart = (typeof guide.$inferSelect)['parts'][number];
+
+/*
+ * The SMART check's examples belong to the goals part of the guide, and are kept in its stored entry
+ * (`parts[1].examples`) so that adapting them needs no column of its own. The API shows them apart.
+ */
+const examplesOf = (parts: StoredPart[]): GoalExamples => parts[1]?.examples ?? defaultGoalExamples;
+
 function viewOf(orgId: string, row: typeof guide.$inferSelect | undefined): GuideView {
   if (!row) {
     return {
@@ -21,9 +30,11 @@ function viewOf(orgId: string, row: typeof guide.$inferSelect | undefined): Guid
       adapted: false,
       version: 0,
       parts: defaultGuide.map((p) => ({ ...p, prompts: [...p.prompts] })),
+      goalExamples: defaultGoalExamples,
     };
   }
-  return { organizationId: orgId, adapted: true, version: row.version, parts: row.parts };
+  const parts = row.parts.map(({ examples: _examples, ...part }) => part);
+  return { organizationId: orgId, adapted: true, version: row.version, parts, goalExamples: examplesOf(row.parts) };
 }
 
 /** The guide the organisation's learners follow: the built-in one unless L&D adapted it. */
@@ -54,7 +65,9 @@ export async function updateGuide(
           current: viewOf(orgId, row),
         });
       }
-      const values = { parts: input.parts, version: current + 1, updatedBy: user.userId, updatedAt: new Date() };
+      const examples = input.goalExamples ?? (row ? examplesOf(row.parts) : undefined);
+      const parts = input.parts.map((p) => (p.part === 2 && examples ? { ...p, examples } : p));
+      const values = { parts, version: current + 1, updatedBy: user.userId, updatedAt: new Date() };
       if (row) await tx.update(guide).set(values).where(eq(guide.organizationId, orgId));
       else await tx.insert(guide).values({ organizationId: orgId, ...values });
     }),

@@ -1,3 +1,4 @@
+import { goalHasContent, reflectionHasContent } from './item-content.js';
 import type { PlanView } from './plans.schema.js';
 
 /** One thing the guide asks of a part, and whether the plan does it yet. */
@@ -12,10 +13,13 @@ const filled = (s: string | null | undefined) => Boolean(s?.trim());
 
 /**
  * What is done and what is left in each of the four parts. Derived from the plan's content, never stored,
- * so it cannot disagree with what the learner sees.
+ * so it cannot disagree with what the learner sees. Blank reflections and goals (just added, nothing in them
+ * yet) count for nothing: they neither tick "at least one" nor hold back "every".
  */
 export function guideProgress(plan: PlanView): Record<1 | 2 | 3 | 4, GuideCheck[]> {
-  const { reflections, goals, network, shares } = plan;
+  const { network, shares } = plan;
+  const reflections = plan.reflections.filter(reflectionHasContent);
+  const goals = plan.goals.filter(goalHasContent);
   const live = goals.filter((g) => g.status !== 'dropped' && g.status !== 'achieved');
   const helped = (goalId: string) => network.some((n) => n.goalIds.includes(goalId));
   const sharedFor = (goalId: string) => shares.some((s) => s.goalId === goalId);
@@ -24,7 +28,7 @@ export function guideProgress(plan: PlanView): Record<1 | 2 | 3 | 4, GuideCheck[
       {
         id: 'reflection-added',
         label: 'Describe at least one enjoyable learning experience',
-        done: reflections.length > 0,
+        done: reflections.some((r) => filled(r.what)),
       },
       {
         id: 'reflection-form',
@@ -43,7 +47,7 @@ export function guideProgress(plan: PlanView): Record<1 | 2 | 3 | 4, GuideCheck[
       },
     ],
     2: [
-      { id: 'goal-added', label: 'Set at least one goal', done: goals.length > 0 },
+      { id: 'goal-added', label: 'Set at least one goal', done: goals.some((g) => filled(g.what)) },
       { id: 'goal-why', label: 'Say why for every goal', done: every(goals, (g) => filled(g.why)) },
       { id: 'goal-how', label: 'Say how you will learn it', done: every(goals, (g) => filled(g.how)) },
       { id: 'goal-evidence', label: 'Say how you will know', done: every(goals, (g) => filled(g.evidence)) },

@@ -12,7 +12,7 @@ export type EntityType = PartKind | 'plan';
  * no content, so diff and restore pass over it, and as the newest revision it keeps later autosaves from
  * merging into a revision made before the signature (see `merges`).
  */
-export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'sign';
+export type RevisionAction = 'create' | 'update' | 'delete' | 'restore' | 'undo' | 'import' | 'sign';
 type Content = Record<string, unknown> | null;
 
 /**

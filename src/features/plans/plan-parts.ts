@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { goal, networkEntry, reflection, shareCommitment } from '../../db/schema/index.js';
 import { cutText } from '../../server/text.js';
@@ -58,4 +59,11 @@ export function describeItem(kind: PartKind | 'plan', content: Record<string, un
     (v): v is string => typeof v === 'string' && v.trim() !== '',
   );
   return name ? `${part.label}: ${cutText(name.trim(), 80, '')}` : part.label;
+}
+
+/** The fields that differ between two contents of an item (what one change altered). */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  // Deep equality, not JSON text: jsonb hands objects back with their keys in its own order.
+  return [...keys].filter((k) => !isDeepStrictEqual(before?.[k] ?? null, after?.[k] ?? null));
 }

@@ -66,7 +66,8 @@ export const reflectionFields = z.object({
 
 export const milestone = z.object({
   id,
-  title: line(200, 'A milestone').min(1, { error: 'Give the milestone a title.' }),
+  // May be empty while the learner is still typing it: "Add a milestone" gives an empty one with the focus in it.
+  title: line(200, 'A milestone'),
   dueDate: isoDate.nullable(),
   done: z.boolean(),
 });
@@ -255,6 +256,10 @@ export const revisionView = revisionSummary
 export type RevisionView = z.infer<typeof revisionView>;
 
 export const restoreBody = z
-  .object({ scope: z.enum(['plan', 'item'], { error: 'Choose plan or item.' }).default('plan') })
-  .default({ scope: 'plan' });
+  .object({
+    scope: z.enum(['plan', 'item'], { error: 'Choose plan or item.' }).default('plan'),
+    /** As it was right after the revision, or right before it (undoing it and everything after). */
+    point: z.enum(['after', 'before'], { error: 'Choose after or before.' }).default('after'),
+  })
+  .default({ scope: 'plan', point: 'after' });
 export type RestoreBody = z.input<typeof restoreBody>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
 import { planParams, planView, restoreBody, revisionList, revisionView } from './plans.schema.js';
+import { undoRevision } from './revision-undo.service.js';
 import { getRevision, listRevisions, restoreRevision } from './revisions.service.js';
 
 const revisionParams = planParams.extend({ revisionId: z.string().min(1).max(64) });
@@ -52,12 +53,26 @@ export const revisionsRoutes =
       {
         schema: {
           tags: ['plans'],
-          summary: 'Bring back the whole plan, or only this revision’s item, as it was right after this revision',
+          summary:
+            'Bring back the whole plan, or only this revision’s item, as it was right after (or right before) this revision',
           params: revisionParams,
           body: restoreBody,
           response: { 200: planView, ...errors(400, 401, 404) },
         },
       },
-      async (req) => restoreRevision(ctx, await req.actor(), req.params.planId, req.params.revisionId, req.body.scope),
+      async (req) => restoreRevision(ctx, await req.actor(), req.params.planId, req.params.revisionId, req.body),
+    );
+
+    app.post(
+      '/api/plans/:planId/revisions/:revisionId/undo',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Undo this one change: the fields it changed go back, later changes to other fields stay',
+          params: revisionParams,
+          response: { 200: planView, ...errors(401, 404, 409) },
+        },
+      },
+      async (req) => undoRevision(ctx, await req.actor(), req.params.planId, req.params.revisionId),
     );
   };

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { planRevision, user } from '../../db/schema/index.js';
@@ -8,7 +7,7 @@ import type { Actor } from '../access/index.js';
 import { reviewKindLabels } from './labels.js';
 import type { EntityType } from './plan-history.js';
 import { deleteWithLinks } from './plan-items.service.js';
-import { describeItem, type PartKind, snapshotOf } from './plan-parts.js';
+import { changedFields, describeItem, type PartKind, snapshotOf } from './plan-parts.js';
 import { findItem, insertItem, nextPosition, updateItem } from './plans.repository.js';
 import { getPlan, readPlan, writePlan } from './plans.service.js';
 
@@ -36,12 +35,6 @@ function summaryOf(row: RevisionRow & { actorName: string | null }) {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-function changedFields(before: Content, after: Content): string[] {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  // Deep equality, not JSON text: jsonb hands objects back with their keys in its own order.
-  return [...keys].filter((k) => !isDeepStrictEqual(before?.[k] ?? null, after?.[k] ?? null));
 }
 
 const withActor = {
@@ -123,14 +116,15 @@ async function stateAfter(tx: Database, planId: string, seq: number, entityId?: 
 
 /**
  * Brings back the plan (scope 'plan') or only the revision's item (scope 'item') as it was right after this
- * revision. The restore is itself a set of new revisions, so it can be undone the same way.
+ * revision (point 'after'), or right before it (point 'before': this change and every later one undone).
+ * The restore is itself a set of new revisions, so it can be undone the same way.
  */
 export async function restoreRevision(
   ctx: AppContext,
   actor: Actor,
   planId: string,
   revisionId: string,
-  scope: 'plan' | 'item',
+  { scope, point }: { scope: 'plan' | 'item'; point: 'before' | 'after' },
 ) {
   await writePlan(ctx, actor, planId, async (tx, plan, history) => {
     const [revision] = await tx
@@ -138,7 +132,9 @@ export async function restoreRevision(
       .from(planRevision)
       .where(and(eq(planRevision.planId, planId), eq(planRevision.id, revisionId)));
     if (!revision) throw notFound('Revision');
-    const targets = await stateAfter(tx, planId, revision.seq, scope === 'item' ? revision.entityId : undefined);
+    // The state right before a revision is the state right after the one before it.
+    const seq = point === 'before' ? revision.seq - 1 : revision.seq;
+    const targets = await stateAfter(tx, planId, seq, scope === 'item' ? revision.entityId : undefined);
     // Goals before the items that link to them, so links are restored pointing at existing goals.
     const order: EntityType[] = ['plan', 'reflection', 'goal', 'network', 'share'];
     targets.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
@@ -157,13 +153,15 @@ export async function restoreRevision(
   return getPlan(ctx, actor, planId);
 }
 
-async function restoreItem(
+/** Puts one item back to `content` (removing it when that is null), recorded as `action`. */
+export async function restoreItem(
   tx: Database,
   planId: string,
   kind: PartKind,
   id: string,
   content: Content,
   history: Parameters<typeof deleteWithLinks>[4],
+  action: 'restore' | 'undo' = 'restore',
 ) {
   const current = await findItem(tx, kind, planId, id);
   if (!content) {
@@ -172,9 +170,9 @@ async function restoreItem(
   }
   if (!current) {
     const row = await insertItem(tx, kind, { ...content, id, planId, position: await nextPosition(tx, kind, planId) });
-    await history.record(kind, id, 'restore', null, snapshotOf(kind, row));
+    await history.record(kind, id, action, null, snapshotOf(kind, row));
     return;
   }
   const updated = await updateItem(tx, kind, id, current.version, content);
-  if (updated) await history.record(kind, id, 'restore', snapshotOf(kind, current), snapshotOf(kind, updated));
+  if (updated) await history.record(kind, id, action, snapshotOf(kind, current), snapshotOf(kind, updated));
 }

@@ -27,7 +27,7 @@ function share(overrides: Partial<ShareView> & { done?: string[] } = {}): ShareV
   };
 }
 
-const status = (s: ShareView, today: string) => sharingStatus(s, { today, planCreatedAt });
+const status = (s: ShareView, today: string) => sharingStatus(s, { today, planCreatedAt, cycle: '2027' });
 
 describe('sharingStatus', () => {
   describe('weekly', () => {
@@ -147,6 +147,34 @@ describe('sharingStatus', () => {
         expected: 0,
         nextDue: '2027-03-31',
       });
+    });
+  });
+
+  describe('within the plan’s cycle', () => {
+    // A 2027 plan written on 1 December 2026, as people do before the year starts.
+    const early = (s: ShareView, today: string, cycle = '2027') =>
+      sharingStatus(s, { today, planCreatedAt: '2026-12-01T09:00:00.000Z', cycle });
+
+    it('gives a once-only share without a start date a date in the cycle, not 30 days after writing the plan', () => {
+      const talk = share({ how: 'talk', cadence: 'once', startsOn: null });
+      expect(early(talk, '2026-12-05')).toMatchObject({ expected: 0, behind: false, nextDue: '2027-01-31' });
+      expect(early(talk, '2027-01-05')).toMatchObject({ behind: false, nextDue: '2027-01-31' });
+    });
+
+    it('starts recurring shares when the cycle starts', () => {
+      const weekly = share({ cadence: 'weekly', startsOn: null });
+      expect(early(weekly, '2026-12-20')).toMatchObject({ expected: 0, behind: false, nextDue: '2027-01-08' });
+    });
+
+    it('keeps a once-only share late in the cycle due by the cycle’s last day', () => {
+      const late = share({ cadence: 'once', startsOn: '2027-03-15' });
+      expect(early(late, '2027-03-20', 'Q1 2027')).toMatchObject({ nextDue: '2027-03-31' });
+      expect(early(late, '2027-04-01', 'Q1 2027')).toMatchObject({ expected: 1, behind: true, nextDue: '2027-03-31' });
+    });
+
+    it('falls back to the plan’s creation day for a cycle it cannot read', () => {
+      const talk = share({ cadence: 'once', startsOn: null });
+      expect(early(talk, '2026-12-05', 'Onboarding')).toMatchObject({ nextDue: '2026-12-31' });
     });
   });
 });

@@ -1,12 +1,13 @@
-import { addDays, addMonths, addQuarters, addWeeks, format, isBefore, isValid, max, parseISO } from 'date-fns';
+import { addDays, addMonths, addQuarters, addWeeks, format, isAfter, isBefore, isValid, max, parseISO } from 'date-fns';
+import { cyclePeriod } from './cycle-period.js';
 import type { cadences, ShareView } from './plans.schema.js';
 
 /*
  * How a sharing commitment is going: how many shares were due by today, how many were recorded, and when
  * the next one is due. Pure (no Node APIs) so the web app shows the same numbers as the exports.
  *
- * Share number k is due on start + k periods ('once': start + 30 days). The due day itself still counts as
- * on time, so a share is expected only once its due date is before today.
+ * Share number k is due on start + k periods ('once': start + 30 days, but never after the cycle's last day).
+ * The due day itself still counts as on time, so a share is expected only once its due date is before today.
  */
 
 type Cadence = (typeof cadences)[number];
@@ -25,8 +26,11 @@ export type SharingStatus = {
   lastDone: string | null;
 };
 
-/** What the status needs beyond the commitment: today (YYYY-MM-DD) and when the plan was created (ISO). */
-export type SharingContext = { today: string; planCreatedAt: string };
+/**
+ * What the status needs beyond the commitment: today (YYYY-MM-DD), when the plan was created (ISO) and the
+ * plan's cycle ("2027"), whose period bounds when shares fall due.
+ */
+export type SharingContext = { today: string; planCreatedAt: string; cycle: string };
 
 /** Days a one-off share may take after the start. */
 const ONCE_WITHIN_DAYS = 30;
@@ -47,17 +51,26 @@ const dueDateOf: Record<Cadence, (start: Date, k: number) => Date> = {
 const day = (date: Date) => (isValid(date) ? format(date, 'yyyy-MM-dd') : null);
 
 /**
- * The start of a commitment: its own start date, else the day the plan was created. The creation day is
- * read from the ISO timestamp as written (UTC), so the server and every browser agree on it.
+ * The start of a commitment: its own start date, else the day the plan was created, or the cycle's first day
+ * when the plan was made ahead of its cycle (a 2027 plan written in December 2026 starts sharing in 2027).
+ * The creation day is read from the ISO timestamp as written (UTC), so the server and every browser agree.
  */
-function startOf(share: ShareView, planCreatedAt: string): Date {
-  return parseISO(share.startsOn ?? planCreatedAt.slice(0, 10));
+function startOf(share: ShareView, planCreatedAt: string, cycleStart: Date | null): Date {
+  if (share.startsOn) return parseISO(share.startsOn);
+  const created = parseISO(planCreatedAt.slice(0, 10));
+  return cycleStart && isBefore(created, cycleStart) ? cycleStart : created;
+}
+
+/** A one-off share is due 30 days after the start, but within the cycle when it started inside it. */
+function onceDue(start: Date, cycleEnd: Date | null): Date {
+  const due = dueDateOf.once(start, 1);
+  return cycleEnd && !isAfter(start, cycleEnd) && isAfter(due, cycleEnd) ? cycleEnd : due;
 }
 
 /** Shares due before `today`; 'once' has a single due date. */
-function expectedBy(cadence: Cadence, start: Date, today: Date): number {
+function expectedBy(cadence: Cadence, start: Date, today: Date, cycleEnd: Date | null): number {
   const dueDate = dueDateOf[cadence];
-  if (cadence === 'once') return isBefore(dueDate(start, 1), today) ? 1 : 0;
+  if (cadence === 'once') return isBefore(onceDue(start, cycleEnd), today) ? 1 : 0;
   let k = 0;
   while (isBefore(dueDate(start, k + 1), today)) k++;
   return k;
@@ -69,18 +82,21 @@ function expectedBy(cadence: Cadence, start: Date, today: Date): number {
  * when the next share is due. Records dated before the start are ignored.
  */
 export function sharingStatus(share: ShareView, context: SharingContext): SharingStatus {
-  const start = startOf(share, context.planCreatedAt);
+  const period = cyclePeriod(context.cycle);
+  const start = startOf(share, context.planCreatedAt, period && parseISO(period.start));
+  const cycleEnd = period && parseISO(period.end);
   const today = parseISO(context.today);
   const counted = share.records.map((r) => parseISO(r.doneOn)).filter((d) => isValid(d) && !isBefore(d, start));
   const done = counted.length;
-  const expected = expectedBy(share.cadence, start, today);
+  const expected = expectedBy(share.cadence, start, today, cycleEnd);
   const finished = share.cadence === 'once' && done >= 1;
+  const next = share.cadence === 'once' ? onceDue(start, cycleEnd) : dueDateOf[share.cadence](start, done + 1);
   return {
     expected,
     done,
     behind: done < expected,
     // The next share is the one after those recorded, so a learner who shares early sees a later date.
-    nextDue: finished ? null : day(dueDateOf[share.cadence](start, done + 1)),
+    nextDue: finished ? null : day(next),
     lastDone: done > 0 ? day(max(counted)) : null,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GoalView, NetworkView } from './plans.schema.js';
-import { checkGoal } from './smart-check.js';
+import { adviceToShow, checkGoal, defaultGoalExamples } from './smart-check.js';
 
 /*
  * Each advice id is shown to appear on a goal with just that flaw and not on a well-formed goal, which must
@@ -61,7 +61,7 @@ describe('checkGoal', () => {
       network: [],
       today,
     });
-    expect(advice.map((a) => a.id)).toEqual(['what-empty', 'no-evidence', 'no-strategy', 'no-why', 'no-target-date']);
+    expect(advice.map((a) => a.id)).toEqual(['what-empty', 'no-evidence', 'no-target-date', 'no-strategy', 'no-why']);
     for (const a of advice) {
       expect(a.message.length).toBeGreaterThan(10);
       expect(a.fix.length).toBeGreaterThan(10);
@@ -195,5 +195,59 @@ describe('checkGoal', () => {
       const milestones = [{ id: 'm1', title: 'Finish the tutorials', dueDate: '2027-03-01', done: false }];
       expect(ids(goal({ targetDate: '2027-06-30', milestones }))).toEqual([]);
     });
+  });
+});
+
+describe('what the SMART check shows', () => {
+  const blank = goal({ what: '', why: '', how: '', evidence: '', startDate: null, targetDate: null, topics: [] });
+
+  it('gives a new, empty goal one calm first step instead of five points at once', () => {
+    const shown = adviceToShow(checkGoal(blank, { network: [], today }));
+    expect(shown.map((a) => a.id)).toEqual(['what-empty']);
+    expect(shown[0]?.message).toMatch(/^Start with what you want to learn/);
+  });
+
+  it('shows at most the two most useful pieces, dates that cannot be right before style', () => {
+    const muddled = goal({
+      what: 'Improve my skills',
+      why: '',
+      evidence: '',
+      startDate: '2027-05-01',
+      targetDate: '2027-04-10',
+    });
+    const advice = checkGoal(muddled, { network: [], today });
+    expect(advice.length).toBeGreaterThan(2);
+    expect(adviceToShow(advice).map((a) => a.id)).toEqual(['start-after-target', 'what-vague']);
+  });
+
+  it('quotes examples that fit any workplace, not software', () => {
+    const fixes = checkGoal(goal({ what: 'Improve my skills', evidence: '' }), { network: [], today })
+      .map((a) => a.fix)
+      .join(' ');
+    expect(fixes).toContain(defaultGoalExamples.specific);
+    expect(fixes).not.toMatch(/kubernetes|sql|deploy|software|app\b/i);
+  });
+
+  it('quotes the organisation’s own examples when L&D adapted them', () => {
+    const ward = {
+      outcome: 'teach the new wound-care protocol at a ward huddle',
+      vague: 'learn about wound care',
+      specific: 'dress complex wounds on my own, signed off by the ward sister',
+    };
+    const advice = checkGoal(goal({ what: 'Learn about wound care', evidence: '' }), {
+      network: [],
+      today,
+      examples: ward,
+    });
+    expect(advice.map((a) => a.fix)).toEqual([
+      'Name the outcome: instead of ‘learn about wound care’, try ‘dress complex wounds on my own, signed off by the ward sister’.',
+      'Say what you will be able to do, or what someone could see: e.g. ‘teach the new wound-care protocol at a ward huddle’.',
+    ]);
+  });
+
+  it('does not count an empty milestone as a checkpoint', () => {
+    const long = goal({ startDate: '2027-01-15', targetDate: '2027-12-31' });
+    const untitled = [{ id: 'm1', title: '', dueDate: null, done: false }];
+    expect(ids({ ...long, milestones: untitled })).toEqual(['no-milestones']);
   });
 });

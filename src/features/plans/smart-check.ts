@@ -1,4 +1,5 @@
 import { addMonths, isAfter, isBefore, isValid, parseISO } from 'date-fns';
+import { milestoneHasContent } from './item-content.js';
 import type { GoalView, NetworkView } from './plans.schema.js';
 
 /*
@@ -20,8 +21,22 @@ export type SmartAdvice = {
   fix: string;
 };
 
-/** What the checks need beyond the goal: the plan's network and today's date (YYYY-MM-DD). */
-export type SmartCheckContext = { network: NetworkView[]; today: string };
+/**
+ * Examples the advice quotes, in the organisation's own terms: L&D adapts them with the guide, so a ward
+ * nurse reads about wound care rather than software. `vague` and `specific` are the same goal before and
+ * after sharpening; `outcome` is a result someone could see.
+ */
+export type GoalExamples = { outcome: string; vague: string; specific: string };
+
+/** Examples that fit most workplaces, for organisations that have not adapted them. */
+export const defaultGoalExamples: GoalExamples = {
+  outcome: 'run a 30-minute workshop for my team',
+  vague: 'learn about giving feedback',
+  specific: 'give each person in my team useful feedback in our monthly one-to-ones',
+};
+
+/** What the checks need beyond the goal: the plan's network, today's date (YYYY-MM-DD), and the examples to quote. */
+export type SmartCheckContext = { network: NetworkView[]; today: string; examples?: GoalExamples };
 
 /** The context with dates parsed once, so each check stays a one-liner. */
 type Facts = {
@@ -33,8 +48,11 @@ type Facts = {
   open: boolean;
 };
 
-/** A row of the rules table: the advice to give and the named check that decides whether it applies. */
-type Rule = SmartAdvice & { applies: (goal: GoalView, facts: Facts) => boolean };
+/** A row of the rules table: the advice to give (its fix may quote the examples) and the check that decides. */
+type Rule = Omit<SmartAdvice, 'fix'> & {
+  fix: string | ((examples: GoalExamples) => string);
+  applies: (goal: GoalView, facts: Facts) => boolean;
+};
 
 const MAX_WHAT_WORDS = 25;
 const MIN_WHAT_WORDS = 3;
@@ -102,87 +120,29 @@ const startIsAfterTarget = (_: GoalView, facts: Facts) =>
  * An overdue goal needs a new date first, which target-date-past already says.
  */
 function needsMilestones(goal: GoalView, facts: Facts) {
-  if (!facts.open || facts.target === null || goal.milestones.length > 0) return false;
+  if (!facts.open || facts.target === null || goal.milestones.some(milestoneHasContent)) return false;
   if (isBefore(facts.target, facts.today)) return false;
   const from = facts.start ?? facts.today;
   return isAfter(facts.target, addMonths(from, MILESTONE_HORIZON_MONTHS));
 }
 
-const exampleOutcome = "e.g. 'run a 30-minute workshop for my team'";
+const quoted = (text: string) => `‘${text.trim()}’`;
+const outcomeFix = (e: GoalExamples) =>
+  `Say what you will be able to do, or what someone could see: e.g. ${quoted(e.outcome)}.`;
 
-/** In SMART order: specific, measurable, achievable, relevant, time-bound. */
+/**
+ * Most useful first, so the one or two pieces shown at a time are the ones worth acting on: say what the
+ * goal is; put right dates that cannot be; then make it specific, checkable, dated and supported; last the
+ * refinements (why, length, milestones).
+ */
 const rules: readonly Rule[] = [
   {
     id: 'what-empty',
     field: 'what',
     severity: 'warning',
     applies: whatIsEmpty,
-    message: "This goal doesn't say yet what you want to learn.",
-    fix: `Write one sentence about what you want to be able to do, ${exampleOutcome}.`,
-  },
-  {
-    id: 'what-too-short',
-    field: 'what',
-    severity: 'suggestion',
-    applies: whatIsTooShort,
-    message: "This goal is very short, so it's hard to tell what success would look like.",
-    fix: "Add what you'll do with it, or for whom: e.g. 'write the monthly sales report in SQL without help'.",
-  },
-  {
-    id: 'what-vague',
-    field: 'what',
-    severity: 'suggestion',
-    applies: whatIsVague,
-    message: "Words like 'learn about' or 'improve' describe an activity, not a result you can reach.",
-    fix: "Name the outcome: instead of 'learn about Kubernetes', try 'deploy our test app to Kubernetes on my own'.",
-  },
-  {
-    id: 'what-too-long',
-    field: 'what',
-    severity: 'suggestion',
-    applies: whatIsTooLong,
-    message: 'This goal is long; it may be several goals in one.',
-    fix: `Keep the main outcome here in at most about ${MAX_WHAT_WORDS} words and give the others goals of their own.`,
-  },
-  {
-    id: 'no-evidence',
-    field: 'evidence',
-    severity: 'warning',
-    applies: evidenceIsEmpty,
-    message: "You haven't said yet how you'll know you have reached this goal.",
-    fix: `Say what you will be able to do, or what someone could see: ${exampleOutcome}.`,
-  },
-  {
-    id: 'evidence-not-measurable',
-    field: 'evidence',
-    severity: 'suggestion',
-    applies: evidenceIsNotMeasurable,
-    message: "How you'll know is hard to check: it has no number, date or result someone could see.",
-    fix: `Say what you will be able to do, or what someone could see: ${exampleOutcome}.`,
-  },
-  {
-    id: 'no-strategy',
-    field: 'network',
-    severity: 'warning',
-    applies: hasNoStrategy,
-    message: "There's no plan yet for how you'll get there: no approach written and no one linked to help.",
-    fix: 'Link at least one person, community or resource that will help, or describe your approach under How.',
-  },
-  {
-    id: 'no-why',
-    field: 'why',
-    severity: 'suggestion',
-    applies: whyIsEmpty,
-    message: "You haven't written why this goal matters to you.",
-    fix: 'Add a sentence on why it matters to you, your team or your work; it helps you keep going when it gets hard.',
-  },
-  {
-    id: 'no-target-date',
-    field: 'targetDate',
-    severity: 'warning',
-    applies: hasNoTargetDate,
-    message: 'There is no target date, so this goal could drift.',
-    fix: 'Pick a date to aim for, even a rough one such as the end of a quarter.',
+    message: "Start with what you want to learn: this goal doesn't say yet.",
+    fix: (e) => `Write one sentence about what you want to be able to do, e.g. ${quoted(e.outcome)}.`,
   },
   {
     id: 'target-date-past',
@@ -201,6 +161,70 @@ const rules: readonly Rule[] = [
     fix: 'Move the start date earlier or the target date later.',
   },
   {
+    id: 'what-too-short',
+    field: 'what',
+    severity: 'suggestion',
+    applies: whatIsTooShort,
+    message: "This goal is very short, so it's hard to tell what success would look like.",
+    fix: (e) => `Add what you'll do with it, or for whom: e.g. ${quoted(e.specific)}.`,
+  },
+  {
+    id: 'what-vague',
+    field: 'what',
+    severity: 'suggestion',
+    applies: whatIsVague,
+    message: "Words like 'learn about' or 'improve' describe an activity, not a result you can reach.",
+    fix: (e) => `Name the outcome: instead of ${quoted(e.vague)}, try ${quoted(e.specific)}.`,
+  },
+  {
+    id: 'no-evidence',
+    field: 'evidence',
+    severity: 'warning',
+    applies: evidenceIsEmpty,
+    message: "You haven't said yet how you'll know you have reached this goal.",
+    fix: outcomeFix,
+  },
+  {
+    id: 'no-target-date',
+    field: 'targetDate',
+    severity: 'warning',
+    applies: hasNoTargetDate,
+    message: 'There is no target date yet, so this goal could drift.',
+    fix: 'Pick a date to aim for, even a rough one such as the end of a quarter.',
+  },
+  {
+    id: 'no-strategy',
+    field: 'network',
+    severity: 'warning',
+    applies: hasNoStrategy,
+    message: "There's no plan yet for how you'll get there: no approach written and no one linked to help.",
+    fix: 'Link at least one person, community or resource that will help, or describe your approach under How.',
+  },
+  {
+    id: 'evidence-not-measurable',
+    field: 'evidence',
+    severity: 'suggestion',
+    applies: evidenceIsNotMeasurable,
+    message: "How you'll know is hard to check: it has no number, date or result someone could see.",
+    fix: outcomeFix,
+  },
+  {
+    id: 'no-why',
+    field: 'why',
+    severity: 'suggestion',
+    applies: whyIsEmpty,
+    message: "You haven't written why this goal matters to you.",
+    fix: 'Add a sentence on why it matters to you, your team or your work; it helps you keep going when it gets hard.',
+  },
+  {
+    id: 'what-too-long',
+    field: 'what',
+    severity: 'suggestion',
+    applies: whatIsTooLong,
+    message: 'This goal is long; it may be several goals in one.',
+    fix: `Keep the main outcome here in at most about ${MAX_WHAT_WORDS} words and give the others goals of their own.`,
+  },
+  {
     id: 'no-milestones',
     field: 'milestones',
     severity: 'suggestion',
@@ -211,8 +235,9 @@ const rules: readonly Rule[] = [
 ];
 
 /**
- * Checks a goal against the SMART criteria and returns friendly advice, most basic first; a well-formed goal
- * gets none. Achieved and dropped goals get no advice about dates.
+ * Checks a goal against the SMART criteria and returns friendly advice, most useful first; a well-formed goal
+ * gets none. Achieved and dropped goals get no advice about dates. Examples in the fixes are the
+ * organisation's (`context.examples`), else the built-in ones.
  */
 export function checkGoal(goal: GoalView, context: SmartCheckContext): SmartAdvice[] {
   const today = toDate(context.today);
@@ -224,7 +249,22 @@ export function checkGoal(goal: GoalView, context: SmartCheckContext): SmartAdvi
     target: toDate(goal.targetDate),
     open: goal.status !== 'achieved' && goal.status !== 'dropped',
   };
+  const examples = context.examples ?? defaultGoalExamples;
   return rules
     .filter((rule) => rule.applies(goal, facts))
-    .map(({ id, field, severity, message, fix }) => ({ id, field, severity, message, fix }));
+    .map(({ id, field, severity, message, fix }) => ({
+      id,
+      field,
+      severity,
+      message,
+      fix: typeof fix === 'string' ? fix : fix(examples),
+    }));
+}
+
+/**
+ * The advice to show now: one or two pieces, not a wall of them. A goal that does not say what it is yet gets
+ * only that, because everything else follows from it.
+ */
+export function adviceToShow(advice: SmartAdvice[]): SmartAdvice[] {
+  return advice[0]?.id === 'what-empty' ? advice.slice(0, 1) : advice.slice(0, 2);
 }

@@ -55,6 +55,7 @@ describe('reminder rules', () => {
       organizationId: 'o',
       planId: 'p',
       planCreatedAt: new Date('2027-01-01T00:00:00Z'),
+      planCycle: '2027',
       shareId: 's',
       how: 'talk',
       cadence: 'monthly',

@@ -132,6 +132,7 @@ export interface ShareFacts {
   organizationId: string;
   planId: string;
   planCreatedAt: Date;
+  planCycle: string;
   shareId: string;
   how: string;
   cadence: string;
@@ -146,6 +147,7 @@ export function shareReminder(s: ShareFacts, timeZone: string, now: Date): Notif
   const status = sharingStatus(commitment, {
     today: localDate(timeZone, now),
     planCreatedAt: s.planCreatedAt.toISOString(),
+    cycle: s.planCycle,
   });
   if (!status.behind) return null;
   const how = (shareHowLabels[s.how as keyof typeof shareHowLabels] ?? 'A share').toLowerCase();

@@ -88,6 +88,7 @@ export async function sharingCommitments(db: Database) {
       organizationId: plan.organizationId,
       planId: plan.id,
       planCreatedAt: plan.createdAt,
+      planCycle: plan.cycle,
       shareId: shareCommitment.id,
       how: shareCommitment.how,
       cadence: shareCommitment.cadence,

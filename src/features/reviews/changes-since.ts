@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { Coverage } from '../access/index.js';
-import { countChangesAfter, listChangesAfter, type ReviewRow } from './reviews.repository.js';
+import { agreedChanges } from './agreed-changes.js';
+import { listChangesAfter, type ReviewRow } from './reviews.repository.js';
 import type { ChangesSince } from './reviews.schema.js';
 
 type Content = Record<string, unknown> | null;
@@ -45,26 +46,22 @@ export const agreedRevision = (review: ReviewRow) =>
   Math.max(review.learnerSignedSeq ?? 0, review.supervisorSignedSeq ?? 0);
 
 /**
- * How the plan changed after an agreed review: every content change for the learner; for the supervisor
- * (`cover` given) only changes to what the review still shares with them, so nothing unshared shows, not
- * even as a number.
+ * What changed of what was agreed after an agreed review (agreed-changes.ts): every such change for the
+ * learner; for the supervisor (`cover` given) only changes to what the review still shares with them, so
+ * nothing unshared shows, not even as a number.
  */
 export async function changesSinceReview(db: Database, review: ReviewRow, cover?: Coverage): Promise<ChangesSince> {
   if (review.state !== 'agreed' || !review.agreedAt) throw new Error('only an agreed review has changes since');
   const revision = agreedRevision(review);
-  let found: { count: number; last: Date | null };
-  if (!cover) found = await countChangesAfter(db, review.planId, revision);
-  else {
-    const visible = (await listChangesAfter(db, review.planId, revision)).filter((c) => changeIsCovered(cover, c));
-    const times = visible.map((c) => c.updatedAt.getTime());
-    found = { count: visible.length, last: times.length > 0 ? new Date(Math.max(...times)) : null };
-  }
+  const revisions = await listChangesAfter(db, review.planId, revision);
+  const { changes, last } = agreedChanges(cover ? revisions.filter((c) => changeIsCovered(cover, c)) : revisions);
   return {
     reviewId: review.id,
     kind: review.kind,
     agreedAt: review.agreedAt.toISOString(),
     revision,
-    count: found.count,
-    lastChangedAt: found.last?.toISOString() ?? null,
+    count: changes.length,
+    lastChangedAt: last?.toISOString() ?? null,
+    changes,
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, lt, max, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { membership, planReview, planRevision } from '../../db/schema/index.js';
@@ -66,16 +66,7 @@ export async function updateReview(db: Database, reviewId: string, changes: Part
 const contentAfter = (planId: string, seq: number) =>
   and(eq(planRevision.planId, planId), gt(planRevision.seq, seq), ne(planRevision.action, 'sign'));
 
-/** How many content changes came after revision `seq`, and when the last one was made. */
-export async function countChangesAfter(db: Database, planId: string, seq: number) {
-  const [row] = await db
-    .select({ count: count(), last: max(planRevision.updatedAt) })
-    .from(planRevision)
-    .where(contentAfter(planId, seq));
-  return { count: row?.count ?? 0, last: row?.last ?? null };
-}
-
-/** The content changes after revision `seq`, for a viewer who may only learn about some of them. */
+/** The content changes after revision `seq`, in the order they were made. */
 export async function listChangesAfter(db: Database, planId: string, seq: number) {
   return db
     .select({
@@ -86,7 +77,8 @@ export async function listChangesAfter(db: Database, planId: string, seq: number
       updatedAt: planRevision.updatedAt,
     })
     .from(planRevision)
-    .where(contentAfter(planId, seq));
+    .where(contentAfter(planId, seq))
+    .orderBy(asc(planRevision.seq));
 }
 
 /** Whether the plan's content changed between two revisions (both excluded). */

@@ -66,7 +66,24 @@ export type SignReviewBody = z.input<typeof signReviewBody>;
 
 const signature = z.object({ at: z.iso.datetime(), revision: z.number().int() }).nullable();
 
-/** How much of the plan changed after a review was agreed (only what the viewer may see of it). */
+/** One item whose agreed content changed since the agreement: added, removed, or these fields changed. */
+export const agreedChange = z
+  .object({
+    entityType: z.enum(['plan', 'goal', 'network', 'share']),
+    entityId: z.string(),
+    /** "Goal: Run a workshop", as the history names it. */
+    label: z.string(),
+    action: z.enum(['added', 'changed', 'removed']),
+    /** For a change: the fields of what was agreed that differ now (goal `what`, `targetDate`, ...). */
+    fields: z.array(z.string()),
+  })
+  .meta({ id: 'AgreedChange' });
+export type AgreedChange = z.infer<typeof agreedChange>;
+
+/**
+ * How much of what was agreed changed after a review was agreed (only what the viewer may see of it): goals as
+ * written, the network and the sharing plan; not progress, status moves, shares recorded or reflections.
+ */
 export const changesSince = z
   .object({
     reviewId: z.string(),
@@ -74,8 +91,10 @@ export const changesSince = z
     agreedAt: z.iso.datetime(),
     /** The plan's revision number at the second signature. */
     revision: z.number().int(),
+    /** How many items' agreed content changed: one per item, however often it was edited. */
     count: z.number().int(),
     lastChangedAt: z.iso.datetime().nullable(),
+    changes: z.array(agreedChange),
   })
   .meta({ id: 'ChangesSinceReview' });
 export type ChangesSince = z.infer<typeof changesSince>;

@@ -292,6 +292,14 @@ export const rows: Row[] = [
     expect: ownerOnly(200),
   },
   {
+    route: 'POST /api/plans/:planId/revisions/:revisionId/undo',
+    request: async (c, t) => {
+      const plan = await planOfSelf(c, t);
+      return { method: 'POST', url: `${plan.url}/revisions/${plan.revisionId}/undo` };
+    },
+    expect: ownerOnly(200),
+  },
+  {
     route: 'GET /api/guides/:orgId',
     request: (c) => ({ method: 'GET', url: `/api/guides/${c.org.id}` }),
     expect: orgScoped(200),

@@ -1,3 +1,4 @@
+import { milestoneHasContent } from '../item-content.js';
 import {
   cadenceLabels,
   enlistmentLabels,
@@ -115,7 +116,7 @@ function reflectionSection(reflection: ReflectionView): string[] {
 }
 
 function goalSection(goal: GoalView, plan: PlanView): string[] {
-  const milestones = goal.milestones.map((milestone) => {
+  const milestones = goal.milestones.filter(milestoneHasContent).map((milestone) => {
     const due = milestone.dueDate ? ` (due ${formatDate(milestone.dueDate)})` : '';
     return `- [${milestone.done ? 'x' : ' '}] ${escapeMarkdown(milestone.title)}${due}`;
   });

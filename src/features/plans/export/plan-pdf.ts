@@ -1,3 +1,4 @@
+import { milestoneHasContent } from '../item-content.js';
 import {
   cadenceLabels,
   enlistmentLabels,
@@ -155,9 +156,9 @@ function goal(doc: Doc, item: GoalView, plan: PlanView) {
   list(
     doc,
     'Milestones',
-    item.milestones.map(
-      (m) => `[${m.done ? 'x' : ' '}] ${m.title}${m.dueDate ? ` (due ${formatDate(m.dueDate)})` : ''}`,
-    ),
+    item.milestones
+      .filter(milestoneHasContent)
+      .map((m) => `[${m.done ? 'x' : ' '}] ${m.title}${m.dueDate ? ` (due ${formatDate(m.dueDate)})` : ''}`),
   );
   field(doc, 'Topics', item.topics.join(', '));
   list(

@@ -63,7 +63,7 @@ export function GoalPage() {
         title={goal.what || 'this goal'}
         isLearner
       />
-      <GoalMatches planId={plan.id} goalId={goal.id} />
+      <GoalMatches planId={plan.id} goalId={goal.id} topics={goal.topics} />
     </section>
   );
 }

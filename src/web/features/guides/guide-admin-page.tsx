@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { partTitles } from '../../../features/plans/labels';
+import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { TextArea } from '../plans/plan-fields';
@@ -30,10 +31,12 @@ function GuideForm({
   setSaved: (saved: boolean) => void;
 }) {
   const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
+  const [examples, setExamples] = useState(guide.goalExamples);
   const { save, reset } = useGuideActions(orgId, () => setSaved(true));
   /** The form's parts as the guide takes them: one prompt per non-empty line. */
   const edited = () => ({
     version: guide.version,
+    goalExamples: examples,
     parts: parts.map((p) => ({
       part: p.part,
       intro: p.intro,
@@ -85,6 +88,34 @@ function GuideForm({
             />
           </fieldset>
         ))}
+        <fieldset className="panel">
+          <legend>Examples in the SMART check</legend>
+          <p className="hint">
+            The SMART check beside each goal quotes these. Use examples from your own work, so that advice reads as
+            meant for your people.
+          </p>
+          {(
+            [
+              ['outcome', 'A result someone could see', 'e.g. teach the new protocol at a team huddle'],
+              ['vague', 'A vague goal', 'e.g. learn about wound care'],
+              [
+                'specific',
+                'The same goal made specific',
+                'e.g. dress complex wounds on my own, signed off by a senior',
+              ],
+            ] as const
+          ).map(([key, label, placeholder]) => (
+            <Field
+              key={key}
+              label={label}
+              value={examples[key]}
+              placeholder={placeholder}
+              maxLength={200}
+              error={(error as { fields?: Record<string, string> } | null)?.fields?.[`goalExamples.${key}`]}
+              onChange={(e) => setExamples({ ...examples, [key]: e.target.value })}
+            />
+          ))}
+        </fieldset>
         <div className="actions">
           <button type="submit" disabled={save.isPending}>
             Save the guide

@@ -1,9 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useGoalMatches } from './mentoring-api';
+import { noMentorYet } from './no-mentor-yet';
 
 /** Colleagues who could help with a goal: mentors who offer its topic, and peers learning it too, with why. */
-export function GoalMatches({ planId, goalId }: { planId: string; goalId: string }) {
+export function GoalMatches({ planId, goalId, topics }: { planId: string; goalId: string; topics: string[] }) {
   const { orgId = '' } = useParams();
   const matches = useGoalMatches(planId, goalId);
   return (
@@ -14,9 +15,7 @@ export function GoalMatches({ planId, goalId }: { planId: string; goalId: string
       {matches.data && (
         <>
           {matches.data.mentors.length === 0 ? (
-            <p className="notice">
-              Nobody offers mentoring on this yet. Naming the topics of your goal helps us find someone.
-            </p>
+            <p className="notice">{noMentorYet(topics)}</p>
           ) : (
             <ul className="member-list" aria-label="Suggested mentors">
               {matches.data.mentors.map((m) => (

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { goalStatusLabels } from '../../../features/plans/labels';
-import { checkGoal } from '../../../features/plans/smart-check';
+import { adviceToShow, checkGoal } from '../../../features/plans/smart-check';
 import { Field } from '../../components/field';
+import { useGuide } from '../guides/guides-api';
 import { ItemCard } from './item-card';
 import type { GoalView, NetworkView, ReflectionView } from './plan-api';
 import { CheckboxGroup, Select, TextArea } from './plan-fields';
@@ -39,7 +40,11 @@ export function GoalEditor({
   const { orgId = '' } = useParams();
   const e = useItemEditor(planId, 'goal', item);
   const d = e.draft;
-  const advice = checkGoal(d, { network, today: today() });
+  // The organisation's examples (adapted by L&D with the guide); the built-in ones until they load.
+  const guide = useGuide(orgId);
+  const advice = checkGoal(d, { network, today: today(), examples: guide.data?.goalExamples });
+  const [allAdvice, setAllAdvice] = useState(false);
+  const shown = allAdvice ? advice : adviceToShow(advice);
   const helpers = network.filter((n) => n.goalIds.includes(d.id));
   return (
     <ItemCard
@@ -57,12 +62,18 @@ export function GoalEditor({
             <p className="ok">Specific, measurable, with a strategy and a date. Well done.</p>
           ) : (
             <ul>
-              {advice.map((a) => (
-                <li key={a.id} className={a.severity}>
+              {shown.map((a) => (
+                <li key={a.id}>
                   <strong>{a.message}</strong> {a.fix}
                 </li>
               ))}
             </ul>
+          )}
+          {advice.length > shown.length && (
+            <button type="button" className="link" onClick={() => setAllAdvice(true)}>
+              {advice.length - shown.length} more {advice.length - shown.length === 1 ? 'point' : 'points'}
+              <span className="visually-hidden"> for {d.what.trim() || 'this goal'}</span>
+            </button>
           )}
           <p className="hint">Advice only: nothing here stops you saving.</p>
           <p>
@@ -198,20 +209,28 @@ function Milestones({
 }) {
   const update = (i: number, patch: Partial<GoalView['milestones'][number]>) =>
     onChange(value.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  // A milestone just added starts empty, with the focus in its title, so the learner types straight away.
+  const [added, setAdded] = useState<string | null>(null);
+  const listRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (added) listRef.current?.querySelector<HTMLInputElement>(`[data-milestone-title="${added}"]`)?.focus();
+  }, [added]);
   return (
-    <fieldset className="milestones">
+    <fieldset className="milestones" ref={listRef}>
       <legend>{goalLabels.milestones}</legend>
       {value.map((m, i) => (
         <div className="milestone" key={m.id}>
           <label className="check">
             <input type="checkbox" checked={m.done} onChange={(ev) => update(i, { done: ev.target.checked })} />
-            <span className="visually-hidden">Done: {m.title}</span>
+            <span className="visually-hidden">Done: {m.title || `milestone ${i + 1}`}</span>
           </label>
           <Field
             label={`Milestone ${i + 1}`}
             value={m.title}
             onChange={(ev) => update(i, { title: ev.target.value })}
             maxLength={200}
+            placeholder="e.g. First draft shared with my team"
+            data-milestone-title={m.id}
           />
           <Field
             label="Due"
@@ -228,9 +247,11 @@ function Milestones({
       <button
         type="button"
         className="secondary"
-        onClick={() =>
-          onChange([...value, { id: crypto.randomUUID(), title: 'New milestone', dueDate: null, done: false }])
-        }
+        onClick={() => {
+          const id = crypto.randomUUID();
+          onChange([...value, { id, title: '', dueDate: null, done: false }]);
+          setAdded(id);
+        }}
       >
         Add a milestone
       </button>

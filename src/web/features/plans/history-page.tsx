@@ -15,8 +15,8 @@ import { useTitle } from '../../components/use-title';
 import { goalLabels } from './goal-editor';
 import { networkLabels } from './network-editor';
 import {
+  type HistoryStep,
   type PlanView,
-  type RestoreScope,
   type RevisionSummary,
   usePlanHistory,
   useRestore,
@@ -38,6 +38,7 @@ const actionWords: Record<string, string> = {
   update: 'Changed',
   delete: 'Removed',
   restore: 'Restored',
+  undo: 'Undid a change to',
   import: 'Imported',
   sign: 'Signed',
 };
@@ -53,7 +54,7 @@ export function HistoryPage() {
     <section>
       <h1>History</h1>
       <p className="lead">
-        Every change is kept. Open one to compare, and restore an item or the whole plan as it was.
+        Every change is kept. Open one to compare, undo it, or go back to how the plan was before it.
       </p>
       {history.isPending && <p role="status">Loading history…</p>}
       <FormError error={history.error} />
@@ -96,7 +97,7 @@ function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSu
     return (
       <div className="revision">
         <p>A signature: nothing in the plan changed. The plan as it was here is the plan that was signed.</p>
-        <Restore restore={restore} />
+        <Restore restore={restore} signature />
       </div>
     );
   }
@@ -121,37 +122,61 @@ function RevisionDetail({ plan, summary }: { plan: PlanView; summary: RevisionSu
           ))}
         </tbody>
       </table>
-      <Restore restore={restore} entityType={r.entityType} />
+      <Restore restore={restore} />
     </div>
   );
 }
 
-/** Restore buttons and their outcome: the item alone (not for plan details or a signature), or the whole plan. */
+/**
+ * The ways back from one change: undo just this change (later changes stay), or go back to how the whole
+ * plan was before it (this change and every later one undone). A signature changed nothing, so from it the
+ * plan can only go back to what was signed.
+ */
 function Restore({
   restore,
-  entityType,
+  signature = false,
 }: {
-  restore: UseMutationResult<PlanView, Error, RestoreScope>;
-  entityType?: RevisionSummary['entityType'];
+  restore: UseMutationResult<PlanView, Error, HistoryStep>;
+  signature?: boolean;
 }) {
   return (
     <>
       <FormError error={restore.error} />
       {restore.isSuccess && (
         <p className="notice on-track" role="status">
-          Restored. The restore is in the history too, so you can undo it the same way.
+          Done. This is in the history too, so you can undo it the same way.
         </p>
       )}
       <div className="actions">
-        {entityType && entityType !== 'plan' && (
-          <button type="button" onClick={() => restore.mutate('item')} disabled={restore.isPending}>
-            Restore this {entityType === 'network' ? 'entry' : entityType} as it was after this change
+        {signature ? (
+          <button
+            type="button"
+            onClick={() => restore.mutate({ scope: 'plan', point: 'after' })}
+            disabled={restore.isPending}
+          >
+            Go back to the plan as it was signed
           </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => restore.mutate({ undo: true })} disabled={restore.isPending}>
+              Undo this change
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => restore.mutate({ scope: 'plan', point: 'before' })}
+              disabled={restore.isPending}
+            >
+              Go back to how it was before this change
+            </button>
+          </>
         )}
-        <button type="button" className="secondary" onClick={() => restore.mutate('plan')} disabled={restore.isPending}>
-          Restore the whole plan to this point
-        </button>
       </div>
+      {!signature && (
+        <p className="hint">
+          Undo takes back only this change. Going back also undoes every change made after it, in the whole plan.
+        </p>
+      )}
     </>
   );
 }

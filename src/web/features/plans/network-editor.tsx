@@ -24,6 +24,11 @@ export const relationsFor: Record<NetworkView['kind'], (keyof typeof networkRela
   resource: ['course', 'book', 'feed', 'podcast', 'tool', 'event', 'website', 'other'],
 };
 
+/** The relation to show for an entry: none when it has none, or one that does not fit its kind. */
+export function shownRelation(kind: NetworkView['kind'], relation: NetworkView['relation']): string {
+  return relation && relationsFor[kind].includes(relation) ? relation : '';
+}
+
 /**
  * Part 3: a person, community or resource, the goals it helps with, and how far enlisting them has got. A person
  * who is a member of the organisation can be asked to mentor from here.
@@ -59,13 +64,18 @@ export function NetworkEditor({ plan, item }: { plan: PlanView; item: NetworkVie
           label={networkLabels.kind}
           value={d.kind}
           options={Object.entries(networkKindLabels)}
-          onChange={(ev) => e.set('kind')(ev.target.value as NetworkView['kind'])}
+          onChange={(ev) => {
+            const kind = ev.target.value as NetworkView['kind'];
+            // A person's "mentor" means nothing for a book: a relation that no longer fits is cleared with it.
+            e.change({ kind, relation: (shownRelation(kind, d.relation) || null) as NetworkView['relation'] });
+          }}
         />
         <Select
           label={networkLabels.relation}
-          value={d.relation ?? ''}
+          value={shownRelation(d.kind, d.relation)}
           options={[
-            ['', 'Choose…'],
+            // What the empty choice says: nothing chosen yet, never a "Choose…" that reads like a value.
+            ['', 'Not chosen yet'],
             ...relationsFor[d.kind].map((r): [string, string] => [r, networkRelationLabels[r]]),
           ]}
           onChange={(ev) => e.set('relation')((ev.target.value || null) as NetworkView['relation'])}

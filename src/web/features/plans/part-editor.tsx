@@ -47,6 +47,7 @@ export function PartEditor({ plan, kind }: { plan: PlanView; kind: PartKind }) {
                 item={item as PlanView['shares'][number]}
                 goals={plan.goals}
                 planCreatedAt={plan.createdAt}
+                planCycle={plan.cycle}
               />
             )}
           </div>

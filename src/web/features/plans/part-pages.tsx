@@ -81,7 +81,9 @@ export function NetworkPage() {
 export function SharingPage() {
   const plan = usePlanContext();
   const today = new Date().toISOString().slice(0, 10);
-  const behind = plan.shares.filter((s) => sharingStatus(s, { today, planCreatedAt: plan.createdAt }).behind);
+  const behind = plan.shares.filter(
+    (s) => sharingStatus(s, { today, planCreatedAt: plan.createdAt, cycle: plan.cycle }).behind,
+  );
   return (
     <PartPage part={4}>
       <p className="lead">

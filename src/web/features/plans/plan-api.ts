@@ -207,14 +207,23 @@ export function useRevision(planId: string, revisionId: string) {
   });
 }
 
-export type RestoreScope = NonNullable<NonNullable<RestoreBody>['scope']>;
+/** Where history can take the plan from one revision; the answer is always the plan now. */
+export type HistoryStep =
+  | { undo: true }
+  | { undo?: false; scope: NonNullable<RestoreBody>['scope']; point: NonNullable<RestoreBody>['point'] };
 
-/** Brings back the item, or the whole plan, as it was right after a revision; the answer is the plan now. */
+/**
+ * Undoes one revision alone, or brings back the item or the whole plan as it was right before (or right
+ * after) it.
+ */
 export function useRestore(planId: string, revisionId: string) {
   const cache = usePlanCache(planId);
+  const url = `${planUrl(planId)}/revisions/${revisionId}`;
   return useMutation({
-    mutationFn: (scope: RestoreScope) =>
-      api<PlanView>('POST', `${planUrl(planId)}/revisions/${revisionId}/restore`, { scope } satisfies RestoreBody),
+    mutationFn: (step: HistoryStep) =>
+      step.undo
+        ? api<PlanView>('POST', `${url}/undo`)
+        : api<PlanView>('POST', `${url}/restore`, { scope: step.scope, point: step.point } satisfies RestoreBody),
     onSuccess: cache.set,
   });
 }

@@ -25,16 +25,22 @@ export function ShareEditor({
   item,
   goals,
   planCreatedAt,
+  planCycle,
 }: {
   planId: string;
   item: ShareView;
   goals: GoalView[];
   planCreatedAt: string;
+  planCycle: string;
 }) {
   const e = useItemEditor(planId, 'share', item);
   const d = e.draft;
   const goal = goals.find((g) => g.id === d.goalId);
-  const state = sharingStatus(d, { today: new Date().toISOString().slice(0, 10), planCreatedAt });
+  const state = sharingStatus(d, {
+    today: new Date().toISOString().slice(0, 10),
+    planCreatedAt,
+    cycle: planCycle,
+  });
   return (
     <ItemCard
       heading={`${shareHowLabels[d.how]}${goal ? ` for “${goal.what || 'Untitled goal'}”` : ''}`}

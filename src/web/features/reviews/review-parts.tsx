@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
+import { describeAgreedChange } from '../../../features/reviews/agreed-change-words';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { TextArea } from '../plans/plan-fields';
@@ -155,21 +156,31 @@ export function SignPanel({ review, actions }: { review: ReviewView; actions: Ac
   );
 }
 
-/** "Changed since the agreement on …", with a link to the history when the reader may see it. */
+/**
+ * "Changed since the agreement on …": how many items of what was agreed changed and what happened to each,
+ * calmly (plans change; this is for the next conversation, not an alarm), with a link to the history when
+ * the reader may see it.
+ */
 export function ChangedSince({ changes, historyPath }: { changes: ChangesSince; historyPath?: string }) {
   if (changes.count === 0) return null;
   const since = changes.kind === 'year_end' ? 'the cycle was closed' : 'the agreement';
   const counted = `${changes.count} ${changes.count === 1 ? 'change' : 'changes'}`;
   return (
-    <p className="notice behind">
-      Changed since {since} on {day(changes.agreedAt)}: {counted}
-      {changes.lastChangedAt && `, the last on ${day(changes.lastChangedAt)}`}.
+    <div className="notice neutral">
+      <p>
+        Changed since {since} on {day(changes.agreedAt)}: {counted}
+        {changes.lastChangedAt && `, the last on ${day(changes.lastChangedAt)}`}.
+      </p>
+      <ul>
+        {changes.changes.map((c) => (
+          <li key={`${c.entityType}:${c.entityId}`}>{describeAgreedChange(c)}</li>
+        ))}
+      </ul>
       {historyPath && (
-        <>
-          {' '}
+        <p>
           <Link to={historyPath}>See what changed in the history</Link>.
-        </>
+        </p>
       )}
-    </p>
+    </div>
   );
 }
