@@ -4,6 +4,7 @@ import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { today } from '../../lib/dates';
 import { Select, TextArea } from '../plans/plan-fields';
 import { type CreateLogBody, goalOptions, useCaptureLearning, useMyGoals } from './log-api';
 
@@ -113,7 +114,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
               label="When"
               name="learnedOn"
               type="date"
-              defaultValue={new Date().toISOString().slice(0, 10)}
+              defaultValue={today()}
               error={fieldError(capture.error, 'learnedOn')}
             />
           </div>
