@@ -67,7 +67,11 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
           n.title
         )}
       </h2>
-      {n.body && <p>{n.body}</p>}
+      {n.html && (
+        // Rendered from Markdown and sanitised by the server (src/server/markdown.ts), as comments and posts are.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side with an allow-list
+        <div className="notification-body" dangerouslySetInnerHTML={{ __html: n.html }} />
+      )}
       <FormError error={markRead.error} />
       {!n.read && (
         // The name says which one: the list has a "Mark as read" per notification.
