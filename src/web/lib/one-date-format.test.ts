@@ -63,6 +63,7 @@ describe('one date format in the web app', () => {
       "new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' })",
       'const today = () => new Date().toISOString().slice(0, 10);',
       "new Intl.DateTimeFormat('en', { dateStyle: 'long' })",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a line of source code, as the test reads it
       '{g.targetDate && ` · target ${g.targetDate}`}',
       '<td>{r.createdAt}</td>',
       'expiresAt.toUTCString()',

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { partTitles } from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { type GuideView, useGuide, useGuideActions } from './guides-api';
 
@@ -30,6 +31,10 @@ function GuideForm({
   setSaved: (saved: boolean) => void;
 }) {
   const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
+  // Saving makes a new version, and this form starts again from it (its key): unsent means changed since.
+  const leave = useLeaveGuard(
+    parts.some((p, i) => p.intro !== guide.parts[i]?.intro || p.text !== guide.parts[i]?.prompts.join('\n')),
+  );
   const { save, reset } = useGuideActions(orgId, () => setSaved(true));
   /** The form's parts as the guide takes them: one prompt per non-empty line. */
   const edited = () => ({
@@ -95,6 +100,7 @@ function GuideForm({
             </button>
           )}
         </div>
+        {leave.question}
       </form>
     </section>
   );

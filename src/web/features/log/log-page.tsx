@@ -7,6 +7,7 @@ import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { Select, TextArea } from '../plans/plan-fields';
 import {
   type CreateLogBody,
@@ -105,13 +106,19 @@ export function LogPage() {
 
 function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
   const [editing, setEditing] = useState(false);
+  const leave = useLeaveGuard();
+  const stopEditing = () => {
+    setEditing(false);
+    leave.sent();
+  };
   const goals = useMyGoals(orgId);
-  const { save, remove } = useLogEntryActions(orgId, entry, () => setEditing(false));
+  const { save, remove } = useLogEntryActions(orgId, entry, stopEditing);
   if (editing) {
     return (
       <li className="log-item">
         <form
           aria-label={`Edit the entry of ${formatDay(entry.learnedOn)}`}
+          {...leave.formProps}
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
@@ -157,7 +164,8 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
               error={fieldError(save.error, 'learnedOn')}
             />
           </div>
-          <SaveOrCancel pending={save.isPending} onCancel={() => setEditing(false)} />
+          <SaveOrCancel pending={save.isPending} onCancel={stopEditing} />
+          {leave.question}
         </form>
       </li>
     );

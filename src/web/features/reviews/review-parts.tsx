@@ -1,7 +1,8 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import {
   type ChangesSince,
@@ -99,12 +100,20 @@ export function ReviewNotes({
 }
 
 function NoteForm({ review, actions, text }: { review: ReviewView; actions: Actions; text: string }) {
+  // The review is read again after each step (a signature, the other side's note): the note follows the
+  // saved one, unless the person is writing another, which stays on screen until saved or left.
+  const [note, setNote] = useState(text);
+  const [saved, setSaved] = useState(text);
+  if (text !== saved) {
+    setSaved(text);
+    if (note === saved) setNote(text);
+  }
+  const leave = useLeaveGuard(note !== text);
   return (
     <form
-      key={review.version}
       onSubmit={(e) => {
         e.preventDefault();
-        actions.saveNote.mutate(String(new FormData(e.currentTarget).get('note') ?? ''));
+        actions.saveNote.mutate(note);
       }}
     >
       <TextArea
@@ -112,7 +121,8 @@ function NoteForm({ review, actions, text }: { review: ReviewView; actions: Acti
         name="note"
         rows={4}
         maxLength={4000}
-        defaultValue={text}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
         hint="Saving a changed note clears both signatures: you both sign what is written."
         error={fieldError(actions.saveNote.error, review.you === 'learner' ? 'learnerNote' : 'supervisorNote')}
       />
@@ -127,6 +137,7 @@ function NoteForm({ review, actions, text }: { review: ReviewView; actions: Acti
         </p>
       )}
       <FormError error={actions.saveNote.error} />
+      {leave.question}
     </form>
   );
 }
