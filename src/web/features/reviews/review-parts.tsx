@@ -131,7 +131,7 @@ function NoteForm({ review, actions, text }: { review: ReviewView; actions: Acti
           Save note
         </button>
       </div>
-      {actions.saveNote.isSuccess && (
+      {actions.saveNote.isSuccess && note === text && (
         <p className="notice on-track" role="status">
           Note saved.
         </p>
