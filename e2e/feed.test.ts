@@ -64,8 +64,13 @@ describe('learning out loud', () => {
     await screenshot(learner, 'feed-composer');
     await composer.getByRole('button', { name: 'Post' }).click();
     await learner.getByText('Posted “Pivot tables group dates”.').waitFor();
-    // The composer starts again, blank: the entry's words are not offered for a second post.
+    // Posting folds the composer away, focus back on its toggle; opened again, it starts blank: the entry's
+    // words and the audience chosen are not offered for a second post.
+    await composer.waitFor({ state: 'hidden' });
+    await expect.poll(() => learner.evaluate(() => document.activeElement?.textContent)).toBe('Write a post');
+    await learner.keyboard.press('Enter');
     await expect.poll(() => composer.getByLabel('What did you learn?').inputValue()).toBe('');
+    await expect.poll(() => composer.getByLabel('Everyone in the organisation').isChecked()).toBe(true);
     await expect.poll(() => new URL(learner.url()).search).toBe('');
     const mine = learner.getByRole('article', { name: 'Pivot tables group dates' });
     await mine.getByRole('link', { name: 'Spreadsheet circle' }).waitFor();

@@ -73,10 +73,48 @@ describe('supervisor review', () => {
     await supervisor.getByLabel('Your note').fill('Glad to support the workshop; let us meet in March.');
     await supervisor.getByRole('button', { name: 'Save note' }).click();
     await supervisor.getByText('Note saved.').waitFor();
+    // Sam adds a line to the note and signs before saving it: the words stay on screen, still to save.
+    const note = supervisor.getByLabel('Your note');
+    const edited = 'Glad to support the workshop; let us meet in March. Bring the outline.';
+    await note.fill(edited);
     await supervisor.getByRole('button', { name: 'Sign the learning agreement' }).focus();
     await supervisor.keyboard.press('Enter');
     await supervisor.getByText('You signed. Waiting for Lena Learner to sign.').waitFor();
+    expect(await note.inputValue()).toBe(edited);
     await expectNoAxeViolations(supervisor, 'review (signed by the supervisor)');
+    // Leaving the page with them unsent asks first, within Waymark and when the tab reloads.
+    const reviewUrl = supervisor.url();
+    await supervisor
+      .getByRole('link', { name: /^Reviews/ })
+      .first()
+      .click();
+    const leave = supervisor.getByRole('dialog', { name: 'Leave without sending?' });
+    await leave.waitFor();
+    await expectNoAxeViolations(supervisor, 'review (leave without sending?)');
+    await screenshot(supervisor, 'leave-without-sending');
+    await leave.getByRole('button', { name: 'Cancel' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(supervisor.url()).toBe(reviewUrl);
+    expect(await note.inputValue()).toBe(edited);
+    // Answering the question sends nothing: the note is still unsaved, the signature still stands.
+    await supervisor.getByText('You signed. Waiting for Lena Learner to sign.').waitFor();
+    // Closing or reloading the tab: the page asks the browser to ask (whether it does depends on the
+    // person having used the page, which a script cannot stand in for).
+    const asksTheBrowser = () =>
+      supervisor.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    expect(await asksTheBrowser()).toBe(true);
+    await supervisor
+      .getByRole('link', { name: /^Reviews/ })
+      .first()
+      .click();
+    await leave.getByRole('button', { name: 'Leave' }).click();
+    await supervisor.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
+    expect(await asksTheBrowser()).toBe(false);
+    await supervisor.goto(reviewUrl);
 
     // Lena reads Sam's note and signs: agreed.
     await learner.reload();

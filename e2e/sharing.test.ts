@@ -44,6 +44,9 @@ describe('sharing and access', () => {
     await learner.getByLabel('They may', { exact: true }).selectOption('comment');
     await learner.getByRole('button', { name: 'Share' }).click();
     await learner.getByText('Shared “Goal: Run a data workshop” with Cleo Colleague.').waitFor();
+    // The form starts again, blank: the next share is chosen afresh, not the last one sent twice.
+    expect(await learner.getByLabel('Person', { exact: true }).inputValue()).toBe('');
+    expect(await learner.getByLabel('They may', { exact: true }).inputValue()).toBe('read');
     const shareRow = learner.getByRole('row', { name: /Cleo Colleague/ });
     await expect.poll(() => shareRow.textContent()).toContain('Read and comment');
     await expectNoAxeViolations(learner, 'sharing & access (one share)');

@@ -7,6 +7,7 @@ import { fileNameSlug } from '../../server/text.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess, requireUser } from '../access/index.js';
 import { findOrganization } from '../orgs/index.js';
+import { getLearnerSettings } from '../settings/index.js';
 import {
   type ArchiveRow,
   archivesOfOrg,
@@ -72,7 +73,13 @@ export async function archiveMember(
     files,
     planCount,
   });
-  return removalMail(person.email, { ...about, removedByName, url: `${ctx.config.baseUrl}/settings#your-data` });
+  const { timeZone } = await getLearnerSettings(tx, target.userId);
+  return removalMail(person.email, {
+    ...about,
+    removedByName,
+    timeZone,
+    url: `${ctx.config.baseUrl}/settings#your-data`,
+  });
 }
 
 /** The person's own archives from organisations they left or were removed from, while kept. */

@@ -1,11 +1,20 @@
+import { dayText } from '../../server/date-text.js';
 import { escapeHtml } from '../mail/index.js';
 
 /** Tells the learner they no longer belong to the organisation, and where their data is kept for them. */
 export function removalMail(
   to: string,
-  m: { personName: string; organizationName: string; removedByName: string | null; eraseAfter: Date; url: string },
+  m: {
+    personName: string;
+    organizationName: string;
+    removedByName: string | null;
+    eraseAfter: Date;
+    url: string;
+    /** The person's own, from their settings: the last day is theirs. */
+    timeZone: string;
+  },
 ) {
-  const kept = m.eraseAfter.toUTCString().replace(/ \d\d:\d\d:\d\d GMT$/, '');
+  const kept = dayText(m.eraseAfter, m.timeZone);
   const paragraphs = [
     `Hello ${m.personName},`,
     m.removedByName

@@ -1,20 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
-import { errors } from '../../server/schemas.js';
+import { errorBody, errors } from '../../server/schemas.js';
 import { orgParams } from '../orgs/index.js';
 import {
   acceptedInvitation,
   createdInvitation,
+  createdInvitations,
   createInvitationBody,
   invitationList,
   invitationParams,
   invitationPreview,
+  inviteManyBody,
+  refusedList,
   tokenParams,
 } from './invitations.schema.js';
 import {
   acceptInvitation,
   createInvitation,
+  inviteMany,
   listOrgInvitations,
   previewInvitation,
   revokeInvitation,
@@ -36,6 +40,24 @@ export const invitationsRoutes =
       },
       async (req, reply) =>
         reply.status(201).send(await createInvitation(ctx, await req.actor(), req.params.orgId, req.body)),
+    );
+
+    app.post(
+      '/api/orgs/:orgId/invitations/batch',
+      {
+        schema: {
+          tags: ['invitations'],
+          summary: 'Invite many people at once from a pasted list or a CSV file (owners and L&D admins)',
+          description:
+            'Every address is checked first; if any line has a problem, the answer is 400 with `error.lines` ' +
+            '(one per problem) and nobody is invited. Otherwise all the invitations are made in one transaction.',
+          params: orgParams,
+          body: inviteManyBody,
+          response: { 201: createdInvitations, 400: refusedList.or(errorBody), ...errors(401, 403, 404, 409, 503) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await inviteMany(ctx, await req.actor(), req.params.orgId, req.body)),
     );
 
     app.get(

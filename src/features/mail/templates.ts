@@ -1,3 +1,5 @@
+import { instantText } from '../../server/date-text.js';
+
 /** Plain-text e-mails with a simple HTML twin; every value that came from a person is escaped. */
 
 export const escapeHtml = (s: string) =>
@@ -24,7 +26,15 @@ export function resetPasswordMail(to: string, name: string, url: string) {
   };
 }
 
-export function invitationMail(to: string, inviterName: string, orgName: string, url: string, expiresAt: Date) {
+/** `timeZone`: the inviter's (the invitee has none with us yet; colleagues mostly share a clock). */
+export function invitationMail(
+  to: string,
+  inviterName: string,
+  orgName: string,
+  url: string,
+  expiresAt: Date,
+  timeZone: string,
+) {
   return {
     to,
     subject: `${inviterName} invited you to ${orgName} on Waymark`,
@@ -32,7 +42,7 @@ export function invitationMail(to: string, inviterName: string, orgName: string,
       [
         'Hello,',
         `${inviterName} invited you to join ${orgName} on Waymark, where people plan their own learning, find mentors and learn out loud.`,
-        `The invitation is valid until ${expiresAt.toUTCString()}.`,
+        `The invitation is valid until ${instantText(expiresAt, timeZone)}.`,
       ],
       { url, label: 'Accept the invitation' },
     ),

@@ -9,6 +9,8 @@ export const notificationView = z
     kind: z.string(),
     title: z.string(),
     body: z.string(),
+    /** `body` as it reads: Markdown (a comment's excerpt, say) rendered and sanitised like comments and posts. */
+    html: z.string(),
     /** Where in the app the item is (a path such as /orgs/…/plans/…/goals), if anywhere. */
     link: z.string().nullable(),
     organizationId: z.string().nullable(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
 import { decodeCursor, encodeCursor, isInstant } from '../../server/keyset-cursor.js';
+import { renderMarkdown } from '../../server/markdown.js';
 import type { Actor } from '../access/index.js';
 import { requireUser } from '../access/index.js';
 import {
@@ -18,6 +19,8 @@ const viewOf = (row: NotificationRow): NotificationView => ({
   kind: row.kind,
   title: row.title,
   body: row.body,
+  // Rendered as read, as comments are: notifications are short, and a page holds 20 of them.
+  html: renderMarkdown(row.body),
   link: row.link,
   organizationId: row.organizationId,
   read: row.readAt !== null,

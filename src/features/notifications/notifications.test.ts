@@ -198,3 +198,20 @@ describe('notifications API', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 });
+
+describe('notifications in Markdown', () => {
+  it('are read as formatted, sanitised text, like the comments they quote', async () => {
+    const c = await createCast(t);
+    const body = 'Try **grouping by week** too: [the guide](https://example.test/guide)\n\n<script>alert(1)</script>';
+    await notify(t.ctx, reminderFor(c.people.self.id, c.org.id, { kind: 'comment', body }));
+    const res = await app.inject({ method: 'GET', url: '/api/notifications', headers: c.as('self') });
+    const [n] = res.json().notifications;
+    expect(n.body).toBe(body);
+    expect(n.html).toContain('<strong>grouping by week</strong>');
+    expect(n.html).toContain(
+      '<a href="https://example.test/guide" rel="nofollow noopener noreferrer" target="_blank">',
+    );
+    expect(n.html).not.toContain('<script');
+    expect(n.html).toContain('&lt;script&gt;');
+  });
+});

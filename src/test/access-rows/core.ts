@@ -189,6 +189,15 @@ export const rows: Row[] = [
     expect: adminsOnly(201),
   },
   {
+    route: 'POST /api/orgs/:orgId/invitations/batch',
+    request: (c) => ({
+      method: 'POST',
+      url: `/api/orgs/${c.org.id}/invitations/batch`,
+      payload: { addresses: `one-${randomUUID()}@example.test\ntwo-${randomUUID()}@example.test`, role: 'member' },
+    }),
+    expect: adminsOnly(201),
+  },
+  {
     route: 'GET /api/orgs/:orgId/invitations',
     request: (c) => ({ method: 'GET', url: `/api/orgs/${c.org.id}/invitations` }),
     expect: adminsOnly(200),

@@ -6,6 +6,7 @@ import type {
   RemovedMemberView,
 } from '../../../features/archives/archives.schema';
 import { api } from '../../lib/api';
+import { formatDateOf } from '../../lib/dates';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { ArchiveView, RemovedMemberView };
@@ -37,4 +38,4 @@ export function useRemovedMembers(orgId: string, enabled: boolean) {
 export const archiveHref = (archiveId: string) => `/api/me/archives/${archiveId}/download`;
 export const archiveFileHref = (archiveId: string, fileId: string) => `/api/me/archives/${archiveId}/files/${fileId}`;
 
-export const archiveDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
+export const archiveDate = formatDateOf;

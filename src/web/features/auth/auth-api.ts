@@ -9,6 +9,7 @@ import type {
   VerifyEmailBody,
 } from '../../../features/auth/auth.schema';
 import { api } from '../../lib/api';
+import { confirmLeavingUnsent } from '../../lib/use-leave-guard';
 import { useRefetchMe } from '../me/me-api';
 
 // Auth keeps nothing in the query cache of its own: what changes with a session is the signed-in person (me).
@@ -60,12 +61,20 @@ export function useResetPassword(onReset: () => void) {
   });
 }
 
-/** Signs out; whatever the answer, nothing cached for this person may outlive the session. */
+/**
+ * Signs out, after asking if a form holds text not sent yet (staying signed in keeps it); whatever the
+ * server's answer, nothing cached for this person may outlive the session.
+ */
 export function useSignOut(onSignedOut: () => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api('POST', '/api/auth/sign-out'),
-    onSettled: () => {
+    mutationFn: async () => {
+      if (!(await confirmLeavingUnsent())) return 'stayed' as const;
+      await api('POST', '/api/auth/sign-out');
+      return 'signed-out' as const;
+    },
+    onSettled: (result) => {
+      if (result === 'stayed') return;
       qc.clear();
       onSignedOut();
     },

@@ -5,6 +5,7 @@ import { goalStatusLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import type { GoalView } from '../plans/plan-api';
 import { Select, TextArea } from '../plans/plan-fields';
 import { type CheckinsOfPlanView, type CreateCheckinInput, useCreateCheckin } from './checkins-api';
@@ -61,6 +62,8 @@ export function CheckinForm({
     }
   }, [save.error, localErrors]);
 
+  const leave = useLeaveGuard();
+
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setSaved(false);
@@ -96,7 +99,14 @@ export function CheckinForm({
 
   const questionsError = fieldError(save.error, 'answers');
   return (
-    <form ref={form} className="panel checkin-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
+    <form
+      ref={form}
+      className="panel checkin-form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={submit}
+      {...leave.formProps}
+    >
       <h2 id={headingId}>Check in now</h2>
       <p className="hint">A few minutes to look back and ahead. Answer any of the questions: one is enough.</p>
       <fieldset className="checkin-questions" aria-describedby={questionsError ? questionsErrorId : undefined}>
@@ -168,6 +178,7 @@ export function CheckinForm({
       <p role="status" className={saved ? 'notice' : undefined}>
         {saved ? 'Check-in saved. Well done for taking the time to reflect.' : ''}
       </p>
+      {leave.question}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { CheckinCadence } from '../../../features/checkins/checkin-schedule';
 import type { CheckinsOfPlanView, CheckinView, CreateCheckinInput } from '../../../features/checkins/checkins.schema';
 import { api } from '../../lib/api';
+import { formatDay } from '../../lib/dates';
 import { planKeys } from '../plans/plan-api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
@@ -53,8 +54,7 @@ export function useDeleteCheckin(planId: string) {
 }
 
 /** A calendar date (YYYY-MM-DD) as people read it, e.g. "7 Feb 2027", without time-zone drift. */
-export const dayLabel = (iso: string) =>
-  new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+export const dayLabel = formatDay;
 
 /** When the next check-in is due, in words, and whether it is due now. */
 export function dueSummary(view: Pick<CheckinsOfPlanView, 'dueOn' | 'today' | 'cadence'>) {

@@ -3,6 +3,7 @@ import { suggestableFieldLabels, suggestableFields } from '../../../features/com
 import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { Select, TextArea } from '../plans/plan-fields';
 import { when } from '../sharing/sharing-api';
 import { type CommentList, type CommentTarget, type CommentView, useCommentActions } from './comments-api';
@@ -185,6 +186,7 @@ function CommentForm({
   const [text, setText] = useState('');
   const add = actions.add;
   const error = (f: string) => fieldError(add.error, f);
+  const leave = useLeaveGuard(body.trim() !== '' || (suggesting && text.trim() !== ''));
   return (
     <form
       className="comment-form"
@@ -238,6 +240,7 @@ function CommentForm({
       <button type="submit" disabled={add.isPending}>
         {suggesting ? 'Send suggestion' : 'Add comment'}
       </button>
+      {leave.question}
     </form>
   );
 }
@@ -293,6 +296,7 @@ function OneTextForm({
   close: () => void;
 }) {
   const [body, setBody] = useState(initial);
+  const leave = useLeaveGuard(body.trim() !== initial.trim());
   return (
     <form
       className="comment-form"
@@ -310,6 +314,7 @@ function OneTextForm({
         autoFocus
       />
       <SaveOrCancel saveLabel={submitLabel} pending={mutation.isPending} onCancel={close} />
+      {leave.question}
     </form>
   );
 }

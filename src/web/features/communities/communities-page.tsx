@@ -3,6 +3,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { useMe } from '../me/me-api';
 import { TextArea } from '../plans/plan-fields';
 import { type CommunityView, useCommunities, useCommunityActions, useStartCommunity } from './communities-api';
@@ -72,10 +73,12 @@ function CommunityCard({ orgId, community: c }: { orgId: string; community: Comm
 function NewCommunityForm({ orgId }: { orgId: string }) {
   const create = useStartCommunity(orgId);
   const error = (f: string) => fieldError(create.error, f);
+  const leave = useLeaveGuard();
   return (
     <form
       className="panel"
       aria-labelledby="new-community"
+      {...leave.formProps}
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
@@ -106,6 +109,7 @@ function NewCommunityForm({ orgId }: { orgId: string }) {
       <button type="submit" disabled={create.isPending}>
         Start the community
       </button>
+      {leave.question}
     </form>
   );
 }

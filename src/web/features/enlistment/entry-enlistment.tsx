@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isOpenRequest } from '../../../features/enlistment/request-states';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { when } from '../sharing/sharing-api';
 import { type EnlistmentView, useAskToMentor, useEnlistments } from './enlistment-api';
@@ -93,6 +94,7 @@ function AskForm(props: {
 }) {
   const ask = useAskToMentor(props.orgId, props.planId, props.entryId);
   const [message, setMessage] = useState('');
+  const leave = useLeaveGuard(message.trim() !== '');
   const formRef = useRef<HTMLFormElement>(null);
   // Opened by a button that then goes away: keyboard users carry on in the message field.
   useEffect(() => formRef.current?.querySelector('textarea')?.focus(), []);
@@ -131,6 +133,7 @@ function AskForm(props: {
           Cancel
         </button>
       </div>
+      {leave.question}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { requestStateLabels } from '../../../features/enlistment/request-states';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { when } from '../sharing/sharing-api';
 import { type EnlistmentView, useEnlistmentStep } from './enlistment-api';
@@ -14,6 +15,7 @@ import { type EnlistmentView, useEnlistmentStep } from './enlistment-api';
 export function IncomingRequest({ orgId, request: r }: { orgId: string; request: EnlistmentView }) {
   const step = useEnlistmentStep(orgId);
   const [response, setResponse] = useState('');
+  const leave = useLeaveGuard(r.state === 'pending' && response.trim() !== '');
   const who = r.learner.name;
   const answer = (name: 'accept' | 'decline') => step.mutate({ id: r.id, step: name, response });
   return (
@@ -59,6 +61,7 @@ export function IncomingRequest({ orgId, request: r }: { orgId: string; request:
               Decline<span className="visually-hidden"> {who}’s request</span>
             </button>
           </div>
+          {leave.question}
         </form>
       )}
       {r.state === 'accepted' && (

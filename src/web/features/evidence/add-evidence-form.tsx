@@ -3,6 +3,7 @@ import { allowedExtensions } from '../../../features/evidence/file-types';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { type CreateEvidenceBody, type NewEvidence, useAddEvidence } from './evidence-api';
 
@@ -14,6 +15,7 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
   const [kind, setKind] = useState<Kind>('note');
   const [added, setAdded] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
+  const leave = useLeaveGuard();
   const add = useAddEvidence(planId, goalId, (evidence) => {
     setAdded(evidence.title);
     formRef.current?.reset();
@@ -42,6 +44,7 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
   return (
     <form
       ref={formRef}
+      {...leave.formProps}
       className="panel"
       aria-labelledby="add-evidence"
       onSubmit={(e) => {
@@ -95,6 +98,7 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
       <button type="submit" disabled={add.isPending}>
         {add.isPending ? (kind === 'file' ? 'Uploading…' : 'Adding…') : 'Add evidence'}
       </button>
+      {leave.question}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateEvidenceBody, EvidenceList, EvidenceView } from '../../../features/evidence/evidence.schema';
 import type { GoalTimelineView, TimelineItem } from '../../../features/timeline/timeline.schema';
 import { api, upload } from '../../lib/api';
+import { formatDay } from '../../lib/dates';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { CreateEvidenceBody, EvidenceView, TimelineItem };
@@ -69,4 +70,4 @@ export function fileSize(bytes: number) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+export const day = formatDay;

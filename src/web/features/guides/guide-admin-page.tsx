@@ -4,6 +4,7 @@ import { partTitles } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { type GuideView, useGuide, useGuideActions } from './guides-api';
 
@@ -32,6 +33,11 @@ function GuideForm({
 }) {
   const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
   const [examples, setExamples] = useState(guide.goalExamples);
+  // Saving makes a new version, and this form starts again from it (its key): unsent means changed since.
+  const leave = useLeaveGuard(
+    parts.some((p, i) => p.intro !== guide.parts[i]?.intro || p.text !== guide.parts[i]?.prompts.join('\n')) ||
+      JSON.stringify(examples) !== JSON.stringify(guide.goalExamples),
+  );
   const { save, reset } = useGuideActions(orgId, () => setSaved(true));
   /** The form's parts as the guide takes them: one prompt per non-empty line. */
   const edited = () => ({
@@ -126,6 +132,7 @@ function GuideForm({
             </button>
           )}
         </div>
+        {leave.question}
       </form>
     </section>
   );

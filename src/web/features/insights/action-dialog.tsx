@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { type ActionInput, type ActionKind, type InsightAction, useCreateAction } from './insights-api';
 import { actionLabels } from './topic-figures';
@@ -86,6 +87,9 @@ function ActionForm({
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
   const error = (field: string) => fieldError(create.error, field);
+  const leave = useLeaveGuard(
+    values.topic !== request.topic || [values.name, values.title, values.url, values.message].some((v) => v.trim()),
+  );
   const body = (): ActionInput => {
     const { topic, message } = values;
     if (kind === 'community') return { kind, topic, message, name: values.name };
@@ -154,6 +158,7 @@ function ActionForm({
           Cancel
         </button>
       </div>
+      {leave.question}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { FormError } from '../../components/form-error';
+import { formatDateOf } from '../../lib/dates';
 import { DataTable } from './figure-section';
 import { fewerThan, plural } from './insight-format';
 import { type InsightAction, useInsightActions } from './insights-api';
@@ -73,7 +74,7 @@ export function ActionList({ orgId, k }: { orgId: string; k: number }) {
           told(a, k),
           uptake(a, k),
           <>
-            <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleDateString()}</time>
+            <time dateTime={a.createdAt}>{formatDateOf(a.createdAt)}</time>
             {a.createdBy && ` by ${a.createdBy}`}
           </>,
         ],

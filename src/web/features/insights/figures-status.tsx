@@ -3,6 +3,7 @@ import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dial
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
 import { useInsightSettings, useRaiseK, useRefreshInsights, useRereadInsights } from './insights-api';
 
 /** When the figures were counted (with "Count again now"), and k with the means to raise it. */
@@ -34,7 +35,7 @@ export function FiguresStatus({ orgId, ready, refreshedAt }: { orgId: string; re
         <p>
           {asOf ? (
             <>
-              Figures as of <time dateTime={asOf}>{new Date(asOf).toLocaleString()}</time>.
+              Figures as of <time dateTime={asOf}>{formatDateTime(asOf)}</time>.
             </>
           ) : (
             'Figures have not been counted yet.'

@@ -1,3 +1,5 @@
+import { formatMonth } from '../../lib/dates';
+
 /*
  * How insight numbers read on screen. A figure held back because it comes from fewer than k learners always
  * says so with the actual k, never 0: a zero would claim that nobody did it.
@@ -11,14 +13,7 @@ export const countOrFewer = (n: number | null, k: number) => (n === null ? fewer
 export const percentOf = (n: number, whole: number) => (whole > 0 ? Math.round((n / whole) * 100) : 0);
 
 /** "2026-03" → "Mar 2026", in the reader's language; the month is a calendar month, so no time zone applies. */
-export function monthName(month: string, style: 'short' | 'long' = 'short'): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString(undefined, {
-    month: style,
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+export const monthName = (month: string, style: 'short' | 'long' = 'short') => formatMonth(month, style);
 
 export const periodName = (p: { from: string; to: string }) =>
   p.from === p.to ? monthName(p.from, 'long') : `${monthName(p.from, 'long')} to ${monthName(p.to, 'long')}`;

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { FormError, Notice } from '../../components/form-error';
+import { formatDateOf } from '../../lib/dates';
 import { type MyMembership, useMe } from '../me/me-api';
 import { type Consent, useConsent, useSetConsent } from './insights-api';
 
@@ -43,7 +44,7 @@ export function InsightsConsentSection() {
 
 function lastDecided(c: Consent) {
   if (!c.decidedAt) return 'You have not decided yet, so your learning is not counted.';
-  const when = new Date(c.decidedAt).toLocaleDateString(undefined, { dateStyle: 'long' });
+  const when = formatDateOf(c.decidedAt);
   return c.consent ? `You said yes on ${when}.` : `You said no on ${when}.`;
 }
 

@@ -17,6 +17,7 @@ import {
   useInvite,
   useWithdrawInvitation,
 } from './invitations-api';
+import { InviteManyForm } from './invite-many-form';
 
 const statusLabel: Record<InvitationView['status'], string> = {
   pending: 'Waiting',
@@ -94,6 +95,7 @@ export function InvitationsPage() {
           </p>
         </div>
       )}
+      <InviteManyForm orgId={orgId} canInviteOwners={org.data?.yourRole === 'owner'} />
       <h2>Invitations</h2>
       <FormError error={list.error ?? withdraw.error} />
       {list.data?.invitations.length === 0 && <p>No invitations yet.</p>}

@@ -2,17 +2,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AcceptedInvitation,
   CreatedInvitation,
+  CreatedInvitations,
   CreateInvitationBody,
   InvitationList,
   InvitationPreview,
   InvitationView,
+  InviteManyBody,
+  ListProblem,
 } from '../../../features/invitations/invitations.schema';
 import { rememberOrg } from '../../app/session';
-import { api } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
 import { useRefetchMe } from '../me/me-api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { CreatedInvitation, InvitationPreview, InvitationView };
+export type { CreatedInvitation, CreatedInvitations, InvitationPreview, InvitationView, InviteManyBody, ListProblem };
 
 export const invitationKeys = {
   all: ['invitations'] as const,
@@ -41,6 +44,25 @@ export function useInvite(orgId: string, onInvited: (invitation: CreatedInvitati
     },
   });
 }
+
+/**
+ * Invites everyone on a pasted list or in a CSV file's text, or nobody: a refused list's problems, line by
+ * line, are `listProblems(error)`.
+ */
+export function useInviteMany(orgId: string, onInvited: (made: CreatedInvitations) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InviteManyBody) => api<CreatedInvitations>('POST', `${invitationsUrl(orgId)}/batch`, body),
+    onSuccess: (made) => {
+      onInvited(made);
+      qc.invalidateQueries({ queryKey: invitationKeys.ofOrg(orgId) });
+    },
+  });
+}
+
+/** The lines a refused list must fix (the server names each), or none. */
+export const listProblems = (error: unknown): ListProblem[] =>
+  error instanceof ApiError && Array.isArray(error.body.lines) ? (error.body.lines as ListProblem[]) : [];
 
 export function useWithdrawInvitation(orgId: string) {
   const qc = useQueryClient();

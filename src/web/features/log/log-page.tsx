@@ -6,6 +6,8 @@ import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { formatDay } from '../../lib/dates';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { Select, TextArea } from '../plans/plan-fields';
 import {
   type CreateLogBody,
@@ -20,7 +22,6 @@ import { LogEntryUses } from './log-entry-uses';
 
 const none: LogFilters = { goalId: '', form: '', from: '', to: '', q: '' };
 const formOptions: [string, string][] = [['', 'Any form'], ...Object.entries(learningFormLabels)];
-const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** The learning log: what was learned, day by day; filter, search, edit, page on. */
 export function LogPage() {
@@ -105,13 +106,19 @@ export function LogPage() {
 
 function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
   const [editing, setEditing] = useState(false);
+  const leave = useLeaveGuard();
+  const stopEditing = () => {
+    setEditing(false);
+    leave.sent();
+  };
   const goals = useMyGoals(orgId);
-  const { save, remove } = useLogEntryActions(orgId, entry, () => setEditing(false));
+  const { save, remove } = useLogEntryActions(orgId, entry, stopEditing);
   if (editing) {
     return (
       <li className="log-item">
         <form
-          aria-label={`Edit the entry of ${day(entry.learnedOn)}`}
+          aria-label={`Edit the entry of ${formatDay(entry.learnedOn)}`}
+          {...leave.formProps}
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
@@ -157,7 +164,8 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
               error={fieldError(save.error, 'learnedOn')}
             />
           </div>
-          <SaveOrCancel pending={save.isPending} onCancel={() => setEditing(false)} />
+          <SaveOrCancel pending={save.isPending} onCancel={stopEditing} />
+          {leave.question}
         </form>
       </li>
     );
@@ -165,7 +173,7 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
   return (
     <li className="log-item">
       <p className="hint">
-        <time dateTime={entry.learnedOn}>{day(entry.learnedOn)}</time>
+        <time dateTime={entry.learnedOn}>{formatDay(entry.learnedOn)}</time>
         {entry.form && ` · ${learningFormLabels[entry.form]}`}
         {entry.source && ` · from ${entry.source}`}
         {entry.goal && ` · for “${entry.goal.what || 'Untitled goal'}”`}
@@ -173,16 +181,16 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
       <p className="log-what">{entry.what}</p>
       <div className="actions">
         <button type="button" className="link" onClick={() => setEditing(true)}>
-          Edit<span className="visually-hidden"> the entry of {day(entry.learnedOn)}</span>
+          Edit<span className="visually-hidden"> the entry of {formatDay(entry.learnedOn)}</span>
         </button>
         <button
           type="button"
           className="link danger"
           onClick={() => window.confirm('Delete this entry?') && remove.mutate()}
         >
-          Delete<span className="visually-hidden"> the entry of {day(entry.learnedOn)}</span>
+          Delete<span className="visually-hidden"> the entry of {formatDay(entry.learnedOn)}</span>
         </button>
-        <LogEntryUses entry={entry} orgId={orgId} which={`the entry of ${day(entry.learnedOn)}`} />
+        <LogEntryUses entry={entry} orgId={orgId} which={`the entry of ${formatDay(entry.learnedOn)}`} />
       </div>
       <FormError error={remove.error} />
     </li>

@@ -4,6 +4,8 @@ import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { today } from '../../lib/dates';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { Select, TextArea } from '../plans/plan-fields';
 import { type CreateLogBody, goalOptions, useCaptureLearning, useMyGoals } from './log-api';
 
@@ -22,6 +24,8 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [logged, setLogged] = useState<string | null>(null);
+  // The dialog keeps its text from page to page (it is in the header); closing the tab or signing out loses it.
+  const leave = useLeaveGuard(false, { acrossPages: true });
   // Read when the dialog opens, not with every page: the header is on all of them.
   const goals = useMyGoals(orgId, { read: false });
   const capture = useCaptureLearning(orgId, (entry) => {
@@ -65,6 +69,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
       <dialog ref={dialog} aria-labelledby="quick-capture-title" className="quick-capture">
         <form
           ref={form}
+          {...leave.formProps}
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
@@ -113,7 +118,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
               label="When"
               name="learnedOn"
               type="date"
-              defaultValue={new Date().toISOString().slice(0, 10)}
+              defaultValue={today()}
               error={fieldError(capture.error, 'learnedOn')}
             />
           </div>
@@ -125,6 +130,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
               Cancel
             </button>
           </div>
+          {leave.question}
         </form>
       </dialog>
     </>

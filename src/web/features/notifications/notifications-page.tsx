@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
+import { formatDateTime } from '../../lib/dates';
 import { type NotificationView, useMarkAllRead, useMarkRead, useNotifications } from './notifications-api';
 
 /** Your notifications (reminders now, comments later): read or unread in words, newest first. */
@@ -54,7 +55,7 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
     <li className={n.read ? 'notification' : 'notification unread'}>
       <p className="notification-meta">
         <span className={n.read ? 'tag' : 'badge'}>{n.read ? 'Read' : 'Unread'}</span>{' '}
-        <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString()}</time>
+        <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
       </p>
       <h2>
         {n.link ? (
@@ -66,7 +67,11 @@ function NotificationItem({ notification: n }: { notification: NotificationView 
           n.title
         )}
       </h2>
-      {n.body && <p>{n.body}</p>}
+      {n.html && (
+        // Rendered from Markdown and sanitised by the server (src/server/markdown.ts), as comments and posts are.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side with an allow-list
+        <div className="notification-body" dangerouslySetInnerHTML={{ __html: n.html }} />
+      )}
       <FormError error={markRead.error} />
       {!n.read && (
         // The name says which one: the list has a "Mark as read" per notification.

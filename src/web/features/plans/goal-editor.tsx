@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { goalStatusLabels } from '../../../features/plans/labels';
 import { adviceToShow, checkGoal } from '../../../features/plans/smart-check';
 import { Field } from '../../components/field';
+import { today } from '../../lib/dates';
 import { useGuide } from '../guides/guides-api';
 import { ItemCard } from './item-card';
 import type { GoalView, NetworkView, ReflectionView } from './plan-api';
@@ -23,7 +24,6 @@ export const goalLabels = {
   reflectionIds: 'Builds on these reflections',
   milestones: 'Milestones',
 };
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Part 2: a goal answering the six questions, with the SMART check beside it. */
 export function GoalEditor({

@@ -12,6 +12,7 @@ import {
 } from '../../../features/plans/labels';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
+import { formatDateTime, formatDay } from '../../lib/dates';
 import { goalLabels } from './goal-editor';
 import { networkLabels } from './network-editor';
 import {
@@ -42,7 +43,6 @@ const actionWords: Record<string, string> = {
   import: 'Imported',
   sign: 'Signed',
 };
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every change to the plan, newest first; open one to see what changed and bring back an earlier version. */
 export function HistoryPage() {
@@ -70,7 +70,7 @@ export function HistoryPage() {
               {actionWords[r.action] ?? r.action} {r.label}
             </button>{' '}
             <span className="hint">
-              {when(r.updatedAt)}
+              {formatDateTime(r.updatedAt)}
               {r.actorName && ` · ${r.actorName}`}
               {r.action === 'update' &&
                 r.changedFields.length > 0 &&
@@ -199,11 +199,21 @@ function readable(field: string, v: unknown, plan: PlanView): string {
   if (field === 'goalId' && typeof v === 'string') return nameOf(v);
   if ((field === 'goalIds' || field === 'reflectionIds') && Array.isArray(v)) return v.map(nameOf).join('; ');
   if (field === 'milestones' && Array.isArray(v)) {
-    return v.map((m: { title: string; done: boolean }) => `${m.done ? '[x]' : '[ ]'} ${m.title}`).join('; ');
+    return v
+      .map(
+        (m: { title: string; done: boolean; dueDate?: string | null }) =>
+          `${m.done ? '[x]' : '[ ]'} ${m.title}${m.dueDate ? ` (due ${formatDay(m.dueDate)})` : ''}`,
+      )
+      .join('; ');
   }
+  // Calendar days (targetDate, startsOn…) read as every other date does, not as 2027-04-30.
+  if (/(Date|On)$/.test(field) && typeof v === 'string') return formatDay(v);
   if (field === 'records' && Array.isArray(v)) {
     return v
-      .map((r: { doneOn: string; link: string | null; note: string }) => `${r.doneOn} ${r.note || r.link || ''}`)
+      .map(
+        (r: { doneOn: string; link: string | null; note: string }) =>
+          `${formatDay(r.doneOn)} ${r.note || r.link || ''}`,
+      )
       .join('; ');
   }
   if (typeof v === 'string') return valueLabels[field]?.[v] ?? v;

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { partTitles } from '../../../features/plans/labels';
 import { sharingStatus } from '../../../features/plans/sharing-status';
 import { useTitle } from '../../components/use-title';
+import { today } from '../../lib/dates';
 import { PartEditor } from './part-editor';
 import { usePlanContext } from './plan-layout';
 
@@ -80,9 +81,8 @@ export function NetworkPage() {
 
 export function SharingPage() {
   const plan = usePlanContext();
-  const today = new Date().toISOString().slice(0, 10);
   const behind = plan.shares.filter(
-    (s) => sharingStatus(s, { today, planCreatedAt: plan.createdAt, cycle: plan.cycle }).behind,
+    (s) => sharingStatus(s, { today: today(), planCreatedAt: plan.createdAt, cycle: plan.cycle }).behind,
   );
   return (
     <PartPage part={4}>

@@ -3,6 +3,7 @@ import { sharingStatus } from '../../../features/plans/sharing-status';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { formatDay, today } from '../../lib/dates';
 import { ItemCard } from './item-card';
 import { type GoalView, type ShareView, useRecordShare } from './plan-api';
 import { Select, TextArea } from './plan-fields';
@@ -17,7 +18,6 @@ export const shareLabels = {
   detail: 'Details',
   success: 'What will success look like?',
 };
-const formatDate = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** Part 4: how, with whom and how often the learner shares one goal's learning, and the shares done. */
 export function ShareEditor({
@@ -36,11 +36,7 @@ export function ShareEditor({
   const e = useItemEditor(planId, 'share', item);
   const d = e.draft;
   const goal = goals.find((g) => g.id === d.goalId);
-  const state = sharingStatus(d, {
-    today: new Date().toISOString().slice(0, 10),
-    planCreatedAt,
-    cycle: planCycle,
-  });
+  const state = sharingStatus(d, { today: today(), planCreatedAt, cycle: planCycle });
   return (
     <ItemCard
       heading={`${shareHowLabels[d.how]}${goal ? ` for “${goal.what || 'Untitled goal'}”` : ''}`}
@@ -54,7 +50,7 @@ export function ShareEditor({
       <p className={state.behind ? 'badge behind' : 'badge on-track'}>
         {state.behind
           ? `Behind: ${state.done} of ${state.expected} shares so far`
-          : `On track: ${state.done} shared${state.nextDue ? `, next by ${formatDate(state.nextDue)}` : ''}`}
+          : `On track: ${state.done} shared${state.nextDue ? `, next by ${formatDay(state.nextDue)}` : ''}`}
       </p>
       <div className="row">
         <Select
@@ -121,7 +117,7 @@ function SharesDone({ planId, share, records }: { planId: string; share: ShareVi
         <ul>
           {records.map((r) => (
             <li key={r.id}>
-              {formatDate(r.doneOn)}: {r.link ? <a href={r.link}>{r.note || r.link}</a> : r.note}
+              {formatDay(r.doneOn)}: {r.link ? <a href={r.link}>{r.note || r.link}</a> : r.note}
             </li>
           ))}
         </ul>

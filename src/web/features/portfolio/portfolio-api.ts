@@ -9,6 +9,7 @@ import type {
   PortfolioView,
 } from '../../../features/portfolio/portfolio.schema';
 import { api } from '../../lib/api';
+import { formatDateOf, formatDateTime, formatDay } from '../../lib/dates';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { CreatedPortfolioLink, PortfolioEvidence, PortfolioGoal, PortfolioLinkView, PortfolioView };
@@ -72,11 +73,10 @@ export function useSharedPortfolio(token: string) {
 }
 
 /** A calendar date (YYYY-MM-DD) as people read it, on its own day whatever the time zone. */
-export const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
+export const day = formatDay;
 /** The day an instant falls on, on this browser's calendar. */
-export const dateOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
-export const moment = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const dateOf = formatDateOf;
+export const moment = formatDateTime;
 
 export function fileSize(bytes: number) {
   if (bytes < 1024) return `${bytes} bytes`;

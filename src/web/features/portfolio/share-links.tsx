@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { today } from '../../lib/dates';
 import {
   type CreatedPortfolioLink,
   dateOf,
@@ -17,12 +18,6 @@ const statusLabel: Record<PortfolioLinkView['status'], string> = {
   active: 'Works',
   expired: 'Expired',
   revoked: 'Revoked',
-};
-
-/** Today on this browser's calendar, the earliest day a link can work until. */
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
 /** The learner's secret links: make one (shown once, with Copy), see who opens them, revoke them. */

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { when } from '../sharing/sharing-api';
 import { type PostView, reactionLabels, usePostActions, usePostComments, visibilityLabels } from './posts-api';
@@ -77,6 +78,7 @@ export function PostCard({ post, orgId, open = false }: { post: PostView; orgId:
 function PostComments({ post, actions }: { post: PostView; actions: ReturnType<typeof usePostActions> }) {
   const comments = usePostComments(post.id);
   const [body, setBody] = useState('');
+  const leave = useLeaveGuard(body.trim() !== '');
   return (
     <section className="comments" aria-label={`Comments on ${post.title || 'this post'}`}>
       {comments.isPending && <p role="status">Loading comments…</p>}
@@ -114,6 +116,7 @@ function PostComments({ post, actions }: { post: PostView; actions: ReturnType<t
         <button type="submit" disabled={actions.comment.isPending}>
           Add comment
         </button>
+        {leave.question}
       </form>
     </section>
   );

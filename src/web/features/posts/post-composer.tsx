@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { shareHowLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { useCommunities } from '../communities/communities-api';
 import { useMyGoals } from '../log/log-api';
 import { useMe } from '../me/me-api';
@@ -36,13 +37,16 @@ export function PostComposer({
   draft?: PostDraft;
   onPosted?: (p: PostView) => void;
 }) {
-  const [visibility, setVisibility] = useState<Visibility>(opened.communityId ? 'community' : 'organization');
+  const firstVisibility: Visibility = opened.communityId ? 'community' : 'organization';
+  const [visibility, setVisibility] = useState<Visibility>(firstVisibility);
   const [audience, setAudience] = useState<string[]>([]);
-  const [posted, setPosted] = useState<PostView>();
-  // Once posted, a new form starts blank: the draft's words, link and commitment are used; its community stays.
+  // Once posted, a new form starts blank: the draft's words, link and commitment are used, the audience
+  // chosen goes back to the usual one; its community stays. A failed post keeps everything, to send again.
   const [draft, setDraft] = useState(opened);
   const [formKey, setFormKey] = useState(0);
   const [body, setBody] = useState(opened.body ?? '');
+  // The body is React's; title and topics are the form's own.
+  const leave = useLeaveGuard(body.trim() !== (draft.body ?? '').trim());
   const communities = useCommunities(orgId);
   const members = useAllMembers(orgId);
   const me = useMe().data;
@@ -59,14 +63,14 @@ export function PostComposer({
     ),
   ];
   const publish = usePublish({
-    published: (post) => {
-      setPosted(post);
-      setAudience([]);
-    },
+    published: () => {},
     inFeeds: (post) => {
+      setVisibility(firstVisibility);
+      setAudience([]);
       setDraft({ communityId: opened.communityId });
       setFormKey((k) => k + 1);
       setBody('');
+      leave.sent();
       onPosted?.(post);
     },
   });
@@ -95,12 +99,12 @@ export function PostComposer({
       key={formKey}
       className="panel post-composer"
       aria-label="Write a post"
+      {...leave.formProps}
       onSubmit={(e) => {
         e.preventDefault();
         publish.mutate(postFrom(new FormData(e.currentTarget)));
       }}
     >
-      {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
       <Field label="Title (optional)" name="title" defaultValue={draft.title} maxLength={200} error={error('title')} />
       <TextArea
         label="What did you learn?"
@@ -168,6 +172,7 @@ export function PostComposer({
       <button type="submit" disabled={publish.isPending}>
         Post
       </button>
+      {leave.question}
     </form>
   );
 }
@@ -192,15 +197,37 @@ function ImageUpload({ orgId, onUploaded }: { orgId: string; onUploaded: (markdo
   );
 }
 
-/** The composer behind a "Write a post" toggle, open when the post starts from something (a draft). */
+/**
+ * The composer behind a "Write a post" toggle, open when the post starts from something (a draft). Posting
+ * folds it away (the post is in the feed below) and says so beside the toggle, where focus goes back to.
+ */
 export function FoldedComposer(props: Parameters<typeof PostComposer>[0]) {
-  const { draft = {} } = props;
-  // Kept open once opened (the "Posted" notice shows in it), whatever happens to the draft afterwards.
+  const { draft = {}, onPosted } = props;
   const [open, setOpen] = useState(Boolean(draft.body || draft.source));
+  const [posted, setPosted] = useState<PostView>();
+  const toggle = useRef<HTMLElement>(null);
   return (
-    <details className="composer-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Write a post</summary>
-      <PostComposer {...props} />
-    </details>
+    <>
+      {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
+      <details
+        className="composer-fold"
+        open={open}
+        onToggle={(e) => {
+          setOpen(e.currentTarget.open);
+          if (e.currentTarget.open) setPosted(undefined);
+        }}
+      >
+        <summary ref={toggle}>Write a post</summary>
+        <PostComposer
+          {...props}
+          onPosted={(post) => {
+            setOpen(false);
+            setPosted(post);
+            toggle.current?.focus();
+            onPosted?.(post);
+          }}
+        />
+      </details>
+    </>
   );
 }

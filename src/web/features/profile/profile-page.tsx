@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { useMe, useRename } from '../me/me-api';
 import { useMember } from '../members/members-api';
 import { useOrg } from '../orgs/orgs-api';
@@ -24,8 +25,16 @@ export function ProfilePage() {
   const member = useMember(orgId, memberId);
   const navigate = useNavigate();
   const [saved, setSaved] = useState('');
-  const rename = useRename(() => setSaved('Your name is saved.'));
-  const save = useSaveProfile(orgId, member.data, () => setSaved('Your profile is saved.'));
+  const nameGuard = useLeaveGuard();
+  const profileGuard = useLeaveGuard();
+  const rename = useRename(() => {
+    nameGuard.sent();
+    setSaved('Your name is saved.');
+  });
+  const save = useSaveProfile(orgId, member.data, () => {
+    profileGuard.sent();
+    setSaved('Your profile is saved.');
+  });
   const leave = useLeaveOrganisation(orgId, memberId, () => navigate('/'));
   if (!me || !member.data) return <p role="status">Loading…</p>;
   const m = member.data;
@@ -35,6 +44,7 @@ export function ProfilePage() {
       {saved && <Notice>{saved}</Notice>}
       <form
         noValidate
+        {...nameGuard.formProps}
         onSubmit={(e) => {
           e.preventDefault();
           rename.mutate(String(new FormData(e.currentTarget).get('name') ?? ''));
@@ -50,10 +60,12 @@ export function ProfilePage() {
           error={fieldError(rename.error, 'name')}
         />
         <button type="submit">Save name</button>
+        {nameGuard.question}
       </form>
       <form
         key={m.version}
         noValidate
+        {...profileGuard.formProps}
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
@@ -135,6 +147,7 @@ export function ProfilePage() {
         <button type="submit" disabled={save.isPending}>
           Save profile
         </button>
+        {profileGuard.question}
       </form>
       <h2>Leave {org.data?.name}</h2>
       <p>You lose access to this organisation. Your account stays.</p>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormError, Notice } from '../../components/form-error';
 import { ApiError, fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { useMember } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
@@ -30,7 +31,9 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
   const [done, setDone] = useState<ReviewView | null>(null);
   // A fresh form after each request made: the note written for the last one does not linger.
   const [made, setMade] = useState(0);
+  const leave = useLeaveGuard();
   const request = useRequestReview(plan.id, (review) => {
+    leave.sent();
     setDone(review);
     setWhole(true);
     setPicked([]);
@@ -46,6 +49,7 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
       key={made}
       className="panel"
       aria-labelledby="request-heading"
+      {...leave.formProps}
       onSubmit={(e) => {
         e.preventDefault();
         setDone(null);
@@ -117,6 +121,7 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
           shared, and you both sign.
         </Notice>
       )}
+      {leave.question}
     </form>
   );
 }

@@ -1,8 +1,9 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { describeAgreedChange } from '../../../features/reviews/agreed-change-words';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import {
   type ChangesSince,
@@ -100,12 +101,20 @@ export function ReviewNotes({
 }
 
 function NoteForm({ review, actions, text }: { review: ReviewView; actions: Actions; text: string }) {
+  // The review is read again after each step (a signature, the other side's note): the note follows the
+  // saved one, unless the person is writing another, which stays on screen until saved or left.
+  const [note, setNote] = useState(text);
+  const [saved, setSaved] = useState(text);
+  if (text !== saved) {
+    setSaved(text);
+    if (note === saved) setNote(text);
+  }
+  const leave = useLeaveGuard(note !== text);
   return (
     <form
-      key={review.version}
       onSubmit={(e) => {
         e.preventDefault();
-        actions.saveNote.mutate(String(new FormData(e.currentTarget).get('note') ?? ''));
+        actions.saveNote.mutate(note);
       }}
     >
       <TextArea
@@ -113,7 +122,8 @@ function NoteForm({ review, actions, text }: { review: ReviewView; actions: Acti
         name="note"
         rows={4}
         maxLength={4000}
-        defaultValue={text}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
         hint="Saving a changed note clears both signatures: you both sign what is written."
         error={fieldError(actions.saveNote.error, review.you === 'learner' ? 'learnerNote' : 'supervisorNote')}
       />
@@ -122,12 +132,13 @@ function NoteForm({ review, actions, text }: { review: ReviewView; actions: Acti
           Save note
         </button>
       </div>
-      {actions.saveNote.isSuccess && (
+      {actions.saveNote.isSuccess && note === text && (
         <p className="notice on-track" role="status">
           Note saved.
         </p>
       )}
       <FormError error={actions.saveNote.error} />
+      {leave.question}
     </form>
   );
 }

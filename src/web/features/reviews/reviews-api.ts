@@ -13,6 +13,7 @@ import type {
   UpdateReviewBody,
 } from '../../../features/reviews/reviews.schema';
 import { ApiError, api } from '../../lib/api';
+import { formatDateOf, formatDateTime } from '../../lib/dates';
 import { planKeys } from '../plans/plan-api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
@@ -26,9 +27,9 @@ export const stateLabels: Record<ReviewView['state'], string> = {
 };
 export const sideLabels: Record<ReviewSide, string> = { learner: 'Learner', supervisor: 'Supervisor' };
 
-export const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+/** When something happened, and the day it happened, on the reader's clock (one format: lib/dates). */
+export const when = formatDateTime;
+export const day = formatDateOf;
 
 /** A plan's reviews (the learner's side), one review, and the supervisors' inboxes (under `inboxes`). */
 export const reviewKeys = {

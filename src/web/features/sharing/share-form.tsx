@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
@@ -32,12 +32,21 @@ export function ShareForm({ plan }: { plan: PlanView }) {
   const members = useAllMembers(plan.organizationId);
   const [scope, setScope] = useState<CreateGrantBody['scope']>('goal');
   const [done, setDone] = useState<GrantView | null>(null);
-  const share = useShareWith(plan.id, setDone);
+  const form = useRef<HTMLFormElement>(null);
+  // Once shared, the form starts again blank: the next share is usually with someone else, about something
+  // else, and a form still showing the last choices invites sharing the wrong thing twice. A failed share
+  // keeps every choice, to fix and send again.
+  const share = useShareWith(plan.id, (grant) => {
+    setDone(grant);
+    form.current?.reset();
+    setScope('goal');
+  });
   const others = (members.data?.members ?? []).filter((m) => m.id !== plan.memberId);
   const goalOptions: [string, string][] = plan.goals.map((g) => [g.id, g.what || 'Untitled goal']);
 
   return (
     <form
+      ref={form}
       className="panel"
       aria-labelledby="share-heading"
       onSubmit={(e) => {

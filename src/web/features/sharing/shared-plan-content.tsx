@@ -5,6 +5,7 @@ import {
   networkKindLabels,
   shareHowLabels,
 } from '../../../features/plans/labels';
+import { formatDay } from '../../lib/dates';
 import { ItemComments } from '../comments/item-comments';
 import type { SharedPlanView } from './sharing-api';
 
@@ -35,7 +36,7 @@ function Goals({ plan }: { plan: SharedPlanView }) {
           <h3>{g.what || 'Untitled goal'}</h3>
           <p>
             {goalStatusLabels[g.status]} · {g.progress}% done
-            {g.targetDate && ` · target ${g.targetDate}`}
+            {g.targetDate && ` · target ${formatDay(g.targetDate)}`}
           </p>
           {text(g.why) && <p>Why: {g.why}</p>}
           {text(g.how) && <p>How: {g.how}</p>}
@@ -46,7 +47,7 @@ function Goals({ plan }: { plan: SharedPlanView }) {
                 <li key={m.id}>
                   {m.done ? 'Done: ' : ''}
                   {m.title}
-                  {m.dueDate && ` (by ${m.dueDate})`}
+                  {m.dueDate && ` (by ${formatDay(m.dueDate)})`}
                 </li>
               ))}
             </ul>

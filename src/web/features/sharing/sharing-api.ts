@@ -11,6 +11,7 @@ import type {
   SharedWithMeList,
 } from '../../../features/sharing/sharing.schema';
 import { api } from '../../lib/api';
+import { formatDateTime } from '../../lib/dates';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { AccessLogEntry, CreateGrantBody, GrantView, SharedPart, SharedPlanView, SharedWithMeItem };
@@ -31,8 +32,8 @@ export function coverageLabel(g: { scope: string; part: string | null; goal: { w
 
 export const accessLabel = (access: string) => (access === 'comment' ? 'Read and comment' : 'Read');
 
-export const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** When something happened, on the reader's clock (one format for the app: lib/dates). */
+export const when = formatDateTime;
 
 /** The learner's side (their plan's shares and who read them) and the grantee's (what is shared with me). */
 export const sharingKeys = {

@@ -3,6 +3,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { usePlanList } from '../plans/plan-api';
 import { Select, TextArea } from '../plans/plan-fields';
 import { useTemplateActions, useTemplates } from './templates-api';
@@ -14,6 +15,7 @@ export function TemplatesPage() {
   const templates = useTemplates(orgId);
   const plans = usePlanList(orgId);
   const { create, togglePublished: update, remove } = useTemplateActions(orgId);
+  const leave = useLeaveGuard();
   return (
     <section>
       <h1>Plan templates</h1>
@@ -54,6 +56,7 @@ export function TemplatesPage() {
       <form
         className="panel"
         aria-labelledby="new-template"
+        {...leave.formProps}
         onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget;
@@ -98,6 +101,7 @@ export function TemplatesPage() {
         <button type="submit" disabled={create.isPending}>
           Save as a draft template
         </button>
+        {leave.question}
       </form>
     </section>
   );
