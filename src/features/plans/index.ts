@@ -2,6 +2,8 @@
  * The plans feature's public face: what other features and the server, scripts and benchmarks may use.
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
+
+export { guideProgress } from './guide-progress.js';
 export { goalStatusLabels, learningFormLabels, reviewKindLabels, shareHowLabels } from './labels.js';
 export type { PlanContent } from './plan-content.js';
 export { contentOf, planContent, toDocument } from './plan-content.js';
