@@ -35,12 +35,12 @@ export async function currentPlanOf(db: Database, memberId: string) {
 export async function planFollowUp(db: Database, planId: string, now: Date) {
   const [row] = await db
     .select({
-      shared: sql<boolean>`exists (select 1 from ${planGrant} where ${planGrant.planId} = ${plan.id}
+      shared: sql<boolean>`exists (select 1 from ${planGrant} where ${planGrant.planId} = ${planId}
         and ${planGrant.reason} = 'share' and ${planGrant.revokedAt} is null
         and (${planGrant.expiresAt} is null or ${planGrant.expiresAt} > ${now.toISOString()}::timestamptz))`,
-      reviewAsked: sql<boolean>`exists (select 1 from ${planReview} where ${planReview.planId} = ${plan.id}
+      reviewAsked: sql<boolean>`exists (select 1 from ${planReview} where ${planReview.planId} = ${planId}
         and ${planReview.kind} = 'agreement' and ${planReview.state} in ('requested', 'agreed'))`,
-      openSuggestions: sql<number>`(select count(*)::int from ${planComment} where ${planComment.planId} = ${plan.id}
+      openSuggestions: sql<number>`(select count(*)::int from ${planComment} where ${planComment.planId} = ${planId}
         and ${planComment.suggestionState} = 'open' and ${planComment.deletedAt} is null)`,
     })
     .from(plan)
@@ -77,8 +77,11 @@ export async function organisationCounts(db: Database, orgId: string, since: Dat
         sql<number>`count(*) filter (where ${membership.joinedAt} >= ${since.toISOString()}::timestamptz)`.mapWith(
           Number,
         ),
-      withPlan: sql<number>`count(*) filter (where exists (select 1 from ${plan}
-        where ${plan.memberId} = ${membership.id}))`.mapWith(Number),
+      // Spelled out: inside a subquery an unqualified "id" would be the plan's own.
+      withPlan:
+        sql<number>`count(*) filter (where exists (select 1 from plan p where p.member_id = membership.id))`.mapWith(
+          Number,
+        ),
       optedIn: sql<number>`count(*) filter (where ${membership.insightsConsent})`.mapWith(Number),
       k: sql<number | null>`(select ${insightSettings.k} from ${insightSettings}
         where ${insightSettings.organizationId} = ${orgId})`,
