@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
 import { colleagueJoins, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
@@ -30,7 +30,10 @@ const ok = async (response: Promise<{ status(): number; text(): Promise<string> 
 };
 
 describe('home: what is next', () => {
-  it('guides a learner from the start to the steps after the guide, and shows supervisor and admin what waits for them', async () => {
+  const people = {} as { orgId: string; owner: Page; learner: Page; supervisor: Page; admin: Page; samId: string };
+  let plan: { id: string; url: string; reflection: { id: string; version: number } };
+
+  beforeAll(async () => {
     const { page: owner } = await signUpWithOrganisation(env, 'Olu Owner', 'Harbour Library');
     const me = await (await owner.request.get('/api/me')).json();
     const orgId = me.memberships[0].organizationId as string;
@@ -41,8 +44,11 @@ describe('home: what is next', () => {
     const [liaId, samId, adaId] = [await memberOf(learner), await memberOf(supervisor), await memberOf(admin)];
     await ok(owner.request.patch(`/api/orgs/${orgId}/members/${liaId}`, { data: { supervisorId: samId } }));
     await ok(owner.request.patch(`/api/orgs/${orgId}/members/${adaId}`, { data: { role: 'admin' } }));
+    Object.assign(people, { orgId, owner, learner, supervisor, admin, samId });
+  }, 150_000);
 
-    // A new learner: one thing to do, start a plan.
+  it('asks a new learner to start a plan, and brings her back to where she left the guide', async () => {
+    const { learner, orgId } = people;
     await learner.goto(`/orgs/${orgId}`);
     await learner.getByRole('heading', { name: 'Hello, Lia Learner' }).waitFor();
     await learner.getByRole('heading', { name: 'Start your learning plan' }).waitFor();
@@ -50,11 +56,12 @@ describe('home: what is next', () => {
     await atBothWidths(learner, 'new-learner');
 
     // Halfway through part 1: home names what the guide asks next and takes her back to where she was.
-    const plan = await ok(learner.request.post('/api/plans', { data: { organizationId: orgId, cycle: '2027' } }));
-    const url = `/api/plans/${plan.id}`;
+    const created = await ok(learner.request.post('/api/plans', { data: { organizationId: orgId, cycle: '2027' } }));
+    const url = `/api/plans/${created.id}`;
     const reflection = await ok(
       learner.request.post(`${url}/reflections`, { data: { what: 'Shadowing the night shift', form: 'on_the_job' } }),
     );
+    plan = { id: created.id, url, reflection: { id: reflection.id, version: reflection.version } };
     await ok(learner.request.patch(url, { data: { guide: { part: 1, step: 2 } } }));
     await learner.goto(`/orgs/${orgId}`);
     await learner.getByRole('heading', { name: 'Continue your 2027 plan' }).waitFor();
@@ -62,7 +69,11 @@ describe('home: what is next', () => {
     await atBothWidths(learner, 'halfway');
     await learner.getByRole('link', { name: 'Continue the guide' }).click();
     await learner.getByText('Part 1 of 4 · question 3', { exact: false }).waitFor();
+  });
 
+  it('ends the guide with the next steps, on home and on the plan, instead of "Continue the guide"', async () => {
+    const { learner, orgId, samId } = people;
+    const { url, reflection } = plan;
     // Every check done: no more "Continue the guide"; the next steps instead, on home and on the plan.
     await ok(
       learner.request.patch(`${url}/reflections/${reflection.id}`, {
@@ -107,7 +118,11 @@ describe('home: what is next', () => {
     // Its action leads where the step is done.
     await learner.getByRole('link', { name: 'Ask your supervisor' }).click();
     await learner.getByRole('heading', { name: 'Reviews', level: 1 }).waitFor();
+  });
 
+  it('shows the supervisor the review waiting for them, one click from it', async () => {
+    const { learner, supervisor, orgId } = people;
+    const { url } = plan;
     // She asks; her supervisor's home shows the review waiting, one click from it; hers no longer suggests it.
     await ok(learner.request.post(`${url}/reviews`, { data: { kind: 'agreement' } }));
     await supervisor.goto(`/orgs/${orgId}`);
@@ -118,7 +133,10 @@ describe('home: what is next', () => {
     await learner.goto(`/orgs/${orgId}`);
     await learner.getByRole('heading', { name: 'Share your plan' }).waitFor();
     expect(await learner.getByRole('heading', { name: 'Ask for a learning agreement' }).count()).toBe(0);
+  });
 
+  it('shows an L&D admin the organisation in counts', async () => {
+    const { admin, orgId } = people;
     // The L&D admin: the organisation in counts, and where to act on them.
     await admin.goto(`/orgs/${orgId}`);
     await admin.getByRole('heading', { name: 'How your organisation is doing' }).waitFor();
