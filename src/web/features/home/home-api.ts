@@ -11,16 +11,12 @@ export const homeKeys = {
 };
 
 /**
- * What is next for the signed-in person in an organisation. Never fresh for long: it gathers what other pages
- * change (a check-in, a share, a review signed), so coming back home reads it again rather than showing the
- * answer from before.
+ * What is next for the signed-in person in an organisation. Fresh as long as any read (query-client.ts): the
+ * route loader's read (started early by landing.ts) is what the page first shows, not asked for again on
+ * mounting; coming back home later reads it again, as it gathers what other pages change.
  */
 export const homeQuery = (orgId: string) =>
-  queryOptions({
-    queryKey: homeKeys.of(orgId),
-    queryFn: () => api<HomeView>('GET', `/api/orgs/${orgId}/home`),
-    staleTime: 0,
-  });
+  queryOptions({ queryKey: homeKeys.of(orgId), queryFn: () => api<HomeView>('GET', `/api/orgs/${orgId}/home`) });
 
 export function useHome(orgId: string) {
   return useQuery(homeQuery(orgId));
