@@ -1,5 +1,5 @@
 import { addDays, format, parseISO } from 'date-fns';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ActorKind, createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
 import { localDate } from '../settings/local-time.js';
@@ -56,7 +56,50 @@ async function finishGuide(s: Awaited<ReturnType<typeof castWithHome>>, url: str
   return { goalId: goal.id as string };
 }
 
+/** Counts the statements sent to the database from now on (as hot-paths.test.ts does). */
+function countStatements() {
+  const client = (t.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+  return vi.spyOn(client, 'query');
+}
+
 describe('home', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('costs the same few statements however many goals, dates and shares there are', async () => {
+    const s = await castWithHome();
+    const plan = await s.newPlan();
+    const statementsOfAHomeRead = async () => {
+      await s.home(); // caches warm: the plan, the feed page
+      const spy = countStatements();
+      await s.home();
+      const n = spy.mock.calls.length;
+      vi.restoreAllMocks();
+      return n;
+    };
+    const addSome = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const goal = await s.call('self', 'POST', `${plan.url}/goals`, {
+          what: `Goal ${i}`,
+          targetDate: inDays(i + 1),
+        });
+        await s.call('self', 'POST', `${plan.url}/shares`, {
+          how: 'post',
+          cadence: 'weekly',
+          goalId: goal.id,
+          startsOn: inDays(-20),
+        });
+      }
+    };
+    await addSome(1);
+    const few = await statementsOfAHomeRead();
+    await addSome(6);
+    const many = await statementsOfAHomeRead();
+    expect(many).toBe(few);
+    expect(few).toBeLessThanOrEqual(15);
+  });
+
   it('asks a new learner to start: no plan, nothing due, nothing waiting', async () => {
     const s = await castWithHome();
     const home = await s.home();
