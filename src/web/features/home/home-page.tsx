@@ -79,7 +79,9 @@ export function OrgHomePage() {
     <section className="home">
       <h1>Hello, {me?.user.name}</h1>
       <p className="lead">
-        What is next for you in <strong>{o.name}</strong>.
+        You are {o.yourRole === 'admin' ? 'an L&D admin' : `a${o.yourRole === 'owner' ? 'n owner' : ' member'}`} of{' '}
+        <strong>{o.name}</strong>, with {o.memberCount} {o.memberCount === 1 ? 'person' : 'people'}. Here is what is
+        next for you.
       </p>
       <h2 id="next-heading">Next for you</h2>
       <NextCards home={home.data} orgId={o.id} />
