@@ -42,7 +42,9 @@ describe('a first visit', () => {
     const atHome = await firstVisit(home, `/orgs/${orgId}`, 'Hello, Fern Firstload');
     expect(atHome.warnings).toEqual([]);
     expect(once(atHome.asked)).toEqual([]);
-    expect(atHome.asked).toEqual(expect.arrayContaining(['GET /api/me', `GET /api/orgs/${orgId}`]));
+    expect(atHome.asked).toEqual(
+      expect.arrayContaining(['GET /api/me', `GET /api/orgs/${orgId}`, `GET /api/orgs/${orgId}/home`]),
+    );
     await expectNoAxeViolations(home, 'home, first visit');
 
     const planPage = await learner.context().newPage();

@@ -31,6 +31,7 @@ import {
 } from '../features/evidence/index.js';
 import { guidesRoutes } from '../features/guides/index.js';
 import { healthRoutes } from '../features/health/index.js';
+import { homeRoutes } from '../features/home/index.js';
 import { insightJobs, insightsRoutes } from '../features/insights/index.js';
 import { invitationProvesAddress, invitationsRoutes } from '../features/invitations/index.js';
 import { type JobsOptions, startJobQueue } from '../features/jobs/index.js';
@@ -218,6 +219,7 @@ export async function buildApp(opts: BuildAppOptions) {
     authRoutes,
     meRoutes,
     orgsRoutes,
+    homeRoutes,
     membersRoutes,
     archivesRoutes,
     invitationsRoutes,

@@ -49,6 +49,8 @@ export const commentsOnItem = ({ isOwner, grants }: PlanViewer, item: PlanItem) 
 export const rules = {
   // Organisations: every member sees theirs; roles decide the rest. Admin means L&D admin.
   'org:read': { on: 'org' },
+  // The home page: what is next for the person themself; what it shows about others is cut by role inside.
+  'home:read': { on: 'org' },
   'org:update': { on: 'org', allows: ({ me }) => me.role === 'owner' },
   'member:list': { on: 'org' },
   'member:read': { on: 'member' },

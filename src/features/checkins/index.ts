@@ -7,3 +7,4 @@ export type { CheckinCadence } from './checkin-schedule.js';
 export { cadenceFrequency, checkinDueOn } from './checkin-schedule.js';
 export { checkinsOfPlan } from './checkins.repository.js';
 export { checkinsRoutes } from './checkins.routes.js';
+export { listCheckins } from './checkins.service.js';

@@ -3,3 +3,4 @@
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
 export { enlistmentRoutes } from './enlistment.routes.js';
+export { listEnlistments } from './enlistment.service.js';

@@ -4,3 +4,4 @@
  */
 export { postImagesRoutes } from './post-images.routes.js';
 export { postsRoutes } from './posts.routes.js';
+export { readFeed } from './posts.service.js';

@@ -3,3 +3,4 @@
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
 export { reviewsRoutes } from './reviews.routes.js';
+export { listReviewsToDo } from './reviews.service.js';

@@ -16,8 +16,13 @@ describe('what a first visit starts before the app has arrived', () => {
     expect(landing.code).toBeDefined();
   });
 
-  it("on an organisation's home: the header and the organisation", () => {
-    expect(landingFor('/orgs/o-1').reads).toEqual([...signedIn, '/api/reviews?orgId=o-1', '/api/orgs/o-1']);
+  it("on an organisation's home: the header, the organisation and what is next", () => {
+    expect(landingFor('/orgs/o-1').reads).toEqual([
+      ...signedIn,
+      '/api/reviews?orgId=o-1',
+      '/api/orgs/o-1',
+      '/api/orgs/o-1/home',
+    ]);
     expect(landingFor('/orgs/o-1/').reads).toContain('/api/orgs/o-1');
   });
 

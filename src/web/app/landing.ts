@@ -33,8 +33,8 @@ const landings: Landing[] = [
   { path: /^\/sign-(?:in|up)\/?$/, code: () => [pages.authPages()], reads: () => [] },
   {
     path: new RegExp(`${ORG.source}\\/?$`),
-    code: () => [pages.orgPages()],
-    reads: ([orgId]) => [`/api/orgs/${orgId}`],
+    code: () => [pages.homePage()],
+    reads: ([orgId]) => [`/api/orgs/${orgId}`, `/api/orgs/${orgId}/home`],
   },
   {
     path: /^\/orgs\/[^/]+\/plans\/([^/]+)\/?$/,

@@ -8,6 +8,7 @@ export const invitationPages = () => import('../features/invitations/invitation-
 export const sharedPortfolioPage = () => import('../features/portfolio/shared-portfolio-page');
 export const unsubscribePage = () => import('../features/settings/unsubscribe-page');
 export const orgPages = () => import('../features/orgs/org-pages');
+export const homePage = () => import('../features/home/home-page');
 export const membersPage = () => import('../features/members/members-page');
 export const profilePage = () => import('../features/profile/profile-page');
 export const plansPage = () => import('../features/plans/plans-page');

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
 import { checkinsQuery } from '../features/checkins/checkins-api';
+import { homeQuery } from '../features/home/home-api';
 import { meQuery } from '../features/me/me-api';
 import { unreadCountQuery } from '../features/notifications/notifications-api';
 import { orgQuery } from '../features/orgs/orgs-api';
@@ -58,8 +59,8 @@ export const router = createBrowserRouter([
       { path: '/orgs/new', lazy: page(pages.orgPages, (m) => m.NewOrgPage) },
       {
         path: '/orgs/:orgId',
-        loader: readFirst(({ orgId = '' }) => [read(orgQuery(orgId))]),
-        lazy: page(pages.orgPages, (m) => m.OrgHomePage),
+        loader: readFirst(({ orgId = '' }) => [read(orgQuery(orgId)), read(homeQuery(orgId))]),
+        lazy: page(pages.homePage, (m) => m.OrgHomePage),
       },
       { path: '/orgs/:orgId/members', lazy: page(pages.membersPage, (m) => m.MembersPage) },
       { path: '/orgs/:orgId/invitations', lazy: page(pages.invitationPages, (m) => m.InvitationsPage) },

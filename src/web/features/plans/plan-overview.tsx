@@ -3,6 +3,7 @@ import { guideProgress } from '../../../features/plans/guide-progress';
 import { partTitles } from '../../../features/plans/labels';
 import { useTitle } from '../../components/use-title';
 import { CheckinDueNotice } from '../checkins/checkin-due-notice';
+import { GuideDone } from '../home/guide-done';
 import { GuideChecklist } from './guide-checklist';
 import { planExportHref } from './plan-api';
 import { PlanDetails } from './plan-details';
@@ -17,6 +18,8 @@ export function PlanOverviewPage() {
   const base = `/orgs/${orgId}/plans/${plan.id}`;
   const parts = [1, 2, 3, 4] as const;
   const started = plan.reflections.length + plan.goals.length + plan.network.length + plan.shares.length > 0;
+  // The guide ends when every part's checks are done: then it suggests what comes next instead.
+  const guideDone = parts.every((n) => progress[n].every((c) => c.done));
   return (
     <section>
       <h1>
@@ -24,16 +27,22 @@ export function PlanOverviewPage() {
         {plan.title && <span className="subtitle"> — {plan.title}</span>}
       </h1>
       <p className="lead">
-        {started
-          ? 'Carry on where you left off, or jump to any part. Everything saves as you type.'
-          : 'Start with the guide: it walks you through four parts, one question at a time. Leave whenever you like; it remembers where you were.'}
+        {guideDone
+          ? 'Every part is in place. Change any of it whenever your learning does: everything saves as you type.'
+          : started
+            ? 'Carry on where you left off, or jump to any part. Everything saves as you type.'
+            : 'Start with the guide: it walks you through four parts, one question at a time. Leave whenever you like; it remembers where you were.'}
       </p>
       <CheckinDueNotice planId={plan.id} base={base} />
-      <p>
-        <Link className="button" to={`${base}/guide/${plan.guide.part}/${plan.guide.step}`}>
-          {started ? 'Continue the guide' : 'Start the guide'}
-        </Link>
-      </p>
+      {guideDone ? (
+        <GuideDone orgId={orgId} planId={plan.id} base={base} />
+      ) : (
+        <p>
+          <Link className="button" to={`${base}/guide/${plan.guide.part}/${plan.guide.step}`}>
+            {started ? 'Continue the guide' : 'Start the guide'}
+          </Link>
+        </p>
+      )}
       <div className="cards">
         {parts.map((n) => {
           const checks = progress[n];
