@@ -6,21 +6,14 @@ import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
-import { Select, TextArea } from '../plans/plan-fields';
-import {
-  type CreateLogBody,
-  goalOptions,
-  type LogEntryView,
-  type LogFilters,
-  useLog,
-  useLogEntryActions,
-  useMyGoals,
-} from './log-api';
+import { Select } from '../plans/plan-fields';
+import { KeptCaptures } from './kept-captures-list';
+import { goalOptions, type LogEntryView, type LogFilters, useLog, useLogEntryActions, useMyGoals } from './log-api';
+import { day, fieldsOf, LogEntryFields, readLogEntryForm } from './log-entry-fields';
 import { LogEntryUses } from './log-entry-uses';
 
 const none: LogFilters = { goalId: '', form: '', from: '', to: '', q: '' };
 const formOptions: [string, string][] = [['', 'Any form'], ...Object.entries(learningFormLabels)];
-const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** The learning log: what was learned, day by day; filter, search, edit, page on. */
 export function LogPage() {
@@ -75,6 +68,7 @@ export function LogPage() {
           )}
         </div>
       </form>
+      <KeptCaptures orgId={orgId} />
       <FormError error={log.error} />
       {log.isPending && <p role="status">Loading…</p>}
       {log.isSuccess && entries.length === 0 && (
@@ -114,49 +108,15 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
           aria-label={`Edit the entry of ${day(entry.learnedOn)}`}
           onSubmit={(e) => {
             e.preventDefault();
-            const data = new FormData(e.currentTarget);
-            save.mutate({
-              what: String(data.get('what') ?? ''),
-              form: (data.get('form') || null) as CreateLogBody['form'],
-              source: String(data.get('source') ?? ''),
-              goalId: (data.get('goalId') || null) as string | null,
-              learnedOn: String(data.get('learnedOn') ?? ''),
-            });
+            save.mutate(readLogEntryForm(e.currentTarget));
           }}
         >
           <FormError error={save.error} />
-          <TextArea
-            label="What I learned"
-            name="what"
-            defaultValue={entry.what}
-            required
-            maxLength={2000}
-            error={fieldError(save.error, 'what')}
+          <LogEntryFields
+            values={{ ...entry, goalId: entry.goal?.id ?? null }}
+            goals={goals.data?.goals}
+            errorOf={fieldsOf(save.error)}
           />
-          <div className="row">
-            <Select
-              label="How"
-              name="form"
-              defaultValue={entry.form ?? ''}
-              options={[['', 'Choose…'], ...Object.entries(learningFormLabels)]}
-            />
-            <Field label="From whom or what" name="source" defaultValue={entry.source} maxLength={300} />
-            <Select
-              label="For goal"
-              name="goalId"
-              defaultValue={entry.goal?.id ?? ''}
-              options={goalOptions(goals.data?.goals)}
-              error={fieldError(save.error, 'goalId')}
-            />
-            <Field
-              label="When"
-              name="learnedOn"
-              type="date"
-              defaultValue={entry.learnedOn}
-              required
-              error={fieldError(save.error, 'learnedOn')}
-            />
-          </div>
           <SaveOrCancel pending={save.isPending} onCancel={() => setEditing(false)} />
         </form>
       </li>
