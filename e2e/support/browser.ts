@@ -21,9 +21,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
   // Every page of every context (however a test makes it) records what the content security policy blocked,
   // for expectNoAxeViolations to check with axe.
+  // Service workers are blocked unless a test asks for them (offline.test.ts): a worker fetching every file of
+  // the build at each new context would only slow the other tests, which are about pages, not installing.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext({ serviceWorkers: 'block', ...options });
     await context.addInitScript(() => {
       const blocked: string[] = [];
       Object.assign(window, { __cspBlocked: blocked });

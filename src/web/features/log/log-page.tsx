@@ -38,6 +38,8 @@ export function LogPage() {
         Informal learning counts. Capture what you learn as it happens: press <kbd>L</kbd> anywhere, or use “Log
         learning” at the top.
       </p>
+      {/* First, where a phone shows it without scrolling: what is not in the log yet. */}
+      <KeptCaptures orgId={orgId} />
       <form
         // A new form per applied filter set, so "Clear filters" empties every field.
         key={JSON.stringify(filters)}
@@ -68,7 +70,6 @@ export function LogPage() {
           )}
         </div>
       </form>
-      <KeptCaptures orgId={orgId} />
       <FormError error={log.error} />
       {log.isPending && <p role="status">Loading…</p>}
       {log.isSuccess && entries.length === 0 && (
