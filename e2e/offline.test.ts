@@ -25,6 +25,21 @@ async function logOf(page: Page, orgId: string) {
   return ((await res.json()).entries as { what: string }[]).map((e) => e.what).sort();
 }
 
+/** The captures kept in this browser's IndexedDB, whoever made them. */
+const keptOnDevice = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ what: string; userId: string; refused: boolean }[]>((resolve, reject) => {
+        const open = indexedDB.open('waymark-device');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('captures').objectStore('captures').getAll();
+          all.onsuccess = () =>
+            resolve(all.result.map((c) => ({ what: c.body.what, userId: c.userId, refused: !!c.refused })));
+        };
+      }),
+  );
+
 const waiting = (page: Page) => page.getByRole('list', { name: 'Entries waiting to sync' }).getByRole('listitem');
 const entries = (page: Page) => page.getByRole('list', { name: 'Log entries' }).getByRole('listitem');
 
@@ -139,6 +154,94 @@ describe('offline quick capture', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => waiting(page).count(), { timeout: 15_000 }).toBe(0);
     expect(await logOf(page, orgId)).toEqual(['Answer lost on the way', 'Vellum needs gloves']);
+    await context.close();
+  });
+
+  it('keeps each person’s captures to them: never sent as someone else, and gone from the device at sign-out', async () => {
+    // Two people share one device (one browser context, so one IndexedDB).
+    const other = await signUpWithOrganisation(env, 'Bea Borrower', 'Borrowed Device Library');
+    const bea = (await (await other.page.request.get('/api/me')).json()).user.email as string;
+    await other.context.close();
+    const { context, page } = await signUpWithOrganisation(env, 'Ada Owner', 'Shared Device Library');
+    const adaMe = await (await page.request.get('/api/me')).json();
+    const adaOrg = adaMe.memberships[0].organizationId as string;
+    await page.goto(`/orgs/${adaOrg}/log`);
+    await page.getByRole('heading', { name: 'Learning log' }).waitFor();
+
+    // Ada's capture cannot reach the server, so it is kept for her.
+    await page.route('**/api/log', (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await capture(page, 'Ada’s private note');
+    await expect.poll(() => waiting(page).count()).toBe(1);
+
+    // Her session ends without signing out; Bea signs in on the same device, and the server can be reached again.
+    await context.clearCookies();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(bea);
+    await page.getByLabel('Password').fill('learning-out-loud');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+    await page.unroute('**/api/log');
+    const beaOrg = (await (await page.request.get('/api/me')).json()).memberships[0].organizationId as string;
+    await page.goto(`/orgs/${beaOrg}/log`);
+    await page.getByRole('heading', { name: 'Learning log' }).waitFor();
+    await page.getByText('Nothing logged yet').waitFor();
+    expect(await waiting(page).count()).toBe(0);
+    // Bea logs something of her own (the page sent what it would send for her when it opened, long before).
+    await page.getByRole('button', { name: 'Log learning' }).click();
+    await page.getByLabel('What I learned').fill('Bea’s own note');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('Logged: Bea’s own note').waitFor();
+    expect(await logOf(page, beaOrg)).toEqual(['Bea’s own note']);
+    // Ada's capture is still on the device, waiting for her: not sent (nor refused) as Bea's.
+    expect(await keptOnDevice(page)).toEqual([{ what: 'Ada’s private note', userId: adaMe.user.id, refused: false }]);
+
+    // Ada again: her capture is sent as hers.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
+    await page.getByLabel('E-mail address').fill(adaMe.user.email);
+    await page.getByLabel('Password').fill('learning-out-loud');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+    await expect.poll(() => logOf(page, adaOrg), { timeout: 15_000 }).toEqual(['Ada’s private note']);
+    expect(await logOf(page, beaOrg).catch(() => [])).toEqual([]);
+
+    // Signing out with a capture still waiting asks first; then nothing of Ada stays on the device.
+    await page.goto(`/orgs/${adaOrg}/log`);
+    await page.route('**/api/log', (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await capture(page, 'Another note of Ada’s');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect
+      .poll(() => asked)
+      .toEqual([
+        'One entry you logged has not reached Waymark yet. Signing out removes it from this device. Sign out anyway?',
+      ]);
+    expect(await waiting(page).count()).toBe(1); // still signed in, still kept
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('waymark-device');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['captures', 'identity'], 'readonly');
+            const captures = tx.objectStore('captures').count();
+            const identity = tx.objectStore('identity').count();
+            tx.oncomplete = () => resolve(captures.result + identity.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
     await context.close();
   });
 });

@@ -72,8 +72,10 @@ async function readyToSignOut(userId: string | undefined) {
   }
   const left = (await store.keptCaptures(userId)).length;
   if (left === 0) return true;
-  const what = left === 1 ? 'One entry you logged has' : `${left} entries you logged have`;
-  return window.confirm(`${what} not reached Waymark yet. Signing out removes them from this device. Sign out anyway?`);
+  const [what, them] = left === 1 ? ['One entry you logged has', 'it'] : [`${left} entries you logged have`, 'them'];
+  return window.confirm(
+    `${what} not reached Waymark yet. Signing out removes ${them} from this device. Sign out anyway?`,
+  );
 }
 
 /**
