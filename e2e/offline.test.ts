@@ -59,6 +59,11 @@ describe('offline quick capture', () => {
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''), { timeout: 30_000 })
       .toMatch(/\/sw\.js$/);
 
+    // Chromium itself finds nothing missing to install the app (manifest, icons, a worker that serves offline),
+    // but that a test's browser context is a private one, where nothing installs.
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
     await page.getByRole('heading', { name: 'Learning log' }).waitFor();
     const orgId = new URL(page.url()).pathname.split('/')[2] as string;
@@ -83,8 +88,8 @@ describe('offline quick capture', () => {
 
     // Back online: both arrive, once, and the log shows them as any other entry.
     await context.setOffline(false);
-    await expect.poll(() => waiting(page).count(), { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => entries(page).count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => waiting(page).count(), { timeout: 45_000 }).toBe(0);
+    await expect.poll(() => entries(page).count(), { timeout: 30_000 }).toBe(2);
     const both = ['Offline: cataloguing by hand still works', 'Offline: the reading room has no signal'];
     expect(await logOf(page, orgId)).toEqual(both);
     await page.reload();
@@ -122,7 +127,7 @@ describe('offline quick capture', () => {
     await capture(page, 'Answer lost on the way');
     await page.unroute('**/api/log');
     // Kept, then sent again with the same key as soon as it can be: the server answers the entry it made.
-    await expect.poll(() => entries(page).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => entries(page).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => waiting(page).count()).toBe(0);
     expect(await logOf(page, orgId)).toEqual(['Answer lost on the way']);
 
@@ -147,12 +152,13 @@ describe('offline quick capture', () => {
     });
     expect(removed.status()).toBeLessThan(300);
     await context.setOffline(false);
-    await waiting(page).getByText('Not accepted').waitFor({ timeout: 15_000 });
+    await waiting(page).getByText('Not accepted').waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(page, 'log with a refused capture');
+    await screenshot(page, 'offline-refused-1280');
     await page.getByRole('button', { name: /^Correct the entry/ }).click();
     await page.getByRole('list', { name: 'Entries waiting to sync' }).getByLabel('For goal').selectOption('');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => waiting(page).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => waiting(page).count(), { timeout: 30_000 }).toBe(0);
     expect(await logOf(page, orgId)).toEqual(['Answer lost on the way', 'Vellum needs gloves']);
     await context.close();
   });
@@ -204,7 +210,7 @@ describe('offline quick capture', () => {
     await page.getByLabel('Password').fill('learning-out-loud');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: /^Hello, / }).waitFor();
-    await expect.poll(() => logOf(page, adaOrg), { timeout: 15_000 }).toEqual(['Ada’s private note']);
+    await expect.poll(() => logOf(page, adaOrg), { timeout: 30_000 }).toEqual(['Ada’s private note']);
     expect(await logOf(page, beaOrg).catch(() => [])).toEqual([]);
 
     // Signing out with a capture still waiting asks first; then nothing of Ada stays on the device.

@@ -12,8 +12,11 @@ import type { LogEntryView } from './log-api';
 /** Answers the server could give later (no connection, the database away, too many requests): try again later. */
 const later = (e: unknown) => !(e instanceof ApiError) || e.status === 0 || e.status === 429 || e.status >= 500;
 
-/** How many captures reached the server; stops at the first that cannot be sent now. */
-export async function sendKeptCaptures(userId: string): Promise<number> {
+/**
+ * How many captures reached the server, and whether some still wait to be sent; stops at the first that cannot
+ * be sent now.
+ */
+export async function sendKeptCaptures(userId: string): Promise<{ sent: number; waiting: boolean }> {
   let sent = 0;
   for (const capture of await keptCaptures(userId)) {
     if (capture.refused) continue;
@@ -23,11 +26,11 @@ export async function sendKeptCaptures(userId: string): Promise<number> {
       sent++;
     } catch (e) {
       // Signed out meanwhile: the capture waits for this person to sign in again.
-      if (later(e) || (e instanceof ApiError && e.status === 401)) break;
+      if (later(e) || (e instanceof ApiError && e.status === 401)) return { sent, waiting: true };
       // Invalid, or the person left the organisation: the words and the fields say why.
       const { message, fields } = e as ApiError;
       await markRefused(capture, { message, fields });
     }
   }
-  return sent;
+  return { sent, waiting: false };
 }

@@ -67,7 +67,11 @@ export function useKeptCaptures(userId: string, orgId: string) {
   });
 }
 
-/** Retry every so often while captures wait and the connection seems up (the server may have been away). */
+/**
+ * While captures wait and the connection seems up, try again soon, then less often: the network may take a
+ * moment after the browser says it is back, or the server may have been away (2 s, doubling, at most 30 s).
+ */
+const FIRST_RETRY_MS = 2_000;
 const RETRY_MS = 30_000;
 
 /**
@@ -79,15 +83,22 @@ export function useSendKeptCaptures(userId: string) {
   useEffect(() => {
     let stopped = false;
     let sending = false;
+    let retryIn = FIRST_RETRY_MS;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => qc.invalidateQueries({ queryKey: logKeys.kept(userId) });
     const send = async () => {
       if (sending || stopped || !navigator.onLine) return;
       sending = true;
       try {
-        const waiting = await (await deviceStore()).keptCaptures(userId);
-        if (!waiting.some((c) => !c.refused)) return;
-        const sent = await (await captureSync()).sendKeptCaptures(userId);
+        const kept = await (await deviceStore()).keptCaptures(userId);
+        if (!kept.some((c) => !c.refused)) return;
+        const { sent, waiting } = await (await captureSync()).sendKeptCaptures(userId);
         if (sent > 0) void qc.invalidateQueries({ queryKey: logKeys.all });
+        clearTimeout(retry);
+        if (waiting && !stopped) {
+          retry = setTimeout(send, retryIn);
+          retryIn = Math.min(retryIn * 2, RETRY_MS);
+        } else retryIn = FIRST_RETRY_MS;
       } catch {
         // IndexedDB unavailable (a private window may refuse it): nothing was kept, nothing to send.
       } finally {
@@ -106,6 +117,7 @@ export function useSendKeptCaptures(userId: string) {
     const timer = setInterval(send, RETRY_MS);
     return () => {
       stopped = true;
+      clearTimeout(retry);
       channel?.close();
       window.removeEventListener('online', send);
       clearInterval(timer);
