@@ -5,6 +5,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM } from '../global-setup.js';
 
+/** What Playwright writes to the console when it refuses a page's service worker (blocked unless asked for). */
+export const SERVICE_WORKER_BLOCKED = 'Service Worker registration blocked by Playwright';
+
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
