@@ -6,6 +6,7 @@ import { chunkNames } from './scripts/app-chunks.js';
 import { INPUTS_FILE, recordInputs, root } from './scripts/build-inputs.mjs';
 import { initialJsBudget } from './scripts/initial-js-budget.js';
 import { preloadApp } from './scripts/preload-app.js';
+import { serviceWorker } from './scripts/service-worker.js';
 
 /** What the web build is made from besides the modules it bundles: the page, its icon, and the build's own rules. */
 const BUILT_FROM = [
@@ -14,6 +15,13 @@ const BUILT_FROM = [
   'scripts/app-chunks.ts',
   'scripts/initial-js-budget.ts',
   'scripts/preload-app.ts',
+  'scripts/service-worker.ts',
+  'src/web/pwa/service-worker.ts',
+  'src/web/public/manifest.webmanifest',
+  'src/web/public/icons/icon-192.png',
+  'src/web/public/icons/icon-512.png',
+  'src/web/public/icons/maskable-512.png',
+  'src/web/public/icons/apple-touch-icon.png',
 ];
 
 /** Records every project file the bundle was made from, with its hash (read by scripts/build-if-changed.mjs). */
@@ -52,6 +60,8 @@ export default defineConfig({
     // Fails the build when the JavaScript of a first visit is over 150 KB gzip (issue 17).
     initialJsBudget(),
     recordBuildInputs(),
+    // Last: the worker lists every file the build wrote (scripts/service-worker.ts).
+    serviceWorker(path.join(root, 'src/web/pwa/service-worker.ts')),
   ],
   build: {
     outDir: '../../dist/web',

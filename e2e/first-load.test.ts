@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from './support/browser.js';
+import { expectNoAxeViolations, SERVICE_WORKER_BLOCKED } from './support/browser.js';
 import { learnerWithPlan, newPage, serverAndBrowser } from './support/session.js';
 
 /*
@@ -20,7 +20,8 @@ async function firstVisit(page: Page, path: string, heading: string | RegExp) {
     if (url.pathname.startsWith('/api/')) asked.push(`${r.method()} ${url.pathname}${url.search}`);
   });
   page.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
+    // Playwright says so when it refuses the app's service worker (blocked in these tests: support/browser.ts).
+    if (m.type() === 'warning' && !m.text().startsWith(SERVICE_WORKER_BLOCKED)) warnings.push(m.text());
   });
   await page.goto(path);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -5,6 +5,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM } from '../global-setup.js';
 
+/** What Playwright writes to the console when it refuses a page's service worker (blocked unless asked for). */
+export const SERVICE_WORKER_BLOCKED = 'Service Worker registration blocked by Playwright';
+
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -21,9 +24,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
   // Every page of every context (however a test makes it) records what the content security policy blocked,
   // for expectNoAxeViolations to check with axe.
+  // Service workers are blocked unless a test asks for them (offline.test.ts): a worker fetching every file of
+  // the build at each new context would only slow the other tests, which are about pages, not installing.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext({ serviceWorkers: 'block', ...options });
     await context.addInitScript(() => {
       const blocked: string[] = [];
       Object.assign(window, { __cspBlocked: blocked });

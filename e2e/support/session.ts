@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { startServer } from './server.js';
@@ -25,14 +25,27 @@ export function serverAndBrowser(config: Record<string, string> = {}): E2eEnv {
   return env;
 }
 
-export async function newPage(env: E2eEnv, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ baseURL: env.server.baseUrl, viewport: { width, height: 900 } });
+export async function newPage(
+  env: E2eEnv,
+  width = 1280,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({
+    baseURL: env.server.baseUrl,
+    viewport: { width, height: 900 },
+    ...options,
+  });
   return { context, page: await context.newPage() };
 }
 
 /** A new person, signed up through the pages, owner of a new organisation, on its home page. */
-export async function signUpWithOrganisation(env: E2eEnv, name: string, orgName = `${name}'s Library`) {
-  const { context, page } = await newPage(env);
+export async function signUpWithOrganisation(
+  env: E2eEnv,
+  name: string,
+  orgName = `${name}'s Library`,
+  options: BrowserContextOptions = {},
+) {
+  const { context, page } = await newPage(env, 1280, options);
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('E-mail address').fill(`${name.split(' ')[0]?.toLowerCase()}-${Date.now()}@example.test`);

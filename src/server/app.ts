@@ -56,7 +56,12 @@ import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { registerOwnWrites } from './own-writes.js';
-import { DOCS_CONTENT_SECURITY_POLICY, pageSecurityHeaders, sendPage } from './page-security.js';
+import {
+  DOCS_CONTENT_SECURITY_POLICY,
+  pageSecurityHeaders,
+  sendPage,
+  WORKER_CONTENT_SECURITY_POLICY,
+} from './page-security.js';
 import type { FileStore, Mailer } from './ports.js';
 import { rateLimitJobs } from './rate-limit.jobs.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -267,6 +272,7 @@ export async function buildApp(opts: BuildAppOptions) {
         const file = sent.replace(/\.(br|gz)$/, ''); // the file a compressed variant stands for
         // index.html asked for by name is the same page as every client-side route below.
         if (file.endsWith('.html')) res.headers(pageSecurityHeaders);
+        if (/[\\/]sw\.js$/.test(file)) res.header('content-security-policy', WORKER_CONTENT_SECURITY_POLICY);
         // Built assets carry a hash of their content in their name: a new build makes new names, so browsers may
         // keep these for a year without asking. Everything else (the page, icons) is checked on every load.
         res.header('cache-control', /[\\/]assets[\\/]/.test(file) ? IMMUTABLE : 'no-cache');

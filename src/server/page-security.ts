@@ -9,7 +9,9 @@ import type { FastifyReply } from 'fastify';
  *   chart and map libraries set styles through the DOM, which a policy does not govern);
  * - images from Waymark (uploaded post images), and data:/blob: URLs the charts and exports make;
  * - requests only to Waymark's API; no plugins, no <base>, forms post only here, and no other site may frame
- *   a page (clickjacking).
+ *   a page (clickjacking);
+ * - the service worker (/sw.js) and the web manifest only from Waymark, named though default-src says as much,
+ *   so that the policy reads as what the installable app needs (docs/decisions/2026-12-05-offline-quick-capture.md).
  */
 export const PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -18,6 +20,8 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -39,6 +43,12 @@ export const pageSecurityHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
 } as const;
+
+/**
+ * The service worker's own policy (a worker runs under the policy of its script's answer, not the page's): it
+ * fetches only Waymark's files and imports no script.
+ */
+export const WORKER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'";
 
 /** The single page, with its security headers. */
 export function sendPage(reply: FastifyReply) {

@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { dropUntaken } from './lib/early-reads';
+import { registerServiceWorker } from './pwa/register-worker';
 
 // Every read the entry script started is one the first page's loaders take before the router is ready; one left
 // over was asked for in vain (app/landing.ts and the app's queries disagree on its path). Say so, for developers.
@@ -27,3 +28,6 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// Installable, and opens offline (docs/decisions/2026-12-05-offline-quick-capture.md); after the page has loaded.
+registerServiceWorker();

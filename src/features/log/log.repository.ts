@@ -19,24 +19,26 @@ type NewEntry = typeof logEntry.$inferInsert & { learnedOn: string; what: string
 
 /**
  * Stores a quick capture, committed durably before the 201 (docs/decisions/2026-12-01-durable-writes-and-outages.md).
- * On PostgreSQL one prepared statement.
+ * On PostgreSQL one prepared statement. Answers undefined when an entry with this id exists already (a capture
+ * sent twice with its key: its id is made from the key).
  */
 export async function insertLogEntry(db: Database, values: NewEntry) {
   // biome-ignore lint/suspicious/noExplicitAny: Drizzle keeps its driver client unexported
   if (!((db as any).$client instanceof pg.Pool)) {
-    const [row] = await db.insert(logEntry).values(values).returning(entryColumns);
-    return row as Omit<LogRow, 'search'>;
+    const [row] = await db.insert(logEntry).values(values).onConflictDoNothing().returning(entryColumns);
+    return row as Omit<LogRow, 'search'> | undefined;
   }
   const [row] = await queryPrepared<Omit<LogRow, 'search'>>(
     db,
     sql`insert into ${logEntry} (id, organization_id, member_id, user_id, learned_on, what, form, source, goal_id)
       values (${values.id}, ${values.organizationId}, ${values.memberId}, ${values.userId}, ${values.learnedOn}::date,
         ${values.what}, ${values.form ?? null}::learning_form, ${values.source}, ${values.goalId ?? null})
+      on conflict (id) do nothing
       returning id, organization_id as "organizationId", member_id as "memberId", user_id as "userId",
         learned_on::text as "learnedOn", what, form, source, goal_id as "goalId", version,
         created_at as "createdAt", updated_at as "updatedAt"`,
   );
-  return row as Omit<LogRow, 'search'>;
+  return row as Omit<LogRow, 'search'> | undefined;
 }
 
 export async function findLogEntry(db: Database, entryId: string) {

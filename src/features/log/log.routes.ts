@@ -34,11 +34,17 @@ export const logRoutes =
         schema: {
           tags: ['log'],
           summary: 'Log something you learned (quick capture)',
+          description:
+            'With a `captureKey`, sending the same capture again (after an answer that never arrived) answers 200 ' +
+            'with the entry the first one made, never a second entry.',
           body: createLogBody,
-          response: { 201: logEntryView, ...errors(400, 401, 404) },
+          response: { 201: logEntryView, 200: logEntryView, ...errors(400, 401, 404, 409) },
         },
       },
-      async (req, reply) => reply.status(201).send(await captureLearning(ctx, await req.actor(), req.body)),
+      async (req, reply) => {
+        const { created, entry } = await captureLearning(ctx, await req.actor(), req.body);
+        return reply.status(created ? 201 : 200).send(entry);
+      },
     );
 
     app.get(

@@ -11,8 +11,17 @@ const what = z
   .max(2000, { error: 'Keep it to 2,000 characters.' });
 const source = z.string().trim().max(300, { error: 'Keep it to 300 characters.' });
 
+/**
+ * A key the device makes for one capture (a UUID): sending it again, after an answer that never arrived, answers
+ * the entry already made instead of making a second (docs/decisions/2026-12-05-offline-quick-capture.md).
+ */
+export const captureKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'Use a key of 16 to 64 letters, digits, - or _ (a UUID fits).' });
+
 export const createLogBody = z.object({
   organizationId: id,
+  captureKey: captureKey.optional(),
   what,
   form: learningFormEnum.nullable().optional(),
   source: source.optional(),

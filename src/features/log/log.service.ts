@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { logEntry } from '../../db/schema/index.js';
@@ -39,13 +39,32 @@ async function checkGoal(ctx: AppContext, memberId: string, goalId: string | nul
   return found;
 }
 
-/** Quick capture: something learned, in seconds. Only `what` is needed; the date defaults to today. */
+/**
+ * The id of the entry a capture key makes: a hash of the key and the person's membership, so a retry of the same
+ * capture finds its entry, and the same key sent by someone else names another id (nobody can reach, or learn
+ * of, another person's entry through a key).
+ */
+function entryIdFor(memberId: string, captureKey: string) {
+  const hex = createHash('sha256').update(`waymark-log-capture\n${memberId}\n${captureKey}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Quick capture: something learned, in seconds. Only `what` is needed; the date defaults to today. With a
+ * `captureKey`, the capture happens once: the same key again answers the entry it made (`created: false`),
+ * whatever the second request says (docs/decisions/2026-12-05-offline-quick-capture.md).
+ */
 export async function captureLearning(ctx: AppContext, actor: Actor, input: z.infer<typeof createLogBody>) {
   const { user, memberId } = await requireAccess(ctx, actor, 'log:capture', { org: input.organizationId });
+  const id = input.captureKey ? entryIdFor(memberId, input.captureKey) : randomUUID();
+  if (input.captureKey) {
+    const made = await findLogEntry(ctx.db, id);
+    if (made) return { created: false, entry: viewOf(made) };
+  }
   const goal = await checkGoal(ctx, memberId, input.goalId);
   // One round trip for the common case: the entry comes back from the insert, its goal from the check above.
   const entry = await insertLogEntry(ctx.db, {
-    id: randomUUID(),
+    id,
     organizationId: input.organizationId,
     memberId,
     userId: user.userId,
@@ -55,8 +74,14 @@ export async function captureLearning(ctx: AppContext, actor: Actor, input: z.in
     source: input.source ?? '',
     goalId: input.goalId ?? null,
   });
+  if (!entry) {
+    // The same capture's other request made it between our look and our insert.
+    const made = await findLogEntry(ctx.db, id);
+    if (!made) throw conflict('This capture was being logged at the same moment. Send it again.');
+    return { created: false, entry: viewOf(made) };
+  }
   await ctx.changes.announce({ kind: 'log', memberId });
-  return viewOf({ entry, goal });
+  return { created: true, entry: viewOf({ entry, goal }) };
 }
 
 /**

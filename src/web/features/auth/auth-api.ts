@@ -10,7 +10,7 @@ import type {
 } from '../../../features/auth/auth.schema';
 import { api } from '../../lib/api';
 import { confirmLeavingUnsent } from '../../lib/use-leave-guard';
-import { useRefetchMe } from '../me/me-api';
+import { type MeView, meKeys, useRefetchMe } from '../me/me-api';
 
 // Auth keeps nothing in the query cache of its own: what changes with a session is the signed-in person (me).
 
@@ -62,19 +62,44 @@ export function useResetPassword(onReset: () => void) {
 }
 
 /**
- * Signs out, after asking if a form holds text not sent yet (staying signed in keeps it); whatever the
- * server's answer, nothing cached for this person may outlive the session.
+ * Whether the person may sign out now: captures kept on this device and not yet sent are sent first; any still
+ * waiting (offline) would be lost, so the person is asked (docs/decisions/2026-12-05-offline-quick-capture.md).
+ */
+async function readyToSignOut(userId: string | undefined) {
+  if (!userId) return true;
+  const store = await import('../../lib/device-store');
+  if (navigator.onLine && (await store.keptCaptures(userId)).length > 0) {
+    await (await import('../log/capture-sync')).sendKeptCaptures(userId);
+  }
+  const left = (await store.keptCaptures(userId)).length;
+  if (left === 0) return true;
+  const [what, them] = left === 1 ? ['One entry you logged has', 'it'] : [`${left} entries you logged have`, 'them'];
+  return window.confirm(
+    `${what} not reached Waymark yet. Signing out removes ${them} from this device. Sign out anyway?`,
+  );
+}
+
+/**
+ * Signs out, after asking if a form holds text not sent yet (staying signed in keeps it); whatever the answer,
+ * nothing of this person may outlive the session: neither the query cache nor what the device keeps for them
+ * (who they are, captures not sent).
  */
 export function useSignOut(onSignedOut: () => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      if (!(await confirmLeavingUnsent())) return 'stayed' as const;
-      await api('POST', '/api/auth/sign-out');
-      return 'signed-out' as const;
+      if (!(await confirmLeavingUnsent())) return { stayed: true };
+      const userId = qc.getQueryData<MeView | null>(meKeys.me)?.user.id;
+      if (!(await readyToSignOut(userId).catch(() => true))) return { stayed: true };
+      await api('POST', '/api/auth/sign-out').finally(async () => {
+        if (userId) await (await import('../../lib/device-store')).forgetPerson(userId).catch(() => undefined);
+      });
+      return { stayed: false };
     },
+    // Offline too: what the device keeps of the person goes, even when the server cannot hear of it.
+    networkMode: 'always',
     onSettled: (result) => {
-      if (result === 'stayed') return;
+      if (result?.stayed) return;
       qc.clear();
       onSignedOut();
     },

@@ -25,6 +25,8 @@ export const logKeys = {
   entries: (orgId: string) => [...logKeys.all, orgId, 'entries'] as const,
   page: (orgId: string, filters: LogFilters) => [...logKeys.entries(orgId), filters] as const,
   goals: (orgId: string) => [...logKeys.all, orgId, 'goals'] as const,
+  /** Captures kept on this device for a person, not sent yet (kept-captures.ts): for every organisation. */
+  kept: (userId: string) => [...logKeys.all, 'kept', userId] as const,
 };
 
 /** The learner's goals to link an entry to; `read: false` reads them only when asked (`refetch`). */
@@ -53,18 +55,6 @@ export function useLog(orgId: string, filters: LogFilters) {
       return api<LogPage>('GET', `/api/log?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-/** Quick capture: the new entry shows in the log (whatever its filters) when it is next shown. */
-export function useCaptureLearning(orgId: string, onLogged: (entry: LogEntryView) => void) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateLogBody) => api<LogEntryView>('POST', '/api/log', body),
-    onSuccess: (entry) => {
-      void qc.invalidateQueries({ queryKey: logKeys.entries(orgId) });
-      onLogged(entry);
-    },
   });
 }
 

@@ -8,16 +8,10 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
-import { Select, TextArea } from '../plans/plan-fields';
-import {
-  type CreateLogBody,
-  goalOptions,
-  type LogEntryView,
-  type LogFilters,
-  useLog,
-  useLogEntryActions,
-  useMyGoals,
-} from './log-api';
+import { Select } from '../plans/plan-fields';
+import { KeptCaptures } from './kept-captures-list';
+import { goalOptions, type LogEntryView, type LogFilters, useLog, useLogEntryActions, useMyGoals } from './log-api';
+import { fieldsOf, LogEntryFields, readLogEntryForm } from './log-entry-fields';
 import { LogEntryUses } from './log-entry-uses';
 
 const none: LogFilters = { goalId: '', form: '', from: '', to: '', q: '' };
@@ -46,6 +40,8 @@ export function LogPage() {
         Informal learning counts. Capture what you learn as it happens: press <kbd>L</kbd> anywhere, or use “Log
         learning” at the top.
       </p>
+      {/* First, where a phone shows it without scrolling: what is not in the log yet. */}
+      <KeptCaptures orgId={orgId} />
       <form
         // A new form per applied filter set, so "Clear filters" empties every field.
         key={JSON.stringify(filters)}
@@ -121,49 +117,15 @@ function LogItem({ entry, orgId }: { entry: LogEntryView; orgId: string }) {
           {...leave.formProps}
           onSubmit={(e) => {
             e.preventDefault();
-            const data = new FormData(e.currentTarget);
-            save.mutate({
-              what: String(data.get('what') ?? ''),
-              form: (data.get('form') || null) as CreateLogBody['form'],
-              source: String(data.get('source') ?? ''),
-              goalId: (data.get('goalId') || null) as string | null,
-              learnedOn: String(data.get('learnedOn') ?? ''),
-            });
+            save.mutate(readLogEntryForm(e.currentTarget));
           }}
         >
           <FormError error={save.error} />
-          <TextArea
-            label="What I learned"
-            name="what"
-            defaultValue={entry.what}
-            required
-            maxLength={2000}
-            error={fieldError(save.error, 'what')}
+          <LogEntryFields
+            values={{ ...entry, goalId: entry.goal?.id ?? null }}
+            goals={goals.data?.goals}
+            errorOf={fieldsOf(save.error)}
           />
-          <div className="row">
-            <Select
-              label="How"
-              name="form"
-              defaultValue={entry.form ?? ''}
-              options={[['', 'Choose…'], ...Object.entries(learningFormLabels)]}
-            />
-            <Field label="From whom or what" name="source" defaultValue={entry.source} maxLength={300} />
-            <Select
-              label="For goal"
-              name="goalId"
-              defaultValue={entry.goal?.id ?? ''}
-              options={goalOptions(goals.data?.goals)}
-              error={fieldError(save.error, 'goalId')}
-            />
-            <Field
-              label="When"
-              name="learnedOn"
-              type="date"
-              defaultValue={entry.learnedOn}
-              required
-              error={fieldError(save.error, 'learnedOn')}
-            />
-          </div>
           <SaveOrCancel pending={save.isPending} onCancel={stopEditing} />
           {leave.question}
         </form>

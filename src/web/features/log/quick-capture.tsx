@@ -6,8 +6,10 @@ import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { useMe } from '../me/me-api';
 import { Select, TextArea } from '../plans/plan-fields';
-import { type CreateLogBody, goalOptions, useCaptureLearning, useMyGoals } from './log-api';
+import { useCaptureLearning, useSendKeptCaptures } from './kept-captures';
+import { type CreateLogBody, goalOptions, useMyGoals } from './log-api';
 
 /** True when a key press belongs to typing (a field, an editable area), not to a shortcut. */
 function isTyping(target: EventTarget | null): boolean {
@@ -18,7 +20,8 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Quick capture of something learned, from anywhere: the "Log learning" button in the header, or the L key
  * (outside a text field). A modal dialog: focus goes to "What did you learn?", Escape closes, nothing is lost
- * until it is saved or discarded.
+ * until it is saved or discarded. Without a connection the entry is kept on the device and sent when the
+ * connection returns (kept-captures.ts); this component, on every signed-in page, is what sends them.
  */
 export function QuickCapture({ orgId }: { orgId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -26,12 +29,18 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const [logged, setLogged] = useState<string | null>(null);
   // The dialog keeps its text from page to page (it is in the header); closing the tab or signing out loses it.
   const leave = useLeaveGuard(false, { acrossPages: true });
+  const userId = useMe().data?.user.id ?? '';
+  useSendKeptCaptures(userId);
   // Read when the dialog opens, not with every page: the header is on all of them.
   const goals = useMyGoals(orgId, { read: false });
-  const capture = useCaptureLearning(orgId, (entry) => {
+  const capture = useCaptureLearning(userId, (result) => {
     form.current?.reset();
     dialog.current?.close();
-    setLogged(`Logged: ${cutText(entry.what, 60, '')}`);
+    setLogged(
+      result.entry
+        ? `Logged: ${cutText(result.entry.what, 60, '')}`
+        : 'Kept on this device: it will be sent when you are back online.',
+    );
   });
 
   const show = () => {

@@ -10,17 +10,42 @@ export const meKeys = {
   me: ['me'] as const,
 };
 
-/** The signed-in person, or null when signed out (also read by the signed-in pages' route loader). */
+/** Who was signed in last on this device (lib/device-store.ts, loaded only when used). */
+const deviceStore = () => import('../../lib/device-store');
+
+/**
+ * The signed-in person, or null when signed out (also read by the signed-in pages' route loader). Without a
+ * connection, the person signed in last on this device, so that the app opens offline (quick capture works,
+ * pages say they cannot reach Waymark); signing out forgets them (docs/decisions/2026-12-05-offline-quick-capture.md).
+ */
 export const meQuery = queryOptions({
   queryKey: meKeys.me,
   queryFn: async () => {
     try {
-      return await api<MeView>('GET', '/api/me');
+      const me = await api<MeView>('GET', '/api/me');
+      void deviceStore()
+        .then((d) => d.rememberSignedIn(me))
+        .catch(() => undefined);
+      return me;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return null;
+      if (e instanceof ApiError && e.status === 401) {
+        void deviceStore()
+          .then((d) => d.forgetSignedIn())
+          .catch(() => undefined);
+        return null;
+      }
+      const offline = e instanceof ApiError && e.status === 0;
+      const last = offline
+        ? await deviceStore().then(
+            (d) => d.lastSignedIn(),
+            () => undefined,
+          )
+        : undefined;
+      if (last) return last;
       throw e;
     }
   },
+  networkMode: 'always',
 });
 
 export function useMe() {
