@@ -1,5 +1,14 @@
-/** What `npm run lighthouse` must reach on every page (issue 17). Scores are Lighthouse's 0–100. */
-export const THRESHOLDS = { mobileScore: 90, desktopScore: 98, mobileLcpMs: 2_500 } as const;
+/**
+ * What `npm run lighthouse` must reach on every page: performance (issue 17), accessibility and best practices
+ * (issue 18). Scores are Lighthouse's 0–100.
+ */
+export const THRESHOLDS = {
+  mobileScore: 90,
+  desktopScore: 98,
+  mobileLcpMs: 2_500,
+  accessibility: 95,
+  bestPractices: 95,
+} as const;
 
 export const PRESETS = ['mobile', 'desktop'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -15,7 +24,10 @@ export interface Page {
 export interface Measure {
   page: string;
   preset: Preset;
+  /** Performance. */
   score: number;
+  accessibility: number;
+  bestPractices: number;
   lcpMs: number;
   tbtMs: number;
   cls: number;
@@ -39,6 +51,12 @@ export function shortfalls(measures: Measure[], limits: typeof THRESHOLDS): stri
     if (m.preset === 'mobile' && !(m.lcpMs <= limits.mobileLcpMs)) {
       out.push(`${m.page} mobile: LCP ${Math.round(m.lcpMs)} ms > ${limits.mobileLcpMs} ms`);
     }
+    if (m.accessibility < limits.accessibility) {
+      out.push(`${m.page} ${m.preset}: accessibility ${m.accessibility} < ${limits.accessibility}`);
+    }
+    if (m.bestPractices < limits.bestPractices) {
+      out.push(`${m.page} ${m.preset}: best practices ${m.bestPractices} < ${limits.bestPractices}`);
+    }
   }
   return out;
 }
@@ -46,11 +64,13 @@ export function shortfalls(measures: Measure[], limits: typeof THRESHOLDS): stri
 /** A plain-text table: one line per page and preset. */
 export function table(measures: Measure[]): string {
   const rows = [
-    ['page', 'preset', 'score', 'LCP', 'TBT', 'CLS', 'machine'],
+    ['page', 'preset', 'score', 'a11y', 'best', 'LCP', 'TBT', 'CLS', 'machine'],
     ...measures.map((m) => [
       m.page,
       m.preset,
       String(m.score),
+      String(m.accessibility),
+      String(m.bestPractices),
       `${(m.lcpMs / 1000).toFixed(2)} s`,
       `${Math.round(m.tbtMs)} ms`,
       m.cls.toFixed(3),

@@ -20,10 +20,10 @@ import {
 } from './lighthouse-report.js';
 
 /*
- * `npm run lighthouse` (issue 17): Lighthouse 12 on the three pages people open most (sign-in, home, a plan),
- * mobile and desktop presets, against the built app as `npm start` runs it (compiled server, NODE_ENV=production,
+ * `npm run lighthouse` (issues 17 and 18): Lighthouse 12 on the pages people open most (sign-in, home, a plan)
+ * and L&D's insights, mobile and desktop presets, against the built app as `npm start` runs it (compiled server, NODE_ENV=production,
  * precompressed files) on a fresh PGlite data directory. A learner is signed up and given a full plan through
- * the API; Lighthouse sends their session cookie with every request. Prints scores and LCP/TBT/CLS, and exits 1
+ * the API; Lighthouse sends their session cookie with every request. Prints the performance, accessibility and best-practices scores and LCP/TBT/CLS, and exits 1
  * below the thresholds in lighthouse-report.ts. Nothing is fetched from the internet.
  *
  *   npm run lighthouse [-- --runs 3] [--report-dir lighthouse-reports] [--pages home,plan] [--presets mobile]
@@ -155,7 +155,7 @@ async function measure(
       port,
       logLevel: 'error',
       output: 'html',
-      onlyCategories: ['performance'],
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
       ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
     },
     preset === 'desktop' ? desktopConfig : undefined,
@@ -176,6 +176,8 @@ async function measure(
     page: page.name,
     preset,
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    bestPractices: Math.round((lhr.categories['best-practices']?.score ?? 0) * 100),
     lcpMs: audit('largest-contentful-paint'),
     tbtMs: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
@@ -211,6 +213,8 @@ async function main() {
       { name: 'sign-in', url: `${server.baseUrl}/sign-in`, signedIn: false },
       { name: 'home', url: org, signedIn: true },
       { name: 'plan', url: `${org}/plans/${planId}`, signedIn: true },
+      // The person is their organisation's owner, who reads insights as L&D does.
+      { name: 'insights', url: `${org}/insights`, signedIn: true },
     ];
     const only = (name: string) => option(name)?.split(',');
     const results: Measure[] = [];
@@ -238,7 +242,8 @@ async function main() {
     } else {
       console.log(
         `\nAll pages meet the thresholds (mobile ≥ ${THRESHOLDS.mobileScore}, desktop ≥ ${THRESHOLDS.desktopScore}, ` +
-          `mobile LCP ≤ ${THRESHOLDS.mobileLcpMs} ms).`,
+          `mobile LCP ≤ ${THRESHOLDS.mobileLcpMs} ms, accessibility ≥ ${THRESHOLDS.accessibility}, ` +
+          `best practices ≥ ${THRESHOLDS.bestPractices}).`,
       );
     }
   } finally {
