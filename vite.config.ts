@@ -11,6 +11,7 @@ import { preloadApp } from './scripts/preload-app.js';
 const BUILT_FROM = [
   'src/web/index.html',
   'src/web/favicon.svg',
+  'src/web/public/theme-boot.js',
   'scripts/app-chunks.ts',
   'scripts/initial-js-budget.ts',
   'scripts/preload-app.ts',
