@@ -23,4 +23,9 @@
   window.addEventListener('storage', (e) => {
     if (e.key === 'waymark-theme') apply();
   });
+  // React Aria adds a <style> of one rule for its pressable controls unless an element with this id is there; the
+  // content security policy would refuse it (no inline styles), so the rule is in our own CSS (ui/ui.css) instead.
+  const pressable = document.createElement('meta');
+  pressable.id = 'react-aria-pressable-style';
+  document.head.append(pressable);
 })();

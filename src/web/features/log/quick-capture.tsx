@@ -4,6 +4,7 @@ import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { KEYBOARD, useMediaQuery } from '../../ui/use-media-query';
 import { Select, TextArea } from '../plans/plan-fields';
 import { type CreateLogBody, goalOptions, useCaptureLearning, useMyGoals } from './log-api';
 
@@ -22,6 +23,8 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const [logged, setLogged] = useState<string | null>(null);
+  // The L key is mentioned only where there is a keyboard to press it.
+  const hasKeyboard = useMediaQuery(KEYBOARD);
   // Read when the dialog opens, not with every page: the header is on all of them.
   const goals = useMyGoals(orgId, { read: false });
   const capture = useCaptureLearning(orgId, (entry) => {
@@ -86,7 +89,11 @@ export function QuickCapture({ orgId }: { orgId: string }) {
             required
             maxLength={2000}
             error={fieldError(capture.error, 'what')}
-            hint="A sentence is enough. Press L anywhere (outside a text field) to come back here."
+            hint={
+              hasKeyboard
+                ? 'A sentence is enough. Press L anywhere (outside a text field) to come back here.'
+                : 'A sentence is enough.'
+            }
           />
           <div className="row">
             <Select

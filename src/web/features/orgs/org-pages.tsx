@@ -102,8 +102,14 @@ export function OrgHomePage() {
         <article className="card">
           <h2>Your learning log</h2>
           <p>
-            Informal learning counts. Note what you learn as it happens, from a colleague, a book or a mistake: press{' '}
-            <kbd>L</kbd> anywhere, it takes seconds.
+            Informal learning counts. Note what you learn as it happens, from a colleague, a book or a mistake: it takes
+            seconds with “Log learning”
+            {/* The shortcut only where there is a keyboard to press it (ui/ui.css). */}
+            <span className="keyboard-only">
+              {' '}
+              or the <kbd>L</kbd> key
+            </span>
+            .
           </p>
           <Link className="button secondary" to={`/orgs/${o.id}/log`}>
             Open your log
