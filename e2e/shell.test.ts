@@ -174,6 +174,32 @@ describe('the app shell', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   });
 
+  it('speaks of the L key only where there is a keyboard', async () => {
+    const { page, orgId } = await learnerWithPlan(env, 'Tia Touch', 'Touch Library', []);
+    const hint = () => page.getByText('or the L key').isVisible();
+    await page.goto(`/orgs/${orgId}/log`);
+    await page.getByRole('heading', { name: 'Learning log' }).waitFor();
+    expect(await hint()).toBe(true);
+    // A touch screen (no hover, a coarse pointer): the same page, in touch words only.
+    const phone = await env.browser.newContext({
+      baseURL: env.server.baseUrl,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      storageState: await page.context().storageState(),
+    });
+    const touch = await phone.newPage();
+    await touch.goto(`/orgs/${orgId}/log`);
+    await touch.getByRole('heading', { name: 'Learning log' }).waitFor();
+    await touch.getByText('Nothing logged yet').waitFor();
+    expect(await touch.getByText('or the L key').isVisible()).toBe(false);
+    expect(await touch.locator('main').innerText()).not.toMatch(/\bL key|press L/i);
+    await touch.getByRole('navigation', { name: 'Quick' }).getByRole('button', { name: 'Log learning' }).click();
+    await touch.getByRole('dialog', { name: 'Log what you learned' }).getByText('A sentence is enough.').waitFor();
+    expect(await touch.getByRole('dialog').innerText()).not.toMatch(/Press L/);
+    await phone.close();
+  });
+
   it('gives the guide the whole width of a phone', async () => {
     const { page, orgId, plan } = await learnerWithPlan(env, 'Gus Guide', 'Guide Library', []);
     expect((await page.request.post(`/api/plans/${plan.id}/reflections`, { data: { what: 'A week' } })).status()).toBe(
