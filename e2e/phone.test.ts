@@ -37,6 +37,12 @@ describe('on a phone', () => {
       ['feed', `${org}/feed`],
       ['members', `${org}/members`],
       ['settings', '/settings'],
+      ['guide', `${plansUrl}/guide/2/0`],
+      ['portfolio', `${org}/portfolio`],
+      ['communities', `${org}/communities`],
+      ['shared with me', `${org}/shared`],
+      ['notifications', '/notifications'],
+      ['insights', `${org}/insights`],
     ];
     for (const [name, url] of pages) {
       await page.goto(url);
