@@ -12,6 +12,7 @@ import { serviceWorker } from './scripts/service-worker.js';
 const BUILT_FROM = [
   'src/web/index.html',
   'src/web/favicon.svg',
+  'src/web/public/theme-boot.js',
   'scripts/app-chunks.ts',
   'scripts/initial-js-budget.ts',
   'scripts/preload-app.ts',

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoAdminEmail, seedDemo } from '../src/db/seed-demo.js';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { serverAndBrowser, signInAs } from './support/session.js';
+import { fromAccountMenu, serverAndBrowser, signInAs } from './support/session.js';
 
 /*
  * Insights as L&D uses them, on the demo organisation (17 learners opted in): the admin filters to a team by
@@ -132,7 +132,7 @@ describe('insights', () => {
 
     // A learner who had not decided says yes in her settings, and counts at once.
     const learner = await signIn('mateo.garcia@riverside.example');
-    await learner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await fromAccountMenu(learner, 'Settings');
     const choice = learner.getByRole('form', { name: 'Insights in Riverside Library Service' });
     await choice.getByText('You have not decided yet, so your learning is not counted.').waitFor();
     await expect.poll(() => choice.getByLabel('No, leave me out').isChecked()).toBe(true);

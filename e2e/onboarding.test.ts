@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { outboxCommand } from '../src/features/mail/outbox-command.js';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { newPage as openPage, serverAndBrowser } from './support/session.js';
+import { fromAccountMenu, newPage as openPage, serverAndBrowser } from './support/session.js';
 
 /*
  * What a newcomer does on day one: sign up, start an organisation, invite a colleague who joins from a
@@ -102,7 +102,7 @@ describe('day one', () => {
     await screenshot(owner, 'members');
 
     // The last owner cannot leave; the page says why.
-    await owner.getByRole('link', { name: 'Profile' }).click();
+    await fromAccountMenu(owner, 'Profile');
     await owner.getByRole('button', { name: 'Leave organisation' }).click();
     await owner.getByText(/needs at least one owner/).waitFor();
   });

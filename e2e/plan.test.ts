@@ -161,7 +161,12 @@ describe('a personal learning plan', () => {
     await page.getByRole('heading', { name: /Learning plan 2027 — Sharing what I know/ }).waitFor();
     await expectNoAxeViolations(page, 'plan overview with details open');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('link', { name: '2. Goals' }).click();
+    // On a phone the plan's sections are a menu that names the one shown.
+    await page.getByRole('button', { name: 'Plan section: Overview' }).click();
+    await page.getByRole('menuitem', { name: '2. Goals' }).click();
+    await page.getByRole('button', { name: 'Plan section: 2. Goals' }).waitFor();
+    await page.getByRole('button', { name: 'Add a goal' }).waitFor();
+    await expectNoAxeViolations(page, 'goals on a phone');
     await screenshot(page, 'plan-goals-phone');
   });
 

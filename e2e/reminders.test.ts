@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { deliverNotification } from '../src/features/notifications/notify.js';
 import { unsubscribeToken } from '../src/features/settings/unsubscribe-token.js';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { type E2eEnv, serverAndBrowser } from './support/session.js';
+import { type E2eEnv, fromAccountMenu, serverAndBrowser } from './support/session.js';
 
 /*
  * The learner's settings for reminders, the notifications page and the unsubscribe link of a reminder
@@ -36,12 +35,10 @@ async function learner(env: E2eEnv, name: string) {
   return { context, page, userId: me.user.id, orgId: me.memberships[0]?.organizationId as string };
 }
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
 describe('reminders', () => {
   it('settings: time zone, check-in rhythm and reminder e-mails are saved and survive a reload', async () => {
     const { page } = await learner(env, 'Tui Settings');
-    await nav(page).getByRole('link', { name: 'Settings' }).click();
+    await fromAccountMenu(page, 'Settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await expectNoAxeViolations(page, 'settings');
 
@@ -89,8 +86,11 @@ describe('reminders', () => {
     await remind(3, `/orgs/${orgId}/log`);
     await remind(5, `/orgs/${orgId}/plans`);
     await page.reload();
-    const link = nav(page).getByRole('link', { name: /^Notifications/ });
-    await expect.poll(() => link.innerText()).toBe('Notifications (2 unread)');
+    // The bell in the app's bar, its count read out in words.
+    const link = page.getByRole('banner').getByRole('link', { name: /^Notifications/ });
+    const bell = () => link.getAttribute('aria-label');
+    await expect.poll(bell).toBe('Notifications (2 unread)');
+    expect(await link.locator('.bell-count').textContent()).toBe('2');
     await link.click();
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     await page.getByText('2 unread.').waitFor();
@@ -102,11 +102,12 @@ describe('reminders', () => {
     expect(await items.nth(0).innerText()).toMatch(/^Unread[\s\S]*Goal 5/);
     await page.getByRole('button', { name: 'Mark as read: Target date in 5 days: “Goal 5”' }).click();
     await expect.poll(() => items.nth(0).innerText()).toMatch(/^Read\b/);
-    await expect.poll(() => link.innerText()).toBe('Notifications (1 unread)');
+    await expect.poll(bell).toBe('Notifications (1 unread)');
 
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await page.getByText('You have read all your notifications.').waitFor();
-    await expect.poll(() => link.innerText()).toBe('Notifications');
+    await expect.poll(bell).toBe('Notifications');
+    expect(await link.locator('.bell-count').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Mark as read/ }).count()).toBe(0);
 
     await page.getByRole('link', { name: 'Target date in 3 days: “Goal 3”' }).click();

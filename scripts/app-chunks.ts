@@ -30,6 +30,8 @@ export function chunkNames(entry: string, app: string) {
       const before = staticGraph(path.resolve(entry), graph);
       appShell = new Set([...staticGraph(path.resolve(app), graph)].filter((m) => !before.has(m)));
     }
-    return appShell.has(id) && !id.includes('node_modules') ? 'main' : null;
+    // The shell's icons (lucide-react, one small module each) go with it, not in a dozen tiny chunks of their own.
+    const ownOrIcon = !id.includes('node_modules') || /node_modules[\\/]lucide-react[\\/]/.test(id);
+    return appShell.has(id) && ownOrIcon ? 'main' : null;
   };
 }

@@ -101,6 +101,15 @@ export async function learnerWithGoal(env: E2eEnv, name: string, orgName: string
   return page;
 }
 
+/**
+ * Chooses an item of the account menu (the person's avatar in the app's bar): Profile, Settings, Sign out…
+ * The menu's code arrives after the page (ui/deferred.tsx); its stand-in button opens it all the same.
+ */
+export async function fromAccountMenu(page: Page, item: string) {
+  await page.getByRole('button', { name: /^Account: / }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
+}
+
 /** Someone who has an account (e.g. from the demo seed), signed in through the sign-in page of a new browser. */
 export async function signInAs(env: E2eEnv, email: string, password: string) {
   const { context, page } = await newPage(env);

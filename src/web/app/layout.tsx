@@ -1,159 +1,117 @@
+import { House, Map as MapIcon, Rss } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate, useNavigation } from 'react-router';
-import { useSignOut } from '../features/auth/auth-api';
+import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
 import { QuickCapture } from '../features/log/quick-capture';
-import { useMe } from '../features/me/me-api';
+import { type MyMembership, useMe } from '../features/me/me-api';
 import { NotificationsLink } from '../features/notifications/notifications-link';
-import { ReviewsNavItem } from '../features/reviews/reviews-nav-item';
 import { HeaderSearch } from '../features/search/header-search';
-import { lastOrg, rememberOrg } from './session';
+import { useMediaQuery, WIDE } from '../ui/use-media-query';
+import { lastOrg } from './session';
+import { AccountMenu, OrgSwitcher, PhoneMenu } from './shell/lazy-menus';
+import { MainNav } from './shell/main-nav';
 
-/** Pages for signed-in people: header with organisation switcher and navigation. Signed out → sign in. */
+/**
+ * Pages for signed-in people, in the app's shell (issue 18). Wide screens: a sidebar with the main navigation
+ * in its groups, and a bar with search, "Log learning", the notifications bell and the account menu. Phones: the
+ * bar keeps the bell and the account menu; a bottom bar holds the most used pages, "Log learning" and a Menu
+ * with the rest. Signed out → sign in.
+ */
 export function SignedInLayout() {
   const me = useMe();
   const location = useLocation();
-  const navigate = useNavigate();
   const match = useMatch('/orgs/:orgId/*');
   const orgId = match?.params.orgId;
-  const onRequests = useMatch('/orgs/:orgId/enlistments') !== null;
-  const signOut = useSignOut(() => navigate('/sign-in'));
+  const wide = useMediaQuery(WIDE);
   if (me.isPending) return <p role="status">Loading…</p>;
   if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  const { memberships, user } = me.data;
   // Pages outside an organisation (settings, notifications) keep the navigation of the one used last.
   const current =
-    me.data.memberships.find((m) => m.organizationId === (orgId ?? lastOrg())) ??
-    (orgId ? undefined : me.data.memberships[0]);
-  const isAdmin = current && current.role !== 'member';
+    memberships.find((m) => m.organizationId === (orgId ?? lastOrg())) ?? (orgId ? undefined : memberships[0]);
+  const switcher = memberships.length > 1 && <OrgSwitcher memberships={memberships} current={current} />;
   return (
-    <>
-      <Header>
-        {me.data.memberships.length > 0 && (
-          <div className="org-switch">
-            <label htmlFor="org-switch">Organisation</label>
-            <select
-              id="org-switch"
-              value={orgId ?? ''}
-              onChange={(e) => {
-                if (e.target.value === 'new') return navigate('/orgs/new');
-                rememberOrg(e.target.value);
-                navigate(`/orgs/${e.target.value}`);
-              }}
-            >
-              {!orgId && <option value="">Choose…</option>}
-              {me.data.memberships.map((m) => (
-                <option key={m.organizationId} value={m.organizationId}>
-                  {m.organizationName}
-                </option>
-              ))}
-              <option value="new">+ Create another organisation</option>
-            </select>
-          </div>
-        )}
-        <nav aria-label="Main">
-          <ul>
-            {current && (
-              <>
-                <li>
-                  <NavLink to={`/orgs/${current.organizationId}`} end>
-                    Home
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to={`/orgs/${current.organizationId}/plans`}>Plans</NavLink>
-                </li>
-                <li>
-                  <NavLink to={`/orgs/${current.organizationId}/log`}>Log</NavLink>
-                </li>
-                <li>
-                  <NavLink to={`/orgs/${current.organizationId}/portfolio`}>Portfolio</NavLink>
-                </li>
-                {/* Groups, each starting with a divider: your own learning, other people, the organisation, you. */}
-                <li className="group-start">
-                  <NavLink to={`/orgs/${current.organizationId}/feed`}>Feed</NavLink>
-                </li>
-                <li>
-                  <NavLink to={`/orgs/${current.organizationId}/communities`}>Communities</NavLink>
-                </li>
-                <li>
-                  {/* One entry for what colleagues show you and ask of you; the page has tabs for both. */}
-                  <NavLink
-                    to={`/orgs/${current.organizationId}/shared`}
-                    className={({ isActive }) => (isActive || onRequests ? 'active' : '')}
-                  >
-                    Shared with me
-                  </NavLink>
-                </li>
-                <ReviewsNavItem orgId={current.organizationId} />
-                <li>
-                  <NavLink to={`/orgs/${current.organizationId}/members`}>Members</NavLink>
-                </li>
-                {isAdmin && (
-                  <>
-                    <li className="group-start">
-                      <NavLink to={`/orgs/${current.organizationId}/invitations`}>Invitations</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to={`/orgs/${current.organizationId}/templates`}>Templates</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to={`/orgs/${current.organizationId}/guide`}>Guide</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to={`/orgs/${current.organizationId}/insights`}>Insights</NavLink>
-                    </li>
-                  </>
-                )}
-                <li className="group-start">
-                  <NavLink to={`/orgs/${current.organizationId}/profile`}>Profile</NavLink>
-                </li>
-              </>
-            )}
-            <li>
-              <NotificationsLink />
-            </li>
-            <li>
-              <NavLink to="/settings">Settings</NavLink>
-            </li>
-          </ul>
-        </nav>
-        <div className="who">
-          {current && <HeaderSearch orgId={current.organizationId} />}
-          {current && <QuickCapture orgId={current.organizationId} />}
-          <span>{me.data.user.name}</span>
-          <button type="button" className="secondary" onClick={() => signOut.mutate()}>
-            Sign out
-          </button>
+    <div className={`shell${current && wide ? ' with-sidebar' : ''}`}>
+      <SkipLink />
+      {current && wide && (
+        <MainNav membership={current} className="main-nav sidebar">
+          <Brand />
+          {switcher}
+        </MainNav>
+      )}
+      <header className="topbar">
+        {!(current && wide) && <Brand />}
+        {!current && switcher}
+        {current && wide && <HeaderSearch orgId={current.organizationId} />}
+        <div className="topbar-actions">
+          {current && wide && <QuickCapture orgId={current.organizationId} />}
+          <NotificationsLink />
+          <AccountMenu name={user.name} email={user.email} orgId={current?.organizationId} />
         </div>
-      </Header>
+      </header>
       <Main />
-    </>
+      {current && !wide && <BottomBar membership={current} memberships={memberships} />}
+    </div>
+  );
+}
+
+/**
+ * The phone's bottom bar: home, plans, "Log learning" in the middle, the feed, and the menu with everything
+ * else (within a thumb's reach, labelled in words under each icon).
+ */
+function BottomBar({ membership, memberships }: { membership: MyMembership; memberships: MyMembership[] }) {
+  const org = `/orgs/${membership.organizationId}`;
+  return (
+    <nav aria-label="Quick" className="bottom-bar">
+      <NavLink to={org} end className="bottom-item">
+        <House size={22} strokeWidth={1.75} />
+        <span>Home</span>
+      </NavLink>
+      <NavLink to={`${org}/plans`} className="bottom-item">
+        <MapIcon size={22} strokeWidth={1.75} />
+        <span>Plans</span>
+      </NavLink>
+      <div className="bottom-capture">
+        <QuickCapture orgId={membership.organizationId} />
+      </div>
+      <NavLink to={`${org}/feed`} className="bottom-item">
+        <Rss size={22} strokeWidth={1.75} />
+        <span>Feed</span>
+      </NavLink>
+      <PhoneMenu membership={membership} memberships={memberships} />
+    </nav>
   );
 }
 
 /** Pages for everyone (sign-in, invitation links): a plain frame. */
 export function PublicLayout() {
   return (
-    <>
-      <Header />
+    <div className="shell">
+      <SkipLink />
+      <header className="topbar">
+        <Brand />
+      </header>
       <Main />
-    </>
+    </div>
   );
 }
 
-/** The skip link and the header every page starts with; signed-in pages add their navigation. */
-function Header({ children }: { children?: React.ReactNode }) {
+function SkipLink() {
   return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <NavLink to="/" className="brand">
-          Waymark
-        </NavLink>
-        {children}
-      </header>
-    </>
+    <a className="skip-link" href="#main">
+      Skip to content
+    </a>
+  );
+}
+
+/** The name, and the way home. */
+function Brand() {
+  return (
+    <NavLink to="/" className="brand" end>
+      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" className="brand-mark">
+        <path d="M5 21V4M5 4h11l-2.5 4L16 12H5" />
+      </svg>
+      Waymark
+    </NavLink>
   );
 }
 

@@ -47,6 +47,18 @@ export const router = createBrowserRouter([
       { path: '/invite/:token', lazy: page(pages.invitationPages, (m) => m.InviteLandingPage) },
       { path: '/p/:token', lazy: page(pages.sharedPortfolioPage, (m) => m.SharedPortfolioPage) },
       { path: '/unsubscribe', lazy: page(pages.unsubscribePage, (m) => m.UnsubscribePage) },
+      // Every token and component, for those building Waymark: not in a production build.
+      ...(import.meta.env.DEV
+        ? [
+            {
+              path: '/design',
+              lazy: page(
+                () => import('../design/design-page'),
+                (m) => m.DesignPage,
+              ),
+            },
+          ]
+        : []),
     ],
   },
   {

@@ -1,4 +1,5 @@
-import { type ReactNode, type Ref, useId, useImperativeHandle, useRef } from 'react';
+import { type ReactNode, type Ref, useImperativeHandle, useState } from 'react';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 export interface ConfirmHandle {
   open(): void;
@@ -6,8 +7,8 @@ export interface ConfirmHandle {
 
 /**
  * A modal question before something that cannot be taken back: its title asks, its text says what follows.
- * `open()` shows it with the focus on Cancel, so Enter or Escape changes nothing. (React does not write
- * `autofocus` into the page, so the dialog would otherwise focus its first button: the one that acts.)
+ * `open()` shows it with the focus on Cancel, so Enter or Escape changes nothing. React Aria's modal keeps the
+ * focus inside while it is open and gives it back to what opened it; `onClose` follows either answer.
  */
 export function ConfirmDialog({
   ref,
@@ -26,27 +27,36 @@ export function ConfirmDialog({
   onClose?: () => void;
   children: ReactNode;
 }) {
-  const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  useImperativeHandle(ref, () => ({
-    open() {
-      dialog.current?.showModal();
-      cancel.current?.focus();
-    },
-  }));
+  const [isOpen, setOpen] = useState(false);
+  useImperativeHandle(ref, () => ({ open: () => setOpen(true) }));
+  const close = () => {
+    setOpen(false);
+    onClose?.();
+  };
   return (
-    <dialog ref={dialog} aria-labelledby={id} onClose={onClose}>
-      <h2 id={id}>{title}</h2>
-      {children}
-      <form method="dialog" className="row">
-        <button type="submit" className={danger ? 'danger' : undefined} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-        <button ref={cancel} type="submit" className="secondary">
-          Cancel
-        </button>
-      </form>
-    </dialog>
+    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && close()} isDismissable className="modal-overlay">
+      <Modal className="modal">
+        <Dialog className="modal-dialog">
+          <Heading slot="title" level={2}>
+            {title}
+          </Heading>
+          {children}
+          <div className="row">
+            <Button
+              className={danger ? 'danger' : undefined}
+              onPress={() => {
+                onConfirm();
+                close();
+              }}
+            >
+              {confirmLabel}
+            </Button>
+            <Button className="secondary" autoFocus onPress={close}>
+              Cancel
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }

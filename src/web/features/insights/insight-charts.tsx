@@ -26,8 +26,9 @@ export interface BarRow {
   colour?: string;
 }
 
-const ink = '#1b1f24';
-const grid = '#cdd3da';
+// The theme's colours (ui/tokens.css), so the charts follow the light or dark theme like the rest of the page.
+const ink = 'var(--ink)';
+const grid = 'var(--line)';
 const tick = { fill: ink, fontSize: 13 };
 
 /** Long learners' words (and web addresses) are shortened on the axis; the table keeps them whole. */
@@ -86,7 +87,7 @@ export function BarsChart({
   rows,
   unit = '',
   max,
-  colour = '#0b5cad',
+  colour = 'var(--accent-1)',
   heldBack,
 }: {
   label: string;
@@ -136,10 +137,10 @@ export function PairedBarsChart({
     <RowsOfBars label={label} data={rows} rowHeight={56}>
       <XAxis type="number" allowDecimals={false} tick={tick} />
       <Legend verticalAlign="top" wrapperStyle={{ color: ink }} />
-      <Bar dataKey="a" name={series.a} fill="#0b5cad" isAnimationActive={false} barSize={18}>
+      <Bar dataKey="a" name={series.a} fill="var(--accent-1)" isAnimationActive={false} barSize={18}>
         <LabelList dataKey="a" position="right" fill={ink} />
       </Bar>
-      <Bar dataKey="b" name={series.b} fill="#2f6f4f" isAnimationActive={false} barSize={18}>
+      <Bar dataKey="b" name={series.b} fill="var(--accent-3)" isAnimationActive={false} barSize={18}>
         <LabelList dataKey="b" position="right" fill={ink} />
       </Bar>
     </RowsOfBars>

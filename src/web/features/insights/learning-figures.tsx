@@ -6,7 +6,11 @@ import type { DashboardView } from './insights-api';
 
 type Props = { d: DashboardView; csv: string };
 
-const groupColours: Record<FormGroup, string> = { formal: '#0b5cad', social: '#6b4fa0', informal: '#2f6f4f' };
+const groupColours: Record<FormGroup, string> = {
+  formal: 'var(--accent-1)',
+  social: 'var(--accent-2)',
+  informal: 'var(--accent-3)',
+};
 
 export function FormsFigure({ d, csv }: Props) {
   const { rows, groups } = d.forms;
@@ -69,11 +73,11 @@ export function FormsFigure({ d, csv }: Props) {
 }
 
 const statusLines = {
-  idea: { colour: '#4f5863', dash: '2 4' },
-  active: { colour: '#0b5cad', dash: undefined },
-  achieved: { colour: '#2f6f4f', dash: '8 4' },
-  paused: { colour: '#8a5a00', dash: '4 4' },
-  dropped: { colour: '#b3261e', dash: '12 4 2 4' },
+  idea: { colour: 'var(--accent-6)', dash: '2 4' },
+  active: { colour: 'var(--accent-1)', dash: undefined },
+  achieved: { colour: 'var(--accent-3)', dash: '8 4' },
+  paused: { colour: 'var(--accent-4)', dash: '4 4' },
+  dropped: { colour: 'var(--accent-5)', dash: '12 4 2 4' },
 } as const;
 
 export function StatusFigure({ d, csv }: Props) {
@@ -131,7 +135,7 @@ export function ResourcesFigure({ d, csv }: Props) {
             rows={rows
               .slice(0, 15)
               .map((r) => ({ label: r.key.replace(/^https?:\/\/(www\.)?/, ''), value: r.learners }))}
-            colour="#2f6f4f"
+            colour="var(--accent-3)"
           />
         )
       }

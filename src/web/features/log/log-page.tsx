@@ -8,6 +8,7 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { EmptyState } from '../../ui/empty-state';
 import { Select } from '../plans/plan-fields';
 import { KeptCaptures } from './kept-captures-list';
 import { goalOptions, type LogEntryView, type LogFilters, useLog, useLogEntryActions, useMyGoals } from './log-api';
@@ -37,8 +38,12 @@ export function LogPage() {
     <section>
       <h1>Learning log</h1>
       <p className="lead">
-        Informal learning counts. Capture what you learn as it happens: press <kbd>L</kbd> anywhere, or use “Log
-        learning” at the top.
+        Informal learning counts. Capture what you learn as it happens with “Log learning”
+        <span className="keyboard-only">
+          {' '}
+          or by pressing <kbd>L</kbd> anywhere
+        </span>
+        .
       </p>
       {/* First, where a phone shows it without scrolling: what is not in the log yet. */}
       <KeptCaptures orgId={orgId} />
@@ -74,13 +79,18 @@ export function LogPage() {
       </form>
       <FormError error={log.error} />
       {log.isPending && <p role="status">Loading…</p>}
-      {log.isSuccess && entries.length === 0 && (
-        <p className="notice">
-          {filtered
-            ? 'Nothing matches these filters.'
-            : 'Nothing logged yet. What did you learn today? Press L to note it.'}
-        </p>
-      )}
+      {log.isSuccess &&
+        entries.length === 0 &&
+        (filtered ? (
+          <p className="notice">Nothing matches these filters.</p>
+        ) : (
+          <EmptyState illustration="notes" title="Nothing logged yet">
+            <p>
+              What did you learn today? Note it with “Log learning”
+              <span className="keyboard-only"> or the L key</span>.
+            </p>
+          </EmptyState>
+        ))}
       <ol className="log-list" aria-label="Log entries">
         {entries.map((e) => (
           <LogItem key={`${e.id}-${e.version}`} entry={e} orgId={orgId} />

@@ -6,6 +6,7 @@ import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { KEYBOARD, useMediaQuery } from '../../ui/use-media-query';
 import { useMe } from '../me/me-api';
 import { Select, TextArea } from '../plans/plan-fields';
 import { useCaptureLearning, useSendKeptCaptures } from './kept-captures';
@@ -31,6 +32,8 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const leave = useLeaveGuard(false, { acrossPages: true });
   const userId = useMe().data?.user.id ?? '';
   useSendKeptCaptures(userId);
+  // The L key is mentioned only where there is a keyboard to press it.
+  const hasKeyboard = useMediaQuery(KEYBOARD);
   // Read when the dialog opens, not with every page: the header is on all of them.
   const goals = useMyGoals(orgId, { read: false });
   const capture = useCaptureLearning(userId, (result) => {
@@ -100,7 +103,11 @@ export function QuickCapture({ orgId }: { orgId: string }) {
             required
             maxLength={2000}
             error={fieldError(capture.error, 'what')}
-            hint="A sentence is enough. Press L anywhere (outside a text field) to come back here."
+            hint={
+              hasKeyboard
+                ? 'A sentence is enough. Press L anywhere (outside a text field) to come back here.'
+                : 'A sentence is enough.'
+            }
           />
           <div className="row">
             <Select

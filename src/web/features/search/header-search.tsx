@@ -1,8 +1,11 @@
+import { Search } from 'lucide-react';
+import { useId } from 'react';
 import { useNavigate } from 'react-router';
 
-/** The search box in the header: opens the search page with what was typed. */
-export function HeaderSearch({ orgId }: { orgId: string }) {
+/** The search box of the app's bar (the phone's menu on phones): opens the search page with what was typed. */
+export function HeaderSearch({ orgId, onSearch }: { orgId: string; onSearch?: () => void }) {
   const navigate = useNavigate();
+  const id = useId();
   return (
     <form
       role="search"
@@ -11,13 +14,16 @@ export function HeaderSearch({ orgId }: { orgId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
-        if (q) navigate(`/orgs/${orgId}/search?${new URLSearchParams({ q })}`);
+        if (!q) return;
+        navigate(`/orgs/${orgId}/search?${new URLSearchParams({ q })}`);
+        onSearch?.();
       }}
     >
-      <label htmlFor="header-search" className="visually-hidden">
+      <label htmlFor={id} className="visually-hidden">
         Search Waymark
       </label>
-      <input id="header-search" name="q" type="search" placeholder="Search" />
+      <Search size={18} className="search-icon" />
+      <input id={id} name="q" type="search" placeholder="Search" />
     </form>
   );
 }
