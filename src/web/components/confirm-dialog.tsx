@@ -1,14 +1,17 @@
-import { type ReactNode, type Ref, useImperativeHandle, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { lazy, type ReactNode, type Ref, Suspense, useImperativeHandle, useState } from 'react';
 
 export interface ConfirmHandle {
   open(): void;
 }
 
+// React Aria's modal (~50 kB) arrives when a question is first asked, not with the page: the leave guard puts
+// this dialog on every page with a form, and the first load has a budget (scripts/initial-js-budget.ts).
+const Modal = lazy(() => import('./confirm-dialog-modal'));
+
 /**
  * A modal question before something that cannot be taken back: its title asks, its text says what follows.
- * `open()` shows it with the focus on Cancel, so Enter or Escape changes nothing. React Aria's modal keeps the
- * focus inside while it is open and gives it back to what opened it; `onClose` follows either answer.
+ * `open()` shows it with the focus on Cancel, so Enter or Escape changes nothing; `onClose` follows either
+ * answer.
  */
 export function ConfirmDialog({
   ref,
@@ -29,34 +32,16 @@ export function ConfirmDialog({
 }) {
   const [isOpen, setOpen] = useState(false);
   useImperativeHandle(ref, () => ({ open: () => setOpen(true) }));
+  if (!isOpen) return null;
   const close = () => {
     setOpen(false);
     onClose?.();
   };
   return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && close()} isDismissable className="modal-overlay">
-      <Modal className="modal">
-        <Dialog className="modal-dialog">
-          <Heading slot="title" level={2}>
-            {title}
-          </Heading>
-          {children}
-          <div className="row">
-            <Button
-              className={danger ? 'danger' : undefined}
-              onPress={() => {
-                onConfirm();
-                close();
-              }}
-            >
-              {confirmLabel}
-            </Button>
-            <Button className="secondary" autoFocus onPress={close}>
-              Cancel
-            </Button>
-          </div>
-        </Dialog>
+    <Suspense fallback={null}>
+      <Modal title={title} confirmLabel={confirmLabel} danger={danger} onConfirm={onConfirm} close={close}>
+        {children}
       </Modal>
-    </ModalOverlay>
+    </Suspense>
   );
 }
