@@ -5,7 +5,7 @@ import type { Database } from './client.js';
 import { addInsightsDemo } from './demo-insights.js';
 import { foundersEarlierPlan, foundersPlan, foundersTraces, newStaffTemplate } from './demo-plans.js';
 import { addLearningOutLoud } from './demo-posts.js';
-import { checkin, evidence, goal, logEntry, organization, planTemplate, user } from './schema/index.js';
+import { checkin, evidence, goal, logEntry, organization, plan, planTemplate, user } from './schema/index.js';
 
 /*
  * The demo organisation: 20 people of a library service, built with the factories the tests use, so a
@@ -99,6 +99,11 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
       title: 'Finding my feet as branch lead',
       content: foundersEarlierPlan,
     });
+    // Last year's plan was written last year: "current" (the newest) is the 2027 one, on every run.
+    await tx
+      .update(plan)
+      .set({ createdAt: new Date(Date.now() - 365 * 86_400_000) })
+      .where(eq(plan.id, earlier.id));
     const current = await createPlan(tx, ownerMember, {
       cycle: '2027',
       title: 'Sharing what I know',

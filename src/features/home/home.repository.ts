@@ -16,13 +16,13 @@ import {
  * own them, through their faces.
  */
 
-/** The member's current plan here: the newest one whose cycle is not closed. */
+/** The member's current plan here: the newest one whose cycle is not closed (of two made together, the later cycle). */
 export async function currentPlanOf(db: Database, memberId: string) {
   const [row] = await db
     .select({ id: plan.id })
     .from(plan)
     .where(and(eq(plan.memberId, memberId), isNull(plan.closedAt)))
-    .orderBy(desc(plan.createdAt), desc(plan.id))
+    .orderBy(desc(plan.createdAt), desc(plan.cycle), desc(plan.id))
     .limit(1);
   return row;
 }
