@@ -1,9 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { planRevision } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
-import { conflict, notFound } from '../../server/errors.js';
+import { conflict } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import type { PlanHistory } from './plan-history.js';
 import { deleteWithLinks } from './plan-items.service.js';
@@ -11,7 +9,7 @@ import { changedFields, type PartKind, snapshotOf } from './plan-parts.js';
 import type { PlanRow } from './plans.repository.js';
 import { findItem, updateItem } from './plans.repository.js';
 import { getPlan, writePlan } from './plans.service.js';
-import { restoreItem } from './revisions.service.js';
+import { findRevision, restoreItem } from './revisions.service.js';
 
 type Content = Record<string, unknown> | null;
 
@@ -29,11 +27,7 @@ const changedAgain = () =>
  */
 export async function undoRevision(ctx: AppContext, actor: Actor, planId: string, revisionId: string) {
   await writePlan(ctx, actor, planId, async (tx, plan, history) => {
-    const [revision] = await tx
-      .select()
-      .from(planRevision)
-      .where(and(eq(planRevision.planId, planId), eq(planRevision.id, revisionId)));
-    if (!revision) throw notFound('Revision');
+    const revision = await findRevision(tx, planId, revisionId);
     if (revision.action === 'sign') {
       throw conflict('A signature changed nothing in the plan, so there is nothing to undo.');
     }

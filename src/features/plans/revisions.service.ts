@@ -11,6 +11,16 @@ import { changedFields, describeItem, type PartKind, snapshotOf } from './plan-p
 import { findItem, insertItem, nextPosition, updateItem } from './plans.repository.js';
 import { getPlan, readPlan, writePlan } from './plans.service.js';
 
+/** One revision of the plan, or 404 (a revision of another plan is not found either). */
+export async function findRevision(tx: Database, planId: string, revisionId: string) {
+  const [revision] = await tx
+    .select()
+    .from(planRevision)
+    .where(and(eq(planRevision.planId, planId), eq(planRevision.id, revisionId)));
+  if (!revision) throw notFound('Revision');
+  return revision;
+}
+
 type Content = Record<string, unknown> | null;
 type RevisionRow = typeof planRevision.$inferSelect;
 
@@ -127,11 +137,7 @@ export async function restoreRevision(
   { scope, point }: { scope: 'plan' | 'item'; point: 'before' | 'after' },
 ) {
   await writePlan(ctx, actor, planId, async (tx, plan, history) => {
-    const [revision] = await tx
-      .select()
-      .from(planRevision)
-      .where(and(eq(planRevision.planId, planId), eq(planRevision.id, revisionId)));
-    if (!revision) throw notFound('Revision');
+    const revision = await findRevision(tx, planId, revisionId);
     // The state right before a revision is the state right after the one before it.
     const seq = point === 'before' ? revision.seq - 1 : revision.seq;
     const targets = await stateAfter(tx, planId, seq, scope === 'item' ? revision.entityId : undefined);
