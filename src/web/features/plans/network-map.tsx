@@ -2,6 +2,7 @@ import { Background, Controls, type Edge, type Node, Position, ReactFlow } from 
 import '@xyflow/react/dist/style.css';
 import { useMemo, useState } from 'react';
 import { enlistmentLabels, networkKindLabels, networkRelationLabels } from '../../../features/plans/labels';
+import { mapKey } from './network-map-key';
 import type { PlanView } from './plan-api';
 
 /**
@@ -34,6 +35,14 @@ export function NetworkMap({ plan }: { plan: PlanView }) {
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
+      <ul className="map-key" aria-label="Key to the map">
+        {mapKey(plan).map((k) => (
+          <li key={k.swatch}>
+            <span className={`map-swatch ${k.swatch}`} aria-hidden="true" />
+            {k.meaning}
+          </li>
+        ))}
+      </ul>
       <div className="map-details" aria-live="polite">
         {chosen ? (
           <>
