@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
-import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
+import { fromAccountMenu, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /*
  * Installable, and quick capture without a connection (docs/decisions/2026-12-05-offline-quick-capture.md):
@@ -204,7 +204,7 @@ describe('offline quick capture', () => {
     expect(await keptOnDevice(page)).toEqual([{ what: 'Ada’s private note', userId: adaMe.user.id, refused: false }]);
 
     // Ada again: her capture is sent as hers.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await fromAccountMenu(page, 'Sign out');
     await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
     await page.getByLabel('E-mail address').fill(adaMe.user.email);
     await page.getByLabel('Password').fill('learning-out-loud');
@@ -224,7 +224,7 @@ describe('offline quick capture', () => {
       asked.push(d.message());
       void d.dismiss();
     });
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await fromAccountMenu(page, 'Sign out');
     await expect
       .poll(() => asked)
       .toEqual([
@@ -232,7 +232,7 @@ describe('offline quick capture', () => {
       ]);
     expect(await waiting(page).count()).toBe(1); // still signed in, still kept
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await fromAccountMenu(page, 'Sign out');
     await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
     const left = await page.evaluate(
       () =>
