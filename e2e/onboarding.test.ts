@@ -28,7 +28,7 @@ describe('day one', () => {
     await expectNoAxeViolations(owner, 'sign-up with errors');
 
     await owner.getByLabel('Your name').fill('Olu Owner');
-    await owner.getByLabel('E-mail address').fill('olu@example.test');
+    await owner.getByLabel('E-mail address', { exact: true }).fill('olu@example.test');
     await owner.getByLabel('Password').fill('start-the-journey');
     await owner.getByRole('button', { name: 'Create account' }).click();
 
@@ -43,10 +43,10 @@ describe('day one', () => {
 
     await owner.getByRole('link', { name: 'Invite people' }).click();
     await owner.getByRole('heading', { name: /Invite people to Harbour Library/ }).waitFor();
-    await owner.getByLabel('E-mail address').fill('not-an-address');
+    await owner.getByLabel('E-mail address', { exact: true }).fill('not-an-address');
     await owner.getByRole('button', { name: 'Send invitation' }).click();
     await owner.getByText('Enter a valid e-mail address.').waitFor();
-    await owner.getByLabel('E-mail address').fill('mina@example.test');
+    await owner.getByLabel('E-mail address', { exact: true }).fill('mina@example.test');
     await owner.getByRole('button', { name: 'Send invitation' }).click();
     const link = (await owner.locator('code.link-box').textContent()) as string;
     expect(link).toContain('/invite/');
@@ -69,7 +69,7 @@ describe('day one', () => {
     await mina.getByRole('heading', { name: 'Join Harbour Library on Waymark' }).waitFor();
     await expectNoAxeViolations(mina, 'invitation landing (signed out)');
     await mina.getByRole('link', { name: 'Sign up to join' }).click();
-    await expect.poll(() => mina.getByLabel('E-mail address').inputValue()).toBe('mina@example.test');
+    await expect.poll(() => mina.getByLabel('E-mail address', { exact: true }).inputValue()).toBe('mina@example.test');
     await mina.getByLabel('Your name').fill('Mina Member');
     await mina.getByLabel('Password').fill('glad-to-join-you');
     await mina.getByRole('button', { name: 'Create account' }).click();
@@ -131,7 +131,7 @@ describe('day one', () => {
     await page.getByRole('heading', { name: 'Invitation not found' }).waitFor();
     await expectNoAxeViolations(page, 'invitation not found');
     await page.goto('/forgot-password');
-    await page.getByLabel('E-mail address').fill('olu@example.test');
+    await page.getByLabel('E-mail address', { exact: true }).fill('olu@example.test');
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText(/reset link is on its way/).waitFor();
     await expectNoAxeViolations(page, 'forgot password');
@@ -140,7 +140,7 @@ describe('day one', () => {
   it('resets a forgotten password with the link the operator reads on the server (npm run outbox)', async () => {
     const page = await newPage();
     await page.goto('/forgot-password');
-    await page.getByLabel('E-mail address').fill('olu@example.test');
+    await page.getByLabel('E-mail address', { exact: true }).fill('olu@example.test');
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText(/reset link is on its way/).waitFor();
     // What the operator does: list the mail kept for that address, show the newest, pass on its link.
@@ -158,7 +158,7 @@ describe('day one', () => {
     await page.getByRole('button', { name: 'Save the new password' }).click();
     await page.getByText(/every other session is signed out/).waitFor();
     await page.getByRole('link', { name: 'Sign in' }).click();
-    await page.getByLabel('E-mail address').fill('olu@example.test');
+    await page.getByLabel('E-mail address', { exact: true }).fill('olu@example.test');
     await page.getByLabel('Password').fill('a-fresh-start-again');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Hello, Olu Owner' }).waitFor();
