@@ -179,6 +179,8 @@ describe('the app shell', () => {
     const hint = () => page.getByText('or the L key').isVisible();
     await page.goto(`/orgs/${orgId}/log`);
     await page.getByRole('heading', { name: 'Learning log' }).waitFor();
+    // The hint is in the empty log's words, shown once the log has been read.
+    await page.getByText('Nothing logged yet').waitFor();
     expect(await hint()).toBe(true);
     // A touch screen (no hover, a coarse pointer): the same page, in touch words only.
     const phone = await env.browser.newContext({
