@@ -10,4 +10,5 @@ export * from './mail.js';
 export * from './orgs.js';
 export * from './plans.js';
 export * from './posts.js';
+export * from './programmes.js';
 export * from './sharing.js';

@@ -52,7 +52,7 @@ export const communityMember = pgTable(
   (t) => [primaryKey({ columns: [t.communityId, t.memberId] }), index('community_member_member_idx').on(t.memberId)],
 );
 
-export const postVisibilities = ['private', 'people', 'community', 'organization'] as const;
+export const postVisibilities = ['private', 'people', 'community', 'organization', 'cohort'] as const;
 export const postVisibility = pgEnum('post_visibility', postVisibilities);
 export const postSources = ['log', 'reflection', 'evidence', 'checkin'] as const;
 export const postSource = pgEnum('post_source', postSources);
@@ -83,6 +83,12 @@ export const post = pgTable(
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     visibility: postVisibility('visibility').notNull(),
     communityId: text('community_id').references(() => community.id, { onDelete: 'cascade' }),
+    /**
+     * A programme cohort's participants, for visibility 'cohort' (a programme reflection shared with the
+     * cohort). No foreign key: programmes depend on posts, not the other way round; a post whose cohort is
+     * gone is seen by its author only.
+     */
+    cohortId: text('cohort_id'),
     sourceKind: postSource('source_kind'),
     sourceId: text('source_id'),
     planId: text('plan_id'),
@@ -100,6 +106,7 @@ export const post = pgTable(
     index('post_feed_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc()),
     index('post_author_idx').on(t.authorMemberId, t.createdAt.desc()),
     index('post_community_idx').on(t.communityId, t.createdAt.desc()).where(sql`${t.communityId} is not null`),
+    index('post_cohort_idx').on(t.cohortId, t.createdAt.desc()).where(sql`${t.cohortId} is not null`),
     index('post_search_idx').using('gin', t.search),
   ],
 );

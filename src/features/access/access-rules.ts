@@ -222,6 +222,62 @@ export const rules = {
   'community:join': { on: 'community' },
   'community:leave': { on: 'community' },
   'community:feature': { on: 'community', allows: ({ me }) => isAdmin(me.role) },
+
+  // Programmes, authoring: L&D admins and owners write them; a draft does not exist for anyone else.
+  'programme:create': {
+    on: 'org',
+    allows: ({ me }) => isAdmin(me.role),
+    refusal: 'Only L&D admins and owners write programmes.',
+  },
+  'programme:read': {
+    on: 'programme',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+  },
+  'programme:edit': {
+    on: 'programme',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ organiser }) => organiser,
+    refusal: 'Only L&D admins and owners change programmes.',
+  },
+
+  // Programmes, taking part: any member enrols in a published programme; an enrolment is its participant's.
+  'programme:enrol': {
+    on: 'programme',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ programme }) => programme.status === 'published',
+    refusal: 'This programme is not open yet.',
+  },
+  'enrolment:read': { on: 'enrolment' },
+  'enrolment:update': {
+    on: 'enrolment',
+    allows: ({ isParticipant }) => isParticipant,
+    refusal: 'Only the participant changes their own progress.',
+  },
+  'cohort:read': {
+    on: 'cohort',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+  },
+  'cohort:read-reflections': {
+    on: 'cohort',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ participating, organiser }) => participating || organiser,
+    refusal: 'Only the cohort’s participants and organisers read what it shares.',
+  },
+
+  // Programmes, organisers: the programme's organisers see every participant's progress.
+  'programme:read-progress': {
+    on: 'programme',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ organiser }) => organiser,
+    refusal: 'Only the programme’s organisers see participants’ progress.',
+  },
+
+  // Programmes, blog feeds: a participant registers their own blog; a cohort's feed is read by its people.
+  'enrolment:register-blog': {
+    on: 'enrolment',
+    allows: ({ isParticipant }) => isParticipant,
+    refusal: 'Only the participant registers their own blog.',
+  },
 } satisfies Record<string, AnyRule>;
 
 export type Action = keyof typeof rules;

@@ -139,6 +139,7 @@ export async function findPostForViewer(db: Database, postId: string, userId: st
         title: post.title,
         visibility: post.visibility,
         communityId: post.communityId,
+        cohortId: post.cohortId,
       },
       viewerMemberId: viewer.id,
       visible: sql<boolean>`coalesce(${visibleTo(viewer.id, post.organizationId)}, false)`,

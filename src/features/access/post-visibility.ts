@@ -1,9 +1,11 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { communityMember, post, postAudience } from '../../db/schema/index.js';
+import { communityMember, membership, post, postAudience, programmeEnrolment } from '../../db/schema/index.js';
 
 /**
  * Whether member `viewerId` may see a post, as SQL over the `post` table: their own, everyone's in the
- * organisation, their communities', or one naming them among its chosen people. Every read of posts — the
+ * organisation, their communities', one naming them among its chosen people, or one shared with a programme
+ * cohort they take part in (which the programme's organisers, the organisation's L&D admins and owners, see too:
+ * participants are told so when they enrol). Every read of posts — the
  * feed, one post, its reactions and comments, search — goes through this one predicate. L&D admins and owners
  * see no more than anyone else: a private post is private.
  *
@@ -21,5 +23,10 @@ export function visibleTo(viewerId: string | AnyColumn, orgId: string | AnyColum
       select ${communityMember.communityId} from ${communityMember} where ${communityMember.memberId} = ${viewerId})))
     or (${post.visibility} = 'people' and ${post.id} = any(array(
       select ${postAudience.postId} from ${postAudience} where ${postAudience.memberId} = ${viewerId})))
+    or (${post.visibility} = 'cohort' and (${post.cohortId} = any(array(
+      select ${programmeEnrolment.cohortId} from ${programmeEnrolment}
+      where ${programmeEnrolment.memberId} = ${viewerId} and ${programmeEnrolment.status} <> 'left'
+        and ${programmeEnrolment.cohortId} is not null))
+      or exists (select 1 from ${membership} where ${membership.id} = ${viewerId} and ${membership.role} in ('owner', 'admin'))))
   ))`;
 }

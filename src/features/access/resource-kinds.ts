@@ -11,9 +11,10 @@ import {
   type PlanOwnership,
   wasTold,
 } from './access.repository.js';
-import { readsItem } from './access-rules.js';
+import { isAdmin, readsItem } from './access-rules.js';
 import { activeGrantsOf, planOwnership } from './cached-reads.js';
 import { myMemberships } from './memberships-cache.js';
+import { findCohortWithProgramme, findEnrolment, findProgramme, participatesInCohort } from './programme-facts.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
 
 /** The actor's own membership of an organisation, from the cached list of their memberships (no query). */
@@ -125,6 +126,44 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
       const me = community && (await findMembership(ctx.db, community.organizationId, user.userId));
       if (!community || !me) throw notFound('Community');
       return { user, me, community };
+    },
+  },
+
+  programme: {
+    noun: 'Programme',
+    // Another organisation's programme answers exactly like a missing one; rules hide drafts from learners.
+    async load(ctx, _actor, user, resource) {
+      const programme =
+        typeof resource.programme === 'string' ? await findProgramme(ctx.db, resource.programme) : resource.programme;
+      const me = programme && (await findMembership(ctx.db, programme.organizationId, user.userId));
+      if (!programme || !me) throw notFound('Programme');
+      return { user, me, programme, organiser: isAdmin(me.role) };
+    },
+  },
+
+  cohort: {
+    noun: 'Cohort',
+    async load(ctx, _actor, user, resource) {
+      const found = await findCohortWithProgramme(ctx.db, resource.cohort);
+      const me = found && (await findMembership(ctx.db, found.programme.organizationId, user.userId));
+      if (!found || !me) throw notFound('Cohort');
+      const participating = await participatesInCohort(ctx.db, found.cohort.id, me.id);
+      return { user, me, cohort: found.cohort, programme: found.programme, organiser: isAdmin(me.role), participating };
+    },
+  },
+
+  enrolment: {
+    noun: 'Enrolment',
+    // Only the participant and the programme's organisers know an enrolment exists.
+    async load(ctx, _actor, user, resource) {
+      const enrolment =
+        typeof resource.enrolment === 'string' ? await findEnrolment(ctx.db, resource.enrolment) : resource.enrolment;
+      const me = enrolment && (await findMembership(ctx.db, enrolment.organizationId, user.userId));
+      if (!enrolment || !me) throw notFound('Enrolment');
+      const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.id;
+      const organiser = isAdmin(me.role);
+      if (!isParticipant && !organiser) throw notFound('Enrolment');
+      return { user, me, enrolment, isParticipant, organiser };
     },
   },
 

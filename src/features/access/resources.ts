@@ -9,6 +9,7 @@ import type {
   ReviewRecord,
 } from './access.repository.js';
 import type { Actor } from './actor.js';
+import type { CohortRecord, EnrolmentRecord, ProgrammeRecord } from './programme-facts.js';
 import type { PlanItem } from './share-coverage.js';
 
 /*
@@ -48,6 +49,12 @@ export interface Resources {
   enlistment: { enlistment: string };
   insightAction: { insightAction: string };
   portfolioLink: { portfolioLink: PortfolioLinkRow | undefined };
+  /** A programme, by id or as loaded (undefined: it does not exist). */
+  programme: { programme: string | ProgrammeRecord | undefined };
+  /** A cohort of a programme. */
+  cohort: { cohort: string };
+  /** One member's enrolment in a programme: their progress, reflections and blog feed. */
+  enrolment: { enrolment: string | EnrolmentRecord | undefined };
 }
 
 export type Kind = keyof Resources;
@@ -76,6 +83,25 @@ export interface Facts {
   enlistment: { user: SignedIn; side: 'learner' | 'mentor'; request: EnlistmentParties };
   insightAction: { user: SignedIn; me: MembershipRow; action: typeof insightAction.$inferSelect; told: boolean };
   portfolioLink: { user: SignedIn; memberId: string };
+  /** `organiser`: an L&D admin or owner of the programme's organisation (authors and organisers). */
+  programme: { user: SignedIn; me: MembershipRow; programme: ProgrammeRecord; organiser: boolean };
+  cohort: {
+    user: SignedIn;
+    me: MembershipRow;
+    cohort: CohortRecord;
+    programme: ProgrammeRecord;
+    organiser: boolean;
+    /** The actor is enrolled in this cohort (and has not left). */
+    participating: boolean;
+  };
+  enrolment: {
+    user: SignedIn;
+    me: MembershipRow;
+    enrolment: EnrolmentRecord;
+    /** The enrolment is the actor's own. */
+    isParticipant: boolean;
+    organiser: boolean;
+  };
 }
 
 /** How one kind of resource is looked at: `load` answers 404 (as for a missing record) to anyone outside it. */

@@ -29,7 +29,8 @@ const postFields = {
     .min(1, { error: 'Write the post.' })
     .max(20_000, { error: 'Keep a post under 20,000 characters.' }),
   topics: z.array(topic).max(10, { error: 'Keep to 10 topics.' }).default([]),
-  visibility: z.enum(postVisibilities, {
+  // 'cohort' is not chosen here: a post for a programme cohort is written as a programme reflection.
+  visibility: z.enum(['private', 'people', 'community', 'organization'], {
     error: 'Choose who sees it: only you, chosen people, a community or everyone.',
   }),
   communityId: id.optional(),

@@ -117,15 +117,17 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
   const visibility = input.visibility ?? post.visibility;
   const audienceChanges =
     input.visibility !== undefined || input.audience !== undefined || input.communityId !== undefined;
-  const audience = audienceChanges
-    ? await checkAudience(ctx, post.organizationId, memberId, {
-        visibility,
-        communityId: input.communityId ?? (visibility === 'community' ? (post.communityId ?? undefined) : undefined),
-        audience:
-          input.audience ??
-          (visibility === 'people' ? (await audienceOf(ctx.db, postId)).map((a) => a.memberId) : undefined),
-      })
-    : undefined;
+  // A programme reflection shared with its cohort keeps its cohort while only its words change.
+  const audience =
+    audienceChanges && visibility !== 'cohort'
+      ? await checkAudience(ctx, post.organizationId, memberId, {
+          visibility,
+          communityId: input.communityId ?? (visibility === 'community' ? (post.communityId ?? undefined) : undefined),
+          audience:
+            input.audience ??
+            (visibility === 'people' ? (await audienceOf(ctx.db, postId)).map((a) => a.memberId) : undefined),
+        })
+      : undefined;
   await ctx.db.transaction(async (tx) => {
     await updatePost(
       tx,
@@ -137,6 +139,7 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
         ...(audienceChanges && {
           visibility,
           communityId: visibility === 'community' ? (input.communityId ?? post.communityId) : null,
+          cohortId: visibility === 'cohort' ? post.cohortId : null,
         }),
         editedAt: new Date(),
       },

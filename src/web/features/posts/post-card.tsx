@@ -20,6 +20,9 @@ export function PostCard({ post, orgId, open = false }: { post: PostView; orgId:
         {' · '}
         {post.community ? (
           <Link to={`/orgs/${orgId}/communities/${post.community.id}`}>{post.community.name}</Link>
+        ) : // A cohort's reflections are written from the programme, never chosen in the post composer.
+        post.visibility === 'cohort' ? (
+          'A programme cohort'
         ) : (
           visibilityLabels[post.visibility]
         )}

@@ -1,0 +1,20 @@
+/*
+ * The programmes feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+export {
+  loadProgrammeOutline,
+  meetsCompletionRule,
+  type ProgrammeOutline,
+  type ProgrammeRow,
+  type ProgrammeThingRow,
+  type ProgrammeWeekRow,
+  thingDone,
+} from './programme-outline.js';
+export {
+  daysBehind,
+  type Pacing,
+  type ParticipantSchedule,
+  participantSchedule,
+  weekReleaseDate,
+} from './release-schedule.js';
