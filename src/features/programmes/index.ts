@@ -11,6 +11,7 @@ export {
   type ProgrammeWeekRow,
   thingDone,
 } from './programme-outline.js';
+export { type ReflectionInput, recordReflection, recordTried, settleCompletion } from './progress.js';
 export {
   daysBehind,
   type Pacing,

@@ -73,7 +73,7 @@ export function participantSchedule(
     currentWeekId: current?.weekId ?? null,
     next: releases.find((w) => !w.released) ?? null,
     inCatchUpWeek: current?.catchUp ?? false,
-    inLastWeek: last !== undefined && last.released && pacing !== 'all_at_once',
+    inLastWeek: Boolean(last?.released) && pacing !== 'all_at_once',
   };
 }
 
