@@ -26,6 +26,13 @@ describe('what a first visit starts before the app has arrived', () => {
     expect(landingFor('/orgs/o-1/').reads).toContain('/api/orgs/o-1');
   });
 
+  it('on insights: the header, the organisation and the insights code, but no figures before the role is known', () => {
+    const landing = landingFor('/orgs/o-1/insights');
+    expect(landing.reads).toEqual([...signedIn, '/api/reviews?orgId=o-1', '/api/orgs/o-1']);
+    expect(landing.code).toBeDefined();
+    expect(landingFor('/orgs/o-1/insights/topics').code).toBeUndefined();
+  });
+
   it('reads no organisation called "new" (the page that creates one)', () => {
     expect(landingFor('/orgs/new')).toEqual({ reads: signedIn, code: undefined });
     expect(landingFor('/orgs/newsroom').reads).toContain('/api/orgs/newsroom');

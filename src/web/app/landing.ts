@@ -37,6 +37,13 @@ const landings: Landing[] = [
     reads: ([orgId]) => [`/api/orgs/${orgId}`, `/api/orgs/${orgId}/home`],
   },
   {
+    // L&D's first page of a morning. Its figures are asked for only once the organisation says the visitor is an
+    // admin (admins-only.tsx): a member who follows an old link is not refused on their behalf.
+    path: new RegExp(`${ORG.source}\\/insights\\/?$`),
+    code: () => [pages.insightsPage()],
+    reads: ([orgId]) => [`/api/orgs/${orgId}`],
+  },
+  {
     path: /^\/orgs\/[^/]+\/plans\/([^/]+)\/?$/,
     code: () => [pages.planLayout(), pages.planOverview()],
     reads: ([planId]) => [`/api/plans/${planId}`, `/api/plans/${planId}/reviews`, `/api/plans/${planId}/checkins`],

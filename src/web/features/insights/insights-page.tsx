@@ -62,6 +62,7 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
   const [acting, setActing] = useState<ActionRequest | null>(null);
   const [started, setStarted] = useState<InsightAction | null>(null);
   const onAct: StartAction = (kind, topic) => setActing((a) => ({ kind, topic, n: (a?.n ?? 0) + 1 }));
+  const settled = !baseline.isPending && !settings.isPending;
   const d = dashboard.data;
   const k = d?.k ?? baseline.data?.k ?? settings.data?.k;
   const csv = (figure: Figure) => csvHref(orgId, figure, filters);
@@ -84,14 +85,16 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
           onApply={showFigures}
         />
       )}
-      <FiguresStatus
-        orgId={orgId}
-        ready={!baseline.isPending}
-        refreshedAt={d?.refreshedAt ?? baseline.data?.refreshedAt}
-      />
-      {dashboard.isPending && <p role="status">Counting…</p>}
-      {dashboard.error && <Refusal error={dashboard.error} />}
-      {d && (
+      {/* Everything below arrives together: the status panel grows when its settings come, and drawing it before
+          them would push the figures down under the reader's eyes (a layout shift, Lighthouse's CLS). */}
+      {settled ? (
+        <FiguresStatus orgId={orgId} ready refreshedAt={d?.refreshedAt ?? baseline.data?.refreshedAt} />
+      ) : (
+        <p role="status">Counting…</p>
+      )}
+      {settled && dashboard.isPending && <p role="status">Counting…</p>}
+      {settled && dashboard.error && <Refusal error={dashboard.error} />}
+      {settled && d && (
         <>
           <Summary d={d} />
           <TopicsFigure d={d} csv={csv('topics')} onAct={onAct} />
@@ -102,11 +105,13 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
           <ParticipationFigure d={d} csv={csv('participation')} />
         </>
       )}
-      <section className="panel" aria-labelledby="insight-actions">
-        <h2 id="insight-actions">Actions from insights</h2>
-        {started && <Notice>{startedNotice(started)}</Notice>}
-        {k === undefined ? <p role="status">Loading actions…</p> : <ActionList orgId={orgId} k={k} />}
-      </section>
+      {settled && (
+        <section className="panel" aria-labelledby="insight-actions">
+          <h2 id="insight-actions">Actions from insights</h2>
+          {started && <Notice>{startedNotice(started)}</Notice>}
+          {k === undefined ? <p role="status">Loading actions…</p> : <ActionList orgId={orgId} k={k} />}
+        </section>
+      )}
       <ActionDialog orgId={orgId} request={acting} onDone={setStarted} />
     </section>
   );
