@@ -1,4 +1,5 @@
-import { FormError } from '../../components/form-error';
+import { useRef, useState } from 'react';
+import { FormError, Notice } from '../../components/form-error';
 import { accessLabel, coverageLabel, type GrantView, useGrants, useRevokeGrant, when } from './sharing-api';
 
 function until(g: GrantView) {
@@ -11,6 +12,10 @@ function until(g: GrantView) {
 export function GrantList({ planId }: { planId: string }) {
   const grants = useGrants(planId);
   const revoke = useRevokeGrant(planId);
+  // The Revoke button goes with its row: the focus moves to the section's heading rather than being lost to
+  // the page, and the change is said in words (a keyboard or screen-reader user would otherwise start again).
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
   if (grants.isPending) return <p role="status">Loading who can see what…</p>;
   if (grants.error) return <FormError error={grants.error} />;
   const all = grants.data.grants;
@@ -49,7 +54,14 @@ export function GrantList({ planId }: { planId: string }) {
                   className="danger"
                   disabled={revoke.isPending}
                   aria-label={`Revoke ${coverageLabel(g)} for ${g.member.name}`}
-                  onClick={() => revoke.mutate(g.id)}
+                  onClick={() =>
+                    revoke.mutate(g.id, {
+                      onSuccess: () => {
+                        setRevoked(`Revoked “${coverageLabel(g)}” for ${g.member.name}.`);
+                        headingRef.current?.focus();
+                      },
+                    })
+                  }
                 >
                   Revoke
                 </button>
@@ -63,8 +75,11 @@ export function GrantList({ planId }: { planId: string }) {
 
   return (
     <section aria-labelledby="who-heading">
-      <h2 id="who-heading">Who can see what</h2>
+      <h2 id="who-heading" ref={headingRef} tabIndex={-1}>
+        Who can see what
+      </h2>
       <FormError error={revoke.error} />
+      {revoked && <Notice>{revoked}</Notice>}
       {active.length === 0 ? <p>Nobody else can see this plan. Only you can.</p> : table(active, 'Shared now', true)}
       {past.length > 0 && table(past, 'Shared before', false)}
     </section>
