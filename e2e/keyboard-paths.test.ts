@@ -82,7 +82,13 @@ describe('with the keyboard only', () => {
     await page.goto(`/orgs/${orgId}/plans/${plan.id}/access`);
     await page.getByRole('heading', { name: 'Sharing & access' }).waitFor();
     const form = page.getByRole('form', { name: 'Share with someone' });
-    await tabAndChoose(page, form.getByLabel('Person', { exact: true }), 'Ravi');
+    // The person: type part of the name, arrow down to them in the list, Enter.
+    await tabTo(page, form.getByRole('combobox', { name: 'Person' }));
+    await page.keyboard.type('rav');
+    await page.getByRole('option', { name: /Ravi Reader/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => form.getByRole('combobox', { name: 'Person' }).inputValue()).toBe('Ravi Reader');
     await tabAndChoose(page, form.getByLabel('What to share', { exact: true }), 'One goal');
     await tabAndChoose(page, form.getByLabel('Goal', { exact: true }), 'Lead');
     await tabAndChoose(page, form.getByLabel('They may', { exact: true }), 'Read and');

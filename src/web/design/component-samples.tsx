@@ -6,6 +6,7 @@ import { Field } from '../components/field';
 import { Avatar } from '../ui/avatar';
 import { EmptyState } from '../ui/empty-state';
 import { type Illustration, illustrations } from '../ui/illustrations';
+import { PersonPicker } from '../ui/person-picker';
 
 /** Every component of the design system, as the app uses it. */
 export function ComponentSamples({ theme }: { theme: string }) {
@@ -83,6 +84,15 @@ export function ComponentSamples({ theme }: { theme: string }) {
         <TabPanel id="list">The list panel.</TabPanel>
         <TabPanel id="map">The map panel.</TabPanel>
       </Tabs>
+      <PersonPicker
+        label={`A person (${theme})`}
+        name="person"
+        people={[
+          { id: 'a', name: 'Ada Lovelace', detail: 'ada@example.test' },
+          { id: 'b', name: 'Grace Hopper', detail: 'grace@example.test' },
+        ]}
+        hint="Type part of a name."
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { PersonPicker } from '../../ui/person-picker';
 import { useAllMembers } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { Select } from '../plans/plan-fields';
@@ -71,11 +72,11 @@ export function ShareForm({ plan }: { plan: PlanView }) {
         <p>There is nobody else in this organisation yet. Invite a colleague first.</p>
       ) : (
         <>
-          <Select
+          <PersonPicker
             label="Person"
             name="memberId"
             required
-            options={[['', 'Choose a person'], ...others.map((m): [string, string] => [m.id, m.name || m.email])]}
+            people={others.map((m) => ({ id: m.id, name: m.name || m.email, detail: m.name ? m.email : undefined }))}
             error={fieldError(share.error, 'memberId')}
           />
           <Select
