@@ -23,4 +23,9 @@ export const reminderKindLabels = {
     because: 'you asked for e-mails when a sharing commitment falls behind',
     turnedOff: 'e-mails when a sharing commitment falls behind',
   },
+  programme_nudge: {
+    setting: 'E-mail me when a programme’s organisers send a nudge',
+    because: 'you asked for e-mails when a programme’s organisers send a nudge',
+    turnedOff: 'e-mails when a programme’s organisers send a nudge',
+  },
 } as const satisfies Record<ReminderKind, { setting: string; because: string; turnedOff: string }>;
