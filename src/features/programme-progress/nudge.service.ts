@@ -26,9 +26,11 @@ export async function nudgeParticipants(
   now = new Date(),
 ): Promise<NudgeResult> {
   await requireAccess(ctx, actor, 'programme:nudge', { programme: programmeId });
-  const outline = await loadProgrammeOutline(ctx.db, programmeId);
+  const [outline, participants] = await Promise.all([
+    loadProgrammeOutline(ctx.db, programmeId),
+    participantsOf(ctx.db, programmeId),
+  ]);
   if (!outline) throw notFound('Programme');
-  const participants = await participantsOf(ctx.db, programmeId);
   const standingOf = standingsAt(outline, now);
   const active = participants.filter((p) => p.status === 'active');
   const chosen = memberIds

@@ -7,7 +7,6 @@ import {
   programmeEnrolment,
   programmeProgress,
   programmeThing,
-  programmeWeek,
   user,
 } from '../../db/schema/index.js';
 import { visibleTo } from '../access/index.js';
@@ -19,18 +18,29 @@ import { visibleTo } from '../access/index.js';
  */
 
 /**
- * Every participant still taking part (in `cohortId` when given), with their time zone and the week of the
- * oldest required thing they have not done (tried and reflected on), null when none is left.
+ * Every participant still taking part (in `cohortId` when given), with their time zone and the positions of the
+ * required things they have done (tried and reflected on): one grouped pass over the programme's progress,
+ * joined to the enrolments, instead of a lookup per participant and thing.
  */
 export async function participantsOf(db: Database, programmeId: string, cohortId?: string) {
   const e = programmeEnrolment;
-  const oldestUndoneWeek = sql<number | null>`(
-    select min(${programmeWeek.position}) from ${programmeThing}
-    join ${programmeWeek} on ${programmeWeek.id} = ${programmeThing.weekId}
-    where ${programmeThing.programmeId} = ${e.programmeId} and ${programmeThing.required}
-      and not exists (select 1 from ${programmeProgress}
-        where ${programmeProgress.enrolmentId} = ${e.id} and ${programmeProgress.thingId} = ${programmeThing.id}
-          and ${programmeProgress.triedAt} is not null and ${programmeProgress.reflectedAt} is not null))`;
+  const p = programmeProgress;
+  const done = db
+    .select({
+      enrolmentId: p.enrolmentId,
+      positions: sql<number[]>`array_agg(${programmeThing.position})`.as('positions'),
+    })
+    .from(p)
+    .innerJoin(programmeThing, eq(programmeThing.id, p.thingId))
+    .where(
+      and(
+        eq(programmeThing.programmeId, programmeId),
+        eq(programmeThing.required, true),
+        sql`${p.triedAt} is not null and ${p.reflectedAt} is not null`,
+      ),
+    )
+    .groupBy(p.enrolmentId)
+    .as('done');
   return db
     .select({
       enrolmentId: e.id,
@@ -46,12 +56,13 @@ export async function participantsOf(db: Database, programmeId: string, cohortId
       completedAt: e.completedAt,
       lastNudgedAt: e.lastNudgedAt,
       timeZone: sql<string>`coalesce(${learnerSettings.timeZone}, 'UTC')`,
-      oldestUndoneWeek: oldestUndoneWeek.mapWith((v) => (v === null ? null : Number(v))),
+      requiredDone: sql<number[]>`coalesce(${done.positions}, '{}')`,
     })
     .from(e)
     .innerJoin(user, eq(user.id, e.userId))
     .leftJoin(programmeCohort, eq(programmeCohort.id, e.cohortId))
     .leftJoin(learnerSettings, eq(learnerSettings.userId, e.userId))
+    .leftJoin(done, eq(done.enrolmentId, e.id))
     .where(and(eq(e.programmeId, programmeId), ne(e.status, 'left'), cohortId ? eq(e.cohortId, cohortId) : undefined));
 }
 

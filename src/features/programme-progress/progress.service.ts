@@ -90,9 +90,8 @@ async function progressMap(ctx: AppContext, ids: readonly string[], viewerMember
   return new Map(rows.map((r) => [`${r.enrolmentId}|${r.thingId}`, r]));
 }
 
-/** The participants in scope, each with their standing now. */
-async function standingsOf(ctx: AppContext, outline: ProgrammeOutline, cohortId: string | undefined, now: Date) {
-  const participants = await participantsOf(ctx.db, outline.programme.id, cohortId);
+/** The participants, each with their standing now, in name order. */
+function withStandings(outline: ProgrammeOutline, participants: ParticipantRow[], now: Date) {
   const standingOf = standingsAt(outline, now);
   // Ordered here, not by the database's collation, so the keyset cursor compares exactly as the order does.
   participants.sort((a, b) => byNameThenId(a, b));
@@ -111,17 +110,19 @@ export async function programmeProgress(
   now = new Date(),
 ): Promise<ProgressView> {
   const { me } = await requireAccess(ctx, actor, 'programme:read-progress', { programme: programmeId });
-  const outline = await outlineFor(ctx, programmeId);
-  const orgId = outline.programme.organizationId;
-  const cohorts = await cohortsOf(ctx.db, programmeId);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  // Independent reads, side by side on PostgreSQL's pool.
+  const [outline, cohorts, participants, funnelRows] = await Promise.all([
+    outlineFor(ctx, programmeId),
+    cohortsOf(ctx.db, programmeId),
+    participantsOf(ctx.db, programmeId, query.cohortId),
+    funnelCounts(ctx.db, programmeId, query.cohortId),
+  ]);
   if (query.cohortId && !cohorts.some((c) => c.id === query.cohortId)) {
     throw validationError({ cohortId: 'No cohort of this programme has that id.' });
   }
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const [everyone, funnelRows] = await Promise.all([
-    standingsOf(ctx, outline, query.cohortId, now),
-    funnelCounts(ctx.db, programmeId, query.cohortId),
-  ]);
+  const orgId = outline.programme.organizationId;
+  const everyone = withStandings(outline, participants, now);
 
   const chosen = everyone.filter(
     ({ p, standing }) => (query.filter === 'all' || standing.behind) && (!cursor || after(p, cursor)),
@@ -179,9 +180,12 @@ const stateWords: Record<ThingState, string> = {
  */
 export async function programmeProgressCsv(ctx: AppContext, actor: Actor, programmeId: string, now = new Date()) {
   const { me } = await requireAccess(ctx, actor, 'programme:read-progress', { programme: programmeId });
-  const outline = await outlineFor(ctx, programmeId);
+  const [outline, participants] = await Promise.all([
+    outlineFor(ctx, programmeId),
+    participantsOf(ctx.db, programmeId),
+  ]);
   const orgId = outline.programme.organizationId;
-  const everyone = await standingsOf(ctx, outline, undefined, now);
+  const everyone = withStandings(outline, participants, now);
   const progress = await progressMap(
     ctx,
     everyone.map(({ p }) => p.enrolmentId),
