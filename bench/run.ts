@@ -30,6 +30,7 @@ import { benchMix, formatMix, type MixReport } from './mix-run.js';
 import { measureOneAtATime } from './one-at-a-time.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
 import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
+import { createProgressProgramme, progressUrls } from './programme-progress.js';
 import { type Budget, checkBudgets, formatTable, type Measurement } from './report.js';
 import { type BenchServer, startServer } from './server-process.js';
 
@@ -54,6 +55,7 @@ const target = {
   matching: 'GET .../goals/:goalId/matches (10,000 members, 1 at a time)',
   feed: 'GET /api/feed (100,000 posts, 1,000 members)',
   search: 'GET /api/search (100,000 posts, 1 at a time)',
+  progress: 'GET .../programmes/:programmeId/progress (2,000 × 23, 1 at a time)',
 } as const;
 
 const budgets: Budget[] = [
@@ -65,13 +67,14 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.matching, maxP95Ms: 50 },
   { db: 'postgres', target: target.feed, maxP99Ms: 30 },
   { db: 'postgres', target: target.search, maxP95Ms: 50 },
+  { db: 'postgres', target: target.progress, maxP95Ms: 100 },
 ];
 
-const standardTargets = ['mix', 'me', 'plan', 'autosave', 'log', 'matching', 'feed'] as const;
+const standardTargets = ['mix', 'me', 'plan', 'autosave', 'log', 'matching', 'feed', 'progress'] as const;
 const listedTargets = process.env.BENCH_TARGETS?.split(',').map((s) => s.trim());
 
 /**
- * BENCH_TARGETS=me,plan,autosave,log,matching,feed (all by default) picks what to measure besides the bare
+ * BENCH_TARGETS=me,plan,autosave,log,matching,feed,progress (all by default) picks what to measure besides the bare
  * route, e.g. to profile one ("feed" measures the feed and search). "insights" runs only when listed: it
  * needs its organisations generated first (`npm run bench:data`) and a database of its own.
  */
@@ -105,6 +108,11 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     const matching = wanted('matching') && kind === 'postgres';
     if (matching) await createMatchingOrganisation(settings.databaseUrl, session.organizationId);
     const matchUrls = matching ? await createMatchingGoals(session) : [];
+    // Likewise the 2,000 participants of the organisers' progress bench (PostgreSQL only).
+    const progress = wanted('progress') && kind === 'postgres';
+    const progressProgramme = progress
+      ? await createProgressProgramme(settings.databaseUrl, session.organizationId)
+      : undefined;
     if (wanted('feed')) {
       process.stdout.write(`[${kind}] writing ${FEED_POSTS.toLocaleString('en')} posts…\n`);
       await server.seed('feed', { organizationId: session.organizationId, memberId: session.memberId });
@@ -145,6 +153,12 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
       results.push(await measureOneAtATime({ ...load, db: kind, target: target.matching, session, urls: matchUrls }));
     } else if (wanted('matching')) {
       process.stdout.write(`[${kind}] ${target.matching}: measured on PostgreSQL only\n`);
+    }
+    if (progressProgramme) {
+      const urls = await progressUrls(session, progressProgramme);
+      results.push(await measureOneAtATime({ ...load, db: kind, target: target.progress, session, urls }));
+    } else if (wanted('progress')) {
+      process.stdout.write(`[${kind}] ${target.progress}: measured on PostgreSQL only\n`);
     }
     return results;
   } finally {

@@ -271,6 +271,12 @@ export const rules = {
     allows: ({ organiser }) => organiser,
     refusal: 'Only the programme’s organisers see participants’ progress.',
   },
+  'programme:nudge': {
+    on: 'programme',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ organiser }) => organiser,
+    refusal: 'Only the programme’s organisers nudge its participants.',
+  },
 
   // Programmes, blog feeds: a participant registers their own blog; a cohort's feed is read by its people.
   'enrolment:register-blog': {

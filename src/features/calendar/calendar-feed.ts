@@ -7,7 +7,8 @@ import ical, {
 } from 'ical-generator';
 import { type CheckinCadence, cadenceFrequency, checkinDueOn } from '../checkins/index.js';
 import { goalStatusLabels } from '../plans/index.js';
-import type { FeedOwner, FeedRow } from './calendar.repository.js';
+import { weekReleaseDate } from '../programmes/index.js';
+import type { FeedOwner, FeedRow, ProgrammeReleaseRow } from './calendar.repository.js';
 
 /*
  * A learner's calendar feed as an iCalendar document (RFC 5545), built with ical-generator.
@@ -26,6 +27,8 @@ import type { FeedOwner, FeedRow } from './calendar.repository.js';
 export interface FeedInput {
   owner: Pick<FeedOwner, 'name' | 'cadence' | 'settingsUpdatedAt'>;
   rows: FeedRow[];
+  /** The programmes they take part in: their weeks' release dates are all-day events too. */
+  programmes?: ProgrammeReleaseRow[];
   /** The learner's own date today (YYYY-MM-DD, in their time zone). */
   today: string;
   /** Where the web app is (config.baseUrl): event links and the host part of UIDs. */
@@ -71,9 +74,12 @@ function checkinRepeat(cadence: Exclude<CheckinCadence, 'none'>, dueOn: string) 
 
 const cadenceWords = { daily: 'Every day', weekly: 'Every week', monthly: 'Every month' } as const;
 
-/** The learner's feed: goal target dates, milestones and the next check-in of each plan, repeating. */
+/**
+ * The learner's feed: goal target dates, milestones and the next check-in of each plan, repeating; and the
+ * release dates of the weeks of the programmes they take part in.
+ */
 export function buildCalendarFeed(input: FeedInput): string {
-  const { owner, rows, today, baseUrl } = input;
+  const { owner, rows, today, baseUrl, programmes = [] } = input;
   const host = new URL(baseUrl).hostname;
   const cal = ical({
     name: calendarText(`Waymark — ${owner.name}`),
@@ -158,6 +164,25 @@ export function buildCalendarFeed(input: FeedInput): string {
           `Open the goal in Waymark: ${goalUrl}`,
         ].join('\n'),
         url: goalUrl,
+      });
+    }
+  }
+  for (const p of programmes) {
+    // A week is released on a date of the participant's own calendar, so a floating all-day date is exact.
+    const url = `${baseUrl}/orgs/${p.organizationId}/programmes/${p.programmeId}`;
+    const pacing = p.cohortId ? 'cohort' : p.selfPaced === 'all_at_once' ? 'all_at_once' : 'weekly';
+    const weeks = pacing === 'all_at_once' ? p.weeks.slice(0, 1) : p.weeks.filter((w) => !w.catchUp);
+    for (const w of weeks) {
+      const releasedOn = weekReleaseDate(p.startsOn, w.position, pacing);
+      cal.createEvent({
+        id: `programme-${p.enrolmentId}-week-${w.position}@${host}`,
+        ...allDay(releasedOn),
+        stamp: p.revisedAt,
+        lastModified: p.revisedAt,
+        summary:
+          pacing === 'all_at_once' ? `${p.title}: every week released` : `${p.title}: week ${w.position + 1} released`,
+        description: [`Open the programme in Waymark: ${url}`].join('\n'),
+        url,
       });
     }
   }

@@ -1,6 +1,18 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { checkin, goal, learnerSettings, membership, organization, plan, user } from '../../db/schema/index.js';
+import {
+  checkin,
+  goal,
+  learnerSettings,
+  membership,
+  organization,
+  plan,
+  programme,
+  programmeCohort,
+  programmeEnrolment,
+  programmeWeek,
+  user,
+} from '../../db/schema/index.js';
 
 /** The learner a feed token belongs to, with the settings the feed follows. */
 export async function findFeedOwner(db: Database, tokenHash: string) {
@@ -67,3 +79,48 @@ export async function listFeedRows(db: Database, userId: string) {
     .orderBy(asc(plan.cycle), asc(plan.id), asc(goal.position), asc(goal.id));
 }
 export type FeedRow = Awaited<ReturnType<typeof listFeedRows>>[number];
+
+/**
+ * The programmes a learner takes part in (not left, published, of organisations they still belong to), with
+ * what their release dates need: the start, the pacing and the weeks (catch-up weeks release nothing).
+ */
+export async function listProgrammeReleases(db: Database, userId: string) {
+  const enrolments = await db
+    .select({
+      enrolmentId: programmeEnrolment.id,
+      programmeId: programme.id,
+      organizationId: programme.organizationId,
+      title: programme.title,
+      selfPaced: programme.selfPaced,
+      cohortId: programmeEnrolment.cohortId,
+      startsOn: sql<string>`coalesce(${programmeCohort.startsOn}, ${programmeEnrolment.startedOn})`,
+      revisedAt: sql<Date>`greatest(${programme.updatedAt}, ${programmeEnrolment.updatedAt})`.mapWith(
+        (v) => new Date(v),
+      ),
+    })
+    .from(programmeEnrolment)
+    .innerJoin(programme, and(eq(programme.id, programmeEnrolment.programmeId), eq(programme.status, 'published')))
+    .innerJoin(
+      membership,
+      and(eq(membership.id, programmeEnrolment.memberId), eq(membership.userId, programmeEnrolment.userId)),
+    )
+    .leftJoin(programmeCohort, eq(programmeCohort.id, programmeEnrolment.cohortId))
+    .where(and(eq(programmeEnrolment.userId, userId), ne(programmeEnrolment.status, 'left')));
+  if (enrolments.length === 0) return [];
+  const weeks = await db
+    .select({
+      programmeId: programmeWeek.programmeId,
+      position: programmeWeek.position,
+      catchUp: programmeWeek.catchUp,
+    })
+    .from(programmeWeek)
+    .where(
+      inArray(
+        programmeWeek.programmeId,
+        enrolments.map((e) => e.programmeId),
+      ),
+    )
+    .orderBy(asc(programmeWeek.position));
+  return enrolments.map((e) => ({ ...e, weeks: weeks.filter((w) => w.programmeId === e.programmeId) }));
+}
+export type ProgrammeReleaseRow = Awaited<ReturnType<typeof listProgrammeReleases>>[number];

@@ -4,7 +4,7 @@ import { notFound } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireUser } from '../access/index.js';
 import { getLearnerSettings, localDate, saveSettings } from '../settings/index.js';
-import { findFeedOwner, listFeedRows } from './calendar.repository.js';
+import { findFeedOwner, listFeedRows, listProgrammeReleases } from './calendar.repository.js';
 import type { CalendarFeedView } from './calendar.schema.js';
 import { buildCalendarFeed } from './calendar-feed.js';
 
@@ -47,9 +47,11 @@ export async function renderCalendarFeed(ctx: AppContext, token: string, now = n
   const owner = tokenShape.test(token) ? await findFeedOwner(ctx.db, hashToken(token)) : undefined;
   if (!owner) throw notFound('Calendar feed');
   const rows = await listFeedRows(ctx.db, owner.userId);
+  const programmes = await listProgrammeReleases(ctx.db, owner.userId);
   const body = buildCalendarFeed({
     owner,
     rows,
+    programmes,
     today: localDate(owner.timeZone, now),
     baseUrl: ctx.config.baseUrl,
   });

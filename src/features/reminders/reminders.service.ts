@@ -1,6 +1,9 @@
 import { addDays, format, parseISO } from 'date-fns';
 import type { AppContext } from '../../server/context.js';
 import { DELIVER_QUEUE, type NotifyInput, notify } from '../notifications/index.js';
+import { loadProgrammeOutline, type ProgrammeOutline } from '../programmes/index.js';
+import { programmeReminders } from './programme-reminder-rules.js';
+import { activeParticipants } from './programme-reminders.repository.js';
 import { checkinReminder, isDeliveryHour, NEAR_DAYS, shareReminder, targetReminders } from './reminder-rules.js';
 import {
   goalsWithDatesBetween,
@@ -15,7 +18,7 @@ const BATCH = 500;
 
 /**
  * Every reminder due at `now` that has not been delivered yet: check-ins due, target dates and milestones
- * a week away or less, sharing commitments behind. Each learner's own time zone decides their "today",
+ * a week away or less, sharing commitments behind, and programme participants' (programme-reminder-rules.ts). Each learner's own time zone decides their "today",
  * and nobody is reminded before 08:00 there (a later scan picks them up).
  */
 export async function dueReminders(ctx: AppContext, now: Date): Promise<NotifyInput[]> {
@@ -45,6 +48,20 @@ export async function dueReminders(ctx: AppContext, now: Date): Promise<NotifyIn
     const zone = zoneOf.get(s.userId);
     const reminder = zone && shareReminder(s, zone, now);
     if (reminder) due.push(reminder);
+  }
+  due.push(...(await dueProgrammeReminders(ctx, now)));
+  return due;
+}
+
+/** Programme participants' reminders: each programme's outline is read once, whatever its participants. */
+async function dueProgrammeReminders(ctx: AppContext, now: Date): Promise<NotifyInput[]> {
+  const participants = (await activeParticipants(ctx.db)).filter((p) => isDeliveryHour(p.timeZone, now));
+  const outlines = new Map<string, ProgrammeOutline | undefined>();
+  const due: NotifyInput[] = [];
+  for (const p of participants) {
+    if (!outlines.has(p.programmeId)) outlines.set(p.programmeId, await loadProgrammeOutline(ctx.db, p.programmeId));
+    const outline = outlines.get(p.programmeId);
+    if (outline) due.push(...programmeReminders(p, outline, now));
   }
   return due;
 }

@@ -23,4 +23,29 @@ export const reminderKindLabels = {
     because: 'you asked for e-mails when a sharing commitment falls behind',
     turnedOff: 'e-mails when a sharing commitment falls behind',
   },
+  programme_released: {
+    setting: 'E-mail me when a week of a programme I take part in is out',
+    because: 'you asked for e-mails when a week of a programme you take part in is out',
+    turnedOff: 'e-mails when a week of a programme is out',
+  },
+  programme_behind: {
+    setting: 'E-mail me a gentle reminder when I fall behind in a programme',
+    because: 'you asked for a gentle reminder when you fall behind in a programme',
+    turnedOff: 'reminders when you fall behind in a programme',
+  },
+  programme_catch_up: {
+    setting: 'E-mail me when a programme’s catch-up week begins',
+    because: 'you asked for e-mails when a programme’s catch-up week begins',
+    turnedOff: 'e-mails when a programme’s catch-up week begins',
+  },
+  programme_last_week: {
+    setting: 'E-mail me when a programme’s last week begins',
+    because: 'you asked for e-mails when a programme’s last week begins',
+    turnedOff: 'e-mails when a programme’s last week begins',
+  },
+  programme_nudge: {
+    setting: 'E-mail me when a programme’s organisers send a nudge',
+    because: 'you asked for e-mails when a programme’s organisers send a nudge',
+    turnedOff: 'e-mails when a programme’s organisers send a nudge',
+  },
 } as const satisfies Record<ReminderKind, { setting: string; because: string; turnedOff: string }>;

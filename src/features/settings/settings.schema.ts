@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { checkinCadences } from '../../db/schema/index.js';
 
 /** Kinds of reminder a learner can turn off by e-mail (in-app notifications always stay). */
-export const reminderKinds = ['checkin_due', 'target_near', 'share_behind'] as const;
+export const reminderKinds = [
+  'checkin_due',
+  'target_near',
+  'share_behind',
+  'programme_released',
+  'programme_behind',
+  'programme_catch_up',
+  'programme_last_week',
+  'programme_nudge',
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 const knownTimeZones = new Set(Intl.supportedValuesOf('timeZone'));

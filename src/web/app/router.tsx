@@ -117,6 +117,10 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/guide', lazy: page(pages.guideAdminPage, (m) => m.GuideAdminPage) },
       { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
+      {
+        path: '/orgs/:orgId/programmes/manage/:programmeId/progress',
+        lazy: page(pages.programmeProgressPage, (m) => m.ProgrammeProgressPage),
+      },
       { path: '/orgs/:orgId/insights/topics', lazy: page(pages.topicsPage, (m) => m.TopicsPage) },
       {
         path: '/orgs/:orgId/insight-actions/:actionId',
