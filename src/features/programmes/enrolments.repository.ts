@@ -24,38 +24,62 @@ export type ProgressRow = typeof programmeProgress.$inferSelect;
 
 /** Published programmes of an organisation with their number of weeks, things and minutes. */
 export async function listPublishedProgrammes(db: Database, orgId: string) {
-  return db
-    .select({
-      programme,
-      weeks:
-        sql<number>`(select count(*) from ${programmeWeek} where ${programmeWeek.programmeId} = ${programme.id})`.mapWith(
-          Number,
-        ),
-      things:
-        sql<number>`(select count(*) from ${programmeThing} where ${programmeThing.programmeId} = ${programme.id})`.mapWith(
-          Number,
-        ),
-      minutes: sql<number>`(select coalesce(sum(${programmeThing.minutes}), 0) from ${programmeThing}
-        where ${programmeThing.programmeId} = ${programme.id})`.mapWith(Number),
-    })
+  const rows = await db
+    .select()
     .from(programme)
     .where(and(eq(programme.organizationId, orgId), eq(programme.status, 'published')))
     .orderBy(asc(programme.title), asc(programme.id));
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [weeks, things] = await Promise.all([
+    db
+      .select({ programmeId: programmeWeek.programmeId, n: count() })
+      .from(programmeWeek)
+      .where(inArray(programmeWeek.programmeId, ids))
+      .groupBy(programmeWeek.programmeId),
+    db
+      .select({
+        programmeId: programmeThing.programmeId,
+        n: count(),
+        minutes: sql<number>`coalesce(sum(${programmeThing.minutes}), 0)`.mapWith(Number),
+      })
+      .from(programmeThing)
+      .where(inArray(programmeThing.programmeId, ids))
+      .groupBy(programmeThing.programmeId),
+  ]);
+  return rows.map((p) => {
+    const t = things.find((x) => x.programmeId === p.id);
+    return {
+      programme: p,
+      weeks: weeks.find((x) => x.programmeId === p.id)?.n ?? 0,
+      things: t?.n ?? 0,
+      minutes: t?.minutes ?? 0,
+    };
+  });
 }
 
 /** The cohorts of some programmes, each with how many people take part (not counting those who left). */
 export async function cohortsWithTaken(db: Database, programmeIds: string[]) {
   if (programmeIds.length === 0) return [];
-  return db
-    .select({
-      cohort: programmeCohort,
-      taken:
-        sql<number>`(select count(*) from ${programmeEnrolment} where ${programmeEnrolment.cohortId} = ${programmeCohort.id}
-        and ${programmeEnrolment.status} <> 'left')`.mapWith(Number),
-    })
-    .from(programmeCohort)
-    .where(inArray(programmeCohort.programmeId, programmeIds))
-    .orderBy(asc(programmeCohort.startsOn), asc(programmeCohort.id));
+  const [cohorts, taken] = await Promise.all([
+    db
+      .select()
+      .from(programmeCohort)
+      .where(inArray(programmeCohort.programmeId, programmeIds))
+      .orderBy(asc(programmeCohort.startsOn), asc(programmeCohort.id)),
+    db
+      .select({ cohortId: programmeEnrolment.cohortId, n: count() })
+      .from(programmeEnrolment)
+      .where(
+        and(
+          inArray(programmeEnrolment.programmeId, programmeIds),
+          isNotNull(programmeEnrolment.cohortId),
+          ne(programmeEnrolment.status, 'left'),
+        ),
+      )
+      .groupBy(programmeEnrolment.cohortId),
+  ]);
+  return cohorts.map((cohort) => ({ cohort, taken: taken.find((x) => x.cohortId === cohort.id)?.n ?? 0 }));
 }
 
 /** A member's enrolments in some programmes. */
@@ -157,14 +181,15 @@ export async function cohortParticipantsWithCounts(db: Database, cohortId: strin
       memberId: programmeEnrolment.memberId,
       name: user.name,
       status: programmeEnrolment.status,
-      doneCount:
-        sql<number>`(select count(*) from ${programmeProgress} where ${programmeProgress.enrolmentId} = ${programmeEnrolment.id}
-        and ${programmeProgress.triedAt} is not null and ${programmeProgress.reflectedAt} is not null)`.mapWith(Number),
+      doneCount: sql<number>`count(${programmeProgress.thingId}) filter (where ${programmeProgress.triedAt} is not null
+        and ${programmeProgress.reflectedAt} is not null)`.mapWith(Number),
     })
     .from(programmeEnrolment)
     .innerJoin(membership, eq(membership.id, programmeEnrolment.memberId))
     .innerJoin(user, eq(user.id, programmeEnrolment.userId))
+    .leftJoin(programmeProgress, eq(programmeProgress.enrolmentId, programmeEnrolment.id))
     .where(and(eq(programmeEnrolment.cohortId, cohortId), ne(programmeEnrolment.status, 'left')))
+    .groupBy(programmeEnrolment.id, programmeEnrolment.memberId, user.name, programmeEnrolment.status)
     .orderBy(asc(user.name), asc(programmeEnrolment.memberId));
 }
 
