@@ -236,6 +236,7 @@ export async function enrol(
 export async function leaveProgramme(ctx: AppContext, actor: Actor, enrolmentId: string): Promise<EnrolmentSummary> {
   const { enrolment } = await requireAccess(ctx, actor, 'enrolment:update', { enrolment: enrolmentId });
   if (enrolment.status === 'left') return summaryOf(enrolment);
+  if (enrolment.status === 'completed') throw conflict('You completed this programme: there is nothing to leave.');
   const row = await updateEnrolment(ctx.db, enrolmentId, { status: 'left' });
   if (!row) throw notFound('Enrolment');
   return summaryOf(row);
