@@ -204,3 +204,18 @@ export async function certificateNames(db: Database, enrolmentId: string) {
     .limit(1);
   return row;
 }
+
+/** A member's active enrolments in an organisation, oldest first. */
+export async function activeEnrolmentsOf(db: Database, memberId: string, orgId: string) {
+  return db
+    .select()
+    .from(programmeEnrolment)
+    .where(
+      and(
+        eq(programmeEnrolment.memberId, memberId),
+        eq(programmeEnrolment.organizationId, orgId),
+        eq(programmeEnrolment.status, 'active'),
+      ),
+    )
+    .orderBy(asc(programmeEnrolment.createdAt), asc(programmeEnrolment.id));
+}

@@ -1,3 +1,4 @@
+import { addDays, format } from 'date-fns';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { evidence, goal, notification } from '../../db/schema/index.js';
@@ -325,5 +326,33 @@ describe('completion', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('home', () => {
+  it('shows the learner’s programmes: "1 of 6 things", the next release and "Catch up" when behind', async () => {
+    const s = await setting();
+    const daysAgo = (n: number) => format(addDays(new Date(), -n), 'yyyy-MM-dd');
+    const late = await createCohort(t.db, s.programme.id, { startsOn: daysAgo(15) });
+    const e = await enrol(t.ctx, actorOf(s.ana), s.programme.id, { cohortId: late.id, addGoal: false });
+    await reflectOnThing(t.ctx, actorOf(s.ana), e.id, s.things[0]?.id as string, {
+      kind: 'link',
+      url: 'https://blog.example/1',
+    });
+    const other = await createProgramme(t.db, s.org, { title: 'Another' });
+    await enrol(t.ctx, actorOf(s.ana), other.programme.id, { addGoal: false });
+    const home = await t.callOk('GET', `/api/orgs/${s.org.id}/home`, { cookie: await t.sessionFor(s.ana.user.id) });
+    expect(home.programmes).toEqual([
+      {
+        enrolmentId: e.id,
+        programmeId: s.programme.id,
+        title: s.programme.title,
+        doneCount: 1,
+        totalCount: 6,
+        next: { label: expect.stringMatching(/^Thing 5 on \w+day \d+ \w+$/), releasedOn: daysAgo(-6) },
+        catchUp: { thingId: s.things[1]?.id, number: 2 },
+      },
+      expect.objectContaining({ title: 'Another', doneCount: 0, totalCount: 4, catchUp: null }),
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 
 export { enrolmentsRoutes } from './enrolments.routes.js';
 export { ORGANISERS_SEE } from './enrolments.schema.js';
+export { programmesInProgress } from './participation.service.js';
 export {
   loadProgrammeOutline,
   meetsCompletionRule,

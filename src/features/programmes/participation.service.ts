@@ -5,7 +5,7 @@ import { inTransaction } from '../../server/transaction.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
 import { getLearnerSettings } from '../settings/index.js';
-import { type EnrolmentRow, findCohort, progressOf } from './enrolments.repository.js';
+import { activeEnrolmentsOf, type EnrolmentRow, findCohort, progressOf } from './enrolments.repository.js';
 import type { EnrolmentView, ThingView } from './enrolments.schema.js';
 import { loadProgrammeOutline, thingDone } from './programme-outline.js';
 import { recordTried } from './progress.js';
@@ -115,4 +115,23 @@ export async function markTried(
   await writableThing(ctx, enrolment, thingId, now);
   await inTransaction(ctx, (txCtx) => recordTried(ctx, actor, txCtx.db, { enrolmentId, thingId, tried, at: now }));
   return getEnrolment(ctx, actor, enrolmentId, now);
+}
+
+/**
+ * The member's programmes in progress in an organisation, as home shows them: "4 of 12 things", the next
+ * release, and where "Catch up" goes when they are behind. No access check: `memberId` is the caller's own
+ * (home checked it). One statement when they take part in none.
+ */
+export async function programmesInProgress(ctx: AppContext, memberId: string, orgId: string, now = new Date()) {
+  const enrolments = await activeEnrolmentsOf(ctx.db, memberId, orgId);
+  const views = await Promise.all(enrolments.map((e) => loadParticipation(ctx, e, now)));
+  return views.map((v) => ({
+    enrolmentId: v.enrolment.id,
+    programmeId: v.programme.id,
+    title: v.programme.title,
+    doneCount: v.doneCount,
+    totalCount: v.totalCount,
+    next: v.next ? { label: v.next.label, releasedOn: v.next.releasedOn } : null,
+    catchUp: v.behind && v.catchUp ? { thingId: v.catchUp.thingId, number: v.catchUp.number } : null,
+  }));
 }
