@@ -226,3 +226,8 @@ export const cohortParticipants = z.object({
     z.object({ memberId: z.string(), name: z.string(), doneCount: z.number().int(), completed: z.boolean() }),
   ),
 });
+export type Catalogue = z.infer<typeof catalogue>;
+export type CohortReflections = z.infer<typeof cohortReflections>;
+export type CohortParticipants = z.infer<typeof cohortParticipants>;
+export type EnrolBody = z.input<typeof enrolBody>;
+export type ReflectionRequest = z.input<typeof reflectionBody>;
