@@ -62,7 +62,7 @@ export async function createProgramme(
           weekId: week.id,
           position: things.length,
           title: `Thing ${things.length + 1}`,
-          body: `## Thing ${things.length + 1}\n\nTry it <script>alert(1)</script> and **reflect**.`,
+          body: `# Thing ${things.length + 1}\n\nTry it <script>alert(1)</script> and **reflect**.`,
           task: 'Try it for ten minutes.',
           prompt: 'What surprised you?',
           links: [{ title: 'More', url: 'https://example.org/more' }],

@@ -58,7 +58,8 @@ function Thing({
       <p className="hint">
         About {t.minutes} minutes{t.required ? '' : ' · optional'}
       </p>
-      {/* Rendered from Markdown and sanitised by the server (src/server/markdown.ts). */}
+      <h2>What it is</h2>
+      {/* Rendered from Markdown and sanitised by the server (src/server/markdown.ts), its headings from h3 down. */}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised server-side with an allow-list */}
       <div className="post-body" dangerouslySetInnerHTML={{ __html: t.html }} />
       {t.task && (
@@ -81,7 +82,8 @@ function Thing({
       <label className="choice">
         <input
           type="checkbox"
-          checked={Boolean(t.triedAt)}
+          // Shows the choice at once; the mutation stays pending until the thing is read again.
+          checked={actions.tried.isPending ? Boolean(actions.tried.variables?.tried) : Boolean(t.triedAt)}
           disabled={actions.tried.isPending}
           onChange={(e) => actions.tried.mutate({ thingId: t.id, tried: e.currentTarget.checked })}
         />{' '}
