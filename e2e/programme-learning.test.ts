@@ -64,6 +64,11 @@ describe('taking part in a programme', () => {
     await reflect.getByRole('button', { name: 'Share my reflection' }).click();
     await learner.getByText(/You reflected on it/).waitFor();
     await expectNoAxeViolations(learner, 'thing page, reflected (1280 px)');
+    // Home shows how far she is and what comes next.
+    await learner.goto(`/orgs/${orgId}`);
+    const next = learner.locator('.next-card', { hasText: 'Library 23 Things' });
+    await next.getByText(/^1 of 4 things done\. Next: Thing 3 on \w+day \d+ \w+\.$/).waitFor();
+    await next.getByRole('link', { name: 'Open the programme' }).waitFor();
 
     // The colleague joins the same cohort and reads the reflection on the cohort's page, then comments.
     const joined = await colleague.request.post(`/api/programmes/${programme.id}/enrolments`, {
