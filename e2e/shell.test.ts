@@ -43,7 +43,7 @@ describe('the app shell', () => {
     const admin = await joinAs(env, owner, orgId, 'Ada Admin', 'admin');
     const learner = await joinAs(env, owner, orgId, 'Lars Learner', 'member');
 
-    const learning = 'My learning: Home, Plans, Log, Portfolio';
+    const learning = 'My learning: Home, Plans, Log, Portfolio, Programmes';
     const organisation = 'Organisation: Members, Invitations, Guide questions, Templates, Insights';
     expect(await navGroups(learner)).toEqual([
       learning,

@@ -241,6 +241,7 @@ export const rules = {
   },
 
   // Programmes, taking part: any member enrols in a published programme; an enrolment is its participant's.
+  'programme:read-catalogue': { on: 'org' },
   'programme:enrol': {
     on: 'programme',
     sees: ({ programme, organiser }) => organiser || programme.status === 'published',

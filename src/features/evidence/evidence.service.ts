@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
+import type { Database } from '../../db/client.js';
 import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { cutText } from '../../server/text.js';
@@ -174,4 +175,27 @@ export async function openStoredFile(ctx: AppContext, row: EvidenceRow) {
     contentType: row.contentType ?? 'application/octet-stream',
     byteSize: row.byteSize ?? 0,
   };
+}
+
+/**
+ * A link as evidence of a learner's goal, recorded by the app on their behalf when something they did shows the
+ * goal met (a programme completed, whichever path completed it: a thing marked done, a post read from their
+ * blog's feed). No access check: the caller has established it is the learner's own goal. Writes in `db`, the
+ * caller's transaction.
+ */
+export async function recordLinkEvidence(
+  db: Database,
+  input: { planId: string; goalId: string; userId: string; title: string; url: string; note?: string; on: string },
+) {
+  return insertEvidence(db, {
+    id: randomUUID(),
+    planId: input.planId,
+    goalId: input.goalId,
+    userId: input.userId,
+    kind: 'link',
+    title: input.title,
+    note: input.note ?? '',
+    url: input.url,
+    occurredOn: input.on,
+  });
 }

@@ -7,7 +7,7 @@ export { evidenceJobs } from './evidence.jobs.js';
 export { evidenceOfGoal, evidenceOfGoals } from './evidence.repository.js';
 export { evidenceRoutes } from './evidence.routes.js';
 export { evidenceView, goalParams } from './evidence.schema.js';
-export { addEvidence, openStoredFile } from './evidence.service.js';
+export { addEvidence, openStoredFile, recordLinkEvidence } from './evidence.service.js';
 export { evidenceViewOf, ownerDownloadUrl } from './evidence-view.js';
 export { createDiskFileStore } from './file-store.js';
 export { imageExtensions, imageKindOfName } from './file-types.js';

@@ -61,6 +61,19 @@ const recentPost = z.object({
   createdAt: z.iso.datetime(),
 });
 
+/** A programme the person takes part in: "4 of 12 things", the next release, "Catch up" when behind. */
+const programmeInProgress = z.object({
+  enrolmentId: z.string(),
+  programmeId: z.string(),
+  title: z.string(),
+  doneCount: z.number().int(),
+  totalCount: z.number().int(),
+  /** "Thing 5 on Monday 8 March", or null when everything is out. */
+  next: z.object({ label: z.string(), releasedOn: z.string() }).nullable(),
+  /** Where "Catch up" takes them (the oldest released required thing not done), only when they are behind. */
+  catchUp: z.object({ thingId: z.string(), number: z.number().int() }).nullable(),
+});
+
 /** How the organisation is doing, for L&D admins and owners: counts, never people. */
 const organisation = z.object({
   members: z.number().int(),
@@ -88,6 +101,7 @@ export const homeView = z
       unseenComments: z.array(unseenComment),
     }),
     posts: z.array(recentPost),
+    programmes: z.array(programmeInProgress),
     organisation: organisation.nullable(),
   })
   .meta({ id: 'Home' });

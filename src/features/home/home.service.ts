@@ -7,6 +7,7 @@ import { listCheckins } from '../checkins/index.js';
 import { listEnlistments } from '../enlistment/index.js';
 import { guideProgress, type PlanView, readPlan, sharingStatus } from '../plans/index.js';
 import { readFeed } from '../posts/index.js';
+import { programmesInProgress } from '../programmes/index.js';
 import { listReviewsToDo } from '../reviews/index.js';
 import { currentPlanOf, organisationCounts, planFollowUp, unseenComments } from './home.repository.js';
 import type { HomeView } from './home.schema.js';
@@ -120,6 +121,7 @@ export async function readHome(ctx: AppContext, actor: Actor, orgId: string): Pr
   const enlistments = await listEnlistments(ctx, actor, orgId);
   const feed = await readFeed(ctx, actor, { orgId, view: 'following', limit: SHOWN });
   const comments = await unseenComments(ctx.db, user.userId, orgId, SHOWN);
+  const programmes = await programmesInProgress(ctx, me.id, orgId);
   const admin = me.role === 'owner' || me.role === 'admin';
   const counts = admin ? await organisationCounts(ctx.db, orgId, addDays(new Date(), -30)) : undefined;
   const k = counts?.k ?? 5;
@@ -149,6 +151,7 @@ export async function readHome(ctx: AppContext, actor: Actor, orgId: string): Pr
       title: p.title || cutText(oneLine(p.body), 100),
       createdAt: p.createdAt,
     })),
+    programmes: programmes.slice(0, SHOWN),
     organisation: counts
       ? {
           members: counts.members,

@@ -3,6 +3,7 @@
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
 
+export { sanitizeForPdf } from './export/plan-pdf.js';
 export { guideProgress } from './guide-progress.js';
 export { goalHasContent } from './item-content.js';
 export { goalStatusLabels, learningFormLabels, reviewKindLabels, shareHowLabels } from './labels.js';

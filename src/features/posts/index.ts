@@ -4,4 +4,5 @@
  */
 export { postImagesRoutes } from './post-images.routes.js';
 export { postsRoutes } from './posts.routes.js';
-export { readFeed } from './posts.service.js';
+export { type PostView, postView } from './posts.schema.js';
+export { createReflectionPost, getPost, type ReflectionPostInput, readFeed } from './posts.service.js';

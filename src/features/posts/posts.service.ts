@@ -180,3 +180,53 @@ export async function readFeed(ctx: AppContext, actor: Actor, query: FeedQuery):
 }
 
 export { postViewOf } from './post-view.js';
+
+/** A programme reflection written as a post: who sees it, and the cohort it is shared with (for 'cohort'). */
+export interface ReflectionPostInput {
+  organizationId: string;
+  title: string;
+  body: string;
+  visibility: 'private' | 'people' | 'organization' | 'cohort';
+  /** The writer's cohort, for visibility 'cohort' (the caller checked they take part in it). */
+  cohortId?: string | null;
+  audience?: string[];
+}
+
+/**
+ * Publishes a programme participant's reflection as a post, so comments, reactions and the feed work on it as
+ * on any post. Unlike the composer's `createPost` it can share with a cohort: the programmes feature checked
+ * that the writer takes part in it. Runs in the caller's transaction (`ctx.db`); returns the new post's id.
+ */
+export async function createReflectionPost(ctx: AppContext, actor: Actor, input: ReflectionPostInput): Promise<string> {
+  const { user, memberId } = await requireAccess(ctx, actor, 'post:create', { org: input.organizationId });
+  const audience =
+    input.visibility === 'cohort'
+      ? []
+      : await checkAudience(ctx, input.organizationId, memberId, {
+          visibility: input.visibility,
+          audience: input.audience,
+        });
+  if (input.visibility === 'cohort' && !input.cohortId) {
+    throw validationError({ visibility: 'Share with a cohort only when you take part in one.' });
+  }
+  const id = randomUUID();
+  await insertPost(
+    ctx.db,
+    {
+      id,
+      organizationId: input.organizationId,
+      authorMemberId: memberId,
+      authorUserId: user.userId,
+      title: input.title,
+      body: input.body,
+      html: renderMarkdown(input.body, { images: true }),
+      topics: [],
+      visibility: input.visibility,
+      cohortId: input.visibility === 'cohort' ? (input.cohortId ?? null) : null,
+    },
+    audience,
+  );
+  await claimImages(ctx.db, { id, authorMemberId: memberId, body: input.body });
+  await ctx.changes.announce({ kind: 'feed', orgId: input.organizationId });
+  return id;
+}

@@ -2,6 +2,10 @@
  * The programmes feature's public face: what other features and the server, scripts and benchmarks may use.
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
+
+export { enrolmentsRoutes } from './enrolments.routes.js';
+export { ORGANISERS_SEE } from './enrolments.schema.js';
+export { programmesInProgress } from './participation.service.js';
 export {
   loadProgrammeOutline,
   meetsCompletionRule,

@@ -1,8 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { commitScope } from '../../db/after-commit.js';
 import type { Database } from '../../db/client.js';
 import { programmeEnrolment, programmeProgress } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import type { Actor } from '../access/index.js';
+import { notify } from '../notifications/index.js';
+import { getLearnerSettings, localDate } from '../settings/index.js';
+import { achieveProgrammeGoal } from './programme-goal.js';
 import { loadProgrammeOutline, meetsCompletionRule, thingDone } from './programme-outline.js';
 
 /*
@@ -77,17 +81,13 @@ export async function recordReflection(
  * possible (the update is conditional on the status).
  */
 export async function settleCompletion(
-  _ctx: AppContext,
+  ctx: AppContext,
   _actor: Actor,
   tx: Database,
   enrolmentId: string,
   at: Date,
 ): Promise<{ completedNow: boolean }> {
-  const [enrolment] = await tx
-    .select({ programmeId: programmeEnrolment.programmeId, status: programmeEnrolment.status })
-    .from(programmeEnrolment)
-    .where(eq(programmeEnrolment.id, enrolmentId))
-    .limit(1);
+  const [enrolment] = await tx.select().from(programmeEnrolment).where(eq(programmeEnrolment.id, enrolmentId)).limit(1);
   if (enrolment?.status !== 'active') return { completedNow: false };
   const outline = await loadProgrammeOutline(tx, enrolment.programmeId);
   if (!outline) return { completedNow: false };
@@ -106,5 +106,42 @@ export async function settleCompletion(
     .set({ status: 'completed', completedAt: at, updatedAt: at })
     .where(and(eq(programmeEnrolment.id, enrolmentId), eq(programmeEnrolment.status, 'active')))
     .returning({ id: programmeEnrolment.id });
-  return { completedNow: completed.length > 0 };
+  if (completed.length === 0) return { completedNow: false };
+  await afterCompletion(ctx, tx, enrolment, outline.programme.title, at);
+  return { completedNow: true };
+}
+
+/**
+ * What completing a programme brings, once (only the update that completed the enrolment gets here): the goal it
+ * became in the learner's plan is achieved with the programme as evidence, and the learner is told, after commit
+ * (a completion rolled back tells no one).
+ */
+async function afterCompletion(
+  ctx: AppContext,
+  tx: Database,
+  enrolment: typeof programmeEnrolment.$inferSelect,
+  title: string,
+  at: Date,
+) {
+  const { timeZone } = await getLearnerSettings(tx, enrolment.userId);
+  await achieveProgrammeGoal(ctx, tx, enrolment, title, localDate(timeZone, at));
+  const notice = {
+    userId: enrolment.userId,
+    organizationId: enrolment.organizationId,
+    kind: 'programme_completed',
+    title: `You completed ${title}`,
+    body: `Well done: you tried and reflected on everything ${title} asks. Your certificate is ready.`,
+    link: `/orgs/${enrolment.organizationId}/programmes/${enrolment.programmeId}`,
+    dedupeKey: `programme_completed:${enrolment.id}`,
+  };
+  const send = async () => {
+    try {
+      await notify(ctx, notice);
+    } catch (err) {
+      ctx.log.warn({ err }, 'programme completion notice could not be queued');
+    }
+  };
+  const scope = commitScope();
+  if (scope) scope.afterCommit.push(send);
+  else await send();
 }

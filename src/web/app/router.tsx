@@ -85,6 +85,17 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/posts/:postId', lazy: page(pages.postPage, (m) => m.PostPage) },
       { path: '/orgs/:orgId/communities', lazy: page(pages.communitiesPage, (m) => m.CommunitiesPage) },
       { path: '/orgs/:orgId/communities/:communityId', lazy: page(pages.communityPage, (m) => m.CommunityPage) },
+      { path: '/orgs/:orgId/programmes', lazy: page(pages.cataloguePage, (m) => m.CataloguePage) },
+      { path: '/orgs/:orgId/programmes/:programmeId', lazy: page(pages.learningProgrammePage, (m) => m.ProgrammePage) },
+      {
+        path: '/orgs/:orgId/programmes/:programmeId/things/:thingId',
+        lazy: page(pages.learningThingPage, (m) => m.ThingPage),
+      },
+      { path: '/orgs/:orgId/cohorts/:cohortId', lazy: page(pages.cohortPage, (m) => m.CohortPage) },
+      {
+        path: '/orgs/:orgId/cohorts/:cohortId/things/:thingId',
+        lazy: page(pages.cohortPage, (m) => m.CohortThingPage),
+      },
       { path: '/orgs/:orgId/people/:memberId', lazy: page(pages.personPage, (m) => m.PersonPage) },
       { path: '/orgs/:orgId/search', lazy: page(pages.searchPage, (m) => m.SearchPage) },
       { path: '/orgs/:orgId/shared/:planId', lazy: page(pages.sharedPlanPage, (m) => m.SharedPlanPage) },

@@ -1,6 +1,7 @@
 import {
   Award,
   ChartColumn,
+  GraduationCap,
   Handshake,
   House,
   LayoutTemplate,
@@ -52,6 +53,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/plans`, label: 'Plans', icon: MapIcon },
         { to: `${org}/log`, label: 'Log', icon: NotebookPen },
         { to: `${org}/portfolio`, label: 'Portfolio', icon: Award },
+        { to: `${org}/programmes`, label: 'Programmes', icon: GraduationCap },
       ],
     },
     {

@@ -150,6 +150,29 @@ function PlanRhythmCards({ home, orgId }: { home: HomeView; orgId: string }) {
   );
 }
 
+/** The programmes the person takes part in: how far they are, what comes next, and "Catch up" when behind. */
+function ProgrammeCards({ home, orgId }: { home: HomeView; orgId: string }) {
+  return (
+    <>
+      {home.programmes.map((p) => {
+        const base = `/orgs/${orgId}/programmes/${p.programmeId}`;
+        return (
+          <NextCard
+            key={p.enrolmentId}
+            title={p.title}
+            to={p.catchUp ? `${base}/things/${p.catchUp.thingId}` : base}
+            action={p.catchUp ? 'Catch up' : 'Open the programme'}
+          >
+            <p>
+              {p.doneCount} of {p.totalCount} things done.{p.next && ` Next: ${p.next.label}.`}
+            </p>
+          </NextCard>
+        );
+      })}
+    </>
+  );
+}
+
 /** Everything next for the person, as one list of cards; a calm line when nothing waits. */
 export function NextCards({ home, orgId }: { home: HomeView; orgId: string }) {
   const nothing =
@@ -161,7 +184,8 @@ export function NextCards({ home, orgId }: { home: HomeView; orgId: string }) {
     home.requests.reviews.length === 0 &&
     home.requests.mentoring.length === 0 &&
     home.requests.openSuggestions === 0 &&
-    home.requests.unseenComments.length === 0;
+    home.requests.unseenComments.length === 0 &&
+    home.programmes.length === 0;
   if (nothing) {
     return (
       <p className="notice">
@@ -174,6 +198,7 @@ export function NextCards({ home, orgId }: { home: HomeView; orgId: string }) {
     <ul className="next-list" aria-labelledby="next-heading">
       <RequestCards home={home} orgId={orgId} />
       <GuideCards home={home} orgId={orgId} />
+      <ProgrammeCards home={home} orgId={orgId} />
       <PlanRhythmCards home={home} orgId={orgId} />
     </ul>
   );
