@@ -7,10 +7,7 @@ import { postView } from '../posts/index.js';
  * a thing, progress on it and the reflections a cohort shares.
  */
 
-/** Shown before enrolling, word for word: what organisers will see of the participant's progress. */
-export const ORGANISERS_SEE =
-  'Organisers see which things you marked tried and reflected on, when, and the reflections you shared with the ' +
-  'cohort or the organisation; not your private reflections.';
+export { ORGANISERS_SEE } from './organisers-see.js';
 
 export const PREVIEW_BANNER = 'Preview: learners see this once it is published';
 

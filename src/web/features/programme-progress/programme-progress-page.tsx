@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { ORGANISERS_SEE } from '../../../features/programmes/organisers-see';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
@@ -20,9 +21,8 @@ import {
  * name column kept in view.
  */
 
-/** What participants were told at enrolment about what organisers see. */
-export const WHAT_ORGANISERS_SEE =
-  'Participants were told when they enrolled: organisers see which things they have tried and reflected on, and can read reflections shared with their cohort or linked from their blog; private reflections stay private.';
+/** What participants were told at enrolment, word for word (the same sentence the programme page shows them). */
+export const WHAT_ORGANISERS_SEE = `Participants were told when they enrolled: “${ORGANISERS_SEE}”`;
 
 const cellWords: Record<ThingState, string> = {
   not_started: '—',
