@@ -147,11 +147,13 @@ function getOnce(
   });
 }
 
-const timeoutError = (limits: FetchLimits) =>
-  new FeedReadError(
+const timeoutError = (limits: FetchLimits) => {
+  const seconds = Math.ceil(limits.timeoutMs / 1000);
+  return new FeedReadError(
     'timeout',
-    `Your blog took longer than ${Math.round(limits.timeoutMs / 1000)} seconds to answer. We will try again later.`,
+    `Your blog took longer than ${seconds} second${seconds === 1 ? '' : 's'} to answer. We will try again later.`,
   );
+};
 const tooLarge = (limits: FetchLimits) =>
   new FeedReadError(
     'too_large',

@@ -26,7 +26,11 @@ export interface ParsedFeed {
   posts: ParsedPost[];
 }
 
-const parser = new Parser({ timeout: 0 });
+/** Atom entries' categories are not read by default: asked for here (RSS ones come as `categories`). */
+const parser = new Parser<Record<string, unknown>, { atomCategories?: unknown[] }>({
+  timeout: 0,
+  customFields: { item: [['category', 'atomCategories', { keepArray: true }]] },
+});
 
 const webPage = () =>
   new FeedReadError(
@@ -94,7 +98,9 @@ export async function parseFeed(body: string, contentType: string, feedUrl: stri
       title: title.slice(0, 500),
       text: (item.contentSnippet ?? item.summary ?? '').trim().slice(0, 5000),
       html: (item.content ?? '').slice(0, 100_000),
-      categories: ((item.categories ?? []) as unknown[]).map(categoryText).filter(Boolean),
+      categories: [
+        ...new Set([...((item.categories ?? []) as unknown[]), ...(item.atomCategories ?? [])].map(categoryText)),
+      ].filter(Boolean),
       publishedAt,
     };
   });

@@ -28,9 +28,10 @@ const MAX_BACKOFF = 24 * HOUR;
 /** How long a claimed feed is kept from other runs while it is read (far longer than a read can take). */
 const LEASE = 15 * 60 * 1000;
 
-export const fetchLimits = (ctx: AppContext): FetchLimits => ({
+export const fetchLimits = (ctx: AppContext, overrides: Partial<FetchLimits> = {}): FetchLimits => ({
   ...defaultLimits,
   allowPrivateHosts: ctx.config.FEEDS_ALLOW_PRIVATE_HOSTS,
+  ...overrides,
 });
 
 /** An hour after a good read; after failures, as long as it has been failing (so waits double), up to a day. */
@@ -77,8 +78,9 @@ export async function readFeedDocument(
   ctx: AppContext,
   feedUrl: string,
   conditional: { etag?: string | null; lastModified?: string | null } = {},
+  limits: Partial<FetchLimits> = {},
 ) {
-  const fetched = await fetchFeed(feedUrl, conditional, fetchLimits(ctx));
+  const fetched = await fetchFeed(feedUrl, conditional, fetchLimits(ctx, limits));
   if (fetched.notModified) return { notModified: true as const };
   const parsed = await parseFeed(fetched.body, fetched.contentType, feedUrl);
   return { notModified: false as const, parsed, etag: fetched.etag, lastModified: fetched.lastModified };
@@ -113,10 +115,12 @@ export async function readOneFeed(
   due: DueFeed,
   now: Date,
   outlines: Map<string, Promise<ProgrammeOutline | undefined>>,
+  limits: Partial<FetchLimits> = {},
 ): Promise<'read' | 'not_modified' | 'failed'> {
   const { feed } = due;
   try {
-    const read = await readFeedDocument(ctx, feed.feedUrl, { etag: feed.etag, lastModified: feed.lastModified });
+    const conditional = { etag: feed.etag, lastModified: feed.lastModified };
+    const read = await readFeedDocument(ctx, feed.feedUrl, conditional, limits);
     if (read.notModified) {
       await recordReadSuccess(ctx.db, feed.enrolmentId, now, nextReadAfter(feed, now, false));
       return 'not_modified';
@@ -157,6 +161,8 @@ export interface ReadRunOptions {
   concurrency?: number;
   /** Feeds taken per claim; a run claims again until none are due. */
   batch?: number;
+  /** Tighter fetch limits (tests of the time limit). */
+  limits?: Partial<FetchLimits>;
 }
 
 /**
@@ -174,7 +180,7 @@ export async function readDueFeeds(ctx: AppContext, now: Date, options: ReadRunO
     const worker = async () => {
       while (next < due.length) {
         const one = due[next++] as DueFeed;
-        counts[await readOneFeed(ctx, one, now, outlines)]++;
+        counts[await readOneFeed(ctx, one, now, outlines, options.limits)]++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
