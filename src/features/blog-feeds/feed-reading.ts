@@ -86,20 +86,27 @@ export async function readFeedDocument(
   return { notModified: false as const, parsed, etag: fetched.etag, lastModified: fetched.lastModified };
 }
 
-/** Tells the participant about a post found on their blog, with the thing it seems to be for. */
-async function offer(ctx: AppContext, due: DueFeed, outline: ProgrammeOutline, item: FeedItemRow): Promise<void> {
-  const index = outline.things.findIndex((t) => t.id === item.thingId);
+/**
+ * Tells the participant about the posts found on their blog in one read: one notification per read, naming the
+ * thing when a single post names one (a first read of a busy blog tells once, not once per post).
+ */
+async function offer(ctx: AppContext, due: DueFeed, outline: ProgrammeOutline, items: FeedItemRow[]): Promise<void> {
+  const [first] = items;
+  if (!first) return;
+  const index = outline.things.findIndex((t) => t.id === first.thingId);
   const thing = outline.things[index];
+  const one = items.length === 1;
   await notify(ctx, {
     userId: due.userId,
     organizationId: due.organizationId,
     kind: 'programme_blog_post',
-    title: `A post from your blog: ${item.title || 'untitled'}`,
-    body: thing
-      ? `Use it as your reflection for Thing ${index + 1}: ${thing.title}?`
-      : `Which thing of ${outline.programme.title} is it a reflection on? Pick one on your blog page.`,
+    title: one ? `A post from your blog: ${first.title || 'untitled'}` : `${items.length} posts from your blog`,
+    body:
+      one && thing
+        ? `Use it as your reflection for Thing ${index + 1}: ${thing.title}?`
+        : `Use ${one ? 'it' : 'them'} as reflections on things of ${outline.programme.title}: pick on your blog page.`,
     link: `/orgs/${due.organizationId}/programmes/${due.programmeId}/blog`,
-    dedupeKey: `programme_blog_post:${item.id}`,
+    dedupeKey: `programme_blog_post:${first.id}`,
   });
 }
 
@@ -142,7 +149,7 @@ export async function readOneFeed(
       return rows;
     });
     // After the commit: notifications go through the job queue, which shares PGlite's one connection.
-    if (programme) for (const item of inserted) await offer(ctx, due, programme, item);
+    if (programme) await offer(ctx, due, programme, inserted);
     return 'read';
   } catch (err) {
     const words = err instanceof FeedReadError ? err.message : OUR_FAULT;
@@ -169,7 +176,8 @@ export interface ReadRunOptions {
  * Reads every feed due by `now`, `concurrency` at a time, claiming them in batches. Returns how the reads went.
  */
 export async function readDueFeeds(ctx: AppContext, now: Date, options: ReadRunOptions = {}) {
-  const concurrency = options.concurrency ?? 16;
+  // A few at a time: reads mostly wait on the network, and parsing is CPU the routes need too.
+  const concurrency = options.concurrency ?? 8;
   const batch = options.batch ?? 200;
   const outlines = new Map<string, Promise<ProgrammeOutline | undefined>>();
   const counts = { read: 0, not_modified: 0, failed: 0 };
@@ -181,6 +189,8 @@ export async function readDueFeeds(ctx: AppContext, now: Date, options: ReadRunO
       while (next < due.length) {
         const one = due[next++] as DueFeed;
         counts[await readOneFeed(ctx, one, now, outlines, options.limits)]++;
+        // Let waiting requests in between feeds (parsing and matching run on the event loop).
+        await new Promise((resolve) => setImmediate(resolve));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
