@@ -85,6 +85,24 @@ describe('the SSRF guard', () => {
     expect(server.requests.filter((r) => r.path === '/loop')).toHaveLength(4);
   });
 
+  it('stops reading a feed past the size limit, and says a name that does not resolve in words', async () => {
+    routes.set('/big', () => ({
+      body: rss(Array.from({ length: 200 }, (_, i) => ({ title: `Post ${i}`, guid: `g${i}` }))),
+    }));
+    const open = { ...defaultLimits, allowPrivateHosts: true };
+    const big = await fetchFeed(`${server.base}/big`, {}, { ...open, maxBytes: 4096 }).catch((e: unknown) => e);
+    expect((big as FeedReadError).reason).toBe('too_large');
+    expect((big as FeedReadError).message).toBe(
+      'The feed is larger than 4 KB: ask your blog to list fewer posts in it.',
+    );
+    // .invalid never resolves (RFC 2606): no request leaves the machine.
+    const nowhere = await fetchFeed('http://no-such-blog.invalid/feed', {}, open).catch((e: unknown) => e);
+    expect((nowhere as FeedReadError).reason).toBe('dns');
+    expect((nowhere as FeedReadError).message).toBe(
+      'We could not find no-such-blog.invalid: check the address for typos.',
+    );
+  });
+
   it('refuses addresses that are not http(s)', async () => {
     const err = await fetchFeed('file:///etc/passwd', {}, strict).catch((e: unknown) => e);
     expect((err as FeedReadError).reason).toBe('bad_address');

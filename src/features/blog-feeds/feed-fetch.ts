@@ -123,16 +123,17 @@ function getOnce(
       const chunks: Buffer[] = [];
       let size = 0;
       const declared = Number(res.headers['content-length'] ?? 0);
+      // Reject before destroying: destroying the answer fails the request at once, with a vaguer reason.
       if (declared > limits.maxBytes) {
-        res.destroy();
         reject(tooLarge(limits));
+        res.destroy();
         return;
       }
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > limits.maxBytes) {
-          res.destroy();
           reject(tooLarge(limits));
+          res.destroy();
           return;
         }
         chunks.push(chunk);
@@ -154,10 +155,12 @@ const timeoutError = (limits: FetchLimits) => {
     `Your blog took longer than ${seconds} second${seconds === 1 ? '' : 's'} to answer. We will try again later.`,
   );
 };
+const sizeInWords = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 const tooLarge = (limits: FetchLimits) =>
   new FeedReadError(
     'too_large',
-    `The feed is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB: ask your blog to list fewer posts in it.`,
+    `The feed is larger than ${sizeInWords(limits.maxBytes)}: ask your blog to list fewer posts in it.`,
   );
 const connectionLost = (url: URL) =>
   new FeedReadError('connection', `The connection to ${url.hostname} broke off. We will try again later.`);
