@@ -79,6 +79,14 @@ const configSchema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Let the blog feed reader connect to loopback and private-network addresses. Off by default: a participant's
+   * feed address must never reach the server's own network (SSRF). On only for tests and local development.
+   */
+  FEEDS_ALLOW_PRIVATE_HOSTS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

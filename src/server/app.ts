@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
+import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
 import { checkinsRoutes } from '../features/checkins/index.js';
 import { commentsRoutes } from '../features/comments/index.js';
@@ -256,6 +257,7 @@ export async function buildApp(opts: BuildAppOptions) {
     insightsRoutes,
     programmeProgressRoutes,
     enrolmentsRoutes,
+    blogFeedsRoutes,
   ]) {
     await app.register(routes(ctx));
   }
@@ -302,6 +304,7 @@ export async function buildApp(opts: BuildAppOptions) {
       archiveJobs,
       evidenceJobs,
       rateLimitJobs,
+      blogFeedJobs,
     ]);
     // preClose: running jobs finish (or are failed, to be retried) before the mailer and database close.
     app.addHook('preClose', async () => jobs.stop());

@@ -58,6 +58,8 @@ export async function createTestApp(
     WAYMARK_DATA_DIR: dataDir,
     // Files where a deployment on this database keeps them by default (config.ts).
     FILE_STORE: database.kind === 'postgres' ? 'database' : 'disk',
+    // Blog feeds in tests are served by the test itself, on 127.0.0.1 (blog-feeds tests check the guard off).
+    FEEDS_ALLOW_PRIVATE_HOSTS: 'true',
     ...options.env,
   });
   const { app, ctx } = await buildApp({
