@@ -11,6 +11,7 @@ export {
   type ProgrammeWeekRow,
   thingDone,
 } from './programme-outline.js';
+export { programmesRoutes } from './programmes.routes.js';
 export { type ReflectionInput, recordReflection, recordTried, settleCompletion } from './progress.js';
 export {
   daysBehind,
@@ -19,3 +20,4 @@ export {
   participantSchedule,
   weekReleaseDate,
 } from './release-schedule.js';
+export { starterProgramme } from './starter-programme.js';
