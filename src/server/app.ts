@@ -45,7 +45,7 @@ import { orgsRoutes } from '../features/orgs/index.js';
 import { planItemsRoutes, plansRoutes, revisionsRoutes, startPlansFromTemplates } from '../features/plans/index.js';
 import { portfolioRoutes } from '../features/portfolio/index.js';
 import { postImagesRoutes, postsRoutes } from '../features/posts/index.js';
-import { programmesRoutes } from '../features/programmes/index.js';
+import { programmeCoverRoutes, programmesRoutes } from '../features/programmes/index.js';
 import { reminderJobs } from '../features/reminders/index.js';
 import { reviewsRoutes } from '../features/reviews/index.js';
 import { searchRoutes } from '../features/search/index.js';
@@ -254,6 +254,7 @@ export async function buildApp(opts: BuildAppOptions) {
     reviewsRoutes,
     insightsRoutes,
     programmesRoutes,
+    programmeCoverRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -2,6 +2,8 @@
  * The programmes feature's public face: what other features and the server, scripts and benchmarks may use.
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
+
+export { programmeCoverRoutes } from './programme-cover.routes.js';
 export {
   loadProgrammeOutline,
   meetsCompletionRule,

@@ -2,6 +2,7 @@ import { starterProgramme } from '../../features/programmes/index.js';
 import type { Cast } from '../actors.js';
 import type { Json, TestApp } from '../app.js';
 import { adminsOnly, orgScoped, type Row } from '../matrix-kit.js';
+import { multipart, pngBytes } from '../multipart.js';
 
 /*
  * Programmes, authoring: L&D admins and owners (the organisers) write them. A draft does not exist for anyone
@@ -168,5 +169,34 @@ export const rows: Row[] = [
     route: 'DELETE /api/programme-cohorts/:cohortId',
     request: async (c, t) => ({ method: 'DELETE', url: (await draft(c, t)).cohortUrl }),
     expect: draftOnly(204),
+  },
+  {
+    route: 'PUT /api/programmes/:programmeId/cover',
+    request: async (c, t) => {
+      const body = await multipart({}, { name: 'cover.png', type: 'image/png', bytes: pngBytes() });
+      return {
+        method: 'PUT',
+        url: `${(await published(c, t)).url}/cover`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+    expect: adminsOnly(200),
+  },
+  {
+    // Members see a published programme's cover; the cast's outsider gets 404.
+    route: 'GET /api/programmes/:programmeId/cover',
+    request: async (c, t) => {
+      const p = await published(c, t);
+      const body = await multipart({}, { name: 'cover.png', type: 'image/png', bytes: pngBytes() });
+      await t.app.inject({
+        method: 'PUT',
+        url: `${p.url}/cover`,
+        headers: { ...c.as('admin'), ...body.headers },
+        payload: body.payload,
+      });
+      return { method: 'GET', url: `${p.url}/cover` };
+    },
+    expect: orgScoped(200),
   },
 ];
