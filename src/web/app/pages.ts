@@ -19,6 +19,8 @@ export const feedPage = () => import('../features/posts/feed-page');
 export const postPage = () => import('../features/posts/post-page');
 export const communitiesPage = () => import('../features/communities/communities-page');
 export const communityPage = () => import('../features/communities/community-page');
+export const programmesManagePage = () => import('../features/programmes/programmes-manage-page');
+export const programmeEditorPage = () => import('../features/programmes/programme-editor-page');
 export const personPage = () => import('../features/posts/person-page');
 export const searchPage = () => import('../features/search/search-page');
 export const sharedPlanPage = () => import('../features/sharing/shared-plan-page');

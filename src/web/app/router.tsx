@@ -85,6 +85,14 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/posts/:postId', lazy: page(pages.postPage, (m) => m.PostPage) },
       { path: '/orgs/:orgId/communities', lazy: page(pages.communitiesPage, (m) => m.CommunitiesPage) },
       { path: '/orgs/:orgId/communities/:communityId', lazy: page(pages.communityPage, (m) => m.CommunityPage) },
+      {
+        path: '/orgs/:orgId/programmes/manage',
+        lazy: page(pages.programmesManagePage, (m) => m.ProgrammesManagePage),
+      },
+      {
+        path: '/orgs/:orgId/programmes/manage/:programmeId',
+        lazy: page(pages.programmeEditorPage, (m) => m.ProgrammeEditorPage),
+      },
       { path: '/orgs/:orgId/people/:memberId', lazy: page(pages.personPage, (m) => m.PersonPage) },
       { path: '/orgs/:orgId/search', lazy: page(pages.searchPage, (m) => m.SearchPage) },
       { path: '/orgs/:orgId/shared/:planId', lazy: page(pages.sharedPlanPage, (m) => m.SharedPlanPage) },
