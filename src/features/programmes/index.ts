@@ -4,6 +4,7 @@
  */
 
 export { programmeCoverRoutes } from './programme-cover.routes.js';
+export { writeProgrammeDocument } from './programme-document.js';
 export {
   loadProgrammeOutline,
   meetsCompletionRule,
@@ -13,6 +14,7 @@ export {
   type ProgrammeWeekRow,
   thingDone,
 } from './programme-outline.js';
+export { parseProgrammeDocument } from './programme-transfer.service.js';
 export { programmesRoutes } from './programmes.routes.js';
 export { type ReflectionInput, recordReflection, recordTried, settleCompletion } from './progress.js';
 export {
