@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
@@ -88,7 +89,8 @@ function StartProgramme({ orgId }: { orgId: string }) {
             { title },
             {
               onSuccess: (outline) => {
-                leave.sent();
+                // The guard lets go before the page changes, or it would ask about text that was just saved.
+                flushSync(() => leave.sent());
                 open(outline);
               },
             },
