@@ -1,3 +1,4 @@
+import { format, subDays } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../test/app.js';
 import { DEMO_PASSWORD, demoAdminEmail, demoOwnerEmail, seedDemo } from './seed-demo.js';
@@ -41,6 +42,23 @@ describe('demo seed', () => {
       await t.app.inject({ method: 'GET', url: `/api/templates?orgId=${org.organizationId}`, headers: { cookie } })
     ).json();
     expect(templates.templates.map((x: { name: string }) => x.name)).toEqual(['New library staff']);
+
+    // A programme is running: the starter programme, published, with a cohort that started a week ago.
+    const programmes = (
+      await t.app.inject({ method: 'GET', url: `/api/orgs/${org.organizationId}/programmes`, headers: { cookie } })
+    ).json();
+    expect(programmes.programmes).toEqual([
+      expect.objectContaining({ title: 'Learning out loud in 12 things', status: 'published', things: 12, cohorts: 1 }),
+    ]);
+    const cohorts = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/programmes/${programmes.programmes[0].id}/cohorts`,
+        headers: { cookie },
+      })
+    ).json();
+    const weekAgo = format(subDays(new Date(), 7), 'yyyy-MM-dd');
+    expect(cohorts.cohorts[0].startsOn).toBe(weekAgo);
 
     // A year of use: the portfolio shows last year's achieved goal with its evidence; the new goal has a timeline.
     const portfolio = (

@@ -5,6 +5,7 @@ import type { Database } from './client.js';
 import { addInsightsDemo } from './demo-insights.js';
 import { foundersEarlierPlan, foundersPlan, foundersTraces, newStaffTemplate } from './demo-plans.js';
 import { addLearningOutLoud } from './demo-posts.js';
+import { addDemoProgramme } from './demo-programme.js';
 import { checkin, evidence, goal, logEntry, organization, plan, planTemplate, user } from './schema/index.js';
 
 /*
@@ -112,6 +113,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
     await addTraces(tx, { ownerMemberId: ownerMember.id, userId: owner.id, orgId: org.id }, earlier.id, current.id);
     await addLearningOutLoud(tx, org.id, idByName);
     await addInsightsDemo(tx, org.id, idByName);
+    await addDemoProgramme(tx, org.id, idByName.get('Tom Lindqvist') as string);
     await tx.insert(planTemplate).values({
       id: randomUUID(),
       organizationId: org.id,

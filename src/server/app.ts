@@ -47,7 +47,7 @@ import { planItemsRoutes, plansRoutes, revisionsRoutes, startPlansFromTemplates 
 import { portfolioRoutes } from '../features/portfolio/index.js';
 import { postImagesRoutes, postsRoutes } from '../features/posts/index.js';
 import { programmeProgressRoutes } from '../features/programme-progress/index.js';
-import { enrolmentsRoutes } from '../features/programmes/index.js';
+import { enrolmentsRoutes, programmeCoverRoutes, programmesRoutes } from '../features/programmes/index.js';
 import { reminderJobs } from '../features/reminders/index.js';
 import { reviewsRoutes } from '../features/reviews/index.js';
 import { searchRoutes } from '../features/search/index.js';
@@ -258,6 +258,8 @@ export async function buildApp(opts: BuildAppOptions) {
     programmeProgressRoutes,
     enrolmentsRoutes,
     blogFeedsRoutes,
+    programmesRoutes,
+    programmeCoverRoutes,
   ]) {
     await app.register(routes(ctx));
   }

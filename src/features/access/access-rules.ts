@@ -239,6 +239,18 @@ export const rules = {
     allows: ({ organiser }) => organiser,
     refusal: 'Only L&D admins and owners change programmes.',
   },
+  // Authors' list holds drafts, so it is theirs alone; members find published programmes elsewhere.
+  'programme:list-authored': {
+    on: 'org',
+    allows: ({ me }) => isAdmin(me.role),
+    refusal: 'Only L&D admins and owners manage programmes.',
+  },
+  'cohort:edit': {
+    on: 'cohort',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ organiser }) => organiser,
+    refusal: 'Only L&D admins and owners change cohorts.',
+  },
 
   // Programmes, taking part: any member enrols in a published programme; an enrolment is its participant's.
   'programme:read-catalogue': { on: 'org' },

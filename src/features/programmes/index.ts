@@ -6,6 +6,8 @@
 export { enrolmentsRoutes } from './enrolments.routes.js';
 export { ORGANISERS_SEE } from './enrolments.schema.js';
 export { programmesInProgress } from './participation.service.js';
+export { programmeCoverRoutes } from './programme-cover.routes.js';
+export { writeProgrammeDocument } from './programme-document.js';
 export {
   loadProgrammeOutline,
   meetsCompletionRule,
@@ -15,6 +17,8 @@ export {
   type ProgrammeWeekRow,
   thingDone,
 } from './programme-outline.js';
+export { parseProgrammeDocument } from './programme-transfer.service.js';
+export { programmesRoutes } from './programmes.routes.js';
 export { type ReflectionInput, recordReflection, recordTried, settleCompletion } from './progress.js';
 export {
   daysBehind,
@@ -23,3 +27,4 @@ export {
   participantSchedule,
   weekReleaseDate,
 } from './release-schedule.js';
+export { starterProgramme } from './starter-programme.js';

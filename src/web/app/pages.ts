@@ -23,6 +23,8 @@ export const cataloguePage = () => import('../features/programme-learning/catalo
 export const learningProgrammePage = () => import('../features/programme-learning/programme-page');
 export const learningThingPage = () => import('../features/programme-learning/thing-page');
 export const cohortPage = () => import('../features/programme-learning/cohort-page');
+export const programmesManagePage = () => import('../features/programmes/programmes-manage-page');
+export const programmeEditorPage = () => import('../features/programmes/programme-editor-page');
 export const personPage = () => import('../features/posts/person-page');
 export const searchPage = () => import('../features/search/search-page');
 export const sharedPlanPage = () => import('../features/sharing/shared-plan-page');

@@ -96,6 +96,14 @@ export const router = createBrowserRouter([
         path: '/orgs/:orgId/cohorts/:cohortId/things/:thingId',
         lazy: page(pages.cohortPage, (m) => m.CohortThingPage),
       },
+      {
+        path: '/orgs/:orgId/programmes/manage',
+        lazy: page(pages.programmesManagePage, (m) => m.ProgrammesManagePage),
+      },
+      {
+        path: '/orgs/:orgId/programmes/manage/:programmeId',
+        lazy: page(pages.programmeEditorPage, (m) => m.ProgrammeEditorPage),
+      },
       { path: '/orgs/:orgId/people/:memberId', lazy: page(pages.personPage, (m) => m.PersonPage) },
       { path: '/orgs/:orgId/search', lazy: page(pages.searchPage, (m) => m.SearchPage) },
       { path: '/orgs/:orgId/shared/:planId', lazy: page(pages.sharedPlanPage, (m) => m.SharedPlanPage) },

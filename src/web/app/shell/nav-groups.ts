@@ -77,6 +77,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/invitations`, label: 'Invitations', icon: MailPlus },
         { to: `${org}/guide`, label: 'Guide questions', icon: SignpostBig },
         { to: `${org}/templates`, label: 'Templates', icon: LayoutTemplate },
+        { to: `${org}/programmes/manage`, label: 'Programmes', icon: GraduationCap },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
       ],
     });
