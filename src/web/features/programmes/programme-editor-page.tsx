@@ -66,6 +66,9 @@ export function ProgrammeEditorPage() {
           Export (JSON)
         </a>
         <Link to={`/orgs/${orgId}/programmes/${p.id}`}>Preview as a learner</Link>
+        {p.status !== 'draft' && (
+          <Link to={`/orgs/${orgId}/programmes/manage/${p.id}/progress`}>Participants’ progress</Link>
+        )}
       </div>
       <FormError error={edits.step.error ?? edits.copy.error} />
       <DetailsForm key={p.version} programme={p} edits={edits} />

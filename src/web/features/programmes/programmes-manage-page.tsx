@@ -47,6 +47,13 @@ export function ProgrammesManagePage() {
                   {p.cohorts} {p.cohorts === 1 ? 'cohort' : 'cohorts'} · {p.participants}{' '}
                   {p.participants === 1 ? 'participant' : 'participants'}
                 </p>
+                {p.status !== 'draft' && (
+                  <p>
+                    <Link to={`/orgs/${orgId}/programmes/manage/${p.id}/progress`}>
+                      Participants’ progress<span className="visually-hidden"> in {p.title}</span>
+                    </Link>
+                  </p>
+                )}
               </article>
             </li>
           ))}
