@@ -77,5 +77,8 @@ describe('renderMarkdown', () => {
 
   it('turns page-level headings into headings below the page’s own', () => {
     expect(renderMarkdown('# Big')).toBe('<h3>Big</h3>');
+    // A body that starts with "##" (as many people write) does not skip a level under the page's h2.
+    expect(renderMarkdown('## Try it')).toBe('<h3>Try it</h3>');
+    expect(renderMarkdown('#### Detail')).toBe('<h4>Detail</h4>');
   });
 });

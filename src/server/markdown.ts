@@ -55,9 +55,14 @@ const allowed: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    // A comment's headings sit inside a page's own: never above its h2 sections.
+    // People's headings sit inside a page's own sections (h2): never above them, and never a level below the
+    // next one, which screen-reader users would take for a part left out (axe's heading-order). Two levels.
     h1: 'h3',
-    h2: 'h4',
+    h2: 'h3',
+    h3: 'h3',
+    h4: 'h4',
+    h5: 'h4',
+    h6: 'h4',
     a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer', target: '_blank' }),
   },
 };
