@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
+import { badgesRoutes } from '../features/badges/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
 import { checkinsRoutes } from '../features/checkins/index.js';
 import { commentsRoutes } from '../features/comments/index.js';
@@ -252,6 +253,7 @@ export async function buildApp(opts: BuildAppOptions) {
     enlistmentRoutes,
     reviewsRoutes,
     insightsRoutes,
+    badgesRoutes,
   ]) {
     await app.register(routes(ctx));
   }
