@@ -185,3 +185,11 @@ export const verificationView = z
 export const verifyBody = z.object({ credential: credentialJson });
 
 export const publicCredentialView = z.object({ credential: credentialJson, verification: verificationView });
+
+export type AchievementList = z.infer<typeof achievementList>;
+export type AwardList = z.infer<typeof awardList>;
+export type AchievementWithAwards = z.infer<typeof achievementWithAwards>;
+export type AwardResult = z.infer<typeof awardResult>;
+export type RevokeBody = z.input<typeof revokeBody>;
+export type VerificationView = z.infer<typeof verificationView>;
+export type PublicCredentialView = z.infer<typeof publicCredentialView>;

@@ -192,7 +192,7 @@ describe('a tampered credential', () => {
     // Another key claiming to be the issuer's: the signature cannot match the published key.
     const impostor = await Ed25519Multikey.generate({ id: proof.verificationMethod, controller: unsigned.issuer.id });
     const forged = await vc.issue({
-      credential: unsigned,
+      credential: structuredClone(unsigned),
       suite: new DataIntegrityProof({ signer: impostor.signer(), cryptosuite }),
       documentLoader: bundledDocumentLoader(),
     });
@@ -206,7 +206,7 @@ describe('a tampered credential', () => {
       controller: unsigned.issuer.id,
     });
     const unknownKey = await vc.issue({
-      credential: unsigned,
+      credential: structuredClone(unsigned),
       suite: new DataIntegrityProof({ signer: stranger.signer(), cryptosuite }),
       documentLoader: bundledDocumentLoader(),
     });

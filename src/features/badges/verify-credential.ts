@@ -43,11 +43,14 @@ function changedPaths(a: unknown, b: unknown, path = ''): string[] {
 
 /** What the error of a failed proof means, in words. */
 function proofFailure(error: unknown): string {
-  const errors = asList((error as { errors?: unknown })?.errors ?? error);
-  const first = errors[0] as { message?: string; name?: string; cause?: unknown } | undefined;
-  const cause = [first, first?.cause].find((e) => e instanceof RefusedToFetch);
-  if (cause) return 'the key that signed it is not one its issuer publishes.';
-  const message = first?.message ?? String(first);
+  const errors = asList((error as { errors?: unknown })?.errors ?? error) as (
+    | { message?: string; cause?: unknown }
+    | undefined
+  )[];
+  if (errors.some((e) => e instanceof RefusedToFetch || e?.cause instanceof RefusedToFetch)) {
+    return 'the key that signed it is not one its issuer publishes.';
+  }
+  const message = errors[0]?.message ?? String(errors[0]);
   if (/invalid signature/i.test(message))
     return 'the signature does not match the content: it was changed after it was signed, or signed with another key.';
   if (/not found|No matching proofs/i.test(message)) return 'it carries no eddsa-rdfc-2022 proof by its issuer.';

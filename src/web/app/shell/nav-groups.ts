@@ -1,5 +1,6 @@
 import {
   Award,
+  BadgeCheck,
   ChartColumn,
   Handshake,
   House,
@@ -76,6 +77,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/guide`, label: 'Guide questions', icon: SignpostBig },
         { to: `${org}/templates`, label: 'Templates', icon: LayoutTemplate },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
+        { to: `${org}/badges`, label: 'Badges', icon: BadgeCheck },
       ],
     });
   }
