@@ -70,7 +70,7 @@ export async function listAchievements(db: Database, orgId: string) {
   return db
     .select({
       achievement,
-      awarded: sql<number>`(select count(*)::int from ${badgeAward} a where a.achievement_id = ${achievement.id})`,
+      awarded: sql<number>`(select count(*)::int from ${badgeAward} a where a.achievement_id = ${achievement}.id)`,
     })
     .from(achievement)
     .where(eq(achievement.organizationId, orgId))

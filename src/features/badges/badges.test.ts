@@ -77,6 +77,8 @@ describe('awarding an achievement', () => {
     const third = await addMember(t.db, s.c.org, { name: 'Third Learner' });
     const result = await s.award([s.c.members.self.id, s.c.members.otherMember.id, third.id]);
     expect(result.awards).toHaveLength(3);
+    const listed = await t.callOk('GET', `/api/orgs/${s.c.org.id}/achievements`, s.admin);
+    expect(listed.achievements.map((a: Json) => [a.name, a.awarded])).toEqual([['Data storyteller', 3]]);
     expect(s.achievement.image).toMatch(/^data:image\/svg\+xml;base64,/);
 
     const credential = await s.credentialOf(result.awards.find((a: Json) => a.recipientMemberId === third.id).id);
