@@ -35,6 +35,7 @@ CREATE TABLE "badge_issuer" (
 	"url" text,
 	"image_url" text,
 	"colour" text DEFAULT '#1f5f8b' NOT NULL,
+	"status_list" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

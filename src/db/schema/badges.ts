@@ -18,6 +18,11 @@ export const badgeIssuer = pgTable('badge_issuer', {
   imageUrl: text('image_url'),
   /** The organisation's colour, used by achievement images made from the template. */
   colour: text('colour').notNull().default('#1f5f8b'),
+  /**
+   * The signed BitstringStatusList credential as last published: signed again when a badge is revoked, so that
+   * serving and verifying it costs no signature (and every instance serves the same one).
+   */
+  statusList: text('status_list'),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -13,6 +13,7 @@ import {
   findAward,
   insertAwards,
   issuerOf,
+  lockIssuer,
   membersNamed,
   revokeAward,
   takenStatusIndexes,
@@ -21,7 +22,7 @@ import type { AwardView, awardBody } from './badges.schema.js';
 import { buildCredential, type Credential, credentialUrl, signCredential } from './credential.js';
 import { statusListUrl } from './issuer-identity.js';
 import { activeSigningKey, signingKeyPair } from './issuer-keys.js';
-import { STATUS_LIST_LENGTH } from './status-list.js';
+import { publishStatusList, STATUS_LIST_LENGTH } from './status-list.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -170,11 +171,14 @@ export async function listAchievementAwards(ctx: AppContext, actor: Actor, achie
 export async function revokeBadge(ctx: AppContext, actor: Actor, awardId: string, reason: string): Promise<AwardView> {
   const found = await findAward(ctx.db, awardId);
   if (!found) throw notFound('Badge');
-  const { me } = await asMissing(
-    requireAccess(ctx, actor, 'badge:manage', { org: found.award.organizationId }),
-    'Badge',
-  );
-  await revokeAward(ctx.db, awardId, me.id, reason);
+  const orgId = found.award.organizationId;
+  const { me } = await asMissing(requireAccess(ctx, actor, 'badge:manage', { org: orgId }), 'Badge');
+  // The revocation and the list that publishes it are written together: never one without the other.
+  // Two revocations at once queue on the issuer's row, so the second list is made with the first's bit in it.
+  await ctx.db.transaction(async (db) => {
+    await lockIssuer(db, orgId);
+    if (await revokeAward(db, awardId, me.id, reason)) await publishStatusList({ ...ctx, db }, orgId);
+  });
   return awardViewOf(ctx.config.baseUrl, (await findAward(ctx.db, awardId)) as AwardListed);
 }
 

@@ -32,6 +32,16 @@ export async function issuerOf(db: Database, orgId: string): Promise<IssuerRow> 
   return (await findIssuer(db, orgId)) as IssuerRow;
 }
 
+/** Holds the issuer's row until the transaction ends (made first if missing): writers of its status list queue. */
+export async function lockIssuer(db: Database, orgId: string) {
+  await issuerOf(db, orgId);
+  await db
+    .select({ id: badgeIssuer.organizationId })
+    .from(badgeIssuer)
+    .where(eq(badgeIssuer.organizationId, orgId))
+    .for('update');
+}
+
 export async function updateIssuer(db: Database, orgId: string, version: number, values: Partial<IssuerRow>) {
   const rows = await db
     .update(badgeIssuer)
