@@ -32,7 +32,8 @@ describe('badges', () => {
     const card = page.getByRole('article', { name: 'Data storyteller' });
     await card.waitFor();
     await card.getByRole('button', { name: 'Award and revoke Data storyteller' }).click();
-    for (const name of ['Bea Badger', 'Cal Colleague', 'Dee Colleague']) await page.getByRole('checkbox', { name, exact: true }).check();
+    for (const name of ['Bea Badger', 'Cal Colleague', 'Dee Colleague'])
+      await page.getByRole('checkbox', { name, exact: true }).check();
     await page.getByLabel('Why it is awarded').fill('The quarterly review story');
     await page.getByRole('button', { name: 'Award', exact: true }).click();
     await page.getByText('Awarded to 3 people.').waitFor();
@@ -53,7 +54,9 @@ describe('badges', () => {
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(credential.credentialSubject.identifier[0].identityHash).toBe('Bea Badger');
     await expectNoAxeViolations(page, 'portfolio with a badge');
-    const verificationUrl = (await badge.getByRole('link', { name: /Verification page/ }).getAttribute('href')) as string;
+    const verificationUrl = (await badge
+      .getByRole('link', { name: /Verification page/ })
+      .getAttribute('href')) as string;
 
     // Someone signed out opens the link the learner shares.
     for (const width of [1280, 390]) {
