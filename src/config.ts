@@ -21,6 +21,11 @@ const configSchema = z.object({
   /** Secret that signs session cookies. Required in production; development generates one per data directory. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
+   * Encrypts the badge issuers' signing keys at rest (AES-256-GCM). Optional: without it the key is derived from
+   * AUTH_SECRET (HKDF), so changing AUTH_SECRET would then make stored signing keys unreadable.
+   */
+  BADGE_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
    * Records this AUTH_SECRET as the one every instance on the database must use, replacing the recorded one
    * (everyone signed in is signed out). For one start when the secret is changed on purpose.
    */

@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
+import { badgesRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
 import { checkinsRoutes } from '../features/checkins/index.js';
@@ -260,6 +261,7 @@ export async function buildApp(opts: BuildAppOptions) {
     blogFeedsRoutes,
     programmesRoutes,
     programmeCoverRoutes,
+    badgesRoutes,
   ]) {
     await app.register(routes(ctx));
   }

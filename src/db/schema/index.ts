@@ -1,6 +1,7 @@
 export * from './archives.js';
 export * from './around.js';
 export * from './auth.js';
+export * from './badges.js';
 export * from './collaboration.js';
 export * from './files.js';
 export * from './insights.js';

@@ -297,6 +297,15 @@ export const rules = {
     allows: ({ isParticipant }) => isParticipant,
     refusal: 'Only the participant registers their own blog.',
   },
+
+  // Badges: L&D admins and owners define achievements, award and revoke them and keep the issuer's keys; each
+  // learner sees the badges they hold. Verifying a credential needs no account (no rule: anyone may).
+  'badge:manage': {
+    on: 'org',
+    allows: ({ me }) => isAdmin(me.role),
+    refusal: 'Only L&D admins and owners manage badges.',
+  },
+  'badge:read-own': { on: 'membership' },
 } satisfies Record<string, AnyRule>;
 
 export type Action = keyof typeof rules;

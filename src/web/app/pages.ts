@@ -48,3 +48,5 @@ export const topicsPage = () => import('../features/insights/topics-page');
 export const insightActionPage = () => import('../features/insights/insight-action-page');
 export const settingsPage = () => import('../features/settings/settings-page');
 export const notificationsPage = () => import('../features/notifications/notifications-page');
+export const badgesAdminPage = () => import('../features/badges/badges-admin-page');
+export const credentialPage = () => import('../features/badges/credential-page');

@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
       { path: '/invite/:token', lazy: page(pages.invitationPages, (m) => m.InviteLandingPage) },
       { path: '/p/:token', lazy: page(pages.sharedPortfolioPage, (m) => m.SharedPortfolioPage) },
       { path: '/unsubscribe', lazy: page(pages.unsubscribePage, (m) => m.UnsubscribePage) },
+      { path: '/credentials/:awardId', lazy: page(pages.credentialPage, (m) => m.CredentialPage) },
       // Every token and component, for those building Waymark: not in a production build.
       ...(import.meta.env.DEV
         ? [
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
       },
       { path: '/orgs/:orgId/guide', lazy: page(pages.guideAdminPage, (m) => m.GuideAdminPage) },
       { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
+      { path: '/orgs/:orgId/badges', lazy: page(pages.badgesAdminPage, (m) => m.BadgesAdminPage) },
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
       {
         path: '/orgs/:orgId/programmes/manage/:programmeId/progress',

@@ -1,5 +1,6 @@
 import {
   Award,
+  BadgeCheck,
   ChartColumn,
   GraduationCap,
   Handshake,
@@ -79,6 +80,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/templates`, label: 'Templates', icon: LayoutTemplate },
         { to: `${org}/programmes/manage`, label: 'Programmes', icon: GraduationCap },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
+        { to: `${org}/badges`, label: 'Badges', icon: BadgeCheck },
       ],
     });
   }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
+import { MyBadges } from '../badges/my-badges';
 import { useMyPortfolio } from './portfolio-api';
 import { PortfolioGoals } from './portfolio-goals';
 import { ShareLinks } from './share-links';
@@ -30,6 +31,7 @@ export function PortfolioPage() {
         )}
         {goals.length > 0 && <PortfolioGoals goals={goals} level={3} orgId={orgId} />}
       </section>
+      <MyBadges orgId={orgId} />
       <ShareLinks orgId={orgId} />
     </section>
   );

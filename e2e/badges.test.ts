@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/browser.js';
+import { colleagueJoins, newPage, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
+
+/*
+ * Badges: an admin defines an achievement and awards it to three people; a learner finds it in the portfolio,
+ * downloads the credential and opens its public page signed out, where it is verified; the admin revokes it and
+ * the page says revoked. Every page is checked with axe, at 1280 and 390 px.
+ */
+
+const env = serverAndBrowser();
+
+describe('badges', () => {
+  it('are defined, awarded, verified in public and revoked', async () => {
+    const { page } = await signUpWithOrganisation(env, 'Bea Badger', 'Badge Library');
+    const me = await (await page.request.get('/api/me')).json();
+    const orgId = me.memberships[0].organizationId as string;
+    await colleagueJoins(env, page, orgId, 'Cal Colleague');
+    await colleagueJoins(env, page, orgId, 'Dee Colleague');
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Badges' }).click();
+    await page.getByRole('heading', { name: 'Badges', level: 1 }).waitFor();
+    await page.getByText('No achievements yet: define the first.').waitFor();
+    await expectNoAxeViolations(page, 'badges (empty)');
+
+    await page.getByLabel('Name', { exact: true }).fill('Data storyteller');
+    await page.getByLabel('Description').fill('Tells a story with data that changes a decision.');
+    await page.getByLabel('Criteria: what earns it').fill('Presented an analysis that a team acted on.');
+    await page.getByLabel('Skills and tags (optional)').fill('data, storytelling');
+    await page.getByRole('button', { name: 'Define the achievement' }).click();
+    const card = page.getByRole('article', { name: 'Data storyteller' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Award and revoke Data storyteller' }).click();
+    for (const name of ['Bea Badger', 'Cal Colleague', 'Dee Colleague'])
+      await page.getByRole('checkbox', { name, exact: true }).check();
+    await page.getByLabel('Why it is awarded').fill('The quarterly review story');
+    await page.getByRole('button', { name: 'Award', exact: true }).click();
+    await page.getByText('Awarded to 3 people.').waitFor();
+    await card.getByText('Awarded 3 times').waitFor();
+    await expectNoAxeViolations(page, 'badges with awards');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await expectNoAxeViolations(page, 'badges with awards at 390 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The learner (here the owner, who awarded themself too) finds it in the portfolio.
+    await nav.getByRole('link', { name: 'Portfolio' }).click();
+    const badge = page.getByRole('article', { name: 'Data storyteller' });
+    await badge.waitFor();
+    const download = await page.request.get(
+      (await badge.getByRole('link', { name: /Download the credential/ }).getAttribute('href')) as string,
+    );
+    const credential = await download.json();
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential.credentialSubject.identifier[0].identityHash).toBe('Bea Badger');
+    await expectNoAxeViolations(page, 'portfolio with a badge');
+    const verificationUrl = (await badge
+      .getByRole('link', { name: /Verification page/ })
+      .getAttribute('href')) as string;
+
+    // Someone signed out opens the link the learner shares.
+    for (const width of [1280, 390]) {
+      const { page: visitor, context } = await newPage(env, width);
+      await visitor.goto(verificationUrl);
+      await visitor.getByRole('heading', { name: 'Data storyteller', level: 1 }).waitFor();
+      await visitor.getByText('Verified.').waitFor();
+      await visitor.getByText('Awarded to Bea Badger by Badge Library', { exact: false }).waitFor();
+      await visitor.getByText('The signature (eddsa-rdfc-2022) is valid').waitFor();
+      await expectNoAxeViolations(visitor, `verification page at ${width} px`);
+      await context.close();
+    }
+
+    // The admin revokes it; the public page says so.
+    await nav.getByRole('link', { name: 'Badges' }).click();
+    await page.getByRole('button', { name: 'Award and revoke Data storyteller' }).click();
+    await page.getByLabel('Reason to revoke Bea Badger’s badge').fill('Awarded in error');
+    await page.getByRole('button', { name: 'Revoke Bea Badger’s badge' }).click();
+    await page.getByText('Awarded in error').waitFor();
+    const { page: visitor, context } = await newPage(env);
+    await visitor.goto(verificationUrl);
+    await visitor.getByText('Revoked.').waitFor();
+    await visitor.getByText('Its issuer has revoked it.').waitFor();
+    await expectNoAxeViolations(visitor, 'verification page (revoked)');
+    await context.close();
+  });
+});

@@ -1,0 +1,207 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { notFound, validationError } from '../../server/errors.js';
+import type { Actor } from '../access/index.js';
+import { requireAccess } from '../access/index.js';
+import { asMissing, loadManagedAchievement } from './achievements.service.js';
+import {
+  type AwardListed,
+  awardsOfAchievement,
+  awardsOfMember,
+  findAchievement,
+  findAward,
+  insertAwards,
+  issuerOf,
+  lockIssuer,
+  membersNamed,
+  revokeAward,
+  takenStatusIndexes,
+} from './badges.repository.js';
+import type { AwardView, awardBody } from './badges.schema.js';
+import { buildCredential, type Credential, credentialUrl, signCredential } from './credential.js';
+import { statusListUrl } from './issuer-identity.js';
+import { activeSigningKey, signingKeyPair } from './issuer-keys.js';
+import { publishStatusList, STATUS_LIST_LENGTH } from './status-list.js';
+import { verifyBadgeCredential } from './verify-credential.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function awardViewOf(baseUrl: string, r: AwardListed): AwardView {
+  const a = r.award;
+  return {
+    id: a.id,
+    achievementId: a.achievementId,
+    achievementName: r.achievementName,
+    image: r.achievementImage,
+    recipientMemberId: a.recipientMemberId,
+    recipientName: r.recipientName,
+    reason: a.reason,
+    issuedAt: a.issuedAt.toISOString(),
+    expiresAt: a.expiresAt?.toISOString() ?? null,
+    revokedAt: a.revokedAt?.toISOString() ?? null,
+    revokedReason: a.revokedReason,
+    verificationUrl: credentialUrl(baseUrl, a.id),
+  };
+}
+
+/** Free positions of the status list, at random (so a credential's position tells nothing of when it came). */
+function pickStatusIndexes(taken: Set<number>, count: number): number[] {
+  if (taken.size + count > STATUS_LIST_LENGTH) {
+    throw validationError({ memberIds: 'The organisation’s status list is full.' });
+  }
+  const picked: number[] = [];
+  while (picked.length < count) {
+    const i = randomInt(STATUS_LIST_LENGTH);
+    if (!taken.has(i)) {
+      taken.add(i);
+      picked.push(i);
+    }
+  }
+  return picked;
+}
+
+export type AwardInput = { achievementId: string; memberIds: string[]; reason: string };
+
+/**
+ * Awards an achievement to members of its organisation: one signed OpenBadgeCredential each, all written in
+ * `tx` (the caller's transaction: all of them or none). `actor` is an L&D admin or owner, or 'system' for an
+ * award the app makes itself (a programme completed), which no gate checks. Members who hold the achievement
+ * already (not revoked) are not awarded twice; ids that are not members of the organisation answer 400.
+ */
+export async function awardAchievement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  tx: AppContext,
+  input: AwardInput,
+): Promise<{ awards: AwardView[]; alreadyHeld: string[] }> {
+  // Read through the transaction: on PGlite it holds the one connection.
+  let achievement = await findAchievement(tx.db, input.achievementId);
+  let awardedBy: string | null = null;
+  if (actor !== 'system') {
+    const managed = await loadManagedAchievement(tx, actor, input.achievementId);
+    achievement = managed.achievement;
+    awardedBy = managed.me.id;
+  }
+  if (!achievement) throw notFound('Achievement');
+  const orgId = achievement.organizationId;
+
+  const wanted = [...new Set(input.memberIds)];
+  const members = await membersNamed(tx.db, orgId, wanted);
+  const unknown = wanted.filter((id) => !members.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    throw validationError({ memberIds: `Not members of this organisation: ${unknown.join(', ')}.` });
+  }
+  const held = new Set(
+    (await awardsOfAchievement(tx.db, achievement.id))
+      .filter((r) => !r.award.revokedAt)
+      .map((r) => r.award.recipientMemberId),
+  );
+  const recipients = members.filter((m) => !held.has(m.id));
+
+  const issuer = await issuerOf(tx.db, orgId);
+  const key = await activeSigningKey(tx, orgId);
+  const keyPair = await signingKeyPair(tx, key);
+  const indexes = pickStatusIndexes(await takenStatusIndexes(tx.db, orgId), recipients.length);
+  const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const expiresAt = achievement.expiryDays ? new Date(issuedAt.getTime() + achievement.expiryDays * DAY_MS) : null;
+  const { baseUrl } = ctx.config;
+
+  const rows = [];
+  for (const [i, member] of recipients.entries()) {
+    // Signing is CPU work (~10 ms each): let other requests in between, so a cohort of a thousand blocks no one.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const awardId = randomUUID();
+    const statusIndex = indexes[i] as number;
+    const credential = await signCredential(
+      keyPair,
+      buildCredential(baseUrl, {
+        awardId,
+        orgId,
+        issuer,
+        achievement,
+        recipientName: member.name,
+        issuedAt,
+        expiresAt,
+        statusIndex,
+        statusListUrl: statusListUrl(baseUrl, orgId),
+      }),
+      issuedAt,
+    );
+    rows.push({
+      id: awardId,
+      organizationId: orgId,
+      achievementId: achievement.id,
+      recipientMemberId: member.id,
+      awardedByMemberId: awardedBy,
+      reason: input.reason,
+      credential: JSON.stringify(credential),
+      statusIndex,
+      issuedAt,
+      expiresAt,
+    });
+  }
+  await insertAwards(tx.db, rows);
+  const awards = await awardsOfAchievement(tx.db, achievement.id);
+  const made = new Set<string>(rows.map((r) => r.id));
+  return {
+    awards: awards.filter((r) => made.has(r.award.id)).map((r) => awardViewOf(baseUrl, r)),
+    alreadyHeld: members.filter((m) => held.has(m.id)).map((m) => m.id),
+  };
+}
+
+/** The route's award: by an admin, in one transaction of its own. */
+export async function awardFromRequest(
+  ctx: AppContext,
+  actor: Actor,
+  achievementId: string,
+  input: z.infer<typeof awardBody>,
+) {
+  return ctx.db.transaction((db) => awardAchievement(ctx, actor, { ...ctx, db }, { achievementId, ...input }));
+}
+
+/** An achievement and everyone it was awarded to (L&D admins). */
+export async function listAchievementAwards(ctx: AppContext, actor: Actor, achievementId: string) {
+  await loadManagedAchievement(ctx, actor, achievementId);
+  return (await awardsOfAchievement(ctx.db, achievementId)).map((r) => awardViewOf(ctx.config.baseUrl, r));
+}
+
+/**
+ * Revokes an awarded badge with a reason: its bit in the organisation's status list is set, so anyone verifying
+ * it from now on is told it was revoked. Revoking one already revoked changes nothing.
+ */
+export async function revokeBadge(ctx: AppContext, actor: Actor, awardId: string, reason: string): Promise<AwardView> {
+  const found = await findAward(ctx.db, awardId);
+  if (!found) throw notFound('Badge');
+  const orgId = found.award.organizationId;
+  const { me } = await asMissing(requireAccess(ctx, actor, 'badge:manage', { org: orgId }), 'Badge');
+  // The revocation and the list that publishes it are written together: never one without the other.
+  // Two revocations at once queue on the issuer's row, so the second list is made with the first's bit in it.
+  await ctx.db.transaction(async (db) => {
+    await lockIssuer(db, orgId);
+    if (await revokeAward(db, awardId, me.id, reason)) await publishStatusList({ ...ctx, db }, orgId);
+  });
+  return awardViewOf(ctx.config.baseUrl, (await findAward(ctx.db, awardId)) as AwardListed);
+}
+
+/** The badges the actor holds in an organisation (their portfolio's "Badges"), newest first. */
+export async function listMyBadges(ctx: AppContext, actor: Actor, orgId: string): Promise<AwardView[]> {
+  const { memberId } = await requireAccess(ctx, actor, 'badge:read-own', { org: orgId });
+  return (await awardsOfMember(ctx.db, memberId)).map((r) => awardViewOf(ctx.config.baseUrl, r));
+}
+
+/**
+ * A credential and its verification, for its public page: anyone with the link (the learner shares it) sees it,
+ * signed in or not. What is shown is what the credential itself holds, nothing from Waymark besides.
+ */
+export async function publicCredential(ctx: AppContext, awardId: string) {
+  const found = await findAward(ctx.db, awardId);
+  if (!found) throw notFound('Credential');
+  const credential = JSON.parse(found.award.credential) as Credential;
+  return { credential, verification: await verifyBadgeCredential(ctx, credential) };
+}
+
+/** Verifies a credential someone sends (anyone may: a verifier needs no account). */
+export async function verifySubmitted(ctx: AppContext, credential: Credential) {
+  return verifyBadgeCredential(ctx, credential);
+}

@@ -1,0 +1,6 @@
+/*
+ * The badges feature's public face: what other features and the server, scripts and benchmarks may use.
+ * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
+ */
+export { type AwardInput, awardAchievement } from './awards.service.js';
+export { badgesRoutes } from './badges.routes.js';

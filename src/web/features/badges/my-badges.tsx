@@ -1,0 +1,49 @@
+import { FormError } from '../../components/form-error';
+import { formatDateOf } from '../../lib/dates';
+import { credentialDownloadUrl, useMyBadges } from './badges-api';
+
+/**
+ * The portfolio's "Badges": what the learner was awarded, each with its credential to download and the public
+ * verification page they may share.
+ */
+export function MyBadges({ orgId }: { orgId: string }) {
+  const badges = useMyBadges(orgId);
+  const awards = badges.data?.awards ?? [];
+  return (
+    <section aria-labelledby="badges-heading">
+      <h2 id="badges-heading">Badges</h2>
+      <FormError error={badges.error} />
+      {badges.isSuccess && awards.length === 0 && (
+        <p className="notice">Badges your organisation awards you appear here, as credentials you can take anywhere.</p>
+      )}
+      <ul className="cards">
+        {awards.map((award) => (
+          <li key={award.id}>
+            <article className="card" aria-label={award.achievementName}>
+              <img src={award.image} alt="" width={64} height={64} />
+              <h3>{award.achievementName}</h3>
+              <p className="hint">
+                Awarded {formatDateOf(award.issuedAt)}
+                {award.expiresAt && ` · valid until ${formatDateOf(award.expiresAt)}`}
+              </p>
+              {award.revokedAt && (
+                <p className="notice">
+                  Revoked {formatDateOf(award.revokedAt)}: {award.revokedReason}
+                </p>
+              )}
+              <p>{award.reason}</p>
+              <div className="actions">
+                <a href={credentialDownloadUrl(award.id)} download>
+                  Download the credential<span className="visually-hidden"> {award.achievementName}</span> (JSON)
+                </a>
+                <a href={award.verificationUrl}>
+                  Verification page<span className="visually-hidden"> of {award.achievementName}</span>
+                </a>
+              </div>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
