@@ -13,6 +13,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
+import { achievement } from './badges.js';
 import { membership, organization } from './orgs.js';
 import { post } from './posts.js';
 
@@ -68,6 +69,8 @@ export const programme = pgTable(
     tag: text('tag').notNull().default(''),
     /** Whether enrolling offers to add the programme to the learner's plan as a goal (weeks as milestones). */
     offersGoal: boolean('offers_goal').notNull().default(true),
+    /** The badge completing it awards (an achievement of the same organisation), if any. */
+    achievementId: text('achievement_id').references(() => achievement.id, { onDelete: 'set null' }),
     copiedFromId: text('copied_from_id'),
     createdByMemberId: text('created_by_member_id').references(() => membership.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -3,4 +3,5 @@
  * Import from here, never from the files behind it (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
 export { type AwardInput, awardAchievement } from './awards.service.js';
+export { findAchievement } from './badges.repository.js';
 export { badgesRoutes } from './badges.routes.js';

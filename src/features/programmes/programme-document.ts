@@ -118,6 +118,7 @@ export function outlineView(outline: ProgrammeOutline, today: Date): ProgrammeOu
     offersGoal: p.offersGoal,
     status: p.status,
     hasCover: Boolean(p.coverImageKey),
+    achievementId: p.achievementId,
     publishedAt: p.publishedAt?.toISOString() ?? null,
     version: p.version,
     weeks: outline.weeks.map((w) => ({

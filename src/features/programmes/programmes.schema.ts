@@ -58,7 +58,14 @@ export const programmeDetails = z.object({
 export const createProgrammeBody = programmeDetails;
 export type CreateProgrammeBody = z.input<typeof createProgrammeBody>;
 /** A change of details: only the fields sent change; `version` (or If-Match) is the version edited. */
-export const updateProgrammeBody = z.object(detailFields).partial().extend({ version: version.optional() });
+export const updateProgrammeBody = z
+  .object(detailFields)
+  .partial()
+  .extend({
+    version: version.optional(),
+    /** The badge completing the programme awards (one of the organisation's achievements), or null for none. */
+    achievementId: z.string({ error: 'Choose a badge, or none.' }).max(64).nullable().optional(),
+  });
 export type UpdateProgrammeBody = z.input<typeof updateProgrammeBody>;
 
 const httpUrl = z
@@ -188,6 +195,7 @@ export const programmeOutlineView = z
     minOptional: z.number().int(),
     behindAfterDays: z.number().int(),
     offersGoal: z.boolean(),
+    achievementId: z.string().nullable(),
     status: z.enum(['draft', 'published', 'archived']),
     hasCover: z.boolean(),
     publishedAt: z.iso.datetime().nullable(),

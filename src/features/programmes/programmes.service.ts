@@ -4,6 +4,7 @@ import { conflict, notFound, validationError } from '../../server/errors.js';
 import { inTransaction } from '../../server/transaction.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { findAchievement } from '../badges/index.js';
 import { documentOf, outlineView, tagFromTitle, writeProgrammeDocument } from './programme-document.js';
 import { loadProgrammeOutline } from './programme-outline.js';
 import { listAuthoredProgrammes, lockProgramme, touchProgramme, updateProgrammeAt } from './programmes.repository.js';
@@ -64,9 +65,16 @@ export async function updateProgramme(
   programmeId: string,
   input: z.infer<typeof updateProgrammeBody>,
 ) {
-  await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
+  const { programme } = await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
   const { version, ...values } = input;
   if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
+  if (values.achievementId) {
+    // Another organisation's badge answers as if there were none of that id.
+    const badge = await findAchievement(ctx.db, values.achievementId);
+    if (badge?.organizationId !== programme.organizationId) {
+      throw validationError({ achievementId: 'Choose one of this organisation’s badges, or none.' });
+    }
+  }
   if (values.title !== undefined && values.tag === '') values.tag = tagFromTitle(values.title);
   const done = await updateProgrammeAt(ctx.db, programmeId, version, values);
   if (!done) {

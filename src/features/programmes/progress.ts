@@ -4,10 +4,11 @@ import type { Database } from '../../db/client.js';
 import { programmeEnrolment, programmeProgress } from '../../db/schema/index.js';
 import type { AppContext } from '../../server/context.js';
 import type { Actor } from '../access/index.js';
+import { awardAchievement } from '../badges/index.js';
 import { notify } from '../notifications/index.js';
 import { getLearnerSettings, localDate } from '../settings/index.js';
 import { achieveProgrammeGoal } from './programme-goal.js';
-import { loadProgrammeOutline, meetsCompletionRule, thingDone } from './programme-outline.js';
+import { loadProgrammeOutline, meetsCompletionRule, type ProgrammeRow, thingDone } from './programme-outline.js';
 
 /*
  * Writing a participant's progress, by every path that can make it (marking a thing tried, a reflection written
@@ -107,24 +108,34 @@ export async function settleCompletion(
     .where(and(eq(programmeEnrolment.id, enrolmentId), eq(programmeEnrolment.status, 'active')))
     .returning({ id: programmeEnrolment.id });
   if (completed.length === 0) return { completedNow: false };
-  await afterCompletion(ctx, tx, enrolment, outline.programme.title, at);
+  await afterCompletion(ctx, tx, enrolment, outline.programme, at);
   return { completedNow: true };
 }
 
 /**
  * What completing a programme brings, once (only the update that completed the enrolment gets here): the goal it
- * became in the learner's plan is achieved with the programme as evidence, and the learner is told, after commit
- * (a completion rolled back tells no one).
+ * became in the learner's plan is achieved with the programme as evidence, the programme's badge is awarded (a
+ * signed credential, in the same transaction), and the learner is told, after commit (a completion rolled back
+ * tells no one).
  */
 async function afterCompletion(
   ctx: AppContext,
   tx: Database,
   enrolment: typeof programmeEnrolment.$inferSelect,
-  title: string,
+  programme: ProgrammeRow,
   at: Date,
 ) {
+  const { title } = programme;
   const { timeZone } = await getLearnerSettings(tx, enrolment.userId);
   await achieveProgrammeGoal(ctx, tx, enrolment, title, localDate(timeZone, at));
+  if (programme.achievementId) {
+    await awardAchievement(
+      ctx,
+      'system',
+      { ...ctx, db: tx },
+      { achievementId: programme.achievementId, memberIds: [enrolment.memberId], reason: `Completed ${title}.` },
+    );
+  }
   const notice = {
     userId: enrolment.userId,
     organizationId: enrolment.organizationId,

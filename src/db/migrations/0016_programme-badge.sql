@@ -1,0 +1,2 @@
+ALTER TABLE "programme" ADD COLUMN "achievement_id" text;--> statement-breakpoint
+ALTER TABLE "programme" ADD CONSTRAINT "programme_achievement_id_achievement_id_fk" FOREIGN KEY ("achievement_id") REFERENCES "public"."achievement"("id") ON DELETE set null ON UPDATE no action;
