@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgRow } from '../src/test/factories.js';
 import { createCohort, createProgramme } from '../src/test/programme-fixture.js';
 import { expectNoAxeViolations } from './support/browser.js';
+import { focusIsIn, tabAndChoose, tabAndEnter } from './support/keyboard.js';
 import { learnerWithPlan, serverAndBrowser } from './support/session.js';
 
 /*
@@ -104,9 +105,24 @@ describe('your blog as your reflections', () => {
     // Only released things can be picked; she keeps Thing 1 and uses the post as her reflection.
     const picker = post.getByLabel('The thing it reflects on');
     expect(await picker.locator('option').allInnerTexts()).toEqual(['Thing 1: Thing 1', 'Thing 2: Thing 2']);
-    await post.getByRole('button', { name: 'Use as my reflection for Thing 1' }).click();
+    // By keyboard: the picker, then the button (its words follow the thing picked).
+    await tabAndChoose(page, picker, 'Thing 2');
+    await post.getByRole('button', { name: 'Use as my reflection for Thing 2' }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await tabAndEnter(page, post.getByRole('button', { name: 'Use as my reflection for Thing 1' }));
     await post.getByText('Used for Thing 1').waitFor();
     await expectNoAxeViolations(page, 'your blog, post used (1280 px)');
+
+    // Stopping the blog asks first (the focus on Cancel); the post already used stays.
+    await tabAndEnter(page, page.getByRole('button', { name: 'Stop reading my blog' }));
+    const dialog = page.getByRole('dialog', { name: 'Stop reading your blog?' });
+    await dialog.waitFor();
+    expect(await focusIsIn(dialog)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Register your blog' }).waitFor();
+    await post.getByText('Used for Thing 1').waitFor();
+    expect(await address.inputValue()).toBe('');
 
     // The programme page shows Thing 1 reflected (a reflection also marks it tried, so it is done).
     await page.getByRole('link', { name: 'Library 23 Things' }).click();

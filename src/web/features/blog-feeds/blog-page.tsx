@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useEnrolment, useOverview } from '../programme-learning/programme-learning-api';
 import { type BlogStatusView, useBlogActions, useBlogStatus } from './blog-feeds-api';
 import { BlogPosts } from './blog-posts';
+import './blog-feeds.css';
 
 /**
  * "Your blog": the participant registers their own blog's feed for their enrolment in a programme; the posts
@@ -84,7 +85,7 @@ function FeedPanel({ enrolmentId, status }: { enrolmentId: string; status: BlogS
     <section className="panel" aria-labelledby="feed-heading">
       <h2 id="feed-heading">{feed ? 'Your blog’s feed' : 'Register your blog'}</h2>
       {feed && (
-        <dl>
+        <dl className="blog-facts">
           <dt>Blog</dt>
           <dd>
             {feed.siteUrl ? (

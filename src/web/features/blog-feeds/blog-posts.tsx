@@ -35,7 +35,7 @@ export function BlogPosts({
             : 'Register your blog to see its programme posts here.'}
         </p>
       ) : (
-        <ul className="plain">
+        <ul className="blog-posts">
           {status.items.map((item) => (
             <li key={item.id}>
               <BlogPost
