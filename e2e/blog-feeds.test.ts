@@ -66,6 +66,12 @@ describe('your blog as your reflections', () => {
     });
     const startsOn = format(addDays(new Date(), -2), 'yyyy-MM-dd');
     const cohort = await createCohort(db, programme.id, { name: 'Spring cohort', startsOn });
+    // Before she enrols there is no blog to read: the page says so and points to the programme page.
+    await page.goto(`/orgs/${orgId}/programmes/${programme.id}/blog`);
+    await page.getByText(/You are not taking part in this programme/).waitFor();
+    await page.getByRole('link', { name: 'Enrol on the programme page' }).waitFor();
+    expect(await page.getByLabel('Feed address (RSS or Atom)').count()).toBe(0);
+
     const enrolled = await page.request.post(`/api/programmes/${programme.id}/enrolments`, {
       data: { cohortId: cohort.id, addGoal: false },
     });
