@@ -71,7 +71,10 @@ function BlogPost({
 }) {
   const actions = useBlogActions(enrolmentId);
   const offered = released.some((t) => t.id === item.thingId) ? item.thingId : null;
-  const [thingId, setThingId] = useState(offered ?? released[0]?.id ?? '');
+  // The released things arrive with the participant's progress, maybe after this post: until they pick, the
+  // choice follows the thing the post was offered for (or the first one out).
+  const [picked, setThingId] = useState('');
+  const thingId = picked || offered || released[0]?.id || '';
   const title = item.title || item.link || 'Untitled post';
   const headingId = `post-${item.id}`;
   const used = item.accepted && item.thingId ? thingName(item.thingId) : undefined;
