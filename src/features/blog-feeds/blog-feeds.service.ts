@@ -33,6 +33,7 @@ export async function readBlogStatus(ctx: AppContext, actor: Actor, enrolmentId:
   return {
     enrolmentId: enrolment.id,
     programmeId: enrolment.programmeId,
+    tag: outline?.programme.tag ?? '',
     canChange: isParticipant,
     feed: feed
       ? {

@@ -164,6 +164,8 @@ describe('registering a blog', () => {
     const read = await t.call('GET', s.url, s.organiser);
     expect(read.status).toBe(200);
     expect(read.body.canChange).toBe(false);
+    // The page says which tag marks a post as the programme's.
+    expect(read.body.tag).toBe('#learning-out-loud');
     expect((await t.call('PUT', s.url, s.organiser, { feedUrl: `${server.base}/atom` })).status).toBe(403);
     expect((await t.call('GET', s.url, s.other)).status).toBe(404);
     expect((await t.call('DELETE', s.url, s.other)).status).toBe(404);

@@ -22,6 +22,7 @@ export const communityPage = () => import('../features/communities/community-pag
 export const cataloguePage = () => import('../features/programme-learning/catalogue-page');
 export const learningProgrammePage = () => import('../features/programme-learning/programme-page');
 export const learningThingPage = () => import('../features/programme-learning/thing-page');
+export const blogPage = () => import('../features/blog-feeds/blog-page');
 export const cohortPage = () => import('../features/programme-learning/cohort-page');
 export const programmesManagePage = () => import('../features/programmes/programmes-manage-page');
 export const programmeEditorPage = () => import('../features/programmes/programme-editor-page');

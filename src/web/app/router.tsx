@@ -88,6 +88,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/communities/:communityId', lazy: page(pages.communityPage, (m) => m.CommunityPage) },
       { path: '/orgs/:orgId/programmes', lazy: page(pages.cataloguePage, (m) => m.CataloguePage) },
       { path: '/orgs/:orgId/programmes/:programmeId', lazy: page(pages.learningProgrammePage, (m) => m.ProgrammePage) },
+      { path: '/orgs/:orgId/programmes/:programmeId/blog', lazy: page(pages.blogPage, (m) => m.BlogPage) },
       {
         path: '/orgs/:orgId/programmes/:programmeId/things/:thingId',
         lazy: page(pages.learningThingPage, (m) => m.ThingPage),

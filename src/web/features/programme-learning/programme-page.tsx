@@ -144,6 +144,10 @@ function ThisWeek({ orgId, programmeId, enrolmentId }: { orgId: string; programm
               {v.catchUp.number}.
             </p>
           )}
+          <p>
+            <Link to={`/orgs/${orgId}/programmes/${programmeId}/blog`}>Your blog</Link>{' '}
+            <span className="hint">(use posts on your own blog as reflections)</span>
+          </p>
           {v.next && <p className="hint">Next: {v.next.label}</p>}
           {v.inLastWeek && !v.completed && <p className="hint">The last week is out.</p>}
           <ol>

@@ -40,6 +40,7 @@ export function ThingPage() {
 }
 
 function Thing({
+  orgId,
   programmeId,
   enrolmentId,
   thing: t,
@@ -96,6 +97,10 @@ function Thing({
           replaces it.
         </p>
       )}
+      <p className="hint">
+        Wrote about it on your own blog? A post tagged for the programme can be your reflection:{' '}
+        <Link to={`/orgs/${orgId}/programmes/${programmeId}/blog`}>Your blog</Link>
+      </p>
       <ReflectionComposer thing={t} actions={actions} />
     </article>
   );
