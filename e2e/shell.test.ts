@@ -44,7 +44,8 @@ describe('the app shell', () => {
     const learner = await joinAs(env, owner, orgId, 'Lars Learner', 'member');
 
     const learning = 'My learning: Home, Plans, Log, Portfolio, Programmes';
-    const organisation = 'Organisation: Members, Invitations, Guide questions, Templates, Programmes, Insights';
+    const organisation =
+      'Organisation: Members, Invitations, Guide questions, Templates, Manage programmes, Badges, Insights';
     expect(await navGroups(learner)).toEqual([
       learning,
       'Together: Feed, Communities, Shared with me, Mentoring, Members',

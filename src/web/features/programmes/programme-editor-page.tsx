@@ -5,6 +5,7 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { useAchievements } from '../badges/badges-api';
 import { Select, TextArea } from '../plans/plan-fields';
 import { CohortsSection } from './programme-cohorts-section';
 import { ThingForm, ThingItem } from './programme-thing-editor';
@@ -81,6 +82,7 @@ export function ProgrammeEditorPage() {
 
 function DetailsForm({ programme: p, edits }: { programme: ProgrammeOutlineView; edits: Edits }) {
   const leave = useLeaveGuard();
+  const badges = useAchievements(p.organizationId);
   const err = (f: string) => fieldError(edits.details.error, f);
   return (
     <form
@@ -104,6 +106,7 @@ function DetailsForm({ programme: p, edits }: { programme: ProgrammeOutlineView;
             minOptional: Number(text('minOptional')) || 0,
             behindAfterDays: Number(text('behindAfterDays')) || 0,
             offersGoal: d.get('offersGoal') === 'on',
+            achievementId: text('achievementId') || null,
           },
           { onSuccess: () => leave.sent() },
         );
@@ -148,6 +151,18 @@ function DetailsForm({ programme: p, edits }: { programme: ProgrammeOutlineView;
         defaultValue={p.behindAfterDays}
         hint="0: never."
         error={err('behindAfterDays')}
+      />
+      <Select
+        label="Badge on completion"
+        name="achievementId"
+        defaultValue={p.achievementId ?? ''}
+        hint={
+          badges.data?.achievements.length === 0
+            ? 'Define a badge under Organisation → Badges to award one when someone completes this programme.'
+            : 'Awarded, as a verifiable credential, to each participant who completes the programme.'
+        }
+        error={err('achievementId')}
+        options={[['', 'None'], ...(badges.data?.achievements ?? []).map((a): [string, string] => [a.id, a.name])]}
       />
       <div className="field">
         <label>
