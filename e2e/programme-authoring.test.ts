@@ -12,7 +12,7 @@ const env = serverAndBrowser();
 describe('authoring a programme', () => {
   it('builds, reorders by keyboard, opens a cohort, publishes and exports; axe-clean at 390 and 1280 px', async () => {
     const { page } = await signUpWithOrganisation(env, 'Lena Lead', 'Programme Library');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Manage programmes' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Run programmes' }).click();
     await page.getByRole('heading', { name: 'No programmes yet' }).waitFor();
     await expectNoAxeViolations(page, 'programmes, empty, 1280');
 

@@ -78,9 +78,9 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/invitations`, label: 'Invitations', icon: MailPlus },
         { to: `${org}/guide`, label: 'Guide questions', icon: SignpostBig },
         { to: `${org}/templates`, label: 'Templates', icon: LayoutTemplate },
-        // "Manage": a learner's own Programmes (the catalogue) are in My learning, and two links of one name
+        // "Run": a learner's own Programmes (the catalogue) are in My learning, and two links of one name
         // going to two places confuse people who listen to the page.
-        { to: `${org}/programmes/manage`, label: 'Manage programmes', icon: GraduationCap },
+        { to: `${org}/programmes/manage`, label: 'Run programmes', icon: GraduationCap },
         { to: `${org}/badges`, label: 'Badges', icon: BadgeCheck },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
       ],
