@@ -63,7 +63,7 @@ function EnrolForm({ programme: p }: { programme: ProgrammeOverview }) {
       {nothingOpen ? (
         <p className="hint">No cohort is open to join just now.</p>
       ) : (
-        <fieldset>
+        <fieldset className="choice choice-column">
           <legend>How you take part</legend>
           {p.cohorts.map((c) => (
             <label key={c.id} className="choice">
@@ -96,15 +96,17 @@ function EnrolForm({ programme: p }: { programme: ProgrammeOverview }) {
         </fieldset>
       )}
       {p.offersGoal && (
-        <label className="choice">
+        <label className="check">
           <input type="checkbox" name="addGoal" defaultChecked /> Add it to my plan as a goal, with its weeks as
           milestones
         </label>
       )}
       <FormError error={actions.enrol.error} />
-      <button type="submit" disabled={actions.enrol.isPending || nothingOpen || p.status !== 'published'}>
-        Enrol
-      </button>
+      <div className="actions">
+        <button type="submit" disabled={actions.enrol.isPending || nothingOpen || p.status !== 'published'}>
+          Enrol
+        </button>
+      </div>
     </form>
   );
 }
@@ -191,7 +193,7 @@ function Outline({
           <li key={w.id}>
             <h3>
               {w.title || `Week ${w.position + 1}`}
-              {w.catchUp && ' (catch-up week)'}
+              {w.catchUp && !/catch.?up/i.test(w.title) && ' (catch-up week)'}
             </h3>
             {!enrolled && w.releasedOn && <p className="hint">Out on {formatDay(w.releasedOn)} if you start today</p>}
             <ul>
