@@ -14,6 +14,12 @@ describe('authoring a programme', () => {
     const { page } = await signUpWithOrganisation(env, 'Lena Lead', 'Programme Library');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Run programmes' }).click();
     await page.getByRole('heading', { name: 'No programmes yet' }).waitFor();
+    // The organisers' pages light "Run programmes", not the learner's "Programmes" whose address they sit below.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Run programmes' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Programmes', exact: true }).getAttribute('aria-current')).not.toBe(
+      'page',
+    );
     await expectNoAxeViolations(page, 'programmes, empty, 1280');
 
     await page.getByLabel('Title').fill('Data in practice');

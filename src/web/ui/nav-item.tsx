@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 
 /**
  * One entry of the main navigation (app/shell): an icon, a name and, when something waits there, a count. The
@@ -13,6 +13,7 @@ export function NavItem({
   count = 0,
   countLabel,
   alsoActive = false,
+  notBelow,
   onNavigate,
 }: {
   to: string;
@@ -23,14 +24,19 @@ export function NavItem({
   countLabel?: string;
   /** Active on other addresses too (e.g. a page reached only through this one). */
   alsoActive?: boolean;
+  /** Not active below this address (another entry's pages live there: the organisers' programmes). */
+  notBelow?: string;
   onNavigate?: () => void;
 }) {
+  const { pathname } = useLocation();
+  const elsewhere = notBelow !== undefined && (pathname === notBelow || pathname.startsWith(`${notBelow}/`));
   return (
     <li>
       <NavLink
         to={to}
         end={end}
-        className={({ isActive }) => `nav-item${isActive || alsoActive ? ' active' : ''}`}
+        aria-current={elsewhere ? false : 'page'}
+        className={({ isActive }) => `nav-item${(isActive && !elsewhere) || alsoActive ? ' active' : ''}`}
         onClick={onNavigate}
       >
         <Icon size={20} strokeWidth={1.75} />

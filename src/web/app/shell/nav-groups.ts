@@ -24,6 +24,8 @@ export interface NavEntry {
   icon: LucideIcon;
   /** Active only on this very address, not below it (Home). */
   end?: boolean;
+  /** Not active below this address, though it is below `to` (another entry's pages). */
+  notBelow?: string;
 }
 
 export interface NavGroup {
@@ -54,7 +56,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/plans`, label: 'Plans', icon: MapIcon },
         { to: `${org}/log`, label: 'Log', icon: NotebookPen },
         { to: `${org}/portfolio`, label: 'Portfolio', icon: Award },
-        { to: `${org}/programmes`, label: 'Programmes', icon: GraduationCap },
+        { to: `${org}/programmes`, label: 'Programmes', icon: GraduationCap, notBelow: `${org}/programmes/manage` },
       ],
     },
     {
