@@ -59,6 +59,21 @@ describe('demo seed', () => {
     ).json();
     const weekAgo = format(subDays(new Date(), 7), 'yyyy-MM-dd');
     expect(cohorts.cohorts[0].startsOn).toBe(weekAgo);
+    // Five colleagues take part, at different places in the first week: three have a thing of it still to do.
+    const progress = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/programmes/${programmes.programmes[0].id}/progress`,
+        headers: { cookie },
+      })
+    ).json();
+    expect(progress.totals).toEqual({ participants: 5, behind: 3, completed: 0 });
+    expect(
+      progress.funnel.slice(0, 2).map((f: { tried: number; reflected: number }) => [f.tried, f.reflected]),
+    ).toEqual([
+      [4, 3],
+      [3, 2],
+    ]);
 
     // A year of use: the portfolio shows last year's achieved goal with its evidence; the new goal has a timeline.
     const portfolio = (

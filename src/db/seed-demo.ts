@@ -113,7 +113,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; people
     await addTraces(tx, { ownerMemberId: ownerMember.id, userId: owner.id, orgId: org.id }, earlier.id, current.id);
     await addLearningOutLoud(tx, org.id, idByName);
     await addInsightsDemo(tx, org.id, idByName);
-    await addDemoProgramme(tx, org.id, idByName.get('Tom Lindqvist') as string);
+    await addDemoProgramme(tx, org.id, idByName.get('Tom Lindqvist') as string, idByName);
     await tx.insert(planTemplate).values({
       id: randomUUID(),
       organizationId: org.id,
