@@ -51,6 +51,12 @@ function Thing({
   thing: ThingView;
 }) {
   const actions = useLearningActions(programmeId, enrolmentId);
+  // The box shows the person's click at once (set in the same event, so React does not put the old state back
+  // while the save is on its way), until the thing read again agrees or the save fails.
+  const saved = Boolean(t.triedAt);
+  const [clicked, setClicked] = useState<boolean | null>(null);
+  const tried = clicked ?? saved;
+  if (clicked !== null && clicked === saved && !actions.tried.isPending) setClicked(null);
   return (
     <article aria-labelledby="thing-title">
       <h1 id="thing-title">
@@ -83,10 +89,13 @@ function Thing({
       <label className="choice">
         <input
           type="checkbox"
-          // Shows the choice at once; the mutation stays pending until the thing is read again.
-          checked={actions.tried.isPending ? Boolean(actions.tried.variables?.tried) : Boolean(t.triedAt)}
+          checked={tried}
           disabled={actions.tried.isPending}
-          onChange={(e) => actions.tried.mutate({ thingId: t.id, tried: e.currentTarget.checked })}
+          onChange={(e) => {
+            const next = e.currentTarget.checked;
+            setClicked(next);
+            actions.tried.mutate({ thingId: t.id, tried: next }, { onError: () => setClicked(null) });
+          }}
         />{' '}
         I tried it
       </label>
