@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
+import { timestamps } from './columns.js';
 import { logEntry } from './log.js';
 import { membership, organization } from './orgs.js';
 import { plan } from './plans.js';
@@ -9,11 +10,6 @@ import { plan } from './plans.js';
  * What keeps a plan alive through the year ("Around the plan" in PRODUCT.md): evidence of goals, the
  * portfolio's secret links, check-ins, reminders and the learner's own settings for them.
  */
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 export const evidenceKinds = ['note', 'link', 'file'] as const;
 export const evidenceKind = pgEnum('evidence_kind', evidenceKinds);

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
+import { timestamps } from './columns.js';
 import { membership, organization } from './orgs.js';
 
 /** PRODUCT.md's one taxonomy of forms of learning, used by reflections, the log and insights alike. */
@@ -38,11 +39,6 @@ export const networkKind = pgEnum('network_kind', networkKinds);
 
 export const enlistmentStates = ['to_ask', 'asked', 'agreed', 'declined', 'active', 'ended'] as const;
 export const enlistmentState = pgEnum('enlistment_state', enlistmentStates);
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** One learner's plan for one cycle ("2027"). Its parts live in the tables below; its history in plan_revision. */
 export const plan = pgTable(

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { achievement } from './badges.js';
+import { timestamps } from './columns.js';
 import { membership, organization } from './orgs.js';
 import { post } from './posts.js';
 
@@ -36,11 +37,6 @@ export const selfPacedMode = pgEnum('programme_self_paced', selfPacedModes);
 
 export const enrolmentStatuses = ['active', 'completed', 'left'] as const;
 export const enrolmentStatus = pgEnum('programme_enrolment_status', enrolmentStatuses);
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** A programme an L&D author builds; learners see it once published. */
 export const programme = pgTable(
