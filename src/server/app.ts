@@ -17,6 +17,7 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
+import { auditJobs, auditRoutes } from '../features/audit/index.js';
 import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
 import { badgesRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
@@ -256,6 +257,7 @@ export async function buildApp(opts: BuildAppOptions) {
     enlistmentRoutes,
     reviewsRoutes,
     insightsRoutes,
+    auditRoutes,
     programmeProgressRoutes,
     enrolmentsRoutes,
     blogFeedsRoutes,
@@ -305,6 +307,7 @@ export async function buildApp(opts: BuildAppOptions) {
       notificationJobs,
       reminderJobs,
       insightJobs,
+      auditJobs,
       archiveJobs,
       evidenceJobs,
       rateLimitJobs,

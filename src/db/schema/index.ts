@@ -1,5 +1,6 @@
 export * from './archives.js';
 export * from './around.js';
+export * from './audit.js';
 export * from './auth.js';
 export * from './badges.js';
 export * from './collaboration.js';

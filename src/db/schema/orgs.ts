@@ -20,6 +20,8 @@ export const organization = pgTable('organization', {
   name: text('name').notNull(),
   /** How long a removed member's data is kept for them to download (member_archive), in days. */
   removedDataDays: integer('removed_data_days').notNull().default(30),
+  /** How long the audit log keeps an event, in days (a daily job erases older ones). */
+  auditRetentionDays: integer('audit_retention_days').notNull().default(365),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

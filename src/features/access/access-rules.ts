@@ -91,6 +91,17 @@ export const rules = {
   // Insights: each learner decides alone whether they count; L&D admins (and owners) read aggregates only.
   'insights:consent': { on: 'member', allows: ({ me, target }) => me.id === target.id },
   'insights:read': { on: 'org', allows: ({ me }) => isAdmin(me.role) },
+  // The audit log is about the organisation's set-up, read by those who run it; only owners decide its keeping.
+  'audit:read': {
+    on: 'org',
+    allows: ({ me }) => isAdmin(me.role),
+    refusal: 'Only owners and L&D admins read the audit log.',
+  },
+  'audit:configure': {
+    on: 'org',
+    allows: ({ me }) => me.role === 'owner',
+    refusal: 'Only owners change how long the audit log is kept.',
+  },
   'insights:manage': { on: 'org', allows: ({ me }) => isAdmin(me.role) },
   // An action is for the people it was sent to, and for the admins who act on insights.
   'insight-action:read': { on: 'insightAction', sees: ({ me, told }) => told || isAdmin(me.role) },

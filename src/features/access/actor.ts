@@ -4,6 +4,14 @@
  */
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; email: string; name: string; sessionId: string };
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      name: string;
+      sessionId: string;
+      /** The client's IP address as the server saw it, for the audit log; absent outside a request. */
+      address?: string;
+    };
 
 export const anonymous: Actor = { kind: 'anonymous' };

@@ -107,7 +107,7 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
-        const result = await signIn(ctx, req.body, toWebHeaders(req.headers));
+        const result = await signIn(ctx, req.body, toWebHeaders(req.headers), req.ip);
         reply.header('set-cookie', result.cookies);
         return { user: result.user };
       },

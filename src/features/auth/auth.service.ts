@@ -1,6 +1,8 @@
 import { APIError } from 'better-auth/api';
 import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, validationError } from '../../server/errors.js';
+import { myMemberships } from '../access/index.js';
+import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findUserByEmail, markEmailVerified } from './auth.repository.js';
 import type { UserView } from './auth.schema.js';
 import { isGuessablePassword, WEAK_PASSWORD_MESSAGE } from './password-strength.js';
@@ -27,7 +29,7 @@ function translate(err: unknown, context: 'sign-up' | 'sign-in' | 'reset' | 'ver
     if (context === 'verify' && (code.includes('TOKEN') || code.includes('USER_NOT_FOUND'))) {
       throw validationError({ token: 'This link is invalid or has expired. Sign in to get a new one.' });
     }
-    if (context === 'sign-in' && (code.includes('INVALID_EMAIL_OR_PASSWORD') || err.statusCode === 401)) {
+    if (context === 'sign-in' && failedPassword(err)) {
       throw validationError({ password: 'The e-mail address or password is not right.' }, 'Sign-in failed.');
     }
     if (context === 'reset' && code.includes('INVALID_TOKEN')) {
@@ -117,17 +119,50 @@ export async function signUp(
 }
 
 /** Checks the password and starts a session. */
-export async function signIn(ctx: AppContext, input: { email: string; password: string }, requestHeaders: Headers) {
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password: string },
+  requestHeaders: Headers,
+  address: string | null = null,
+) {
   try {
     const { headers, response } = await ctx.auth.api.signInEmail({
       body: { ...input, rememberMe: true },
       headers: requestHeaders,
       returnHeaders: true,
     });
+    const { id, name, email } = response.user;
+    await auditSignIn(ctx, 'auth.signed_in', { userId: id, name, email, address });
     return { user: view(response.user), cookies: setCookies(headers) } satisfies AuthResult;
   } catch (err) {
+    if (err instanceof APIError && failedPassword(err)) {
+      const known = await findUserByEmail(ctx.db, input.email);
+      if (known) {
+        const { id, name, email } = known;
+        await auditSignIn(ctx, 'auth.sign_in_failed', { userId: id, name, email, address });
+      }
+    }
     translate(err, 'sign-in');
   }
+}
+
+function failedPassword(err: APIError): boolean {
+  const code = (err.body as { code?: string } | undefined)?.code ?? '';
+  return code.includes('INVALID_EMAIL_OR_PASSWORD') || err.statusCode === 401;
+}
+
+/**
+ * A sign-in, or a wrong password for an existing account, goes in the audit log of every organisation the
+ * person belongs to: a password is not tied to one of them. An unknown address is recorded nowhere.
+ */
+async function auditSignIn(ctx: AppContext, action: 'auth.signed_in' | 'auth.sign_in_failed', by: AuditActor) {
+  if (!by.userId) return;
+  const orgs = await myMemberships(ctx, by.userId);
+  await recordAudit(
+    ctx.db,
+    by,
+    orgs.map((m) => ({ orgId: m.organizationId, action })),
+  );
 }
 
 /** Confirms the address from the link in a verification mail, and signs the person in (the cookies). */

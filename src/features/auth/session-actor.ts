@@ -44,7 +44,7 @@ export async function resolveActor(auth: Auth, request: FastifyRequest): Promise
   const { sessionCache } = auth;
   const signedValue = readCookie(cookie, (await auth.$context).authCookies.sessionToken.name);
   const cached = signedValue ? sessionCache.get(signedValue) : undefined;
-  if (cached) return { kind: 'user', ...cached };
+  if (cached) return { kind: 'user', ...cached, address: request.ip };
 
   if (!signedValue) return verify(auth, request, signedValue);
   // When a session's cache entry expires under load, the requests waiting on it share one verification.
@@ -57,7 +57,9 @@ export async function resolveActor(auth: Auth, request: FastifyRequest): Promise
     pending = started;
     verifying.set(signedValue, pending);
   }
-  return pending;
+  const actor = await pending;
+  // The shared verification answers every waiting request: each gets its own address.
+  return actor.kind === 'user' ? { ...actor, address: request.ip } : actor;
 }
 
 async function verify(auth: Auth, request: FastifyRequest, signedValue: string | undefined): Promise<Actor> {
@@ -72,5 +74,5 @@ async function verify(auth: Auth, request: FastifyRequest, signedValue: string |
     sessionId: result.session.id,
   };
   if (signedValue) sessionCache.set(signedValue, result.session, identity, generation);
-  return { kind: 'user', ...identity };
+  return { kind: 'user', ...identity, address: request.ip };
 }

@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import { retryIfRaced } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, conflict, notFound, validationError } from '../../server/errors.js';
+import { inTransaction } from '../../server/transaction.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { checkUploadedImage, templateImage } from './badge-image.js';
 import {
   type AchievementRow,
@@ -95,7 +97,14 @@ export async function updateIssuerProfile(
 export async function rotateIssuerKey(ctx: AppContext, actor: Actor, orgId: string): Promise<IssuerView> {
   await requireAccess(ctx, actor, 'badge:manage', { org: orgId });
   await activeSigningKey(ctx, orgId);
-  await rotateSigningKey(ctx, orgId);
+  await inTransaction(ctx, async (inTx) => {
+    const key = await rotateSigningKey(inTx, orgId);
+    await recordAudit(inTx.db, auditActorOf(actor), {
+      orgId,
+      action: 'badges.key_rotated',
+      target: { kind: 'badge_key', id: key.id, name: null },
+    });
+  });
   return issuerViewOf(ctx, orgId);
 }
 

@@ -4,6 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { asMissing, loadManagedAchievement } from './achievements.service.js';
 import {
   type AwardListed,
@@ -179,7 +180,15 @@ export async function revokeBadge(ctx: AppContext, actor: Actor, awardId: string
   // Two revocations at once queue on the issuer's row, so the second list is made with the first's bit in it.
   await ctx.db.transaction(async (db) => {
     await lockIssuer(db, orgId);
-    if (await revokeAward(db, awardId, me.id, reason)) await publishStatusList({ ...ctx, db }, orgId);
+    if (await revokeAward(db, awardId, me.id, reason)) {
+      await publishStatusList({ ...ctx, db }, orgId);
+      await recordAudit(db, auditActorOf(actor), {
+        orgId,
+        action: 'badges.award_revoked',
+        target: { kind: 'badge', id: awardId, name: `${found.achievementName}, awarded to ${found.recipientName}` },
+        details: { reason },
+      });
+    }
   });
   return awardViewOf(ctx.config.baseUrl, (await findAward(ctx.db, awardId)) as AwardListed);
 }

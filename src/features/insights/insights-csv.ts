@@ -1,5 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
+import type { AppContext } from '../../server/context.js';
+import type { Actor } from '../access/index.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { goalStatusLabels, learningFormLabels } from '../plans/index.js';
+import { insightsDashboard } from './dashboard.service.js';
 import { formGroupLabels } from './forms.js';
 import type { DashboardView, figureNames } from './insights.schema.js';
 
@@ -64,4 +68,27 @@ export function figureCsv(d: DashboardView, figure: Figure): string {
   const filter = [d.filter.department, d.filter.team].filter(Boolean).join(' – ') || 'whole organisation';
   const title = [[`Waymark insights: ${figure}, ${d.period.from} to ${d.period.to}, ${filter}; k = ${d.k}`]];
   return stringify([...title, ...figureTable(d, figure)].map((row) => row.map(inert)));
+}
+
+/**
+ * One figure of the dashboard as a CSV download. Aggregates only, but still the organisation's data leaving
+ * the app: the audit log records who took which figure for which period.
+ */
+export async function insightsCsv(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  query: Parameters<typeof insightsDashboard>[3],
+  figure: Figure,
+) {
+  const dashboard = await insightsDashboard(ctx, actor, orgId, query);
+  await recordAudit(ctx.db, auditActorOf(actor), {
+    orgId,
+    action: 'export.insights_csv',
+    details: { figure, from: dashboard.period.from, to: dashboard.period.to },
+  });
+  return {
+    csv: figureCsv(dashboard, figure),
+    fileName: `waymark-insights-${figure}-${dashboard.period.from}-${dashboard.period.to}.csv`,
+  };
 }

@@ -33,7 +33,7 @@ import {
   topicParams,
   topicView,
 } from './insights.schema.js';
-import { figureCsv } from './insights-csv.js';
+import { insightsCsv } from './insights-csv.js';
 import { getInsightSettings, refreshInsights, updateInsightSettings } from './settings.service.js';
 import {
   createTopic,
@@ -104,14 +104,11 @@ export const insightsRoutes =
       },
       async (req, reply) => {
         const { figure, ...query } = req.query;
-        const dashboard = await insightsDashboard(ctx, await req.actor(), req.params.orgId, query);
+        const { csv, fileName } = await insightsCsv(ctx, await req.actor(), req.params.orgId, query, figure);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header(
-            'content-disposition',
-            `attachment; filename="waymark-insights-${figure}-${dashboard.period.from}-${dashboard.period.to}.csv"`,
-          )
-          .send(figureCsv(dashboard, figure));
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .send(csv);
       },
     );
     app.post(

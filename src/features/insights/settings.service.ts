@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { lockSettings, refreshFacts } from './facts.js';
 import type { settingsBody } from './insights.schema.js';
 
@@ -44,6 +45,13 @@ export async function updateInsightSettings(
       .set({ k: input.k, version: current.version + 1, updatedAt: new Date() })
       .where(eq(insightSettings.organizationId, orgId))
       .returning();
+    if (input.k > current.k) {
+      await recordAudit(tx, auditActorOf(actor), {
+        orgId,
+        action: 'insights.k_raised',
+        details: { from: current.k, to: input.k },
+      });
+    }
     return row as SettingsRow;
   });
   return viewOf(saved);

@@ -6,6 +6,7 @@ import { inTransaction } from '../../server/transaction.js';
 import type { Actor, MembershipRow } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
 import { archiveMember } from '../archives/index.js';
+import { type AuditEntry, auditActorOf, recordAudit } from '../audit/index.js';
 import { moveLearnerFacts } from '../insights/index.js';
 import {
   countOwners,
@@ -107,7 +108,10 @@ export async function updateOrgMember(
     }
     if (input.team !== undefined) changes.team = input.team;
     if (input.department !== undefined) changes.department = input.department;
-    if (Object.keys(changes).length > 0) await saveOrConflict(tx, orgId, target, changes);
+    if (Object.keys(changes).length > 0) {
+      await saveOrConflict(tx, orgId, target, changes);
+      await recordAudit(tx, auditActorOf(actor), await auditOfChanges(tx, orgId, target, changes));
+    }
     // The member's role shows in their list of organisations (and decides what they may do).
     if (changes.role) await ctx.changes.announce({ kind: 'memberships', userId: target.userId });
     // Their insight facts carry where they sit, so filters count them in their new place at once.
@@ -115,6 +119,35 @@ export async function updateOrgMember(
     return loadView(tx, orgId, target.id);
   });
   return updated;
+}
+
+/** The audit log's record of a change to someone's role or supervisor (team and department are not audited). */
+async function auditOfChanges(
+  db: Database,
+  orgId: string,
+  target: MembershipRow,
+  changes: Parameters<typeof updateMembership>[3],
+): Promise<AuditEntry[]> {
+  const person = { kind: 'person', id: target.userId, name: (await getMember(db, orgId, target.id))?.name ?? null };
+  const entries: AuditEntry[] = [];
+  if (changes.role) {
+    entries.push({
+      orgId,
+      action: 'member.role_changed',
+      target: person,
+      details: { from: target.role, to: changes.role },
+    });
+  }
+  if (changes.supervisorId !== undefined && changes.supervisorId !== target.supervisorId) {
+    const nameOf = async (id: string | null) => (id ? ((await getMember(db, orgId, id))?.name ?? null) : null);
+    entries.push({
+      orgId,
+      action: 'member.supervisor_changed',
+      target: person,
+      details: { from: await nameOf(target.supervisorId), to: await nameOf(changes.supervisorId ?? null) },
+    });
+  }
+  return entries;
 }
 
 /** A member describes themself: job title, what they offer to mentor, and whether they may be suggested as a peer. */
@@ -166,6 +199,12 @@ export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: stri
     if (!person) throw notFound('Member');
     const removedBy = target.id === me.id ? null : user.name;
     const message = await archiveMember(ctx, tx, target, person, removedBy);
+    await recordAudit(tx, auditActorOf(actor), {
+      orgId,
+      action: removedBy === null ? 'member.left' : 'member.removed',
+      target: { kind: 'person', id: target.userId, name: person.name },
+      details: { role: target.role },
+    });
     await deleteMembership(tx, target.id);
     await ctx.changes.announce({ kind: 'memberships', userId: target.userId });
     return message;

@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.js';
 import { notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { auditActorOf, recordAudit } from '../audit/index.js';
 import { loadProgrammeOutline, type ProgrammeOutline } from '../programmes/index.js';
 import {
   cohortsOf,
@@ -212,6 +213,12 @@ export async function programmeProgressCsv(ctx: AppContext, actor: Actor, progra
       view.completedAt?.slice(0, 10) ?? '',
       ...view.things.map((t) => stateWords[t.state]),
     ];
+  });
+  await recordAudit(ctx.db, auditActorOf(actor), {
+    orgId,
+    action: 'export.programme_progress_csv',
+    target: { kind: 'programme', id: programmeId, name: outline.programme.title },
+    details: { participants: rows.length },
   });
   return { fileName: `${outline.programme.title} – progress.csv`, csv: stringify([header, ...rows]) };
 }

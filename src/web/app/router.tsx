@@ -139,6 +139,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
       { path: '/orgs/:orgId/badges', lazy: page(pages.badgesAdminPage, (m) => m.BadgesAdminPage) },
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
+      { path: '/orgs/:orgId/audit', lazy: page(pages.auditPage, (m) => m.AuditPage) },
       {
         path: '/orgs/:orgId/programmes/manage/:programmeId/progress',
         lazy: page(pages.programmeProgressPage, (m) => m.ProgrammeProgressPage),

@@ -11,6 +11,7 @@ import {
   Map as MapIcon,
   NotebookPen,
   Rss,
+  ScrollText,
   Share2,
   SignpostBig,
   Users,
@@ -85,6 +86,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/programmes/manage`, label: 'Run programmes', icon: GraduationCap },
         { to: `${org}/badges`, label: 'Badges', icon: BadgeCheck },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
+        { to: `${org}/audit`, label: 'Audit log', icon: ScrollText },
       ],
     });
   }

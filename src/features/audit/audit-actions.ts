@@ -1,0 +1,23 @@
+/*
+ * Every act the audit log records, with how it is said to the organisation's owners and admins. A stable code
+ * is stored (filters and exports use it); the words live here so they can change without touching old rows.
+ */
+export const AUDIT_ACTIONS = {
+  'auth.signed_in': 'Signed in with a password',
+  'auth.sign_in_failed': 'A sign-in with a wrong password',
+  'member.role_changed': 'Changed a role',
+  'member.supervisor_changed': 'Changed a supervisor',
+  'member.removed': 'Removed a member',
+  'member.left': 'Left the organisation',
+  'insights.k_raised': 'Raised the smallest group insights show (k)',
+  'export.insights_csv': 'Downloaded insights as CSV',
+  'export.programme_progress_csv': "Downloaded a programme's progress as CSV",
+  'export.audit_csv': 'Downloaded the audit log as CSV',
+  'badges.key_rotated': 'Rotated the badge signing key',
+  'badges.award_revoked': 'Revoked a badge',
+  'audit.retention_changed': 'Changed how long the audit log is kept',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const auditActionCodes = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
