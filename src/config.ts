@@ -72,6 +72,8 @@ const configSchema = z.object({
   SIGN_IN_IP_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Sign-ups allowed per IP within one minute. */
   SIGN_UP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Requests per minute one API token may make (each token counts alone; all instances share the count). */
+  TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /**
    * Where uploaded files are kept: `disk` (under the data directory) or `database` (reached by every instance on
    * one database). Defaults to database with DATABASE_URL, disk on the embedded PGlite.

@@ -57,6 +57,7 @@ import { settingsRoutes } from '../features/settings/index.js';
 import { sharingRoutes } from '../features/sharing/index.js';
 import { readTemplateForPlan, templatesRoutes } from '../features/templates/index.js';
 import { timelineRoutes } from '../features/timeline/index.js';
+import { actorFromToken, bearerOf, guardTokenRequests, tokensRoutes } from '../features/tokens/index.js';
 import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
@@ -183,7 +184,9 @@ export async function buildApp(opts: BuildAppOptions) {
   app.addHook('onRequest', async (req) => {
     let actor: Promise<Actor> | undefined;
     req.actor = () => {
-      actor ??= resolveActor(auth, req);
+      // A request with an API token acts as the token says, whatever cookie it carries.
+      const bearer = bearerOf(req);
+      actor ??= bearer ? actorFromToken(ctx, bearer, req.ip) : resolveActor(auth, req);
       return actor;
     };
   });
@@ -205,7 +208,18 @@ export async function buildApp(opts: BuildAppOptions) {
           'Personal learning plans. Sign in with POST /api/auth/sign-in: the session is an HttpOnly cookie. ' +
           'Every error answers `{ error: { code, message, fields? } }`.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'waymark.session_token' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'waymark.session_token' },
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A personal (`wmp_…`) or organisation (`wmo_…`) API token, made in Waymark. A route open to tokens ' +
+              'names the scope it needs; every other route refuses tokens with 403.',
+          },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -223,6 +237,7 @@ export async function buildApp(opts: BuildAppOptions) {
     },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  guardTokenRequests(app, config.TOKEN_RATE_LIMIT);
 
   for (const routes of [
     healthRoutes,
@@ -258,6 +273,7 @@ export async function buildApp(opts: BuildAppOptions) {
     reviewsRoutes,
     insightsRoutes,
     auditRoutes,
+    tokensRoutes,
     programmeProgressRoutes,
     enrolmentsRoutes,
     blogFeedsRoutes,

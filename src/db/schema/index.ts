@@ -14,3 +14,4 @@ export * from './plans.js';
 export * from './posts.js';
 export * from './programmes.js';
 export * from './sharing.js';
+export * from './tokens.js';

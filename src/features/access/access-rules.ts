@@ -97,6 +97,12 @@ export const rules = {
     allows: ({ me }) => isAdmin(me.role),
     refusal: 'Only owners and L&D admins read the audit log.',
   },
+  // An organisation's API tokens act for their maker there: only those who run the organisation make them.
+  'token:manage-org': {
+    on: 'org',
+    allows: ({ me }) => isAdmin(me.role),
+    refusal: "Only owners and L&D admins manage the organisation's API tokens.",
+  },
   'audit:configure': {
     on: 'org',
     allows: ({ me }) => me.role === 'owner',

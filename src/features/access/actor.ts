@@ -12,6 +12,10 @@ export type Actor =
       sessionId: string;
       /** The client's IP address as the server saw it, for the audit log; absent outside a request. */
       address?: string;
+      /** Set when the request carries an API token instead of a session: what the token may do. */
+      token?: { id: string; scopes: readonly string[] };
+      /** An organisation's token acts for its maker in that organisation alone (the gate sees no other). */
+      onlyOrg?: string;
     };
 
 export const anonymous: Actor = { kind: 'anonymous' };

@@ -17,9 +17,24 @@ import { myMemberships } from './memberships-cache.js';
 import { findCohortWithProgramme, findEnrolment, findProgramme, participatesInCohort } from './programme-facts.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
 
+/**
+ * The actor's memberships, from the cached list (no query). An organisation's API token acts for its maker in
+ * that organisation alone: every other one is as if they were not a member, so its records answer 404.
+ */
+async function membershipsOf(ctx: AppContext, user: SignedIn) {
+  const all = await myMemberships(ctx, user.userId);
+  return user.onlyOrg ? all.filter((m) => m.organizationId === user.onlyOrg) : all;
+}
+
 /** The actor's own membership of an organisation, from the cached list of their memberships (no query). */
 async function myMembershipOf(ctx: AppContext, user: SignedIn, orgId: string) {
-  return (await myMemberships(ctx, user.userId)).find((m) => m.organizationId === orgId);
+  return (await membershipsOf(ctx, user)).find((m) => m.organizationId === orgId);
+}
+
+/** The actor's membership row of an organisation (read fresh), within an organisation token's one organisation. */
+async function membershipIn(ctx: AppContext, user: SignedIn, orgId: string) {
+  if (user.onlyOrg && user.onlyOrg !== orgId) return undefined;
+  return findMembership(ctx.db, orgId, user.userId);
 }
 
 /**
@@ -27,7 +42,7 @@ async function myMembershipOf(ctx: AppContext, user: SignedIn, orgId: string) {
  * against the cached list of their memberships, so reading a plan costs no extra query.
  */
 async function ownsRecord(ctx: AppContext, user: SignedIn, record: PlanOwnership) {
-  const memberships = await myMemberships(ctx, user.userId);
+  const memberships = await membershipsOf(ctx, user);
   return record.userId === user.userId && memberships.some((m) => m.memberId === record.memberId);
 }
 
@@ -36,7 +51,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
   org: {
     noun: 'Organisation',
     async load(ctx, _actor, user, { org, template }) {
-      const me = await findMembership(ctx.db, org, user.userId);
+      const me = await membershipIn(ctx, user, org);
       if (!me) throw notFound('Organisation');
       return { user, me, template };
     },
@@ -48,7 +63,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
   member: {
     noun: 'Member',
     async load(ctx, _actor, user, { org, member }) {
-      const me = await findMembership(ctx.db, org, user.userId);
+      const me = await membershipIn(ctx, user, org);
       if (!me) throw notFound('Organisation');
       const target = member === me.id ? me : await findMemberOfOrg(ctx.db, org, member);
       if (!target) throw notFound('Member');
@@ -123,7 +138,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     noun: 'Community',
     async load(ctx, _actor, user, { community }) {
       // Another organisation's community answers exactly like a missing one: its organisation is not named.
-      const me = community && (await findMembership(ctx.db, community.organizationId, user.userId));
+      const me = community && (await membershipIn(ctx, user, community.organizationId));
       if (!community || !me) throw notFound('Community');
       return { user, me, community };
     },
@@ -135,7 +150,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     async load(ctx, _actor, user, resource) {
       const programme =
         typeof resource.programme === 'string' ? await findProgramme(ctx.db, resource.programme) : resource.programme;
-      const me = programme && (await findMembership(ctx.db, programme.organizationId, user.userId));
+      const me = programme && (await membershipIn(ctx, user, programme.organizationId));
       if (!programme || !me) throw notFound('Programme');
       return { user, me, programme, organiser: isAdmin(me.role) };
     },
@@ -145,7 +160,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     noun: 'Cohort',
     async load(ctx, _actor, user, resource) {
       const found = await findCohortWithProgramme(ctx.db, resource.cohort);
-      const me = found && (await findMembership(ctx.db, found.programme.organizationId, user.userId));
+      const me = found && (await membershipIn(ctx, user, found.programme.organizationId));
       if (!found || !me) throw notFound('Cohort');
       const participating = await participatesInCohort(ctx.db, found.cohort.id, me.id);
       return { user, me, cohort: found.cohort, programme: found.programme, organiser: isAdmin(me.role), participating };
@@ -158,7 +173,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     async load(ctx, _actor, user, resource) {
       const enrolment =
         typeof resource.enrolment === 'string' ? await findEnrolment(ctx.db, resource.enrolment) : resource.enrolment;
-      const me = enrolment && (await findMembership(ctx.db, enrolment.organizationId, user.userId));
+      const me = enrolment && (await membershipIn(ctx, user, enrolment.organizationId));
       if (!enrolment || !me) throw notFound('Enrolment');
       const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.id;
       const organiser = isAdmin(me.role);

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = {
   'badges.key_rotated': 'Rotated the badge signing key',
   'badges.award_revoked': 'Revoked a badge',
   'audit.retention_changed': 'Changed how long the audit log is kept',
+  'token.created': 'Made an API token',
+  'token.revoked': 'Revoked an API token',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

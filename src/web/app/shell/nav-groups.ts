@@ -5,6 +5,7 @@ import {
   GraduationCap,
   Handshake,
   House,
+  KeyRound,
   LayoutTemplate,
   type LucideIcon,
   MailPlus,
@@ -87,6 +88,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/badges`, label: 'Badges', icon: BadgeCheck },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
         { to: `${org}/audit`, label: 'Audit log', icon: ScrollText },
+        { to: `${org}/tokens`, label: 'API tokens', icon: KeyRound },
       ],
     });
   }

@@ -7,6 +7,7 @@ import { YourDataSection } from '../archives/your-data-section';
 import { CalendarFeedSection } from '../calendar/calendar-feed-section';
 import { cadenceLabels } from '../checkins/checkins-api';
 import { InsightsConsentSection } from '../insights/insights-consent';
+import { ApiTokensSection } from '../tokens/api-tokens-section';
 import { browserTimeZone, type SettingsView, timeZoneOptions, useSaveSettings, useSettings } from './settings-api';
 
 const cadences = ['none', 'daily', 'weekly', 'monthly'] as const;
@@ -35,6 +36,7 @@ export function SettingsPage() {
       )}
       <InsightsConsentSection />
       <CalendarFeedSection />
+      <ApiTokensSection />
     </section>
   );
 }

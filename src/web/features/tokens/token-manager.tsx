@@ -1,0 +1,143 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { FormError } from '../../components/form-error';
+import { fieldError } from '../../lib/api';
+import { copyText } from '../../lib/copy-text';
+import { TokenList } from './token-list';
+import { type MadeToken, useMakeToken, useTokens } from './tokens-api';
+
+const LIFETIMES = [7, 30, 90, 180, 365] as const;
+
+/**
+ * Making, listing and revoking API tokens, for a person's own (settings) or an organisation's (its tokens
+ * page). The secret shows once, right after it is made, with a copy button: Waymark keeps only its fingerprint.
+ */
+export function TokenManager({ path, showMaker = false }: { path: string; showMaker?: boolean }) {
+  const id = useId();
+  const tokens = useTokens(path);
+  const make = useMakeToken(path);
+  const [made, setMade] = useState<MadeToken | null>(null);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [days, setDays] = useState(90);
+  const secretField = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (made) secretField.current?.focus();
+  }, [made]);
+
+  const scopesError = fieldError(make.error, 'scopes') ?? fieldError(make.error, 'scopes.0');
+  const nameError = fieldError(make.error, 'name');
+  return (
+    <>
+      <FormError error={tokens.error} />
+      {tokens.data && <TokenList path={path} tokens={tokens.data.tokens} showMaker={showMaker} />}
+      {made && (
+        <div className="notice">
+          <div className="field">
+            <label htmlFor={`${id}-secret`}>The secret of “{made.token.name}”</label>
+            <p className="hint" id={`${id}-secret-hint`}>
+              Copy it now and keep it where the program that uses it can read it: Waymark keeps only a fingerprint, so
+              it cannot show it again.
+            </p>
+            <div className="row">
+              <input
+                id={`${id}-secret`}
+                ref={secretField}
+                type="text"
+                readOnly
+                value={made.secret}
+                aria-describedby={`${id}-secret-hint`}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <button
+                type="button"
+                className="secondary"
+                onClick={async () => setCopy((await copyText(made.secret, secretField.current)) ? 'copied' : 'failed')}
+              >
+                Copy
+              </button>
+            </div>
+          </div>
+          <p role="status">
+            {copy === 'copied' && 'Copied.'}
+            {copy === 'failed' && 'Could not copy. Select the secret and copy it yourself.'}
+          </p>
+        </div>
+      )}
+      <form
+        noValidate
+        aria-labelledby={`${id}-new`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setCopy('idle');
+          make.mutate(
+            { name, scopes, expiresInDays: days },
+            {
+              onSuccess: (result) => {
+                setMade(result);
+                setName('');
+                setScopes([]);
+              },
+            },
+          );
+        }}
+      >
+        <h3 id={`${id}-new`}>Make a token</h3>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <p className="hint" id={`${id}-name-hint`}>
+            What will use it, so you know which to revoke later.
+          </p>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={[`${id}-name-hint`, nameError && `${id}-name-error`].filter(Boolean).join(' ')}
+          />
+          {nameError && (
+            <p className="field-error" id={`${id}-name-error`}>
+              {nameError}
+            </p>
+          )}
+        </div>
+        <fieldset className="checkbox-group" aria-describedby={scopesError ? `${id}-scopes-error` : undefined}>
+          <legend>What it may do</legend>
+          {tokens.data?.scopes.map((s) => (
+            <label key={s.code} className="check">
+              <input
+                type="checkbox"
+                checked={scopes.includes(s.code)}
+                onChange={(e) => setScopes(e.target.checked ? [...scopes, s.code] : scopes.filter((c) => c !== s.code))}
+              />
+              {s.label} <code>{s.code}</code>
+            </label>
+          ))}
+          {scopesError && (
+            <p className="field-error" id={`${id}-scopes-error`}>
+              {scopesError}
+            </p>
+          )}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-days`}>Works for</label>
+          <select id={`${id}-days`} value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {LIFETIMES.map((d) => (
+              <option key={d} value={d}>
+                {d} days
+              </option>
+            ))}
+          </select>
+        </div>
+        <FormError error={make.error && !nameError && !scopesError ? make.error : null} />
+        <div className="actions">
+          <button type="submit" disabled={make.isPending}>
+            Make the token
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
