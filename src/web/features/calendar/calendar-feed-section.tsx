@@ -1,18 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { FormError } from '../../components/form-error';
+import { copyText } from '../../lib/copy-text';
 import { useSettings } from '../settings/settings-api';
 import { useCalendarFeedActions } from './calendar-api';
-
-/** Copies text, falling back to the selection where the Clipboard API is missing (e.g. plain http). */
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    field?.select();
-    return document.execCommand?.('copy') ?? false;
-  }
-}
 
 /**
  * The settings section for the private calendar feed: what it holds, making a link (shown once: the server
