@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { programmeBlogFeed, programmeFeedItem } from '../src/db/schema/index.js';
 import type { OrgRow } from '../src/test/factories.js';
 import { createCohort, createProgramme } from '../src/test/programme-fixture.js';
 import { expectNoAxeViolations } from './support/browser.js';
@@ -75,5 +77,52 @@ describe('a cohort’s feeds', () => {
     await tabAndEnter(page, feeds.getByRole('button', { name: 'Turn off the link' }));
     await feeds.getByText('You have no link yet.').waitFor();
     expect((await page.request.get(new URL(atomUrl).pathname)).status()).toBe(404);
+  });
+
+  it('lets an organiser open what Waymark read from a participant’s blog, from the progress page', async () => {
+    // She signed up with the organisation, so she is its owner: an organiser of its programmes (and here also a
+    // participant, whose blog Waymark read once and then failed to read).
+    const { page, orgId } = await learnerWithPlan(env, 'Omar Organiser', 'Pier Library', ['Learn more']);
+    const db = env.server.ctx.db;
+    const { programme, things } = await createProgramme(db, { id: orgId } as OrgRow, {
+      title: 'Pier 23 Things',
+      weeks: [{ things: 2 }],
+    });
+    const startsOn = format(addDays(new Date(), -2), 'yyyy-MM-dd');
+    const cohort = await createCohort(db, programme.id, { name: 'Winter cohort', startsOn });
+    const enrolled = await page.request.post(`/api/programmes/${programme.id}/enrolments`, {
+      data: { cohortId: cohort.id, addGoal: false },
+    });
+    const enrolmentId = ((await enrolled.json()) as { id: string }).id;
+    await db.insert(programmeBlogFeed).values({
+      enrolmentId,
+      feedUrl: 'https://omar.example/feed.xml',
+      siteUrl: 'https://omar.example/',
+      title: 'Omar on the pier',
+      lastReadAt: new Date('2026-12-01T08:00:00Z'),
+      lastError: 'Your blog did not answer within 10 seconds.',
+      lastErrorAt: new Date('2026-12-02T08:00:00Z'),
+    });
+    await db.insert(programmeFeedItem).values({
+      id: randomUUID(),
+      enrolmentId,
+      guid: 'omar-1',
+      link: 'https://omar.example/thing-1',
+      title: 'Trying thing one',
+      summary: 'It went well.',
+      publishedAt: new Date('2026-11-30T10:00:00Z'),
+      thingId: things[0]?.id,
+    });
+
+    await page.goto(`/orgs/${orgId}/programmes/manage/${programme.id}/progress`);
+    await tabAndEnter(page, page.getByRole('link', { name: 'Omar Organiser’s blog' }));
+    await page.getByRole('heading', { name: 'Omar Organiser’s blog', level: 1 }).waitFor();
+    await page.getByText(/Your blog did not answer within 10 seconds\./).waitFor();
+    await page.getByRole('heading', { name: 'Trying thing one' }).waitFor();
+    await page.getByText('Offered for Thing 1: Thing 1.').waitFor();
+    await expectNoAxeViolations(page, 'a participant’s blog for organisers (1280 px)');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expectNoAxeViolations(page, 'a participant’s blog for organisers (390 px)');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -45,6 +45,7 @@ export const guideAdminPage = () => import('../features/guides/guide-admin-page'
 export const templatesPage = () => import('../features/templates/templates-page');
 export const insightsPage = () => import('../features/insights/insights-page');
 export const programmeProgressPage = () => import('../features/programme-progress/programme-progress-page');
+export const participantBlogPage = () => import('../features/programme-progress/participant-blog-page');
 export const topicsPage = () => import('../features/insights/topics-page');
 export const insightActionPage = () => import('../features/insights/insight-action-page');
 export const settingsPage = () => import('../features/settings/settings-page');
