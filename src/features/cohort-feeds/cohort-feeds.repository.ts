@@ -93,7 +93,12 @@ export async function listFeedReflections(db: Database, cohortId: string, viewer
         ne(programmeEnrolment.status, 'left'),
         isNotNull(programmeProgress.reflectedAt),
         or(
-          and(isNotNull(post.id), sql`${post.visibility} in ('cohort', 'organization')`, visibleTo(viewerId, orgId)),
+          and(
+            isNotNull(post.id),
+            // A cohort post counts only for the cohort it was shared with (not one its author was in before).
+            sql`(${post.visibility} = 'organization' or (${post.visibility} = 'cohort' and ${post.cohortId} = ${cohortId}))`,
+            visibleTo(viewerId, orgId),
+          ),
           and(isNull(programmeProgress.reflectionPostId), isNotNull(programmeProgress.reflectionUrl)),
         ),
       ),

@@ -3,7 +3,15 @@ import { and, eq } from 'drizzle-orm';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { convert } from 'xmlbuilder2';
-import { cohortFeedToken, membership, programmeBlogFeed, programmeFeedItem } from '../../db/schema/index.js';
+import {
+  cohortFeedToken,
+  membership,
+  post,
+  programmeBlogFeed,
+  programmeCohort,
+  programmeFeedItem,
+  programmeProgress,
+} from '../../db/schema/index.js';
 import { createTestApp } from '../../test/app.js';
 import { createBlogScene } from '../../test/blog-feed-fixture.js';
 import { addMember, createOrg } from '../../test/factories.js';
@@ -196,8 +204,36 @@ describe('a personal link to a cohort’s feeds', () => {
 
   it('is for the cohort’s participants and organisers only; another organisation finds no cohort', async () => {
     const s = await scene();
+    // A post the participant shared with another cohort (one they were in before) is not this cohort's.
+    const elsewhere = randomUUID();
+    await t.db
+      .insert(programmeCohort)
+      .values({ id: elsewhere, programmeId: s.programme.id, name: 'Earlier', startsOn: '2026-10-05' });
+    const [earlier] = await t.db
+      .insert(post)
+      .values({
+        id: randomUUID(),
+        organizationId: s.org.id,
+        authorMemberId: s.participant.id,
+        authorUserId: s.participant.userId,
+        title: 'Shared with the earlier cohort',
+        body: 'x',
+        html: '<p>x</p>',
+        visibility: 'cohort',
+        cohortId: elsewhere,
+      })
+      .returning();
+    const at = new Date();
+    await t.db.insert(programmeProgress).values({
+      enrolmentId: s.enrolment.id,
+      thingId: s.things[4]?.id as string,
+      triedAt: at,
+      reflectedAt: at,
+      reflectionPostId: earlier?.id,
+    });
     const organiser = await s.makeLink(s.as.organiser);
-    const { feed } = await atomOf(organiser.atomUrl);
+    const { feed, res } = await atomOf(organiser.atomUrl);
+    expect(res.body).not.toContain('earlier cohort');
     // Organisers read what the cohort shared, never a participant's private or chosen-people posts.
     expect(feed.items.map((i) => i.title)).toHaveLength(3);
     const url = `/api/cohorts/${s.cohort.id}/feed-link`;
