@@ -53,8 +53,11 @@ describe('a cohort’s feeds', () => {
     await atom.waitFor();
     expect(await focusIsIn(atom)).toBe(true);
     const opml = feeds.getByRole('textbox', { name: 'Blogs list address (OPML)' });
-    await feeds.getByRole('button', { name: 'Copy the reflections feed address (atom)' }).waitFor();
-    await feeds.getByRole('button', { name: 'Copy the blogs list address (opml)' }).waitFor();
+    await feeds.getByRole('button', { name: 'Copy the reflections feed address' }).waitFor();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await feeds.getByRole('button', { name: 'Copy the blogs list address' }).click();
+    await feeds.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await opml.inputValue());
     await feeds.getByRole('button', { name: 'Make a new link (the old one stops working)' }).waitFor();
     await expectNoAxeViolations(page, 'cohort page, feed link made (1280 px)');
     await page.setViewportSize({ width: 390, height: 800 });

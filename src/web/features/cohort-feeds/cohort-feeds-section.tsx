@@ -1,50 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { CopyableAddress } from '../../components/copyable-address';
 import { FormError } from '../../components/form-error';
-import { copyText } from '../../lib/copy-text';
 import { formatDateTime } from '../../lib/dates';
 import { type CohortFeedLinkView, useCohortFeedLink, useCohortFeedLinkActions } from './cohort-feeds-api';
-
-/** One address of the link, read-only, with its own copy button and what copying did. */
-function CopyableAddress({ label, hint, url, focus }: { label: string; hint: string; url: string; focus?: boolean }) {
-  const id = useId();
-  const field = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  // The new link is what the person came for: take them (and their screen reader) straight to it.
-  useEffect(() => {
-    if (focus) field.current?.focus();
-  }, [focus]);
-  return (
-    <div className="field">
-      <label htmlFor={`${id}-url`}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <div className="row">
-        <input
-          id={`${id}-url`}
-          ref={field}
-          type="text"
-          readOnly
-          value={url}
-          aria-describedby={`${id}-hint`}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button
-          type="button"
-          className="secondary"
-          aria-label={`Copy the ${label.toLowerCase()}`}
-          onClick={async () => setCopy((await copyText(url, field.current)) ? 'copied' : 'failed')}
-        >
-          Copy
-        </button>
-      </div>
-      <p role="status">
-        {copy === 'copied' && 'Copied.'}
-        {copy === 'failed' && 'Could not copy. Select the address and copy it yourself.'}
-      </p>
-    </div>
-  );
-}
 
 /**
  * "Feeds" on a cohort's page: a personal secret link for feed readers to the cohort's reflections (Atom) and its
@@ -96,15 +54,20 @@ export function CohortFeedsSection({ cohortId }: { cohortId: string }) {
         <div className="notice">
           <p>Copy them now: Waymark keeps only a fingerprint of your link, so it cannot show it to you again.</p>
           <CopyableAddress
+            // A new link starts each address's copy state again (and takes the focus to it).
+            key={link.atomUrl}
             label="Reflections feed address (Atom)"
             hint="Add it to your feed reader as a new subscription."
             url={link.atomUrl}
             focus
+            copy={{ text: 'Copy', name: 'Copy the reflections feed address' }}
           />
           <CopyableAddress
+            key={link.opmlUrl}
             label="Blogs list address (OPML)"
             hint="Import it in your feed reader to follow every participant’s blog."
             url={link.opmlUrl}
+            copy={{ text: 'Copy', name: 'Copy the blogs list address' }}
           />
         </div>
       )}

@@ -3,6 +3,7 @@ import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { formatDateOf, formatDateTime } from '../../lib/dates';
 import { type BlogStatusView, useBlogStatus } from '../blog-feeds/blog-feeds-api';
+import { BlogSiteLink } from '../blog-feeds/blog-site-link';
 import '../blog-feeds/blog-feeds.css';
 
 /*
@@ -39,13 +40,7 @@ export function ParticipantBlogPage() {
         <dl className="blog-facts">
           <dt>Blog</dt>
           <dd>
-            {feed.siteUrl ? (
-              <a href={feed.siteUrl} rel="noopener noreferrer" target="_blank">
-                {feed.title || feed.siteUrl}
-              </a>
-            ) : (
-              feed.title || feed.feedUrl
-            )}
+            <BlogSiteLink feed={feed} />
           </dd>
           <dt>Feed</dt>
           <dd>{feed.feedUrl}</dd>
