@@ -23,6 +23,7 @@ import { badgesRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
 import { checkinsRoutes } from '../features/checkins/index.js';
+import { cohortFeedsRoutes } from '../features/cohort-feeds/index.js';
 import { commentsRoutes } from '../features/comments/index.js';
 import { communitiesRoutes } from '../features/communities/index.js';
 import { enlistmentRoutes } from '../features/enlistment/index.js';
@@ -277,6 +278,7 @@ export async function buildApp(opts: BuildAppOptions) {
     programmeProgressRoutes,
     enrolmentsRoutes,
     blogFeedsRoutes,
+    cohortFeedsRoutes,
     programmesRoutes,
     programmeCoverRoutes,
     badgesRoutes,

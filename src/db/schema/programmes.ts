@@ -268,3 +268,24 @@ export const programmeFeedItem = pgTable(
     uniqueIndex('programme_feed_item_link_uq').on(t.enrolmentId, t.link).where(sql`${t.link} is not null`),
   ],
 );
+
+/**
+ * A person's secret link to one cohort's feeds (the Atom feed of its reflections and the OPML list of its
+ * participants' blogs), for feed readers, which fetch signed out. One per person and cohort, so a leaked link
+ * shows one cohort only; only the token's SHA-256 is kept, and making a new link replaces the row (the old link
+ * stops at once). Who may hold one (participants, organisers) is asked again on every fetch.
+ */
+export const cohortFeedToken = pgTable(
+  'cohort_feed_token',
+  {
+    cohortId: text('cohort_id')
+      .notNull()
+      .references(() => programmeCohort.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), uniqueIndex('cohort_feed_token_hash_uq').on(t.tokenHash)],
+);

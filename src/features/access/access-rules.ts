@@ -294,6 +294,15 @@ export const rules = {
     refusal: 'Only the cohort’s participants and organisers read what it shares.',
   },
 
+  // A personal secret link to the cohort's feeds (Atom of reflections, OPML of blogs): its participants and
+  // organisers hold one; every fetch asks 'cohort:read-reflections' again as the holder.
+  'cohort:hold-feed-link': {
+    on: 'cohort',
+    sees: ({ programme, organiser }) => organiser || programme.status === 'published',
+    allows: ({ participating, organiser }) => participating || organiser,
+    refusal: 'Only the cohort’s participants and organisers have a link to its feeds.',
+  },
+
   // Programmes, organisers: the programme's organisers see every participant's progress.
   'programme:read-progress': {
     on: 'programme',

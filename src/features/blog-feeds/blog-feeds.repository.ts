@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { programmeBlogFeed, programmeEnrolment, programmeFeedItem } from '../../db/schema/index.js';
+import { programmeBlogFeed, programmeEnrolment, programmeFeedItem, user } from '../../db/schema/index.js';
 
 /* Queries of the blog feeds feature; each takes the database or the transaction it runs in. */
 
@@ -11,6 +11,12 @@ export type NewFeedItem = typeof programmeFeedItem.$inferInsert;
 export async function findBlogFeed(db: Database, enrolmentId: string): Promise<BlogFeedRow | undefined> {
   const [row] = await db.select().from(programmeBlogFeed).where(eq(programmeBlogFeed.enrolmentId, enrolmentId));
   return row;
+}
+
+/** The participant's name, for organisers reading their blog's status. */
+export async function participantName(db: Database, userId: string): Promise<string> {
+  const [row] = await db.select({ name: user.name }).from(user).where(eq(user.id, userId));
+  return row?.name ?? '';
 }
 
 /** Registers (or replaces) an enrolment's blog feed as just read: the validators and the next read are fresh. */

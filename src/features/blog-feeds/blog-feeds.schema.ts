@@ -28,6 +28,8 @@ export const blogStatusView = z
   .object({
     enrolmentId: z.string(),
     programmeId: z.string(),
+    /** Whose blog it is (organisers read it from the programme's progress page). */
+    participantName: z.string(),
     /** The word or tag that marks a blog post as belonging to the programme (`#learning-out-loud`). */
     tag: z.string(),
     /** Whether the person asking may change it (the participant), or only read it (an organiser). */

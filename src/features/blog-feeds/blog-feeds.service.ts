@@ -11,6 +11,7 @@ import {
   insertFeedItems,
   listFeedItems,
   markItemAccepted,
+  participantName,
   saveBlogFeed,
 } from './blog-feeds.repository.js';
 import type { BlogStatusView, RegisterBlogBody } from './blog-feeds.schema.js';
@@ -25,14 +26,16 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  */
 export async function readBlogStatus(ctx: AppContext, actor: Actor, enrolmentId: string): Promise<BlogStatusView> {
   const { enrolment, isParticipant } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
-  const [feed, items, outline] = await Promise.all([
+  const [feed, items, outline, name] = await Promise.all([
     findBlogFeed(ctx.db, enrolment.id),
     listFeedItems(ctx.db, enrolment.id),
     loadProgrammeOutline(ctx.db, enrolment.programmeId),
+    participantName(ctx.db, enrolment.userId),
   ]);
   return {
     enrolmentId: enrolment.id,
     programmeId: enrolment.programmeId,
+    participantName: name,
     tag: outline?.programme.tag ?? '',
     canChange: isParticipant,
     feed: feed

@@ -2,17 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
+import { answerSecretFeed } from '../../server/secret-feed-answer.js';
 import { calendarDocument, calendarFeedParams, calendarFeedView } from './calendar.schema.js';
 import { createCalendarFeed, renderCalendarFeed, turnOffCalendarFeed } from './calendar.service.js';
-
-/** Whether an If-None-Match header names this ETag (a list, weak forms and `*` included). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
-}
 
 export const calendarRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -66,18 +58,12 @@ export const calendarRoutes =
       },
       async (req, reply) => {
         const { body, etag } = await renderCalendarFeed(ctx, req.params.token);
-        // Calendar apps poll: they may keep a copy, but ask each time (cheap with the ETag), so a revoked
-        // address stops at once; `private` keeps shared caches from holding a secret address's content.
-        reply
-          .header('etag', etag)
-          .header('cache-control', 'private, no-cache')
-          .header('x-robots-tag', 'noindex')
-          .header('referrer-policy', 'no-referrer');
-        if (matches(req.headers['if-none-match'], etag)) return reply.status(304).send(null);
-        return reply
-          .type('text/calendar; charset=utf-8')
-          .header('content-disposition', 'inline; filename="waymark.ics"')
-          .send(body);
+        return answerSecretFeed(req, reply, {
+          body,
+          etag,
+          type: 'text/calendar; charset=utf-8',
+          fileName: 'waymark.ics',
+        });
       },
     );
   };

@@ -1,21 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
+import { etagOf } from '../../server/secret-feed-answer.js';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../../server/secret-token.js';
 import type { Actor } from '../access/index.js';
 import { requireUser } from '../access/index.js';
 import { getLearnerSettings, localDate, saveSettings } from '../settings/index.js';
 import { findFeedOwner, listFeedRows, listProgrammeReleases } from './calendar.repository.js';
 import type { CalendarFeedView } from './calendar.schema.js';
 import { buildCalendarFeed } from './calendar-feed.js';
-
-/*
- * The feed token is the only key to the feed (calendar apps cannot sign in), so it is long and random, and
- * only its SHA-256 is stored: a leaked database gives no working feed addresses, and looking a token up by
- * its hash leaves nothing to learn from response times.
- */
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-/** 32 random bytes in base64url: what every token made here looks like. */
-const tokenShape = /^[A-Za-z0-9_-]{43}$/;
 
 export const feedPath = (token: string) => `/api/calendar/${token}.ics`;
 
@@ -25,8 +17,8 @@ export const feedPath = (token: string) => `/api/calendar/${token}.ics`;
  */
 export async function createCalendarFeed(ctx: AppContext, actor: Actor): Promise<CalendarFeedView> {
   const me = requireUser(actor);
-  const token = randomBytes(32).toString('base64url');
-  await saveSettings(ctx.db, me.userId, { calendarTokenHash: hashToken(token) });
+  const token = newSecretToken();
+  await saveSettings(ctx.db, me.userId, { calendarTokenHash: hashSecretToken(token) });
   return { url: `${ctx.config.baseUrl}${feedPath(token)}` };
 }
 
@@ -44,7 +36,7 @@ export async function turnOffCalendarFeed(ctx: AppContext, actor: Actor): Promis
  * key. Unknown, revoked and malformed tokens all answer the same 404, so a guess learns nothing.
  */
 export async function renderCalendarFeed(ctx: AppContext, token: string, now = new Date()) {
-  const owner = tokenShape.test(token) ? await findFeedOwner(ctx.db, hashToken(token)) : undefined;
+  const owner = looksLikeSecretToken(token) ? await findFeedOwner(ctx.db, hashSecretToken(token)) : undefined;
   if (!owner) throw notFound('Calendar feed');
   const rows = await listFeedRows(ctx.db, owner.userId);
   const programmes = await listProgrammeReleases(ctx.db, owner.userId);
@@ -55,6 +47,5 @@ export async function renderCalendarFeed(ctx: AppContext, token: string, now = n
     today: localDate(owner.timeZone, now),
     baseUrl: ctx.config.baseUrl,
   });
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { body, etag };
+  return { body, etag: etagOf(body) };
 }

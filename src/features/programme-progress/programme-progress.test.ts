@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { notification } from '../../db/schema/index.js';
+import { notification, programmeBlogFeed, programmeFeedItem } from '../../db/schema/index.js';
 import { createCast } from '../../test/actors.js';
 import { createTestApp } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
@@ -75,6 +75,47 @@ describe("organisers' progress grid", () => {
     expect(byName['Ben Okri'].things[1].reflectionUrl).toBe('https://ben.example/t2');
     expect(JSON.stringify(res.body)).not.toContain('secret worries');
     expect(byName['Dee Rees'].cohortName).toBeNull();
+  });
+
+  it('links a participant with a blog to what Waymark read from it, for the programme’s organisers only', async () => {
+    const { c, fx, enrolments } = await programmeWithProgress();
+    const ben = enrolments.eBen?.id as string;
+    await t.db.insert(programmeBlogFeed).values({
+      enrolmentId: ben,
+      feedUrl: 'https://ben.example/feed',
+      title: 'Ben builds',
+      lastError: 'Your blog answered 503: it may be down for a while.',
+      lastErrorAt: new Date('2026-12-01T09:00:00Z'),
+    });
+    await t.db.insert(programmeFeedItem).values({
+      id: randomUUID(),
+      enrolmentId: ben,
+      guid: 'ben-2',
+      link: 'https://ben.example/t2',
+      title: 'Thing 2, done',
+      publishedAt: new Date('2026-11-30T10:00:00Z'),
+      thingId: fx.things[1]?.id,
+      accepted: true,
+    });
+    const res = await t.call('GET', url(fx.programme.id), c.as('admin') as Record<string, string>);
+    const hasBlog = Object.fromEntries(
+      res.body.participants.map((p: { name: string; hasBlog: boolean }) => [p.name, p.hasBlog]),
+    );
+    expect(hasBlog).toEqual({ 'Ada Lovelace': false, 'Ben Okri': true, 'Cy Twombly': false, 'Dee Rees': false });
+
+    const blog = await t.call('GET', `/api/enrolments/${ben}/blog`, c.as('admin') as Record<string, string>);
+    expect(blog.status).toBe(200);
+    expect(blog.body).toMatchObject({
+      participantName: 'Ben Okri',
+      canChange: false,
+      feed: { title: 'Ben builds', lastError: 'Your blog answered 503: it may be down for a while.' },
+      items: [{ title: 'Thing 2, done', publishedAt: '2026-11-30T10:00:00.000Z', thingId: fx.things[1]?.id }],
+    });
+    for (const kind of ['otherMember', 'supervisor', 'outsider'] as const) {
+      expect((await t.call('GET', `/api/enrolments/${ben}/blog`, c.as(kind) as Record<string, string>)).status).toBe(
+        404,
+      );
+    }
   });
 
   it('counts the funnel per thing and who is behind, and filters to those behind', async () => {

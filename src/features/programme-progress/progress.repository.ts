@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import {
   learnerSettings,
   post,
+  programmeBlogFeed,
   programmeCohort,
   programmeEnrolment,
   programmeProgress,
@@ -57,12 +58,14 @@ export async function participantsOf(db: Database, programmeId: string, cohortId
       lastNudgedAt: e.lastNudgedAt,
       timeZone: sql<string>`coalesce(${learnerSettings.timeZone}, 'UTC')`,
       requiredDone: sql<number[]>`coalesce(${done.positions}, '{}')`,
+      hasBlog: sql<boolean>`${programmeBlogFeed.enrolmentId} is not null`,
     })
     .from(e)
     .innerJoin(user, eq(user.id, e.userId))
     .leftJoin(programmeCohort, eq(programmeCohort.id, e.cohortId))
     .leftJoin(learnerSettings, eq(learnerSettings.userId, e.userId))
     .leftJoin(done, eq(done.enrolmentId, e.id))
+    .leftJoin(programmeBlogFeed, eq(programmeBlogFeed.enrolmentId, e.id))
     .where(and(eq(e.programmeId, programmeId), ne(e.status, 'left'), cohortId ? eq(e.cohortId, cohortId) : undefined));
 }
 

@@ -26,6 +26,8 @@ export const participantProgress = z.object({
   daysBehind: z.number().int(),
   behind: z.boolean(),
   completedAt: z.string().nullable(),
+  /** Whether they registered their own blog's feed: organisers may read what Waymark read from it. */
+  hasBlog: z.boolean(),
   things: z.array(
     z.object({
       thingId: z.string(),

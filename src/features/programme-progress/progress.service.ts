@@ -82,6 +82,7 @@ function participantView(
     daysBehind: standing.daysBehind,
     behind: standing.behind,
     completedAt: p.completedAt?.toISOString() ?? null,
+    hasBlog: p.hasBlog,
     things: outline.things.map((t) => ({ thingId: t.id, ...stateOf(progress.get(`${p.enrolmentId}|${t.id}`), orgId) })),
   };
 }

@@ -47,6 +47,7 @@ export const insightsPage = () => import('../features/insights/insights-page');
 export const auditPage = () => import('../features/audit/audit-page');
 export const orgTokensPage = () => import('../features/tokens/org-tokens-page');
 export const programmeProgressPage = () => import('../features/programme-progress/programme-progress-page');
+export const participantBlogPage = () => import('../features/programme-progress/participant-blog-page');
 export const topicsPage = () => import('../features/insights/topics-page');
 export const insightActionPage = () => import('../features/insights/insight-action-page');
 export const settingsPage = () => import('../features/settings/settings-page');

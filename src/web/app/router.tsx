@@ -145,6 +145,10 @@ export const router = createBrowserRouter([
         path: '/orgs/:orgId/programmes/manage/:programmeId/progress',
         lazy: page(pages.programmeProgressPage, (m) => m.ProgrammeProgressPage),
       },
+      {
+        path: '/orgs/:orgId/programmes/manage/:programmeId/progress/:enrolmentId/blog',
+        lazy: page(pages.participantBlogPage, (m) => m.ParticipantBlogPage),
+      },
       { path: '/orgs/:orgId/insights/topics', lazy: page(pages.topicsPage, (m) => m.TopicsPage) },
       {
         path: '/orgs/:orgId/insight-actions/:actionId',

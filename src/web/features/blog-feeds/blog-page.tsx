@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useEnrolment, useOverview } from '../programme-learning/programme-learning-api';
 import { type BlogStatusView, useBlogActions, useBlogStatus } from './blog-feeds-api';
 import { BlogPosts } from './blog-posts';
+import { BlogSiteLink } from './blog-site-link';
 import './blog-feeds.css';
 
 /**
@@ -88,13 +89,7 @@ function FeedPanel({ enrolmentId, status }: { enrolmentId: string; status: BlogS
         <dl className="blog-facts">
           <dt>Blog</dt>
           <dd>
-            {feed.siteUrl ? (
-              <a href={feed.siteUrl} rel="noopener noreferrer" target="_blank">
-                {feed.title || feed.siteUrl}
-              </a>
-            ) : (
-              feed.title || feed.feedUrl
-            )}
+            <BlogSiteLink feed={feed} />
           </dd>
           <dt>Last read</dt>
           <dd>{feed.lastReadAt ? formatDateTime(feed.lastReadAt) : 'Not yet'}</dd>

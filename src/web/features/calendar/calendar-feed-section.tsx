@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { CopyableAddress } from '../../components/copyable-address';
 import { FormError } from '../../components/form-error';
-import { copyText } from '../../lib/copy-text';
 import { useSettings } from '../settings/settings-api';
 import { useCalendarFeedActions } from './calendar-api';
 
@@ -13,21 +13,11 @@ export function CalendarFeedSection() {
   // The settings page's own query: a new link changes the settings' version, and the page's form must see it.
   const settings = useSettings();
   const [url, setUrl] = useState<string | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const field = useRef<HTMLInputElement>(null);
 
   const { make, turnOff } = useCalendarFeedActions({
-    made: (feed) => {
-      setUrl(feed.url);
-      setCopy('idle');
-    },
+    made: (feed) => setUrl(feed.url),
     turnedOff: () => setUrl(null),
   });
-
-  // The new link is what the person came for: take them (and their screen reader) straight to it.
-  useEffect(() => {
-    if (url) field.current?.focus();
-  }, [url]);
 
   const isOn = settings.data?.hasCalendarFeed ?? false;
   const busy = make.isPending || turnOff.isPending;
@@ -62,35 +52,15 @@ export function CalendarFeedSection() {
       )}
       {url && (
         <div className="notice">
-          <div className="field">
-            <label htmlFor={`${id}-url`}>Your private calendar link</label>
-            <p className="hint" id={`${id}-hint`}>
-              Copy it now: Waymark keeps only a fingerprint of it, so it cannot show it to you again. If you lose it,
-              make a new one.
-            </p>
-            <div className="row">
-              <input
-                id={`${id}-url`}
-                ref={field}
-                type="text"
-                readOnly
-                value={url}
-                aria-describedby={`${id}-hint`}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              <button
-                type="button"
-                className="secondary"
-                onClick={async () => setCopy((await copyText(url, field.current)) ? 'copied' : 'failed')}
-              >
-                Copy link
-              </button>
-            </div>
-          </div>
-          <p role="status">
-            {copy === 'copied' && 'Copied. Paste it into your calendar app.'}
-            {copy === 'failed' && 'Could not copy. Select the link and copy it yourself.'}
-          </p>
+          <CopyableAddress
+            // A new link starts the copy state again.
+            key={url}
+            label="Your private calendar link"
+            hint="Copy it now: Waymark keeps only a fingerprint of it, so it cannot show it to you again. If you lose it, make a new one."
+            url={url}
+            focus
+            copied="Copied. Paste it into your calendar app."
+          />
         </div>
       )}
       <h3>How to subscribe</h3>

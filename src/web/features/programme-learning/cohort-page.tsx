@@ -3,6 +3,7 @@ import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { formatDay } from '../../lib/dates';
 import { EmptyState } from '../../ui/empty-state';
+import { CohortFeedsSection } from '../cohort-feeds/cohort-feeds-section';
 import { PostCard } from '../posts/post-card';
 import { useCohortParticipants, useCohortReflections, useOverview } from './programme-learning-api';
 
@@ -44,6 +45,7 @@ export function CohortPage() {
               </li>
             ))}
           </ul>
+          <CohortFeedsSection cohortId={cohort.id} />
         </>
       )}
     </section>

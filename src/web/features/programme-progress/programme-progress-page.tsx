@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ORGANISERS_SEE } from '../../../features/programmes/organisers-see';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-error';
@@ -238,6 +238,17 @@ function ProgressGrid({ view }: { view: ProgressView }) {
               <th scope="row" style={sticky}>
                 {p.name}
                 {p.status === 'completed' && ' (completed)'}
+                {p.hasBlog && (
+                  <>
+                    {' '}
+                    <Link
+                      to={`/orgs/${view.programme.organizationId}/programmes/manage/${view.programme.id}/progress/${p.enrolmentId}/blog`}
+                      aria-label={`${p.name}’s blog`}
+                    >
+                      Blog
+                    </Link>
+                  </>
+                )}
               </th>
               <td>{p.cohortName ?? 'Self-paced'}</td>
               <td className="num">

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { CopyableAddress } from '../../components/copyable-address';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
-import { copyText } from '../../lib/copy-text';
 import { TokenList } from './token-list';
 import { type MadeToken, useMakeToken, useTokens } from './tokens-api';
 
@@ -19,12 +19,6 @@ export function TokenManager({ path, showMaker = false }: { path: string; showMa
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
   const [days, setDays] = useState(90);
-  const secretField = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  useEffect(() => {
-    if (made) secretField.current?.focus();
-  }, [made]);
 
   const scopesError = fieldError(make.error, 'scopes') ?? fieldError(make.error, 'scopes.0');
   const nameError = fieldError(make.error, 'name');
@@ -34,35 +28,13 @@ export function TokenManager({ path, showMaker = false }: { path: string; showMa
       {tokens.data && <TokenList path={path} tokens={tokens.data.tokens} showMaker={showMaker} />}
       {made && (
         <div className="notice">
-          <div className="field">
-            <label htmlFor={`${id}-secret`}>The secret of “{made.token.name}”</label>
-            <p className="hint" id={`${id}-secret-hint`}>
-              Copy it now and keep it where the program that uses it can read it: Waymark keeps only a fingerprint, so
-              it cannot show it again.
-            </p>
-            <div className="row">
-              <input
-                id={`${id}-secret`}
-                ref={secretField}
-                type="text"
-                readOnly
-                value={made.secret}
-                aria-describedby={`${id}-secret-hint`}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              <button
-                type="button"
-                className="secondary"
-                onClick={async () => setCopy((await copyText(made.secret, secretField.current)) ? 'copied' : 'failed')}
-              >
-                Copy
-              </button>
-            </div>
-          </div>
-          <p role="status">
-            {copy === 'copied' && 'Copied.'}
-            {copy === 'failed' && 'Could not copy. Select the secret and copy it yourself.'}
-          </p>
+          <CopyableAddress
+            label={`The secret of “${made.token.name}”`}
+            hint="Copy it now and keep it where the program that uses it can read it: Waymark keeps only a fingerprint, so it cannot show it again."
+            url={made.secret}
+            focus
+            copy={{ text: 'Copy', name: 'Copy the secret' }}
+          />
         </div>
       )}
       <form
@@ -70,7 +42,6 @@ export function TokenManager({ path, showMaker = false }: { path: string; showMa
         aria-labelledby={`${id}-new`}
         onSubmit={(e) => {
           e.preventDefault();
-          setCopy('idle');
           make.mutate(
             { name, scopes, expiresInDays: days },
             {
