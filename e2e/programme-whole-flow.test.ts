@@ -244,5 +244,6 @@ describe('a programme from authoring to completion', () => {
     await ada.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
     await ada.page.getByRole('article', { name: 'Data practitioner' }).waitFor();
     await axeBothWidths(ada.page, 'portfolio (badge)');
-  });
+    // Three people, some thirty pages each checked with axe at two widths: minutes, not the usual seconds.
+  }, 360_000);
 });
