@@ -57,5 +57,9 @@ export async function nudgeParticipants(
       dedupeKey: `programme_nudge:${p.enrolmentId}:${now.toISOString()}`,
     });
   }
-  return { nudged: claimed.size, skipped: { nudgedToday: chosen.length - claimed.size, notTakingPart } };
+  const nudgedToday = chosen.filter((c) => !claimed.has(c.enrolmentId)).map((c) => c.name);
+  return {
+    nudged: claimed.size,
+    skipped: { nudgedToday: nudgedToday.length, nudgedTodayNames: nudgedToday, notTakingPart },
+  };
 }

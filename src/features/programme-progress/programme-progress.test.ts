@@ -206,6 +206,11 @@ describe('nudging participants', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.nudged + b.body.nudged).toBe(3);
     expect(a.body.skipped.nudgedToday + b.body.skipped.nudgedToday).toBe(3);
+    expect([...a.body.skipped.nudgedTodayNames, ...b.body.skipped.nudgedTodayNames].sort()).toEqual([
+      'Ada Lovelace',
+      'Ben Okri',
+      'Cy Twombly',
+    ]);
     const nudged = await t.db.select().from(notification).where(eq(notification.kind, 'programme_nudge'));
     const mine = nudged.filter((n) => [people.ada, people.ben, people.cy].some((p) => p.userId === n.userId));
     expect(mine).toHaveLength(3);
@@ -221,7 +226,11 @@ describe('nudging participants', () => {
         memberIds: [people.dee.id, people.ada.id, randomUUID()],
       },
     );
-    expect(again.body).toEqual({ nudged: 1, skipped: { nudgedToday: 1, notTakingPart: 1 } });
+    // Chosen people: Dee (not behind, but chosen) is nudged; Ada was nudged today and is named as skipped.
+    expect(again.body).toEqual({
+      nudged: 1,
+      skipped: { nudgedToday: 1, nudgedTodayNames: ['Ada Lovelace'], notTakingPart: 1 },
+    });
   });
 
   it('e-mails no one who turned nudges off', async () => {
