@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { programmeCohort } from '../src/db/schema/index.js';
 import { readDueFeeds } from '../src/features/blog-feeds/index.js';
@@ -9,7 +8,7 @@ import { rss, type Served, serveFeeds } from '../src/test/blog-feed-fixture.js';
 import { localDatePlus, zoneInDeliveryHours } from '../src/test/reminder-clock.js';
 import { startSmtpInbox } from '../src/test/smtp-inbox.js';
 import { expectNoAxeViolations } from './support/browser.js';
-import { colleagueJoinsByMail, organiserSignsUp } from './support/programme-people.js';
+import { axeBothWidths, colleagueJoinsByMail, organiserSignsUp } from './support/programme-people.js';
 import { serverAndBrowser } from './support/session.js';
 
 /*
@@ -42,14 +41,6 @@ function benBlogs(thing: number) {
   });
 }
 
-/** Axe at desk width and at phone width (390 px), for the learners' pages. */
-async function axeBothWidths(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (1280 px)`);
-  await page.setViewportSize({ width: 390, height: 800 });
-  await expectNoAxeViolations(page, `${label} (390 px)`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 /**
  * Time passes for the programme: the cohort's start moves a week earlier, so its next week is released
  * today. (The server's clock cannot be moved from a browser test; a cohort that began a week earlier is,
@@ -78,12 +69,16 @@ describe('a programme from authoring to completion', () => {
     await lead.getByLabel('Name', { exact: true }).fill('Data practitioner');
     await lead.getByLabel('Description').fill('Made, questioned and shared a chart.');
     await lead.getByLabel('Criteria: what earns it').fill('Completed Data in practice.');
+    await lead.getByRole('heading', { name: 'Badges', level: 1 }).waitFor();
+    await expectNoAxeViolations(lead, 'badges (none yet)');
     await lead.getByRole('button', { name: 'Define the achievement' }).click();
     await lead.getByRole('article', { name: 'Data practitioner' }).waitFor();
     await expectNoAxeViolations(lead, 'badges');
 
     // The programme: three weeks of one thing each, the tag for blogs, the badge.
     await nav.getByRole('link', { name: 'Run programmes' }).click();
+    await lead.getByRole('heading', { name: 'No programmes yet' }).waitFor();
+    await expectNoAxeViolations(lead, 'programmes to run (none yet)');
     await lead.getByLabel('Title').fill('Data in practice');
     await lead.getByRole('button', { name: 'Create the draft' }).click();
     await lead.getByRole('heading', { name: /Data in practice/, level: 1 }).waitFor();
@@ -166,6 +161,8 @@ describe('a programme from authoring to completion', () => {
     await ada.page.getByRole('region', { name: 'This week' }).getByText('1 of 3 things done').waitFor();
     benBlogs(1);
     await ben.page.getByRole('region', { name: 'This week' }).getByRole('link', { name: 'Your blog' }).click();
+    await ben.page.getByRole('heading', { name: 'Register your blog' }).waitFor();
+    await axeBothWidths(ben.page, 'your blog (none yet)');
     await ben.page.getByLabel('Feed address (RSS or Atom)').fill(`${blog.base}/ben.xml`);
     await ben.page.getByRole('button', { name: 'Register my blog' }).click();
     await ben.page.getByRole('heading', { name: 'Your blog’s feed' }).waitFor();
@@ -195,6 +192,7 @@ describe('a programme from authoring to completion', () => {
     await axeBothWidths(ada.page, 'programme page (completed)');
     await ben.page.goto(`/orgs/${orgId}/programmes/${programmeId}`);
     await ben.page.getByText(/You completed it/).waitFor();
+    await axeBothWidths(ben.page, 'programme page (completed, Ben)');
 
     // The organiser: the funnel and the CSV.
     await lead.goto(`/orgs/${orgId}/programmes/manage/${programmeId}/progress`);

@@ -11,6 +11,14 @@ import { type E2eEnv, newPage } from './session.js';
  * in `timeZone`, so "today" and "from 08:00" are the same day for them as for the test.
  */
 
+/** Axe at desk width and at phone width (390 px): the learners' pages are read on phones too. */
+export async function axeBothWidths(page: Page, label: string) {
+  await expectNoAxeViolations(page, `${label} (1280 px)`);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await expectNoAxeViolations(page, `${label} (390 px)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 const mailLink = (text: string, path: string) => text.match(new RegExp(`http\\S+${path}\\S+`))?.[0] as string;
 
 /** An L&D organiser who signs up, confirms the address from the mail, and starts an organisation. */
@@ -23,10 +31,14 @@ export async function organiserSignsUp(env: E2eEnv, inbox: SmtpInbox, name: stri
   await page.getByLabel('Password').fill('learning-out-loud');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  await expectNoAxeViolations(page, 'check your inbox');
   await expect.poll(() => inbox.to(email).length).toBe(1);
   await page.goto(mailLink(inbox.to(email)[0]?.text ?? '', '/verify-email\\?token='));
+  await page.getByRole('heading', { name: 'Confirm your e-mail address' }).waitFor();
+  await expectNoAxeViolations(page, 'confirm your address');
   await page.getByRole('button', { name: 'Confirm my address' }).click();
   await page.getByRole('heading', { name: /Welcome to Waymark/ }).waitFor();
+  await expectNoAxeViolations(page, 'welcome');
   await page.getByLabel('Organisation name').fill(orgName);
   await page.getByRole('button', { name: 'Create organisation' }).click();
   await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
@@ -53,24 +65,36 @@ export async function colleagueJoinsByMail(
   await organiser.getByRole('link', { name: 'Invite people' }).click();
   await organiser.getByLabel('E-mail address', { exact: true }).fill(email);
   await organiser.getByRole('button', { name: 'Send invitation' }).click();
+  await organiser.getByRole('cell', { name: 'Waiting' }).first().waitFor();
+  await expectNoAxeViolations(organiser, 'invitations');
   await expect.poll(() => inbox.to(email).length).toBe(1);
   const { context, page } = await newPage(env, 1280, { timezoneId: timeZone });
   await page.goto(mailLink(inbox.to(email)[0]?.text ?? '', '/invite/'));
+  await page.getByRole('heading', { name: /^Join / }).waitFor();
+  await axeBothWidths(page, 'invitation');
   await page.getByRole('link', { name: 'Sign up to join' }).click();
+  await page.getByRole('heading', { name: 'Create your Waymark account' }).waitFor();
+  await axeBothWidths(page, 'sign-up to join');
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Password').fill('glad-to-join-you');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('button', { name: /^Join / }).click();
   await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
+  await axeBothWidths(page, 'home (learner)');
 
   // Reminders come from 08:00 on the person's own clock: they say which clock is theirs.
   await page.goto('/settings');
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await axeBothWidths(page, 'settings');
   await page.getByRole('button', { name: /^Use this browser’s time zone/ }).click();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Your settings are saved.').waitFor();
 
   await page.goto(`/orgs/${orgId}/plans`);
+  await page.getByRole('heading', { name: 'Your learning plans' }).waitFor();
+  await axeBothWidths(page, 'plans (none yet)');
   await page.getByRole('button', { name: 'Start the plan' }).click();
   await page.getByRole('link', { name: '2. Goals' }).waitFor();
+  await axeBothWidths(page, 'new plan');
   return { context, page, email };
 }
