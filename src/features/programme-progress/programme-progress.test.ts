@@ -218,6 +218,18 @@ describe('nudging participants', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.headers?.['List-Unsubscribe']).toContain('/api/unsubscribe?token=');
 
+    // Once more the same day: nobody is nudged, and those skipped are named in alphabetical order.
+    const third = await t.call(
+      'POST',
+      `/api/programmes/${fx.programme.id}/nudges`,
+      c.as('admin') as Record<string, string>,
+      {},
+    );
+    expect(third.body).toEqual({
+      nudged: 0,
+      skipped: { nudgedToday: 3, nudgedTodayNames: ['Ada Lovelace', 'Ben Okri', 'Cy Twombly'], notTakingPart: 0 },
+    });
+
     const again = await t.call(
       'POST',
       `/api/programmes/${fx.programme.id}/nudges`,
