@@ -10,13 +10,15 @@ import {
 } from '../src/test/programme-progress-fixture.js';
 import { localDatePlus } from '../src/test/reminder-clock.js';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
+import { focusIsIn, tabAndEnter, tabTo } from './support/keyboard.js';
 import { newPage, serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /*
  * An organiser (the organisation's owner) opens the progress page of a programme with three participants of a
  * cohort that began three weeks ago: Ada did thing 1 (a private reflection) and thing 2; Ben tried thing 1; Cy did
  * nothing. They see the funnel and the grid, filter to those behind, nudge them and download the CSV; axe at
- * 1280 and 390 px, and the page works by keyboard.
+ * 1280 and 390 px, and the page works by keyboard. Two chosen by keyboard are nudged alone first; then those
+ * behind, where the page names the two nudged today already.
  */
 
 const env = serverAndBrowser();
@@ -78,12 +80,38 @@ describe("a programme's progress, as its organiser sees it", () => {
     await expect.poll(() => page.getByLabel('Show').inputValue()).toBe('behind');
     await expect.poll(() => grid.getByRole('row').count()).toBe(4);
 
-    // Nudge those behind, after the question.
+    // Chosen people, by keyboard: Ada and Ben ticked in the grid (only rows behind have a box), nudged alone.
+    await tabTo(page, grid.getByRole('checkbox', { name: 'Choose Ada Lovelace to nudge' }));
+    await page.keyboard.press('Space');
+    await tabTo(page, grid.getByRole('checkbox', { name: 'Choose Ben Okri to nudge' }));
+    await page.keyboard.press('Space');
+    await tabAndEnter(page, page.getByRole('button', { name: 'Nudge the chosen (2)' }), 200);
+    const ask = page.getByRole('dialog', { name: 'Nudge the chosen?' });
+    await ask.getByText(/^Ada Lovelace, Ben Okri each get a kind reminder/).waitFor();
+    expect(await focusIsIn(ask)).toBe(true);
+    await expectNoAxeViolations(page, 'programme progress, nudging the chosen');
+    await ask.getByRole('button', { name: 'Send the nudge' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Nudged 2\.$/ })
+      .waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Nudge the chosen (0)' }).isDisabled()).toBe(true);
+    expect(await grid.getByRole('checkbox', { name: 'Choose Ada Lovelace to nudge' }).isChecked()).toBe(false);
+
+    // Then those behind, after the question: only Cy is nudged; the page names who was nudged today already.
     await page.getByRole('button', { name: 'Nudge those behind' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nudge those behind?' });
     await dialog.getByText(/3 participants get a kind reminder/).waitFor();
     await dialog.getByRole('button', { name: 'Send the nudge' }).click();
-    await page.getByRole('status').filter({ hasText: 'Nudged 3.' }).waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Nudged/ })
+          .textContent(),
+      )
+      .toBe('Nudged 1. Skipped, nudged today already: Ada Lovelace, Ben Okri.');
+    await expectNoAxeViolations(page, 'programme progress, nudged');
 
     // The CSV: a row per participant, a column per thing, no private text.
     const [download] = await Promise.all([

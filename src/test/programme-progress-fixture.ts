@@ -68,7 +68,8 @@ export async function createProgramme(
         id: randomUUID(),
         programmeId: p.id,
         weekId: weekRows[w]?.id as string,
-        position: n,
+        // 0-based, as authoring stores it (programme-content.service.ts); titles count from 1 as people do.
+        position: n - 1,
         title: `Thing ${n}`,
         required: !optional.includes(n),
       };

@@ -57,5 +57,13 @@ export async function nudgeParticipants(
       dedupeKey: `programme_nudge:${p.enrolmentId}:${now.toISOString()}`,
     });
   }
-  return { nudged: claimed.size, skipped: { nudgedToday: chosen.length - claimed.size, notTakingPart } };
+  // By name, so the organiser reads the same list however the participants were found.
+  const nudgedToday = chosen
+    .filter((c) => !claimed.has(c.enrolmentId))
+    .map((c) => c.name)
+    .sort((a, b) => a.localeCompare(b));
+  return {
+    nudged: claimed.size,
+    skipped: { nudgedToday: nudgedToday.length, nudgedTodayNames: nudgedToday, notTakingPart },
+  };
 }

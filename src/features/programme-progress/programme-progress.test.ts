@@ -65,6 +65,8 @@ describe("organisers' progress grid", () => {
     const { c, fx, shared } = await programmeWithProgress();
     const res = await t.call('GET', url(fx.programme.id), c.as('admin') as Record<string, string>);
     expect(res.status).toBe(200);
+    // Numbered from 1 as participants see them, though authoring stores 0-based positions.
+    expect(res.body.things.map((x: { number: number }) => x.number)).toEqual([1, 2, 3, 4, 5, 6]);
     const byName = Object.fromEntries(res.body.participants.map((p: { name: string }) => [p.name, p]));
     expect(Object.keys(byName)).toEqual(['Ada Lovelace', 'Ben Okri', 'Cy Twombly', 'Dee Rees']);
     const states = (name: string) => byName[name].things.map((x: { state: string }) => x.state);
@@ -220,7 +222,12 @@ describe('the progress CSV', () => {
       'Status',
       'Days behind',
       'Completed on',
-      ...fx.things.map((x) => `${x.position}. ${x.title}`),
+      '1. Thing 1',
+      '2. Thing 2',
+      '3. Thing 3',
+      '4. Thing 4',
+      '5. Thing 5',
+      '6. Thing 6',
     ]);
     expect(rows).toHaveLength(5);
     expect(rows[1]?.slice(0, 2)).toEqual(['Ada Lovelace', 'Spring cohort']);
@@ -240,12 +247,29 @@ describe('nudging participants', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.nudged + b.body.nudged).toBe(3);
     expect(a.body.skipped.nudgedToday + b.body.skipped.nudgedToday).toBe(3);
+    expect([...a.body.skipped.nudgedTodayNames, ...b.body.skipped.nudgedTodayNames].sort()).toEqual([
+      'Ada Lovelace',
+      'Ben Okri',
+      'Cy Twombly',
+    ]);
     const nudged = await t.db.select().from(notification).where(eq(notification.kind, 'programme_nudge'));
     const mine = nudged.filter((n) => [people.ada, people.ben, people.cy].some((p) => p.userId === n.userId));
     expect(mine).toHaveLength(3);
     const mails = t.mailer.sent.slice(sentBefore).filter((m) => m.to === people.cy.user.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.headers?.['List-Unsubscribe']).toContain('/api/unsubscribe?token=');
+
+    // Once more the same day: nobody is nudged, and those skipped are named in alphabetical order.
+    const third = await t.call(
+      'POST',
+      `/api/programmes/${fx.programme.id}/nudges`,
+      c.as('admin') as Record<string, string>,
+      {},
+    );
+    expect(third.body).toEqual({
+      nudged: 0,
+      skipped: { nudgedToday: 3, nudgedTodayNames: ['Ada Lovelace', 'Ben Okri', 'Cy Twombly'], notTakingPart: 0 },
+    });
 
     const again = await t.call(
       'POST',
@@ -255,7 +279,11 @@ describe('nudging participants', () => {
         memberIds: [people.dee.id, people.ada.id, randomUUID()],
       },
     );
-    expect(again.body).toEqual({ nudged: 1, skipped: { nudgedToday: 1, notTakingPart: 1 } });
+    // Chosen people: Dee (not behind, but chosen) is nudged; Ada was nudged today and is named as skipped.
+    expect(again.body).toEqual({
+      nudged: 1,
+      skipped: { nudgedToday: 1, nudgedTodayNames: ['Ada Lovelace'], notTakingPart: 1 },
+    });
   });
 
   it('e-mails no one who turned nudges off', async () => {

@@ -66,6 +66,8 @@ export const nudgeResult = z.object({
   skipped: z.object({
     /** Nudged in the last day already (once a day at most). */
     nudgedToday: z.number(),
+    /** Their names, for the organiser who chose them to read who was left out. */
+    nudgedTodayNames: z.array(z.string()),
     /** Not taking part any more (completed, left) or never enrolled. */
     notTakingPart: z.number(),
   }),

@@ -145,9 +145,10 @@ export async function programmeProgress(
       title: outline.programme.title,
       behindAfterDays: outline.programme.behindAfterDays,
     },
-    things: outline.things.map((t) => ({
+    // Numbered 1, 2, 3… as participants see them: `position` is the thing's 0-based place in the programme.
+    things: outline.things.map((t, i) => ({
       id: t.id,
-      number: t.position,
+      number: i + 1,
       title: t.title,
       week: (outline.weeks.find((w) => w.id === t.weekId)?.position ?? 0) + 1,
       required: t.required,
@@ -201,7 +202,7 @@ export async function programmeProgressCsv(ctx: AppContext, actor: Actor, progra
     'Status',
     'Days behind',
     'Completed on',
-    ...outline.things.map((t) => `${t.position}. ${t.title}`),
+    ...outline.things.map((t, i) => `${i + 1}. ${t.title}`),
   ];
   const rows = everyone.map(({ p, standing }) => {
     const view = participantView(outline, p, standing, progress);

@@ -1,4 +1,4 @@
-/** The two buttons that end an inline form: save (submits it) and cancel. */
+/** The buttons that end an inline form: save (submits it) and, given `onCancel`, cancel. */
 export function SaveOrCancel({
   saveLabel = 'Save',
   pending,
@@ -6,16 +6,18 @@ export function SaveOrCancel({
 }: {
   saveLabel?: string;
   pending: boolean;
-  onCancel: () => void;
+  onCancel?: () => void;
 }) {
   return (
     <div className="actions">
       <button type="submit" disabled={pending}>
         {saveLabel}
       </button>
-      <button type="button" className="secondary" onClick={onCancel}>
-        Cancel
-      </button>
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

@@ -42,6 +42,31 @@ export function useLeaveGuard(unsent = false, { acrossPages = false } = {}) {
   };
 }
 
+/**
+ * The submit handler of a guarded form whose fields React does not hold: reads them (`read` gets each field's
+ * text, and the FormData for the rest), hands them to `save` with a `done` to call once saved, which lets the
+ * person leave and, with `emptyWhenSaved` (a form for a new item), empties the form.
+ */
+export function submitGuarded<T>(
+  leave: { sent(): void },
+  read: (text: (name: string) => string, data: FormData) => T,
+  save: (value: T, done: () => void) => void,
+  emptyWhenSaved: boolean,
+) {
+  return (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    save(
+      read((name) => String(data.get(name) ?? ''), data),
+      () => {
+        leave.sent();
+        if (emptyWhenSaved) form.reset();
+      },
+    );
+  };
+}
+
 /** The questions of the guards with something to lose now, the latest last. */
 const askers: (() => Promise<boolean>)[] = [];
 /** Set when the person already agreed to leave (signing out): the page change that follows goes through. */

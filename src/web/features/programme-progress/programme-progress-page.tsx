@@ -1,19 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ORGANISERS_SEE } from '../../../features/programmes/organisers-see';
-import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { formatDay } from '../../lib/dates';
 import { FunnelChart } from './funnel-chart';
-import {
-  type ProgressFilter,
-  type ProgressView,
-  progressPath,
-  type ThingState,
-  useNudge,
-  useProgress,
-} from './progress-api';
+import { type Chosen, Nudges } from './nudges';
+import { type ProgressFilter, type ProgressView, progressPath, type ThingState, useProgress } from './progress-api';
 
 /*
  * A programme's progress for its organisers: the completion funnel (a chart and its table), who is behind, and
@@ -42,6 +35,8 @@ export function ProgrammeProgressPage() {
   const [filter, setFilter] = useState<ProgressFilter>({ filter: 'all' });
   const [cursors, setCursors] = useState<string[]>([]);
   const progress = useProgress(programmeId, filter, cursors.at(-1));
+  // Ticked in the grid, kept across its pages and filters until nudged.
+  const [chosen, setChosen] = useState<Chosen[]>([]);
   const view = progress.data;
   useTitle(view ? `Progress: ${view.programme.title}` : 'Programme progress');
   return (
@@ -53,7 +48,12 @@ export function ProgrammeProgressPage() {
       {view && (
         <>
           <Totals view={view} />
-          <NudgeBehind programmeId={programmeId} behind={view.totals.behind} />
+          <Nudges
+            programmeId={programmeId}
+            behind={view.totals.behind}
+            chosen={chosen}
+            onNudged={() => setChosen([])}
+          />
           <p>
             <a href={`${progressPath(programmeId)}.csv`} download>
               Download CSV
@@ -71,7 +71,7 @@ export function ProgrammeProgressPage() {
               setCursors([]);
             }}
           />
-          <ProgressGrid view={view} />
+          <ProgressGrid view={view} chosen={chosen} onChoose={setChosen} />
           <div className="actions">
             {cursors.length > 0 && (
               <button type="button" className="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>
@@ -101,35 +101,6 @@ function Totals({ view }: { view: ProgressView }) {
       {participants} {participants === 1 ? 'participant' : 'participants'} · {completed} completed · {behind} behind by{' '}
       {view.programme.behindAfterDays} days or more
     </p>
-  );
-}
-
-function NudgeBehind({ programmeId, behind }: { programmeId: string; behind: number }) {
-  const confirm = useRef<ConfirmHandle>(null);
-  const nudge = useNudge(programmeId);
-  const result = nudge.data;
-  return (
-    <div className="actions">
-      <button type="button" disabled={behind === 0 || nudge.isPending} onClick={() => confirm.current?.open()}>
-        Nudge those behind
-      </button>
-      <ConfirmDialog
-        ref={confirm}
-        title="Nudge those behind?"
-        confirmLabel="Send the nudge"
-        onConfirm={() => nudge.mutate()}
-      >
-        {behind} {behind === 1 ? 'participant gets' : 'participants get'} a kind reminder in Waymark and by e-mail
-        (unless they turned these e-mails off). Nobody is nudged more than once a day.
-      </ConfirmDialog>
-      {result && (
-        <p role="status">
-          Nudged {result.nudged}.{' '}
-          {result.skipped.nudgedToday > 0 && `${result.skipped.nudgedToday} already nudged today.`}
-        </p>
-      )}
-      <FormError error={nudge.error} />
-    </div>
   );
 }
 
@@ -209,7 +180,16 @@ function Filter({
 
 const sticky = { position: 'sticky', left: 0, background: 'var(--paper)', zIndex: 1 } as const;
 
-function ProgressGrid({ view }: { view: ProgressView }) {
+/** Participants thing by thing; those behind have a box to choose them for a nudge. */
+function ProgressGrid({
+  view,
+  chosen,
+  onChoose,
+}: {
+  view: ProgressView;
+  chosen: Chosen[];
+  onChoose: (chosen: Chosen[]) => void;
+}) {
   if (view.participants.length === 0) return <p className="hint">Nobody to show here.</p>;
   return (
     <div className="table-scroll" style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Progress grid">
@@ -248,6 +228,21 @@ function ProgressGrid({ view }: { view: ProgressView }) {
                       Blog
                     </Link>
                   </>
+                )}
+                {p.behind && (
+                  <input
+                    type="checkbox"
+                    style={{ marginInlineStart: '0.5rem' }}
+                    aria-label={`Choose ${p.name} to nudge`}
+                    checked={chosen.some((c) => c.memberId === p.memberId)}
+                    onChange={(e) =>
+                      onChoose(
+                        e.currentTarget.checked
+                          ? [...chosen, { memberId: p.memberId, name: p.name }]
+                          : chosen.filter((c) => c.memberId !== p.memberId),
+                      )
+                    }
+                  />
                 )}
               </th>
               <td>{p.cohortName ?? 'Self-paced'}</td>

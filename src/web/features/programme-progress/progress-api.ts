@@ -32,11 +32,12 @@ export const useProgress = (programmeId: string, f: ProgressFilter, cursor: stri
     placeholderData: (previous) => previous,
   });
 
-/** Nudges everyone behind (the server picks them, at most once a day each). */
+/** Nudges the chosen members, or without them everyone behind (the server picks them); once a day each at most. */
 export function useNudge(programmeId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<NudgeResult>('POST', `/api/programmes/${programmeId}/nudges`, {}),
+    mutationFn: (memberIds?: string[]) =>
+      api<NudgeResult>('POST', `/api/programmes/${programmeId}/nudges`, memberIds ? { memberIds } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: progressKeys.programme(programmeId) }),
   });
 }

@@ -1,17 +1,16 @@
-import { Field } from '../../components/field';
+import { useEffect, useRef, useState } from 'react';
 import { FormError } from '../../components/form-error';
-import { fieldError } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
-import { useLeaveGuard } from '../../lib/use-leave-guard';
-import { useCohortEdits, useCohorts } from './programmes-api';
+import { CohortForm } from './programme-cohort-form';
+import { type CohortView, useCohortEdits, useCohorts } from './programmes-api';
 
-/** The programme's cohorts with their people, and a form to open one. */
+type Edits = ReturnType<typeof useCohortEdits>;
+
+/** The programme's cohorts with their people, each changeable in place, and a form to open one. */
 export function CohortsSection({ programmeId }: { programmeId: string }) {
   const cohorts = useCohorts(programmeId);
   const edits = useCohortEdits(programmeId);
-  const leave = useLeaveGuard();
   const list = cohorts.data?.cohorts ?? [];
-  const err = (f: string) => fieldError(edits.open.error, f);
   return (
     <section aria-labelledby="cohorts">
       <h2 id="cohorts">Cohorts</h2>
@@ -23,56 +22,88 @@ export function CohortsSection({ programmeId }: { programmeId: string }) {
       )}
       <ul>
         {list.map((c) => (
-          <li key={c.id}>
-            <strong>{c.name}</strong>: starts {formatDay(c.startsOn)}
-            {c.joinBy && `, join by ${formatDay(c.joinBy)}`} · {c.participants}
-            {c.capacity === null ? '' : ` of ${c.capacity}`} {c.participants === 1 ? 'participant' : 'participants'}{' '}
-            {c.participants === 0 && (
-              <button type="button" className="secondary" onClick={() => edits.remove.mutate(c.id)}>
-                Delete<span className="visually-hidden"> {c.name}</span>
-              </button>
-            )}
-          </li>
+          <CohortItem key={c.id} cohort={c} edits={edits} />
         ))}
       </ul>
-      <FormError error={edits.remove.error} />
-      <form
-        className="panel"
-        aria-labelledby="open-cohort"
-        {...leave.formProps}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
-          const d = new FormData(form);
-          const text = (k: string) => String(d.get(k) ?? '');
-          edits.open.mutate(
-            {
-              name: text('name'),
-              startsOn: text('startsOn'),
-              capacity: text('capacity') ? Number(text('capacity')) : null,
-              joinBy: text('joinBy') || null,
-            },
-            { onSuccess: () => form.reset() },
-          );
-        }}
-      >
-        <h3 id="open-cohort">Open a cohort</h3>
-        <Field label="Name" name="name" required maxLength={80} error={err('name')} />
-        <Field label="Starts on" name="startsOn" type="date" required error={err('startsOn')} />
-        <Field label="Capacity (optional)" name="capacity" type="number" min={1} error={err('capacity')} />
-        <Field
-          label="Last day to join (optional)"
-          name="joinBy"
-          type="date"
-          hint="At most the programme’s last day."
-          error={err('joinBy')}
-        />
-        <FormError error={edits.open.error} />
-        <button type="submit" disabled={edits.open.isPending}>
-          Open the cohort
-        </button>
-        {leave.question}
-      </form>
+      <CohortForm
+        heading="Open a cohort"
+        headingId="open-cohort"
+        submitLabel="Open the cohort"
+        busy={edits.open.isPending}
+        error={edits.open.error}
+        onSave={(fields, done) => edits.open.mutate(fields, { onSuccess: done })}
+      />
     </section>
+  );
+}
+
+/**
+ * One cohort: what it is, "Edit" (the form in its place, the focus back on "Edit" once saved or cancelled) and
+ * "Delete" (the server refuses while people are in it, and the refusal shows here, saying why).
+ */
+function CohortItem({ cohort: c, edits }: { cohort: CohortView; edits: Edits }) {
+  const [editing, setEditing] = useState(false);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusEdit = useRef(false);
+  // Once the form is gone and "Edit" is back (a commit later), the focus returns to it.
+  useEffect(() => {
+    if (!editing && focusEdit.current) {
+      focusEdit.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+  const close = () => {
+    focusEdit.current = true;
+    setEditing(false);
+    edits.change.reset();
+  };
+  return (
+    <li>
+      <strong>{c.name}</strong>: starts {formatDay(c.startsOn)}
+      {c.joinBy && `, join by ${formatDay(c.joinBy)}`} · {c.participants}
+      {c.capacity === null ? '' : ` of ${c.capacity}`} {c.participants === 1 ? 'participant' : 'participants'}{' '}
+      {!editing && (
+        <span className="actions">
+          <button type="button" className="secondary" ref={editButton} onClick={() => setEditing(true)}>
+            Edit<span className="visually-hidden"> {c.name}</span>
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={edits.remove.isPending}
+            onClick={() => {
+              setRefusal(null);
+              edits.remove.mutate(c.id, { onError: setRefusal });
+            }}
+          >
+            Delete<span className="visually-hidden"> {c.name}</span>
+          </button>
+        </span>
+      )}
+      <FormError error={refusal} />
+      {editing && (
+        <CohortForm
+          heading={`Change ${c.name}`}
+          headingId={`edit-cohort-${c.id}`}
+          cohort={c}
+          submitLabel="Save the cohort"
+          busy={edits.change.isPending}
+          error={edits.change.error}
+          onSave={(fields, done) =>
+            edits.change.mutate(
+              { cohortId: c.id, ...fields },
+              {
+                onSuccess: () => {
+                  done();
+                  close();
+                },
+              },
+            )
+          }
+          onCancel={close}
+        />
+      )}
+    </li>
   );
 }

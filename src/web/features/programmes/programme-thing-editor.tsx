@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
+import { SaveOrCancel } from '../../components/save-or-cancel';
 import { fieldError } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
-import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { submitGuarded, useLeaveGuard } from '../../lib/use-leave-guard';
 import { TextArea } from '../plans/plan-fields';
 import { type ThingView, type useProgrammeEdits, useThingRevisions, type WeekView } from './programmes-api';
 
@@ -48,29 +49,22 @@ export function ThingForm({
       className="panel"
       aria-label={thing ? `Edit ${thing.title}` : 'New thing'}
       {...leave.formProps}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        const d = new FormData(form);
-        const text = (k: string) => String(d.get(k) ?? '');
-        onSave(
-          {
-            title: text('title'),
-            body: text('body'),
-            task: text('task'),
-            prompt: text('prompt'),
-            links: parseLinks(text('links')),
-            minutes: Number(text('minutes')) || 15,
-            minWords: Number(text('minWords')) || 0,
-            required: d.get('required') === 'on',
-            ...(released && { tellParticipants: d.get('tell') === 'on' }),
-          },
-          () => {
-            leave.sent();
-            if (!thing) form.reset();
-          },
-        );
-      }}
+      onSubmit={submitGuarded(
+        leave,
+        (text, d) => ({
+          title: text('title'),
+          body: text('body'),
+          task: text('task'),
+          prompt: text('prompt'),
+          links: parseLinks(text('links')),
+          minutes: Number(text('minutes')) || 15,
+          minWords: Number(text('minWords')) || 0,
+          required: d.get('required') === 'on',
+          ...(released && { tellParticipants: d.get('tell') === 'on' }),
+        }),
+        onSave,
+        !thing,
+      )}
     >
       <Field label="Title" name="title" required maxLength={160} defaultValue={thing?.title} error={err('title')} />
       <TextArea
@@ -122,16 +116,7 @@ export function ThingForm({
         </div>
       )}
       <FormError error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {thing ? 'Save the thing' : 'Add the thing'}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <SaveOrCancel saveLabel={thing ? 'Save the thing' : 'Add the thing'} pending={busy} onCancel={onCancel} />
       {leave.question}
     </form>
   );

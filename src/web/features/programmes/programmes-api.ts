@@ -152,13 +152,25 @@ function useOutlineMutation<V>(
   return useMutation({ mutationFn: fn, ...then });
 }
 
+/** What an organiser sets on a cohort, opening it or changing it. */
+export interface CohortFields {
+  name: string;
+  startsOn: string;
+  capacity: number | null;
+  joinBy: string | null;
+}
+
 export function useCohortEdits(programmeId: string) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: programmeKeys.cohorts(programmeId) });
   return {
     open: useMutation({
-      mutationFn: (body: { name: string; startsOn: string; capacity: number | null; joinBy: string | null }) =>
-        api<CohortView>('POST', `/api/programmes/${programmeId}/cohorts`, body),
+      mutationFn: (body: CohortFields) => api<CohortView>('POST', `/api/programmes/${programmeId}/cohorts`, body),
+      onSuccess: refresh,
+    }),
+    change: useMutation({
+      mutationFn: ({ cohortId, ...body }: { cohortId: string } & CohortFields) =>
+        api<CohortView>('PATCH', `/api/programme-cohorts/${cohortId}`, body),
       onSuccess: refresh,
     }),
     remove: useMutation({
