@@ -4,10 +4,15 @@
  * half the things tried and a third reflected on, some reflections private posts. Measured one request at a
  * time (the wait of one organiser): the first page, those behind, one cohort, and a later page by its cursor.
  */
+import { createHmac } from 'node:crypto';
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { type BenchSession, call } from './api.js';
+import { BENCH_SECRET } from './mix-fixture.js';
 
 export const PROGRESS_PARTICIPANTS = 2_000;
+/** Participants with a session, for the "this week" target: each connection is one of them. */
+export const SIGNED_IN_PARTICIPANTS = 200;
 const THINGS = 23;
 const WEEKS = 8;
 const CATCH_UP_WEEK = 3;
@@ -72,6 +77,12 @@ export async function createProgressProgramme(databaseUrl: string, organizationI
        from generate_series(1, $1::int) i`,
       [n, programmeId, organizationId],
     );
+    await client.query(
+      `insert into session (id, token, user_id, expires_at)
+       select 'bench-pp-session-' || i, 'bench-pp-session-token-' || i, 'bench-pp-user-' || i, now() + interval '7 days'
+       from generate_series(1, $1::int) i`,
+      [SIGNED_IN_PARTICIPANTS],
+    );
     // A private post for every tenth participant, the reflection of their first thing.
     await client.query(
       `insert into post (id, organization_id, author_member_id, author_user_id, body, html, visibility)
@@ -113,4 +124,30 @@ export async function progressUrls(session: BenchSession, programmeId: string): 
     throw new Error(`the progress bench programme is not as built: ${JSON.stringify(first.totals)}`);
   }
   return [base, `${base}?filter=behind`, `${base}?cohortId=bench-cohort-2`, `${base}?cursor=${first.nextCursor}`];
+}
+
+/** Participant i's Cookie header (1-based), signed as better-auth signs it with the bench server's secret. */
+function participantCookie(i: number): string {
+  const token = `bench-pp-session-token-${i}`;
+  const signature = createHmac('sha256', BENCH_SECRET).update(token).digest('base64');
+  return `waymark.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+/**
+ * "This week" as participants open it: every connection is a different participant (their own cookie) reading
+ * their own enrolment, `GET /api/enrolments/:enrolmentId` — what is out, done and next on their calendar.
+ */
+export function thisWeekRun(connections: number): Pick<autocannon.Options, 'setupClient'> {
+  if (connections > SIGNED_IN_PARTICIPANTS) {
+    throw new Error(`the "this week" target has ${SIGNED_IN_PARTICIPANTS} signed-in participants, not ${connections}`);
+  }
+  let next = 0;
+  return {
+    setupClient: (client) => {
+      const i = ++next;
+      client.setRequests([
+        { method: 'GET', path: `/api/enrolments/bench-enrolment-${i}`, headers: { cookie: participantCookie(i) } },
+      ]);
+    },
+  };
 }

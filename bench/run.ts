@@ -30,7 +30,7 @@ import { benchMix, formatMix, type MixReport } from './mix-run.js';
 import { measureOneAtATime } from './one-at-a-time.js';
 import { createAutosaveGoals, createReadPlan } from './plan-fixture.js';
 import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
-import { createProgressProgramme, progressUrls } from './programme-progress.js';
+import { createProgressProgramme, progressUrls, thisWeekRun } from './programme-progress.js';
 import { type Budget, checkBudgets, formatTable, type Measurement } from './report.js';
 import { type BenchServer, startServer } from './server-process.js';
 
@@ -56,6 +56,7 @@ const target = {
   feed: 'GET /api/feed (100,000 posts, 1,000 members)',
   search: 'GET /api/search (100,000 posts, 1 at a time)',
   progress: 'GET .../programmes/:programmeId/progress (2,000 × 23, 1 at a time)',
+  thisWeek: 'GET /api/enrolments/:enrolmentId ("this week", each connection its own participant)',
 } as const;
 
 const budgets: Budget[] = [
@@ -68,6 +69,7 @@ const budgets: Budget[] = [
   { db: 'postgres', target: target.feed, maxP99Ms: 30 },
   { db: 'postgres', target: target.search, maxP95Ms: 50 },
   { db: 'postgres', target: target.progress, maxP95Ms: 100 },
+  { db: 'postgres', target: target.thisWeek, maxP99Ms: 20 },
 ];
 
 const standardTargets = ['mix', 'me', 'plan', 'autosave', 'log', 'matching', 'feed', 'progress'] as const;
@@ -157,6 +159,8 @@ async function benchDatabase(kind: 'pglite' | 'postgres'): Promise<Measurement[]
     if (progressProgramme) {
       const urls = await progressUrls(session, progressProgramme);
       results.push(await measureOneAtATime({ ...load, db: kind, target: target.progress, session, urls }));
+      const perRun = async () => thisWeekRun(load.connections);
+      results.push(await measure({ ...load, db: kind, target: target.thisWeek, url: appUrl, perRun }));
     } else if (wanted('progress')) {
       process.stdout.write(`[${kind}] ${target.progress}: measured on PostgreSQL only\n`);
     }
