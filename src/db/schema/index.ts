@@ -12,4 +12,5 @@ export * from './orgs.js';
 export * from './plans.js';
 export * from './posts.js';
 export * from './programmes.js';
+export * from './recognition.js';
 export * from './sharing.js';
