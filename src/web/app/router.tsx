@@ -138,6 +138,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/guide', lazy: page(pages.guideAdminPage, (m) => m.GuideAdminPage) },
       { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
       { path: '/orgs/:orgId/badges', lazy: page(pages.badgesAdminPage, (m) => m.BadgesAdminPage) },
+      { path: '/orgs/:orgId/recognition', lazy: page(pages.recognitionPage, (m) => m.RecognitionPage) },
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
       {
         path: '/orgs/:orgId/programmes/manage/:programmeId/progress',
