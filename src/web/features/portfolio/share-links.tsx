@@ -49,7 +49,11 @@ export function ShareLinks({ orgId }: { orgId: string }) {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
           const until = String(data.get('expiresOn') ?? '');
-          make.mutate({ label: String(data.get('label') ?? ''), expiresAt: until ? endOfLocalDay(until) : null });
+          make.mutate({
+            label: String(data.get('label') ?? ''),
+            expiresAt: until ? endOfLocalDay(until) : null,
+            showBadges: data.get('showBadges') === 'on',
+          });
         }}
       >
         <FormError error={make.error} />
@@ -68,6 +72,9 @@ export function ShareLinks({ orgId }: { orgId: string }) {
           hint="The end of this day. Leave empty to keep it until you revoke it."
           error={fieldError(make.error, 'expiresAt')}
         />
+        <label className="checkbox">
+          <input type="checkbox" name="showBadges" /> Show my badges on the shared link
+        </label>
         <button type="submit" disabled={make.isPending}>
           Make a link
         </button>
@@ -115,7 +122,10 @@ export function ShareLinks({ orgId }: { orgId: string }) {
               const name = l.label || `made ${moment(l.createdAt)}`;
               return (
                 <tr key={l.id}>
-                  <td>{l.label || <span className="hint">No label</span>}</td>
+                  <td>
+                    {l.label || <span className="hint">No label</span>}
+                    {l.showBadges && <span className="hint"> · shows your badges</span>}
+                  </td>
                   <td>{moment(l.createdAt)}</td>
                   <td>{l.expiresAt ? lastDay(l.expiresAt) : 'No end date'}</td>
                   <td>{l.lastOpenedAt ? moment(l.lastOpenedAt) : 'Not yet'}</td>

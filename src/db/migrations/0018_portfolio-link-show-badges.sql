@@ -1,0 +1,1 @@
+ALTER TABLE "portfolio_link" ADD COLUMN "show_badges" boolean DEFAULT false NOT NULL;
