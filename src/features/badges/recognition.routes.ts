@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { orgParams } from './badges.schema.js';
+import { publicAchievement } from './achievement-page.js';
+import { achievementParams, orgParams } from './badges.schema.js';
 import {
   askRecognitionBody,
   declineRecognitionBody,
   goalRecognitionParams,
+  publicAchievementView,
   recognitionList,
   recognitionParams,
   recognitionView,
@@ -21,7 +23,10 @@ import {
   listRequestsToDecide,
 } from './recognition.service.js';
 
-/** Recognition on request: a learner asks for a badge for an achieved goal; an approver decides. */
+/**
+ * Recognition on request: a learner asks for a badge for an achieved goal; an approver decides. And the public
+ * face of what is recognised: the achievement's own page, which every credential names.
+ */
 export const recognitionRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -116,5 +121,18 @@ export const recognitionRoutes =
         },
       },
       async (req) => declineRequest(ctx, await req.actor(), req.params.requestId, req.body.reason),
+    );
+    // Public by design: a credential names its achievement by an address a verifier may open.
+    app.get(
+      '/api/achievements/:achievementId/public',
+      {
+        schema: {
+          tags,
+          summary: 'An achievement and its issuer, as its credentials name it (public: anyone)',
+          params: achievementParams,
+          response: { 200: publicAchievementView, ...errors(404) },
+        },
+      },
+      async (req) => publicAchievement(ctx, req.params.achievementId),
     );
   };

@@ -76,3 +76,17 @@ export const recognitionView = z
 export type RecognitionView = z.infer<typeof recognitionView>;
 export const recognitionList = z.object({ requests: z.array(recognitionView) });
 export type RecognitionList = z.infer<typeof recognitionList>;
+
+/** An achievement's public page: what it is and who issues it (every credential of it carries as much). */
+export const publicAchievementView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    criteria: z.string(),
+    image: z.string(),
+    tags: z.array(z.string()),
+    issuer: z.object({ id: z.string(), name: z.string(), url: z.string().nullable(), imageUrl: z.string().nullable() }),
+  })
+  .meta({ id: 'PublicAchievement' });
+export type PublicAchievementView = z.infer<typeof publicAchievementView>;

@@ -148,3 +148,22 @@ describe('recognition on request', () => {
     expect(awards.awards).toHaveLength(1);
   });
 });
+
+describe('the achievement’s own page', () => {
+  it('answers at the address a credential names as its achievement, for anyone', async () => {
+    const s = await setUp();
+    const asked = (await s.ask()).body;
+    const approved = await t.callOk('POST', `/api/recognition-requests/${asked.id}/approve`, s.as('supervisor'));
+    const credential = await t.callOk('GET', `/api/credentials/${approved.awardId}/download`, {});
+    const achievementId = credential.credentialSubject.achievement.id as string;
+    const base = t.ctx.config.baseUrl;
+    expect(achievementId).toBe(`${base}/achievements/${s.achievement.id}`);
+    const page = await t.callOk('GET', `/api/achievements/${s.achievement.id}/public`, {});
+    expect(page).toMatchObject({
+      name: 'Workshop host',
+      criteria: 'Hosted a workshop and shared what came of it.',
+      issuer: { id: credential.issuer.id, name: credential.issuer.name },
+    });
+    expect((await t.call('GET', '/api/achievements/no-such-achievement/public', {})).status).toBe(404);
+  });
+});

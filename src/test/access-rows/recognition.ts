@@ -91,4 +91,13 @@ export const rows: Row[] = [
     }),
     expect: approversOnly(200),
   },
+  {
+    route: 'GET /api/achievements/:achievementId/public',
+    request: async (c, t) => ({
+      method: 'GET',
+      url: `/api/achievements/${(await achievedGoalOfSelf(c, t)).achievementId}/public`,
+    }),
+    // Public by design: a credential names its achievement by this page.
+    expect: everyone(200),
+  },
 ];

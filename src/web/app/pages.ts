@@ -52,3 +52,4 @@ export const notificationsPage = () => import('../features/notifications/notific
 export const badgesAdminPage = () => import('../features/badges/badges-admin-page');
 export const credentialPage = () => import('../features/badges/credential-page');
 export const recognitionPage = () => import('../features/badges/recognition-page');
+export const achievementPage = () => import('../features/badges/achievement-page');

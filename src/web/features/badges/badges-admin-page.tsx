@@ -16,6 +16,7 @@ import {
   useAwardActions,
   useCreateAchievement,
 } from './badges-api';
+import { IssuerPanel } from './issuer-panel';
 
 /** Reads a chosen file as a data: URL, the form the API takes an achievement's image in. */
 const readAsDataUrl = (file: File) =>
@@ -58,6 +59,7 @@ export function BadgesAdminPage() {
       </p>
       {chosen && <AchievementAwards orgId={orgId} achievementId={chosen} />}
       <NewAchievementForm orgId={orgId} />
+      <IssuerPanel orgId={orgId} />
     </section>
   );
 }
