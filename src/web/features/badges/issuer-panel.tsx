@@ -12,19 +12,22 @@ import { type IssuerView, useIssuer, useIssuerActions } from './issuer-api';
  */
 export function IssuerPanel({ orgId }: { orgId: string }) {
   const issuer = useIssuer(orgId);
+  // Held here, not in the form: the form is made anew for each version saved, and the answer must outlive it.
+  const actions = useIssuerActions(orgId);
   return (
     <section className="panel" aria-labelledby="issuer-heading">
       <h2 id="issuer-heading">The organisation as issuer</h2>
       {issuer.isPending && <p role="status">Loading…</p>}
       <FormError error={issuer.error} />
-      {issuer.data && <IssuerForm key={issuer.data.version} orgId={orgId} issuer={issuer.data} />}
-      {issuer.data && <SigningKey orgId={orgId} issuer={issuer.data} />}
+      {issuer.data && <IssuerForm key={issuer.data.version} save={actions.save} issuer={issuer.data} />}
+      {issuer.data && <SigningKey rotate={actions.rotate} issuer={issuer.data} />}
     </section>
   );
 }
 
-function IssuerForm({ orgId, issuer }: { orgId: string; issuer: IssuerView }) {
-  const { save } = useIssuerActions(orgId);
+type Actions = ReturnType<typeof useIssuerActions>;
+
+function IssuerForm({ save, issuer }: { save: Actions['save']; issuer: IssuerView }) {
   const error = (f: string) => fieldError(save.error, f);
   const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
   return (
@@ -75,8 +78,7 @@ function IssuerForm({ orgId, issuer }: { orgId: string; issuer: IssuerView }) {
   );
 }
 
-function SigningKey({ orgId, issuer }: { orgId: string; issuer: IssuerView }) {
-  const { rotate } = useIssuerActions(orgId);
+function SigningKey({ rotate, issuer }: { rotate: Actions['rotate']; issuer: IssuerView }) {
   const confirm = useRef<ConfirmHandle>(null);
   const active = issuer.keys.find((k) => k.active);
   const retired = issuer.keys.length - (active ? 1 : 0);
