@@ -110,6 +110,7 @@ export const rules = {
   'portfolio:read': { on: 'membership' },
   'portfolio:manage-links': { on: 'membership' },
   'portfolio:revoke-link': { on: 'portfolioLink' },
+  'portfolio:update-link': { on: 'portfolioLink' },
   'share:list-received': { on: 'membership' },
   'review:list-assigned': { on: 'membership' },
   'enlistment:list': { on: 'membership' },

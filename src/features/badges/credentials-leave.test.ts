@@ -92,5 +92,12 @@ describe('credentials leave with the learner', () => {
       s.c.as('self') as Record<string, string>,
     );
     expect(links.links.map((l: Json) => l.showBadges).sort()).toEqual([false, true]);
+
+    // The learner changes their mind on the first link; nobody else can.
+    const byOther = await s.call('otherMember', 'PATCH', `/api/portfolio/links/${plain.id}`, { showBadges: true });
+    expect(byOther.status).toBe(404);
+    const changed = await s.call('self', 'PATCH', `/api/portfolio/links/${plain.id}`, { showBadges: true });
+    expect(changed.body.showBadges).toBe(true);
+    expect((await open(plain.url)).badges).toHaveLength(1);
   });
 });

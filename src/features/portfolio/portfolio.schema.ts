@@ -109,6 +109,12 @@ export type CreatePortfolioLinkBody = z.input<typeof createPortfolioLinkBody>;
 
 export const linkParams = z.object({ linkId: id });
 
+/** What the learner may change on a link later: whether it shows their badges. */
+export const updatePortfolioLinkBody = z.object({
+  showBadges: z.boolean({ error: 'Say whether to show your badges (true or false).' }),
+});
+export type UpdatePortfolioLinkBody = z.input<typeof updatePortfolioLinkBody>;
+
 /*
  * Any string is accepted as a token on purpose: a malformed token answers 404 exactly like a revoked one,
  * not a 400 that would tell a guesser which shapes the server expects.

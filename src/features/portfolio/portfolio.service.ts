@@ -19,6 +19,7 @@ import {
   ownerOfPortfolio,
   type PortfolioLinkRow,
   revokePortfolioLink,
+  setLinkShowsBadges,
 } from './portfolio.repository.js';
 import type {
   CreatedPortfolioLink,
@@ -139,6 +140,20 @@ export async function revokeLink(ctx: AppContext, actor: Actor, linkId: string, 
     portfolioLink: await findPortfolioLink(ctx.db, linkId),
   });
   await revokePortfolioLink(ctx.db, portfolioLink.id, now);
+}
+
+/** The learner chooses again whether one of their links shows their badges; anyone else's answers 404. */
+export async function setLinkBadges(
+  ctx: AppContext,
+  actor: Actor,
+  linkId: string,
+  showBadges: boolean,
+  now = new Date(),
+) {
+  const { portfolioLink } = await requireAccess(ctx, actor, 'portfolio:update-link', {
+    portfolioLink: await findPortfolioLink(ctx.db, linkId),
+  });
+  return linkView(await setLinkShowsBadges(ctx.db, portfolioLink.id, showBadges), now);
 }
 
 async function requireWorkingLink(ctx: AppContext, token: string, now: Date) {

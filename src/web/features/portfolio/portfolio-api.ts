@@ -70,6 +70,16 @@ export function useRevokeLink(orgId: string) {
   });
 }
 
+/** Whether a link shows the learner's badges: they may choose again at any time. */
+export function useLinkBadges(orgId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ linkId, showBadges }: { linkId: string; showBadges: boolean }) =>
+      api<PortfolioLinkView>('PATCH', `/api/portfolio/links/${linkId}`, { showBadges }),
+    onSettled: () => qc.invalidateQueries({ queryKey: portfolioKeys.links(orgId) }),
+  });
+}
+
 /** The portfolio behind a secret link; each load counts as an opening, so it is not refetched on focus. */
 export function useSharedPortfolio(token: string) {
   return useQuery({

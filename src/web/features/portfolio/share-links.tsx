@@ -9,6 +9,7 @@ import {
   endOfLocalDay,
   moment,
   type PortfolioLinkView,
+  useLinkBadges,
   useMakeLink,
   useMyLinks,
   useRevokeLink,
@@ -32,6 +33,7 @@ export function ShareLinks({ orgId }: { orgId: string }) {
     setFormKey((k) => k + 1);
   });
   const revoke = useRevokeLink(orgId);
+  const badges = useLinkBadges(orgId);
   const list = links.data?.links ?? [];
   return (
     <section className="panel no-print" aria-labelledby="share-heading">
@@ -124,7 +126,19 @@ export function ShareLinks({ orgId }: { orgId: string }) {
                 <tr key={l.id}>
                   <td>
                     {l.label || <span className="hint">No label</span>}
-                    {l.showBadges && <span className="hint"> · shows your badges</span>}
+                    {l.status === 'active' ? (
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={l.showBadges}
+                          disabled={badges.isPending}
+                          onChange={(e) => badges.mutate({ linkId: l.id, showBadges: e.target.checked })}
+                        />{' '}
+                        Shows your badges<span className="visually-hidden"> on the link {name}</span>
+                      </label>
+                    ) : (
+                      l.showBadges && <span className="hint"> · shows your badges</span>
+                    )}
                   </td>
                   <td>{moment(l.createdAt)}</td>
                   <td>{l.expiresAt ? lastDay(l.expiresAt) : 'No end date'}</td>
