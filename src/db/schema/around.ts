@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { timestamps } from './columns.js';
 import { logEntry } from './log.js';
@@ -65,6 +76,8 @@ export const portfolioLink = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
     label: text('label').notNull().default(''),
+    /** The learner chose to show their badges on this link (each linking to its public verification page). */
+    showBadges: boolean('show_badges').notNull().default(false),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

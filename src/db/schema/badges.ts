@@ -71,6 +71,8 @@ export const achievement = pgTable(
     tags: jsonb('tags').$type<string[]>().notNull().default([]),
     /** Credentials expire this many days after they are issued; none: they never do. */
     expiryDays: integer('expiry_days'),
+    /** Learners may ask for it for a goal they achieved (recognition on request). */
+    openToRequests: boolean('open_to_requests').notNull().default(false),
     createdByMemberId: text('created_by_member_id').references(() => membership.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -13,5 +13,6 @@ export * from './orgs.js';
 export * from './plans.js';
 export * from './posts.js';
 export * from './programmes.js';
+export * from './recognition.js';
 export * from './sharing.js';
 export * from './tokens.js';

@@ -127,6 +127,7 @@ export const rules = {
   'portfolio:read': { on: 'membership' },
   'portfolio:manage-links': { on: 'membership' },
   'portfolio:revoke-link': { on: 'portfolioLink' },
+  'portfolio:update-link': { on: 'portfolioLink' },
   'share:list-received': { on: 'membership' },
   'review:list-assigned': { on: 'membership' },
   'enlistment:list': { on: 'membership' },
@@ -332,6 +333,20 @@ export const rules = {
     refusal: 'Only L&D admins and owners manage badges.',
   },
   'badge:read-own': { on: 'membership' },
+
+  // Recognition on request: only a goal's learner asks (anyone else: the plan is missing to them); members see
+  // which achievements are open to requests; the learner's supervisor and L&D admins and owners decide.
+  'recognition:ask': { on: 'plan', sees: ({ isOwner }) => isOwner },
+  'recognition:list-requestable': { on: 'membership' },
+  'recognition:list-own': { on: 'membership' },
+  // Any member may look: a member who supervises no one and is no admin gets an empty list.
+  'recognition:list-to-decide': { on: 'org' },
+  'recognition:read': { on: 'recognition' },
+  'recognition:decide': {
+    on: 'recognition',
+    allows: ({ approver }) => approver,
+    refusal: 'Only the learner’s supervisor or an L&D admin or owner decides on recognition.',
+  },
 } satisfies Record<string, AnyRule>;
 
 export type Action = keyof typeof rules;

@@ -19,5 +19,6 @@ export type { Actor } from './actor.js';
 export { anonymous } from './actor.js';
 export { myMemberships } from './memberships-cache.js';
 export { visibleTo } from './post-visibility.js';
+export { approvesFor } from './recognition-facts.js';
 export type { Coverage, SharedPart } from './share-coverage.js';
 export { coverageOf, sharedParts } from './share-coverage.js';

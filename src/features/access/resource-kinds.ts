@@ -15,6 +15,7 @@ import { isAdmin, readsItem } from './access-rules.js';
 import { activeGrantsOf, planOwnership } from './cached-reads.js';
 import { myMemberships } from './memberships-cache.js';
 import { findCohortWithProgramme, findEnrolment, findProgramme, participatesInCohort } from './programme-facts.js';
+import { approvesFor, findRecognitionRequest } from './recognition-facts.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
 
 /**
@@ -227,6 +228,23 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
       if (!mine) throw notFound('Organisation');
       if (mine.memberId !== link.memberId) throw notFound('Link');
       return { user, memberId: mine.memberId };
+    },
+  },
+
+  recognition: {
+    noun: 'Request',
+    // Only its learner and its approvers know a request exists; anyone else, in the organisation or not, gets 404.
+    async load(ctx, _actor, user, resource) {
+      const request = await findRecognitionRequest(ctx.db, resource.recognition);
+      const me = request && (await findMembership(ctx.db, request.organizationId, user.userId));
+      if (!request || !me) throw notFound('Request');
+      const isLearner = request.learnerMemberId === me.id;
+      const approver = approvesFor(me, {
+        memberId: request.learnerMemberId,
+        supervisorId: request.learnerSupervisorId,
+      });
+      if (!isLearner && !approver) throw notFound('Request');
+      return { user, me, request, isLearner, approver };
     },
   },
 };

@@ -10,6 +10,7 @@ import type {
 } from './access.repository.js';
 import type { Actor } from './actor.js';
 import type { CohortRecord, EnrolmentRecord, ProgrammeRecord } from './programme-facts.js';
+import type { RecognitionRecord } from './recognition-facts.js';
 import type { PlanItem } from './share-coverage.js';
 
 /*
@@ -55,6 +56,8 @@ export interface Resources {
   cohort: { cohort: string };
   /** One member's enrolment in a programme: their progress, reflections and blog feed. */
   enrolment: { enrolment: string | EnrolmentRecord | undefined };
+  /** A learner's request for recognition of an achieved goal. */
+  recognition: { recognition: string };
 }
 
 export type Kind = keyof Resources;
@@ -102,6 +105,8 @@ export interface Facts {
     isParticipant: boolean;
     organiser: boolean;
   };
+  /** `approver`: the learner's supervisor or an L&D admin or owner (never the learner). */
+  recognition: { user: SignedIn; me: MembershipRow; request: RecognitionRecord; isLearner: boolean; approver: boolean };
 }
 
 /** How one kind of resource is looked at: `load` answers 404 (as for a missing record) to anyone outside it. */

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { ArchivedFile } from '../../db/schema/index.js';
+import { credentialsOfMember } from '../badges/index.js';
 import { checkinsOfPlan } from '../checkins/index.js';
 import { loadPlanView, toDocument } from '../plans/index.js';
 import { evidenceOfPlan, logOfMember, plansOfMember, postsOfMember } from './archives.repository.js';
@@ -9,7 +10,8 @@ export const ARCHIVE_FORMAT = 'waymark-member-archive';
 /**
  * Everything a learner made in one organisation, as one document they can keep: each plan as the same
  * document the plan export writes (so it can be imported into another organisation), with its check-ins and
- * evidence; the learning log; their posts. Evidence files are listed here and kept in the file store.
+ * evidence; the learning log; their posts; their badges' credentials (the signed JSON as issued, so they still
+ * verify anywhere, with whether each was revoked). Evidence files are listed here and kept in the file store.
  */
 export async function buildMemberArchive(
   db: Database,
@@ -74,6 +76,7 @@ export async function buildMemberArchive(
     plans,
     log,
     posts,
+    credentials: await credentialsOfMember(db, memberId),
   };
   return { content, files, planCount: plans.length };
 }

@@ -39,6 +39,7 @@ function achievementViewOf(a: AchievementRow, awarded: number): AchievementView 
     image: a.image,
     tags: a.tags,
     expiryDays: a.expiryDays,
+    openToRequests: a.openToRequests,
     awarded,
     version: a.version,
   };

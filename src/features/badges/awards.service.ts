@@ -62,7 +62,13 @@ function pickStatusIndexes(taken: Set<number>, count: number): number[] {
   return picked;
 }
 
-export type AwardInput = { achievementId: string; memberIds: string[]; reason: string };
+export type AwardInput = {
+  achievementId: string;
+  memberIds: string[];
+  reason: string;
+  /** For a 'system' award another gate allowed (a supervisor approving a request): who awarded it. */
+  awardedByMemberId?: string;
+};
 
 /**
  * Awards an achievement to members of its organisation: one signed OpenBadgeCredential each, all written in
@@ -78,7 +84,7 @@ export async function awardAchievement(
 ): Promise<{ awards: AwardView[]; alreadyHeld: string[] }> {
   // Read through the transaction: on PGlite it holds the one connection.
   let achievement = await findAchievement(tx.db, input.achievementId);
-  let awardedBy: string | null = null;
+  let awardedBy: string | null = input.awardedByMemberId ?? null;
   if (actor !== 'system') {
     const managed = await loadManagedAchievement(tx, actor, input.achievementId);
     achievement = managed.achievement;

@@ -47,6 +47,8 @@ const achievementFields = {
     .min(1, { error: 'Expiry is at least one day.' })
     .max(3650, { error: 'Expiry is at most ten years (3,650 days).' })
     .nullable(),
+  /** Learners may ask for it for a goal they achieved (recognition on request). */
+  openToRequests: z.boolean({ error: 'Say whether learners may ask for it.' }),
 };
 
 export const createAchievementBody = z.object({
@@ -54,11 +56,13 @@ export const createAchievementBody = z.object({
   image: achievementFields.image.default(null),
   tags: tags.default([]),
   expiryDays: achievementFields.expiryDays.default(null),
+  openToRequests: achievementFields.openToRequests.default(false),
 });
 export type CreateAchievementBody = z.input<typeof createAchievementBody>;
 
 export const updateAchievementBody = z.object({
   ...achievementFields,
+  openToRequests: achievementFields.openToRequests.optional(),
   version: z.int({ error: 'Send the version you edited.' }).min(1).optional(),
 });
 export type UpdateAchievementBody = z.input<typeof updateAchievementBody>;
@@ -73,6 +77,7 @@ export const achievementView = z
     image: z.string(),
     tags: z.array(z.string()),
     expiryDays: z.number().nullable(),
+    openToRequests: z.boolean(),
     awarded: z.number(),
     version: z.number(),
   })

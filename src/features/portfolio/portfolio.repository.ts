@@ -61,6 +61,11 @@ export async function revokePortfolioLink(db: Database, linkId: string, at: Date
     .where(and(eq(portfolioLink.id, linkId), isNull(portfolioLink.revokedAt)));
 }
 
+export async function setLinkShowsBadges(db: Database, linkId: string, showBadges: boolean) {
+  const [row] = await db.update(portfolioLink).set({ showBadges }).where(eq(portfolioLink.id, linkId)).returning();
+  return row as PortfolioLinkRow;
+}
+
 /**
  * The link behind a token's fingerprint, only while it works: not revoked, not expired, and its learner
  * still a member of the organisation it was made in (the membership join; removing a member also deletes

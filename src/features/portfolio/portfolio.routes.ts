@@ -8,10 +8,12 @@ import {
   createPortfolioLinkBody,
   linkParams,
   portfolioLinkList,
+  portfolioLinkView,
   portfolioQuery,
   portfolioView,
   sharedFileParams,
   sharedParams,
+  updatePortfolioLinkBody,
 } from './portfolio.schema.js';
 import {
   createLink,
@@ -20,6 +22,7 @@ import {
   openSharedFile,
   openSharedPortfolio,
   revokeLink,
+  setLinkBadges,
 } from './portfolio.service.js';
 
 export const portfolioRoutes =
@@ -83,6 +86,20 @@ export const portfolioRoutes =
         await revokeLink(ctx, await req.actor(), req.params.linkId);
         return reply.status(204).send(null);
       },
+    );
+
+    app.patch(
+      '/api/portfolio/links/:linkId',
+      {
+        schema: {
+          tags: ['portfolio'],
+          summary: 'Choose whether a secret link shows your badges',
+          params: linkParams,
+          body: updatePortfolioLinkBody,
+          response: { 200: portfolioLinkView, ...errors(400, 401, 404) },
+        },
+      },
+      async (req) => setLinkBadges(ctx, await req.actor(), req.params.linkId, req.body.showBadges),
     );
 
     // What a secret link opens, for anyone holding it. Its answers (errors too) are kept by no cache and

@@ -30,12 +30,29 @@ export const portfolioGoal = z
   .meta({ id: 'PortfolioGoal' });
 export type PortfolioGoal = z.infer<typeof portfolioGoal>;
 
-/** A learner's portfolio in one organisation: their name and achieved goals. Never an e-mail address. */
+/** A badge as a shared portfolio shows it: what its public verification page shows anyway, and the link to it. */
+export const portfolioBadge = z
+  .object({
+    id: z.string(),
+    achievementName: z.string(),
+    image: z.string(),
+    issuedAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().nullable(),
+    verificationUrl: z.string(),
+  })
+  .meta({ id: 'PortfolioBadge' });
+export type PortfolioBadge = z.infer<typeof portfolioBadge>;
+
+/**
+ * A learner's portfolio in one organisation: their name and achieved goals, and on a link they chose to show
+ * them on, their badges. Never an e-mail address.
+ */
 export const portfolioView = z
   .object({
     learnerName: z.string(),
     organizationName: z.string(),
     goals: z.array(portfolioGoal),
+    badges: z.array(portfolioBadge).optional(),
   })
   .meta({ id: 'Portfolio' });
 export type PortfolioView = z.infer<typeof portfolioView>;
@@ -47,6 +64,7 @@ export const portfolioLinkView = z
   .object({
     id: z.string(),
     label: z.string(),
+    showBadges: z.boolean(),
     status: linkStatus,
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable(),
@@ -72,6 +90,10 @@ export const createPortfolioLinkBody = z.object({
     .trim()
     .max(100, { error: 'Keep the label to 100 characters.' })
     .optional(),
+  showBadges: z
+    .boolean({ error: 'Say whether to show your badges (true or false).' })
+    .default(false)
+    .meta({ description: 'Show my badges on the shared link, each linking to its public verification page' }),
   expiresAt: z
     .union([z.iso.datetime({ offset: true }), z.iso.date()], {
       error: 'Use a date like 2027-03-31, or a date and time like 2027-03-31T17:00:00Z.',
@@ -86,6 +108,12 @@ export const createPortfolioLinkBody = z.object({
 export type CreatePortfolioLinkBody = z.input<typeof createPortfolioLinkBody>;
 
 export const linkParams = z.object({ linkId: id });
+
+/** What the learner may change on a link later: whether it shows their badges. */
+export const updatePortfolioLinkBody = z.object({
+  showBadges: z.boolean({ error: 'Say whether to show your badges (true or false).' }),
+});
+export type UpdatePortfolioLinkBody = z.input<typeof updatePortfolioLinkBody>;
 
 /*
  * Any string is accepted as a token on purpose: a malformed token answers 404 exactly like a revoked one,

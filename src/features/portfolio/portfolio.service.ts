@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import { AppError, notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
+import { badgesToShow } from '../badges/index.js';
 import { evidenceOfGoals, evidenceViewOf, openStoredFile, ownerDownloadUrl } from '../evidence/index.js';
 import { expiryInstant, getLearnerSettings } from '../settings/index.js';
 import {
@@ -18,6 +19,7 @@ import {
   ownerOfPortfolio,
   type PortfolioLinkRow,
   revokePortfolioLink,
+  setLinkShowsBadges,
 } from './portfolio.repository.js';
 import type {
   CreatedPortfolioLink,
@@ -84,6 +86,7 @@ function linkView(row: PortfolioLinkRow, now: Date): PortfolioLinkView {
   return {
     id: row.id,
     label: row.label,
+    showBadges: row.showBadges,
     status,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt?.toISOString() ?? null,
@@ -124,6 +127,7 @@ export async function createLink(
     memberId,
     userId: user.userId,
     label: input.label ?? '',
+    showBadges: input.showBadges,
     tokenHash: hashToken(token),
     expiresAt,
   });
@@ -136,6 +140,20 @@ export async function revokeLink(ctx: AppContext, actor: Actor, linkId: string, 
     portfolioLink: await findPortfolioLink(ctx.db, linkId),
   });
   await revokePortfolioLink(ctx.db, portfolioLink.id, now);
+}
+
+/** The learner chooses again whether one of their links shows their badges; anyone else's answers 404. */
+export async function setLinkBadges(
+  ctx: AppContext,
+  actor: Actor,
+  linkId: string,
+  showBadges: boolean,
+  now = new Date(),
+) {
+  const { portfolioLink } = await requireAccess(ctx, actor, 'portfolio:update-link', {
+    portfolioLink: await findPortfolioLink(ctx.db, linkId),
+  });
+  return linkView(await setLinkShowsBadges(ctx.db, portfolioLink.id, showBadges), now);
 }
 
 async function requireWorkingLink(ctx: AppContext, token: string, now: Date) {
@@ -152,7 +170,9 @@ export async function openSharedPortfolio(ctx: AppContext, token: string, now = 
   const link = await requireWorkingLink(ctx, token, now);
   const view = await buildPortfolio(ctx.db, link.memberId, (row) => `${sharedPath(token)}/evidence/${row.id}/file`);
   await markLinkOpened(ctx.db, link.id, now);
-  return view;
+  // Badges only where the learner chose to show them, when they made the link.
+  if (!link.showBadges) return view;
+  return { ...view, badges: await badgesToShow(ctx.db, ctx.config.baseUrl, link.memberId) };
 }
 
 /** A file of the shared portfolio: only evidence of an achieved goal of that learner, in that organisation. */

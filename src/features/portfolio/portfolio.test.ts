@@ -188,6 +188,7 @@ describe('secret links', () => {
       {
         id: link.id,
         label: 'Job application',
+        showBadges: false,
         status: 'active',
         createdAt: link.createdAt,
         expiresAt: null,

@@ -21,6 +21,7 @@ async function badgeOf(orgAdmin: Parameters<typeof actorOf>[0], orgId: string, n
     image: null,
     tags: [],
     expiryDays: null,
+    openToRequests: false,
   });
 }
 

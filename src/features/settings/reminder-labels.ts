@@ -48,4 +48,9 @@ export const reminderKindLabels = {
     because: 'you asked for e-mails when a programme’s organisers send a nudge',
     turnedOff: 'e-mails when a programme’s organisers send a nudge',
   },
+  recognition_decided: {
+    setting: 'E-mail me when my request for recognition is approved or declined',
+    because: 'you asked for e-mails when a request for recognition is answered',
+    turnedOff: 'e-mails when a request for recognition is answered',
+  },
 } as const satisfies Record<ReminderKind, { setting: string; because: string; turnedOff: string }>;

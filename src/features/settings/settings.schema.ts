@@ -11,6 +11,7 @@ export const reminderKinds = [
   'programme_catch_up',
   'programme_last_week',
   'programme_nudge',
+  'recognition_decided',
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 

@@ -60,6 +60,15 @@ export const rows: Row[] = [
     expect: orgScoped(201),
   },
   {
+    route: 'PATCH /api/portfolio/links/:linkId',
+    request: async (c, t) => ({
+      method: 'PATCH',
+      url: (await sharedPortfolioOfSelf(c, t)).linkUrl,
+      payload: { showBadges: true },
+    }),
+    expect: ownerOnly(200),
+  },
+  {
     route: 'DELETE /api/portfolio/links/:linkId',
     request: async (c, t) => ({ method: 'DELETE', url: (await sharedPortfolioOfSelf(c, t)).linkUrl }),
     expect: ownerOnly(204),

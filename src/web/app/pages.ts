@@ -54,3 +54,5 @@ export const settingsPage = () => import('../features/settings/settings-page');
 export const notificationsPage = () => import('../features/notifications/notifications-page');
 export const badgesAdminPage = () => import('../features/badges/badges-admin-page');
 export const credentialPage = () => import('../features/badges/credential-page');
+export const recognitionPage = () => import('../features/badges/recognition-page');
+export const achievementPage = () => import('../features/badges/achievement-page');

@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
       { path: '/p/:token', lazy: page(pages.sharedPortfolioPage, (m) => m.SharedPortfolioPage) },
       { path: '/unsubscribe', lazy: page(pages.unsubscribePage, (m) => m.UnsubscribePage) },
       { path: '/credentials/:awardId', lazy: page(pages.credentialPage, (m) => m.CredentialPage) },
+      { path: '/achievements/:achievementId', lazy: page(pages.achievementPage, (m) => m.AchievementPage) },
       // Every token and component, for those building Waymark: not in a production build.
       ...(import.meta.env.DEV
         ? [
@@ -138,6 +139,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/guide', lazy: page(pages.guideAdminPage, (m) => m.GuideAdminPage) },
       { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
       { path: '/orgs/:orgId/badges', lazy: page(pages.badgesAdminPage, (m) => m.BadgesAdminPage) },
+      { path: '/orgs/:orgId/recognition', lazy: page(pages.recognitionPage, (m) => m.RecognitionPage) },
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
       { path: '/orgs/:orgId/audit', lazy: page(pages.auditPage, (m) => m.AuditPage) },
       { path: '/orgs/:orgId/tokens', lazy: page(pages.orgTokensPage, (m) => m.OrgTokensPage) },

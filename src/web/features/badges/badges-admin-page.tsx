@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
@@ -16,6 +16,7 @@ import {
   useAwardActions,
   useCreateAchievement,
 } from './badges-api';
+import { IssuerPanel } from './issuer-panel';
 
 /** Reads a chosen file as a data: URL, the form the API takes an achievement's image in. */
 const readAsDataUrl = (file: File) =>
@@ -53,8 +54,12 @@ export function BadgesAdminPage() {
           </li>
         ))}
       </ul>
+      <p>
+        <Link to={`/orgs/${orgId}/recognition`}>Requests for recognition waiting for an answer</Link>
+      </p>
       {chosen && <AchievementAwards orgId={orgId} achievementId={chosen} />}
       <NewAchievementForm orgId={orgId} />
+      <IssuerPanel orgId={orgId} />
     </section>
   );
 }
@@ -77,6 +82,7 @@ function AchievementCard({
         Awarded {a.awarded} {a.awarded === 1 ? 'time' : 'times'}
         {a.expiryDays ? ` · expires ${a.expiryDays} days after it is awarded` : ''}
         {a.tags.length > 0 ? ` · ${a.tags.join(', ')}` : ''}
+        {a.openToRequests ? ' · open to requests' : ''}
       </p>
       <button type="button" className={chosen ? 'secondary' : ''} aria-pressed={chosen} onClick={onChoose}>
         Award and revoke<span className="visually-hidden"> {a.name}</span>
@@ -228,6 +234,7 @@ function NewAchievementForm({ orgId }: { orgId: string }) {
               .map((t) => t.trim())
               .filter(Boolean),
             expiryDays: expiry ? Number(expiry) : null,
+            openToRequests: data.get('openToRequests') === 'on',
             image: file instanceof File && file.size > 0 ? await readAsDataUrl(file) : null,
           },
           { onSuccess: () => form.reset() },
@@ -260,6 +267,9 @@ function NewAchievementForm({ orgId }: { orgId: string }) {
         hint="A PNG or an SVG under 100 KB. Without one, a badge is made in the organisation’s colour."
         error={error('image')}
       />
+      <label className="checkbox">
+        <input type="checkbox" name="openToRequests" /> Learners may ask for it for a goal they achieved
+      </label>
       <FormError error={create.error} />
       <button type="submit" disabled={create.isPending}>
         Define the achievement

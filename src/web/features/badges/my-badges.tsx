@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { formatDateOf } from '../../lib/dates';
 import { credentialDownloadUrl, useMyBadges } from './badges-api';
@@ -16,6 +17,9 @@ export function MyBadges({ orgId }: { orgId: string }) {
       {badges.isSuccess && awards.length === 0 && (
         <p className="notice">Badges your organisation awards you appear here, as credentials you can take anywhere.</p>
       )}
+      <p>
+        <Link to={`/orgs/${orgId}/recognition`}>Ask for recognition of an achieved goal</Link>
+      </p>
       <ul className="cards">
         {awards.map((award) => (
           <li key={award.id}>

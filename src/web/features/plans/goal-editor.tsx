@@ -86,6 +86,13 @@ export function GoalEditor({
               What you logged for this goal<span className="visually-hidden">: {d.what}</span>
             </Link>
           </p>
+          {item.status === 'achieved' && (
+            <p>
+              <Link to={`/orgs/${orgId}/recognition?goal=${encodeURIComponent(d.id)}`}>
+                Ask for recognition<span className="visually-hidden">: {d.what}</span>
+              </Link>
+            </p>
+          )}
         </aside>
       }
     >

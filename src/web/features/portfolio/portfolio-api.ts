@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreatedPortfolioLink,
   CreatePortfolioLinkBody,
+  PortfolioBadge,
   PortfolioEvidence,
   PortfolioGoal,
   PortfolioLinkList,
@@ -12,7 +13,14 @@ import { api } from '../../lib/api';
 import { formatDateOf, formatDateTime, formatDay } from '../../lib/dates';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { CreatedPortfolioLink, PortfolioEvidence, PortfolioGoal, PortfolioLinkView, PortfolioView };
+export type {
+  CreatedPortfolioLink,
+  PortfolioBadge,
+  PortfolioEvidence,
+  PortfolioGoal,
+  PortfolioLinkView,
+  PortfolioView,
+};
 
 export const portfolioKeys = {
   all: ['portfolio'] as const,
@@ -58,6 +66,16 @@ export function useRevokeLink(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (linkId: string) => api('DELETE', `/api/portfolio/links/${linkId}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: portfolioKeys.links(orgId) }),
+  });
+}
+
+/** Whether a link shows the learner's badges: they may choose again at any time. */
+export function useLinkBadges(orgId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ linkId, showBadges }: { linkId: string; showBadges: boolean }) =>
+      api<PortfolioLinkView>('PATCH', `/api/portfolio/links/${linkId}`, { showBadges }),
     onSettled: () => qc.invalidateQueries({ queryKey: portfolioKeys.links(orgId) }),
   });
 }

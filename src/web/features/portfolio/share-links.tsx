@@ -9,6 +9,7 @@ import {
   endOfLocalDay,
   moment,
   type PortfolioLinkView,
+  useLinkBadges,
   useMakeLink,
   useMyLinks,
   useRevokeLink,
@@ -32,6 +33,7 @@ export function ShareLinks({ orgId }: { orgId: string }) {
     setFormKey((k) => k + 1);
   });
   const revoke = useRevokeLink(orgId);
+  const badges = useLinkBadges(orgId);
   const list = links.data?.links ?? [];
   return (
     <section className="panel no-print" aria-labelledby="share-heading">
@@ -49,7 +51,11 @@ export function ShareLinks({ orgId }: { orgId: string }) {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
           const until = String(data.get('expiresOn') ?? '');
-          make.mutate({ label: String(data.get('label') ?? ''), expiresAt: until ? endOfLocalDay(until) : null });
+          make.mutate({
+            label: String(data.get('label') ?? ''),
+            expiresAt: until ? endOfLocalDay(until) : null,
+            showBadges: data.get('showBadges') === 'on',
+          });
         }}
       >
         <FormError error={make.error} />
@@ -68,6 +74,9 @@ export function ShareLinks({ orgId }: { orgId: string }) {
           hint="The end of this day. Leave empty to keep it until you revoke it."
           error={fieldError(make.error, 'expiresAt')}
         />
+        <label className="checkbox">
+          <input type="checkbox" name="showBadges" /> Show my badges on the shared link
+        </label>
         <button type="submit" disabled={make.isPending}>
           Make a link
         </button>
@@ -115,7 +124,22 @@ export function ShareLinks({ orgId }: { orgId: string }) {
               const name = l.label || `made ${moment(l.createdAt)}`;
               return (
                 <tr key={l.id}>
-                  <td>{l.label || <span className="hint">No label</span>}</td>
+                  <td>
+                    {l.label || <span className="hint">No label</span>}
+                    {l.status === 'active' ? (
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={l.showBadges}
+                          disabled={badges.isPending}
+                          onChange={(e) => badges.mutate({ linkId: l.id, showBadges: e.target.checked })}
+                        />{' '}
+                        Shows your badges<span className="visually-hidden"> on the link {name}</span>
+                      </label>
+                    ) : (
+                      l.showBadges && <span className="hint"> · shows your badges</span>
+                    )}
+                  </td>
                   <td>{moment(l.createdAt)}</td>
                   <td>{l.expiresAt ? lastDay(l.expiresAt) : 'No end date'}</td>
                   <td>{l.lastOpenedAt ? moment(l.lastOpenedAt) : 'Not yet'}</td>

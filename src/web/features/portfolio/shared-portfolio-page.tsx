@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
-import { useSharedPortfolio } from './portfolio-api';
+import { formatDateOf } from '../../lib/dates';
+import { type PortfolioBadge, useSharedPortfolio } from './portfolio-api';
 import { PortfolioGoals } from './portfolio-goals';
 
 /**
@@ -48,7 +49,7 @@ export function SharedPortfolioPage() {
       </section>
     );
   }
-  const { goals, organizationName } = portfolio.data;
+  const { goals, organizationName, badges } = portfolio.data;
   return (
     <article className="portfolio portfolio-shared">
       <h1>Learning portfolio of {name}</h1>
@@ -65,8 +66,35 @@ export function SharedPortfolioPage() {
       ) : (
         <PortfolioGoals goals={goals} level={2} />
       )}
+      {badges && badges.length > 0 && <SharedBadges badges={badges} />}
       <p className="hint portfolio-footer">Shared by {name} from Waymark, by a private link.</p>
     </article>
+  );
+}
+
+/** The learner's badges, shown because they chose to: each opens its public verification page. */
+function SharedBadges({ badges }: { badges: PortfolioBadge[] }) {
+  return (
+    <section aria-labelledby="shared-badges-heading">
+      <h2 id="shared-badges-heading">Badges</h2>
+      <ul className="cards">
+        {badges.map((b) => (
+          <li key={b.id}>
+            <article className="card" aria-label={b.achievementName}>
+              <img src={b.image} alt="" width={64} height={64} />
+              <h3>{b.achievementName}</h3>
+              <p className="hint">
+                Awarded {formatDateOf(b.issuedAt)}
+                {b.expiresAt && ` · valid until ${formatDateOf(b.expiresAt)}`}
+              </p>
+              <a href={b.verificationUrl}>
+                Verify this badge<span className="visually-hidden">: {b.achievementName}</span>
+              </a>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
