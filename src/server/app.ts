@@ -18,7 +18,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
-import { badgesRoutes } from '../features/badges/index.js';
+import { badgesRoutes, credentialFilesRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
 import { checkinsRoutes } from '../features/checkins/index.js';
@@ -262,6 +262,7 @@ export async function buildApp(opts: BuildAppOptions) {
     programmesRoutes,
     programmeCoverRoutes,
     badgesRoutes,
+    credentialFilesRoutes,
   ]) {
     await app.register(routes(ctx));
   }

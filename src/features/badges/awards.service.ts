@@ -200,8 +200,3 @@ export async function publicCredential(ctx: AppContext, awardId: string) {
   const credential = JSON.parse(found.award.credential) as Credential;
   return { credential, verification: await verifyBadgeCredential(ctx, credential) };
 }
-
-/** Verifies a credential someone sends (anyone may: a verifier needs no account). */
-export async function verifySubmitted(ctx: AppContext, credential: Credential) {
-  return verifyBadgeCredential(ctx, credential);
-}

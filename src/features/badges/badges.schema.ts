@@ -182,8 +182,6 @@ export const verificationView = z
   })
   .meta({ id: 'CredentialVerification' });
 
-export const verifyBody = z.object({ credential: credentialJson });
-
 export const publicCredentialView = z.object({ credential: credentialJson, verification: verificationView });
 
 export type AchievementList = z.infer<typeof achievementList>;

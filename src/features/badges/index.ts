@@ -5,3 +5,4 @@
 export { type AwardInput, awardAchievement } from './awards.service.js';
 export { findAchievement } from './badges.repository.js';
 export { badgesRoutes } from './badges.routes.js';
+export { credentialFilesRoutes } from './credential-files.routes.js';

@@ -1,0 +1,90 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attachmentHeader } from '../../server/attachment.js';
+import type { AppContext } from '../../server/context.js';
+import { validationError } from '../../server/errors.js';
+import { errors } from '../../server/schemas.js';
+import { receiveUpload } from '../../server/upload.js';
+import { awardParams } from './badges.schema.js';
+import { fileVerificationView, VERIFY_FILE_MAX_BYTES, verifyRequestBody } from './credential-files.schema.js';
+import { bakedPngOf, bakedSvgOf, readUploadedFile, verifyFile, verifyJson } from './credential-files.service.js';
+
+/**
+ * Public by design, like the credential's page: the baked badge images of a credential, and verification of a
+ * credential sent as JSON or as a file (its JSON, or a baked PNG or SVG). Multipart is registered here only.
+ */
+export const credentialFilesRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['badges'];
+    await app.register(fastifyMultipart, {
+      limits: { files: 1, fields: 0, parts: 1, fileSize: VERIFY_FILE_MAX_BYTES + 1 },
+      throwFileSizeLimit: false,
+    });
+
+    /** A file to download, never shown as a page of ours (an SVG could otherwise be rendered at our origin). */
+    const download = (type: string, fileName: string) => ({
+      'content-type': type,
+      'content-disposition': attachmentHeader(fileName),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+    });
+
+    app.get(
+      '/api/credentials/:awardId/badge.png',
+      {
+        schema: {
+          tags,
+          summary: 'The badge as a PNG with its credential baked in (iTXt "openbadgecredential"; public)',
+          params: awardParams,
+          response: { 200: z.any(), ...errors(404) },
+        },
+      },
+      async (req, reply) => {
+        const png = await bakedPngOf(ctx, req.params.awardId);
+        return reply.headers(download('image/png', `badge-${req.params.awardId}.png`)).send(png);
+      },
+    );
+    app.get(
+      '/api/credentials/:awardId/badge.svg',
+      {
+        schema: {
+          tags,
+          summary: 'The badge as an SVG with its credential baked in (<openbadges:credential>; public)',
+          params: awardParams,
+          response: { 200: z.any(), ...errors(404) },
+        },
+      },
+      async (req, reply) => {
+        const svg = await bakedSvgOf(ctx, req.params.awardId);
+        return reply.headers(download('image/svg+xml; charset=utf-8', `badge-${req.params.awardId}.svg`)).send(svg);
+      },
+    );
+    app.post(
+      '/api/credentials/verify',
+      {
+        schema: {
+          tags,
+          summary:
+            'Verify an Open Badges 3.0 credential (JSON { credential }, or multipart/form-data: one field `file`, ' +
+            'its JSON or a baked PNG or SVG): signature, issuer, expiry and revocation, in words',
+          consumes: ['application/json', 'multipart/form-data'],
+          body: verifyRequestBody,
+          response: { 200: fileVerificationView, ...errors(400, 413) },
+        },
+      },
+      async (req) => {
+        if (req.isMultipart()) {
+          const upload = await receiveUpload(req, 'a badge image (PNG or SVG) or a credential (JSON)');
+          return verifyFile(ctx, await readUploadedFile(upload.stream));
+        }
+        if (!req.body) {
+          throw validationError({
+            credential: 'Send the credential as JSON ({ "credential": … }), or upload a baked PNG or SVG.',
+          });
+        }
+        return verifyJson(ctx, req.body.credential);
+      },
+    );
+  };
