@@ -22,6 +22,7 @@ import type { AwardView, awardBody } from './badges.schema.js';
 import { buildCredential, type Credential, credentialUrl, signCredential } from './credential.js';
 import { statusListUrl } from './issuer-identity.js';
 import { activeSigningKey, signingKeyPair } from './issuer-keys.js';
+import { addToLinkedInUrl, issuerNameOf } from './linkedin.js';
 import { publishStatusList, STATUS_LIST_LENGTH } from './status-list.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
@@ -42,6 +43,14 @@ function awardViewOf(baseUrl: string, r: AwardListed): AwardView {
     revokedAt: a.revokedAt?.toISOString() ?? null,
     revokedReason: a.revokedReason,
     verificationUrl: credentialUrl(baseUrl, a.id),
+    addToLinkedInUrl: addToLinkedInUrl({
+      name: r.achievementName,
+      organizationName: issuerNameOf(JSON.parse(a.credential) as Credential),
+      issuedAt: a.issuedAt,
+      expiresAt: a.expiresAt,
+      certUrl: credentialUrl(baseUrl, a.id),
+      certId: a.id,
+    }),
   };
 }
 

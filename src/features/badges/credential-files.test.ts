@@ -216,3 +216,44 @@ describe('verifying', () => {
     expect((await get('/api/credentials/00000000-0000-4000-8000-000000000000/badge.svg')).statusCode).toBe(404);
   });
 });
+
+describe('"Add to LinkedIn profile"', () => {
+  it('is LinkedIn’s add-certification link with the badge’s name, issuer, dates, public page and id', async () => {
+    const c = await createCast(t);
+    const admin = c.as('admin') as Record<string, string>;
+    await t.callOk('PUT', `/api/orgs/${c.org.id}/badges/issuer`, admin, {
+      name: 'Acme Academy & Co',
+      url: null,
+      imageUrl: null,
+      colour: '#1f5f8b',
+      version: 1,
+    });
+    const achievement = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
+      name: 'Data storyteller',
+      description: 'd',
+      criteria: 'c',
+      expiryDays: 365,
+    });
+    await t.callOk('POST', `/api/achievements/${achievement.id}/awards`, admin, {
+      memberIds: [c.members.self.id],
+      reason: 'r',
+    });
+    const [award] = (await t.callOk('GET', `/api/orgs/${c.org.id}/my-badges`, c.as('self') as Record<string, string>))
+      .awards;
+    const link = new URL(award.addToLinkedInUrl);
+    expect(`${link.origin}${link.pathname}`).toBe('https://www.linkedin.com/profile/add');
+    const issued = new Date(award.issuedAt);
+    const expires = new Date(award.expiresAt);
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      startTask: 'CERTIFICATION_NAME',
+      name: 'Data storyteller',
+      organizationName: 'Acme Academy & Co',
+      issueYear: String(issued.getUTCFullYear()),
+      issueMonth: String(issued.getUTCMonth() + 1),
+      expirationYear: String(expires.getUTCFullYear()),
+      expirationMonth: String(expires.getUTCMonth() + 1),
+      certUrl: award.verificationUrl,
+      certId: award.id,
+    });
+  });
+});

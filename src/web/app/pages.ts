@@ -51,3 +51,4 @@ export const settingsPage = () => import('../features/settings/settings-page');
 export const notificationsPage = () => import('../features/notifications/notifications-page');
 export const badgesAdminPage = () => import('../features/badges/badges-admin-page');
 export const credentialPage = () => import('../features/badges/credential-page');
+export const verifyCredentialPage = () => import('../features/badges/verify-credential-page');
