@@ -19,7 +19,7 @@ import {
   takenStatusIndexes,
 } from './badges.repository.js';
 import type { AwardView, awardBody } from './badges.schema.js';
-import { buildCredential, type Credential, credentialUrl, signCredential } from './credential.js';
+import { buildCredential, type Credential, credentialUrl, signBadgeCredential } from './credential.js';
 import { statusListUrl } from './issuer-identity.js';
 import { activeSigningKey, signingKeyPair } from './issuer-keys.js';
 import { addToLinkedInUrl, issuerNameOf } from './linkedin.js';
@@ -122,7 +122,7 @@ export async function awardAchievement(
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const awardId = randomUUID();
     const statusIndex = indexes[i] as number;
-    const credential = await signCredential(
+    const credential = await signBadgeCredential(
       keyPair,
       buildCredential(baseUrl, {
         awardId,

@@ -58,7 +58,7 @@ describe('awarding an achievement', () => {
     expect(credential.credentialSubject.type).toEqual(['AchievementSubject']);
     expect(credential.credentialSubject.identifier[0].identityHash).toBe('Third Learner');
     expect(credential.credentialSubject.achievement.name).toBe('Data storyteller');
-    expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(credential.proof).toMatchObject([{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }]);
 
     const independent = await independentlyVerify(credential);
     expect(independent.verified, JSON.stringify(independent.error)).toBe(true);
@@ -157,7 +157,10 @@ describe('a tampered credential', () => {
   it('signed with a key the issuer does not hold is invalid', async () => {
     const s = await setUp();
     const { awards } = await s.award([s.c.members.self.id]);
-    const { proof, ...unsigned } = await s.credentialOf(awards[0].id);
+    const {
+      proof: [proof],
+      ...unsigned
+    } = await s.credentialOf(awards[0].id);
     // Another key claiming to be the issuer's: the signature cannot match the published key.
     const impostor = await Ed25519Multikey.generate({ id: proof.verificationMethod, controller: unsigned.issuer.id });
     const forged = await vc.issue({
@@ -263,8 +266,8 @@ describe('the issuer and its keys', () => {
     const after = (await s.award([s.c.members.otherMember.id])).awards[0];
     const oldCredential = await s.credentialOf(before.id);
     const newCredential = await s.credentialOf(after.id);
-    expect(oldCredential.proof.verificationMethod).toMatch(/#key-1$/);
-    expect(newCredential.proof.verificationMethod).toMatch(/#key-2$/);
+    expect(oldCredential.proof[0].verificationMethod).toMatch(/#key-1$/);
+    expect(newCredential.proof[0].verificationMethod).toMatch(/#key-2$/);
     for (const credential of [oldCredential, newCredential]) {
       expect((await independentlyVerify(credential)).verified).toBe(true);
       expect((await s.verify(credential)).status).toBe('valid');
