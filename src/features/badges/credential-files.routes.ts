@@ -8,7 +8,7 @@ import { errors } from '../../server/schemas.js';
 import { receiveUpload } from '../../server/upload.js';
 import { awardParams } from './badges.schema.js';
 import { fileVerificationView, VERIFY_FILE_MAX_BYTES, verifyRequestBody } from './credential-files.schema.js';
-import { bakedPngOf, bakedSvgOf, readUploadedFile, verifyFile, verifyJson } from './credential-files.service.js';
+import { bakedPngOf, bakedSvgOf, jwtOf, readUploadedFile, verifyFile, verifyJson } from './credential-files.service.js';
 
 /**
  * Public by design, like the credential's page: the baked badge images of a credential, and verification of a
@@ -59,6 +59,21 @@ export const credentialFilesRoutes =
       async (req, reply) => {
         const svg = await bakedSvgOf(ctx, req.params.awardId);
         return reply.headers(download('image/svg+xml; charset=utf-8', `badge-${req.params.awardId}.svg`)).send(svg);
+      },
+    );
+    app.get(
+      '/api/credentials/:awardId/credential.jwt',
+      {
+        schema: {
+          tags,
+          summary: 'The credential as a VC-JWT (compact JWS, EdDSA by the key that signed it; public)',
+          params: awardParams,
+          response: { 200: z.string(), ...errors(404) },
+        },
+      },
+      async (req, reply) => {
+        const jwt = await jwtOf(ctx, req.params.awardId);
+        return reply.headers(download('application/jwt', `badge-${req.params.awardId}.jwt`)).send(jwt);
       },
     );
     app.post(

@@ -5,6 +5,7 @@ import { findAward } from './badges.repository.js';
 import { bakePng, bakeSvg, extractBakedCredential } from './baked-image.js';
 import type { Credential } from './credential.js';
 import { type FileVerificationView, VERIFY_FILE_LIMIT_TEXT, VERIFY_FILE_MAX_BYTES } from './credential-files.schema.js';
+import { credentialJwt } from './credential-jwt.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
 /*
@@ -25,6 +26,10 @@ export async function bakedPngOf(ctx: AppContext, awardId: string) {
 
 export async function bakedSvgOf(ctx: AppContext, awardId: string) {
   return bakeSvg(await issuedCredential(ctx, awardId));
+}
+
+export async function jwtOf(ctx: AppContext, awardId: string) {
+  return credentialJwt(ctx, await issuedCredential(ctx, awardId));
 }
 
 /** An uploaded file's bytes, refused (413 naming `file`) past the limit. */

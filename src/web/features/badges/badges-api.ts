@@ -85,6 +85,9 @@ export function useAwardActions(orgId: string, achievementId: string) {
 /** Where a credential's JSON is downloaded (a public address, like its verification page). */
 export const credentialDownloadUrl = (awardId: string) => `/api/credentials/${encodeURIComponent(awardId)}/download`;
 
+/** Where a credential is downloaded as a VC-JWT (the same credential, signed as a JWT by the same key). */
+export const credentialJwtUrl = (awardId: string) => `/api/credentials/${encodeURIComponent(awardId)}/credential.jwt`;
+
 /** Where a credential's baked badge image is downloaded: the PNG or the SVG with the credential inside. */
 export const bakedBadgeUrl = (awardId: string, kind: 'png' | 'svg') =>
   `/api/credentials/${encodeURIComponent(awardId)}/badge.${kind}`;

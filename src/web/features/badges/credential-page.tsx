@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
-import { bakedBadgeUrl, credentialDownloadUrl, usePublicCredential } from './badges-api';
+import { bakedBadgeUrl, credentialDownloadUrl, credentialJwtUrl, usePublicCredential } from './badges-api';
 import { badgeNameOf, CredentialSummary, type ShownCredential } from './credential-summary';
 
 /**
@@ -47,6 +47,10 @@ export function CredentialPage() {
         <li>
           <a href={credentialDownloadUrl(awardId)} download>
             Download the credential (JSON)
+          </a>{' '}
+          or{' '}
+          <a href={credentialJwtUrl(awardId)} download>
+            the credential as a VC-JWT
           </a>{' '}
           to verify it with any Open Badges 3.0 verifier.
         </li>

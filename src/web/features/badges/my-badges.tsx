@@ -1,6 +1,6 @@
 import { FormError } from '../../components/form-error';
 import { formatDateOf } from '../../lib/dates';
-import { bakedBadgeUrl, credentialDownloadUrl, useMyBadges } from './badges-api';
+import { bakedBadgeUrl, credentialDownloadUrl, credentialJwtUrl, useMyBadges } from './badges-api';
 
 /**
  * The portfolio's "Badges": what the learner was awarded, each with its credential to download (as JSON, or baked
@@ -41,6 +41,9 @@ export function MyBadges({ orgId }: { orgId: string }) {
                 </a>
                 <a href={credentialDownloadUrl(award.id)} download>
                   Download the credential<span className="visually-hidden"> {award.achievementName}</span> (JSON)
+                </a>
+                <a href={credentialJwtUrl(award.id)} download>
+                  Download the credential<span className="visually-hidden"> {award.achievementName}</span> (VC-JWT)
                 </a>
                 <a href={award.verificationUrl}>
                   Verification page<span className="visually-hidden"> of {award.achievementName}</span>
