@@ -31,51 +31,38 @@ export const credentialFilesRoutes =
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
     });
 
-    app.get(
-      '/api/credentials/:awardId/badge.png',
+    // The credential as files: the baked badge images and the VC-JWT, each a download named after the award.
+    const files = [
       {
-        schema: {
-          tags,
-          summary: 'The badge as a PNG with its credential baked in (iTXt "openbadgecredential"; public)',
-          params: awardParams,
-          response: { 200: z.any(), ...errors(404) },
-        },
+        file: 'badge.png',
+        type: 'image/png',
+        summary: 'The badge as a PNG with its credential baked in (iTXt "openbadgecredential"; public)',
+        make: bakedPngOf,
       },
-      async (req, reply) => {
-        const png = await bakedPngOf(ctx, req.params.awardId);
-        return reply.headers(download('image/png', `badge-${req.params.awardId}.png`)).send(png);
-      },
-    );
-    app.get(
-      '/api/credentials/:awardId/badge.svg',
       {
-        schema: {
-          tags,
-          summary: 'The badge as an SVG with its credential baked in (<openbadges:credential>; public)',
-          params: awardParams,
-          response: { 200: z.any(), ...errors(404) },
-        },
+        file: 'badge.svg',
+        type: 'image/svg+xml; charset=utf-8',
+        summary: 'The badge as an SVG with its credential baked in (<openbadges:credential>; public)',
+        make: bakedSvgOf,
       },
-      async (req, reply) => {
-        const svg = await bakedSvgOf(ctx, req.params.awardId);
-        return reply.headers(download('image/svg+xml; charset=utf-8', `badge-${req.params.awardId}.svg`)).send(svg);
-      },
-    );
-    app.get(
-      '/api/credentials/:awardId/credential.jwt',
       {
-        schema: {
-          tags,
-          summary: 'The credential as a VC-JWT (compact JWS, EdDSA by the key that signed it; public)',
-          params: awardParams,
-          response: { 200: z.string(), ...errors(404) },
+        file: 'credential.jwt',
+        type: 'application/jwt',
+        summary: 'The credential as a VC-JWT (compact JWS, EdDSA by the key that signed it; public)',
+        make: jwtOf,
+      },
+    ];
+    for (const { file, type, summary, make } of files) {
+      const extension = file.split('.')[1];
+      app.get(
+        `/api/credentials/:awardId/${file}`,
+        { schema: { tags, summary, params: awardParams, response: { 200: z.any(), ...errors(404) } } },
+        async (req, reply) => {
+          const body = await make(ctx, req.params.awardId);
+          return reply.headers(download(type, `badge-${req.params.awardId}.${extension}`)).send(body);
         },
-      },
-      async (req, reply) => {
-        const jwt = await jwtOf(ctx, req.params.awardId);
-        return reply.headers(download('application/jwt', `badge-${req.params.awardId}.jwt`)).send(jwt);
-      },
-    );
+      );
+    }
     app.post(
       '/api/credentials/verify',
       {
