@@ -48,7 +48,7 @@ describe('badges', () => {
     const badge = page.getByRole('article', { name: 'Data storyteller' });
     await badge.waitFor();
     const download = await page.request.get(
-      (await badge.getByRole('link', { name: /Download the credential/ }).getAttribute('href')) as string,
+      (await badge.getByRole('link', { name: /Download the credential .*\(JSON\)/ }).getAttribute('href')) as string,
     );
     const credential = await download.json();
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
@@ -96,6 +96,19 @@ describe('badges', () => {
       await visitor.getByText('Verified.').waitFor();
       await visitor.getByText('The signature (eddsa-rdfc-2022) is valid').waitFor();
       await expectNoAxeViolations(visitor, `verify a badge, verified, at ${width} px`);
+      await context.close();
+    }
+
+    // The VC-JWT the learner downloads, pasted on the same page, verifies too.
+    const jwtHref = (await badge.getByRole('link', { name: /\(VC-JWT\)/ }).getAttribute('href')) as string;
+    const jwt = await (await page.request.get(jwtHref)).text();
+    {
+      const { page: visitor, context } = await newPage(env);
+      await visitor.goto('/credentials/verify');
+      await visitor.getByLabel('The credential (JSON or VC-JWT)').fill(jwt);
+      await visitor.getByRole('button', { name: 'Verify what I pasted' }).click();
+      await visitor.getByRole('heading', { name: 'Data storyteller (from the VC-JWT)' }).waitFor();
+      await visitor.getByText("Its JWT's signature (EdDSA,", { exact: false }).waitFor();
       await context.close();
     }
 

@@ -8,7 +8,15 @@ import { errors } from '../../server/schemas.js';
 import { receiveUpload } from '../../server/upload.js';
 import { awardParams } from './badges.schema.js';
 import { fileVerificationView, VERIFY_FILE_MAX_BYTES, verifyRequestBody } from './credential-files.schema.js';
-import { bakedPngOf, bakedSvgOf, jwtOf, readUploadedFile, verifyFile, verifyJson } from './credential-files.service.js';
+import {
+  bakedPngOf,
+  bakedSvgOf,
+  jwtOf,
+  readUploadedFile,
+  verifyFile,
+  verifyJson,
+  verifyJwt,
+} from './credential-files.service.js';
 
 /**
  * Public by design, like the credential's page: the baked badge images of a credential, and verification of a
@@ -69,8 +77,8 @@ export const credentialFilesRoutes =
         schema: {
           tags,
           summary:
-            'Verify an Open Badges 3.0 credential (JSON { credential }, or multipart/form-data: one field `file`, ' +
-            'its JSON or a baked PNG or SVG): signature, issuer, expiry and revocation, in words',
+            'Verify an Open Badges 3.0 credential (JSON { credential } or { jwt }, or multipart/form-data: one field ' +
+            '`file`, its JSON, its VC-JWT or a baked PNG or SVG): signature, issuer, expiry and revocation, in words',
           consumes: ['application/json', 'multipart/form-data'],
           body: verifyRequestBody,
           response: { 200: fileVerificationView, ...errors(400, 413) },
@@ -81,9 +89,11 @@ export const credentialFilesRoutes =
           const upload = await receiveUpload(req, 'a badge image (PNG or SVG) or a credential (JSON)');
           return verifyFile(ctx, await readUploadedFile(upload.stream));
         }
-        if (!req.body) {
+        if (req.body?.jwt) return verifyJwt(ctx, req.body.jwt, 'jwt');
+        if (!req.body?.credential) {
           throw validationError({
-            credential: 'Send the credential as JSON ({ "credential": … }), or upload a baked PNG or SVG.',
+            credential:
+              'Send the credential as JSON ({ "credential": … }) or a VC-JWT ({ "jwt": … }), or upload a file.',
           });
         }
         return verifyJson(ctx, req.body.credential);

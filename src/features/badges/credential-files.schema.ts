@@ -10,16 +10,27 @@ import { credentialJson, verificationView } from './badges.schema.js';
 export const VERIFY_FILE_MAX_BYTES = 1024 * 1024;
 export const VERIFY_FILE_LIMIT_TEXT = '1 MB';
 
-/** JSON: `{ credential }`; or a baked PNG/SVG sent as multipart/form-data (no JSON body then). */
+/** A compact JWS: three base64url parts. */
+export const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/** JSON: `{ credential }` or `{ jwt }`; or a file sent as multipart/form-data (no JSON body then). */
 export const verifyRequestBody = z
-  .object({ credential: credentialJson })
+  .object({
+    credential: credentialJson.optional(),
+    jwt: z
+      .string()
+      .trim()
+      .max(VERIFY_FILE_MAX_BYTES, { error: `Keep the JWT under ${VERIFY_FILE_LIMIT_TEXT}.` })
+      .regex(COMPACT_JWS, { error: 'A VC-JWT is three parts of letters, digits, - and _ joined by dots.' })
+      .optional(),
+  })
   .nullish()
-  .meta({ description: 'The credential as JSON, or nothing with a multipart upload of a baked PNG or SVG.' });
+  .meta({ description: 'The credential as JSON or as a VC-JWT, or nothing with a multipart upload of a file.' });
 
 export const fileVerificationView = verificationView
   .extend({
-    /** Where the credential came from: sent as JSON, or baked in an uploaded PNG or SVG. */
-    source: z.enum(['json', 'png', 'svg']),
+    /** Where the credential came from: sent as JSON or as a VC-JWT, or baked in an uploaded PNG or SVG. */
+    source: z.enum(['json', 'jwt', 'png', 'svg']),
     /** The credential as it was found (the page shows what it says), or its VC-JWT payload. */
     credential: credentialJson,
   })

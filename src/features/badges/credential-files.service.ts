@@ -1,11 +1,17 @@
 import type { Readable } from 'node:stream';
+import { decodeJwt } from 'jose';
 import type { AppContext } from '../../server/context.js';
 import { notFound, tooLarge, validationError } from '../../server/errors.js';
 import { findAward } from './badges.repository.js';
 import { bakePng, bakeSvg, extractBakedCredential } from './baked-image.js';
 import type { Credential } from './credential.js';
-import { type FileVerificationView, VERIFY_FILE_LIMIT_TEXT, VERIFY_FILE_MAX_BYTES } from './credential-files.schema.js';
-import { credentialJwt } from './credential-jwt.js';
+import {
+  COMPACT_JWS,
+  type FileVerificationView,
+  VERIFY_FILE_LIMIT_TEXT,
+  VERIFY_FILE_MAX_BYTES,
+} from './credential-files.schema.js';
+import { checkCredentialJwt, credentialJwt } from './credential-jwt.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
 /*
@@ -65,9 +71,42 @@ export async function verifyFile(ctx: AppContext, bytes: Buffer): Promise<FileVe
     }
     return verifyJson(ctx, credential as Credential);
   }
+  const text = bytes.subarray(0, 4096).toString('utf8').trim();
+  if (COMPACT_JWS.test(text)) return verifyJwt(ctx, text, 'jwt');
   const { kind, baked } = extractBakedCredential(bytes);
-  if (typeof baked === 'string') {
-    throw validationError({ file: `That ${kind.toUpperCase()} holds a VC-JWT, which this verifier does not read.` });
-  }
+  if (typeof baked === 'string') return verifyJwt(ctx, baked, kind);
   return { ...(await verifyBadgeCredential(ctx, baked)), source: kind, credential: baked };
+}
+
+/**
+ * Verifies a VC-JWT: its own signature and claims (credential-jwt.ts), then the credential it holds like any
+ * other (its Data Integrity proof, issuer, expiry, revocation); the signature check says both.
+ */
+export async function verifyJwt(
+  ctx: AppContext,
+  jwt: string,
+  source: FileVerificationView['source'],
+): Promise<FileVerificationView> {
+  const checked = await checkCredentialJwt(ctx, jwt);
+  if (!checked.passed) {
+    let payload: Credential = {};
+    try {
+      payload = decodeJwt(jwt) as Credential;
+    } catch {}
+    return {
+      status: 'invalid',
+      checks: [{ check: 'signature', passed: false, message: checked.message }],
+      source,
+      credential: payload,
+    };
+  }
+  const verification = await verifyBadgeCredential(ctx, checked.credential);
+  return {
+    ...verification,
+    checks: verification.checks.map((c) =>
+      c.check === 'signature' ? { ...c, message: `${checked.message} ${c.message}` } : c,
+    ),
+    source,
+    credential: checked.credential,
+  };
 }

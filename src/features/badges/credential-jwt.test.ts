@@ -3,6 +3,7 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
+import { multipart } from '../../test/multipart.js';
 
 const t = await createTestApp();
 
@@ -56,6 +57,26 @@ describe('the credential as a VC-JWT', () => {
       /signature verification failed/,
     );
     expect(p).not.toBe(forged);
+
+    // Our verifier reads it too, sent as JSON or as the downloaded file; the forged one is invalid, in words.
+    const ours = await t.callOk('POST', '/api/credentials/verify', {}, { jwt });
+    expect(ours).toMatchObject({ status: 'valid', source: 'jwt', credential: { id: credential.id } });
+    expect(ours.checks.find((ch: Json) => ch.check === 'signature').message).toContain(
+      `Its JWT's signature (EdDSA, ${header.kid}) is valid.`,
+    );
+    const file = await multipart({}, { name: 'badge.jwt', type: 'application/jwt', bytes: Buffer.from(jwt) });
+    const uploaded = await t.app.inject({ method: 'POST', url: '/api/credentials/verify', ...file });
+    expect(uploaded.json()).toMatchObject({ status: 'valid', source: 'jwt' });
+    const refused = await t.callOk('POST', '/api/credentials/verify', {}, { jwt: `${h}.${forged}.${s}` });
+    expect(refused.status).toBe('invalid');
+    expect(refused.checks).toEqual([
+      {
+        check: 'signature',
+        passed: false,
+        message:
+          'The signature of its JWT is not valid: it was changed after it was signed, or signed with another key.',
+      },
+    ]);
 
     // After a rotation the token is still made by the key that signed the credential, and still verifies.
     await t.callOk('POST', `/api/orgs/${c.org.id}/badges/issuer/rotate-key`, admin);

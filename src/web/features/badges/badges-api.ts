@@ -92,11 +92,11 @@ export const credentialJwtUrl = (awardId: string) => `/api/credentials/${encodeU
 export const bakedBadgeUrl = (awardId: string, kind: 'png' | 'svg') =>
   `/api/credentials/${encodeURIComponent(awardId)}/badge.${kind}`;
 
-/** Verifies a credential someone has: a file (baked PNG or SVG, or JSON) or pasted JSON. Changes nothing. */
+/** Verifies a credential someone has: a file (baked PNG or SVG, JSON, VC-JWT) or pasted JSON or JWT. Changes nothing. */
 export const useVerifyCredential = () =>
   useMutation({
-    mutationFn: (given: { file: File } | { credential: Record<string, unknown> }) => {
-      if ('credential' in given) return api<FileVerificationView>('POST', '/api/credentials/verify', given);
+    mutationFn: (given: { file: File } | { credential: Record<string, unknown> } | { jwt: string }) => {
+      if (!('file' in given)) return api<FileVerificationView>('POST', '/api/credentials/verify', given);
       const form = new FormData();
       form.append('file', given.file);
       return upload<FileVerificationView>('/api/credentials/verify', form);

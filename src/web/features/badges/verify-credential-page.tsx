@@ -6,22 +6,25 @@ import { TextArea } from '../plans/plan-fields';
 import { useVerifyCredential } from './badges-api';
 import { badgeNameOf, CredentialSummary, type ShownCredential } from './credential-summary';
 
-/** Pasted text as a credential: `{ credential }` when it is a JSON object, else a message saying what is wrong. */
-function pastedCredential(text: string): Record<string, unknown> | string {
+type Pasted = { credential: Record<string, unknown> } | { jwt: string };
+
+/** Pasted text as what to verify: a VC-JWT, or a credential's JSON object; else a message saying what is wrong. */
+function pastedCredential(text: string): Pasted | string {
+  if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(text.trim())) return { jwt: text.trim() };
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return parsed as Record<string, unknown>;
+      return { credential: parsed as Record<string, unknown> };
     }
     return 'Paste the credential itself: a JSON object, starting with {.';
   } catch {
-    return 'That is not JSON: paste the whole credential, from { to }.';
+    return 'That is neither JSON nor a VC-JWT: paste the whole credential, from { to }, or the whole JWT.';
   }
 }
 
 /**
  * "Verify a badge": anyone, signed in or not, uploads a badge image with its credential baked in (PNG or SVG), or
- * the credential's JSON as a file or pasted, and reads what was checked and what failed. Nothing is stored.
+ * the credential's JSON or VC-JWT as a file or pasted, and reads what was checked and what failed. Nothing is stored.
  */
 export function VerifyCredentialPage() {
   useTitle('Verify a badge');
@@ -35,9 +38,9 @@ export function VerifyCredentialPage() {
   };
   const onPaste = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const credential = pastedCredential(String(new FormData(e.currentTarget).get('credential') ?? ''));
-    setPasteError(typeof credential === 'string' ? credential : undefined);
-    if (typeof credential !== 'string') verify.mutate({ credential });
+    const pasted = pastedCredential(String(new FormData(e.currentTarget).get('credential') ?? ''));
+    setPasteError(typeof pasted === 'string' ? pasted : undefined);
+    if (typeof pasted !== 'string') verify.mutate(pasted);
   };
 
   const fileError = fieldError(verify.error, 'file');
@@ -55,14 +58,15 @@ export function VerifyCredentialPage() {
         <div className="field">
           <label htmlFor="verify-file">Badge image or credential</label>
           <p className="hint" id="verify-file-hint">
-            A badge image with its credential baked in (PNG or SVG), or the credential as a JSON file; under 1 MB.
+            A badge image with its credential baked in (PNG or SVG), or the credential as a JSON or VC-JWT file; under 1
+            MB.
           </p>
           <input
             id="verify-file"
             name="file"
             type="file"
             required
-            accept="image/png,image/svg+xml,application/json,.json"
+            accept="image/png,image/svg+xml,application/json,.json,application/jwt,.jwt"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={fileError ? 'verify-file-hint verify-file-error' : 'verify-file-hint'}
           />
@@ -77,9 +81,9 @@ export function VerifyCredentialPage() {
         </button>
       </form>
       <form onSubmit={onPaste} aria-labelledby="verify-paste-heading">
-        <h2 id="verify-paste-heading">Or paste its JSON</h2>
+        <h2 id="verify-paste-heading">Or paste it</h2>
         <TextArea
-          label="The credential (JSON)"
+          label="The credential (JSON or VC-JWT)"
           name="credential"
           required
           rows={6}
@@ -87,7 +91,7 @@ export function VerifyCredentialPage() {
           error={pasteError ?? fieldError(verify.error, 'credential')}
         />
         <button type="submit" disabled={verify.isPending}>
-          Verify the JSON
+          Verify what I pasted
         </button>
       </form>
       <div aria-live="polite">
@@ -97,7 +101,9 @@ export function VerifyCredentialPage() {
           <article aria-labelledby="verify-result-heading">
             <h2 id="verify-result-heading">
               {badgeNameOf(credential) ?? 'The credential'}
-              {result.source !== 'json' && ` (from the ${result.source.toUpperCase()} image)`}
+              {result.source === 'jwt' && ' (from the VC-JWT)'}
+              {(result.source === 'png' || result.source === 'svg') &&
+                ` (from the ${result.source.toUpperCase()} image)`}
             </h2>
             <CredentialSummary credential={credential} verification={result} headingLevel={3} />
           </article>
