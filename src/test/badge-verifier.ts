@@ -3,6 +3,7 @@ import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { bundledDocumentLoader } from '../features/badges/credential-contexts.js';
+import type { Cast } from './actors.js';
 import type { TestApp } from './app.js';
 
 /*
@@ -43,4 +44,21 @@ export function independentVerifier(t: TestApp) {
       ...(now && { now }),
       checkStatus: (options) => checkStatus({ ...options, suite: suite(), verifyBitstringStatusListCredential: true }),
     });
+}
+
+/** An achievement defined by the cast's L&D admin and awarded to `self`: the award's id and its credential. */
+export async function awardedToSelf(t: TestApp, c: Cast, achievement: Record<string, unknown>) {
+  const admin = c.as('admin') as Record<string, string>;
+  const created = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
+    description: 'Tells a story with data that changes a decision.',
+    criteria: 'Presented an analysis that a team acted on.',
+    ...achievement,
+  });
+  const { awards } = await t.callOk('POST', `/api/achievements/${created.id}/awards`, admin, {
+    memberIds: [c.members.self.id],
+    reason: 'Quarterly review story',
+  });
+  const awardId = awards[0].id as string;
+  const credential = await t.callOk('GET', `/api/credentials/${awardId}/download`, {});
+  return { admin, awardId, credential };
 }

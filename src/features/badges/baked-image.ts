@@ -4,6 +4,7 @@ import encodeChunks from 'png-chunks-encode';
 import extractChunks from 'png-chunks-extract';
 import { create } from 'xmlbuilder2';
 import { validationError } from '../../server/errors.js';
+import { templateImage } from './badge-image.js';
 
 /*
  * Baked badges (Open Badges 3.0, "Baking"): the badge image carries its signed credential, so the image alone
@@ -18,6 +19,8 @@ export const PNG_KEYWORD = 'openbadgecredential';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** The size a template badge is drawn at when a PNG is asked of an SVG image. */
 const RASTER_WIDTH = 256;
+/** The issuers' default colour, for the stand-in template badge. */
+const TEMPLATE_COLOUR = '#1f5f8b';
 
 export type ImageKind = 'png' | 'svg';
 
@@ -45,22 +48,38 @@ export function imageOfCredential(credential: Record<string, unknown>): string {
  */
 const cdataSafeJson = (credential: unknown) => JSON.stringify(credential).replaceAll(']]>', ']]\\u003e');
 
-/** The badge as a PNG with the credential baked in. An SVG badge is drawn as a PNG first (resvg, no network). */
+/** An image as a PNG: a PNG as it is, an SVG drawn by resvg (no network; DejaVu Sans for fonts it lacks). */
+function pngOf(image: { kind: ImageKind; bytes: Buffer }): Buffer {
+  if (image.kind === 'png') return image.bytes;
+  const drawn = new Resvg(image.bytes, {
+    fitTo: { mode: 'width', value: RASTER_WIDTH },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return Buffer.from(drawn.render().asPng());
+}
+
+/**
+ * Bakes with the credential's own image, or, when that image cannot be read (an SVG stored before uploads were
+ * checked for it), with the template badge of the achievement's name: the download never fails on an image.
+ */
+function withImage<T>(credential: Record<string, unknown>, imageDataUrl: string, bake: (dataUrl: string) => T): T {
+  try {
+    return bake(imageDataUrl);
+  } catch {
+    const subject = credential.credentialSubject as { achievement?: { name?: unknown } } | undefined;
+    const name = typeof subject?.achievement?.name === 'string' ? subject.achievement.name : 'Badge';
+    return bake(templateImage(name, TEMPLATE_COLOUR));
+  }
+}
+
+/** The badge as a PNG with the credential baked in. An SVG badge is drawn as a PNG first. */
 export function bakePng(credential: Record<string, unknown>, imageDataUrl = imageOfCredential(credential)): Buffer {
-  const image = decodeDataUrl(imageDataUrl);
-  const png =
-    image.kind === 'png'
-      ? image.bytes
-      : Buffer.from(
-          new Resvg(image.bytes, {
-            fitTo: { mode: 'width', value: RASTER_WIDTH },
-            font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-          })
-            .render()
-            .asPng(),
-        );
+  const png = withImage(credential, imageDataUrl, (dataUrl) => {
+    const drawn = pngOf(decodeDataUrl(dataUrl));
+    return { drawn, chunks: extractChunks(drawn) };
+  });
   // Any credential baked before is replaced, not added to: one image, one credential.
-  const chunks = extractChunks(png).filter((c) => !(c.name === 'iTXt' && keywordOf(c.data) === PNG_KEYWORD));
+  const chunks = png.chunks.filter((c) => !(c.name === 'iTXt' && keywordOf(c.data) === PNG_KEYWORD));
   const data = iTXt.encodeSync({
     keyword: PNG_KEYWORD,
     compressionFlag: false,
@@ -75,14 +94,15 @@ export function bakePng(credential: Record<string, unknown>, imageDataUrl = imag
 
 /** The badge as an SVG with the credential baked in. A PNG badge is wrapped in an SVG <image>. */
 export function bakeSvg(credential: Record<string, unknown>, imageDataUrl = imageOfCredential(credential)): string {
-  const image = decodeDataUrl(imageDataUrl);
-  const doc =
-    image.kind === 'svg'
+  const doc = withImage(credential, imageDataUrl, (dataUrl) => {
+    const image = decodeDataUrl(dataUrl);
+    return image.kind === 'svg'
       ? create(image.bytes.toString('utf8'))
       : create()
           .ele('http://www.w3.org/2000/svg', 'svg', { width: '256', height: '256', viewBox: '0 0 256 256' })
-          .ele('image', { width: '256', height: '256', href: imageDataUrl })
+          .ele('image', { width: '256', height: '256', href: dataUrl })
           .doc();
+  });
   const root = doc.root();
   // A credential baked before is replaced, not added to.
   for (const old of Array.from(asElement(root.node).children)) {

@@ -1,12 +1,14 @@
+import { eq } from 'drizzle-orm';
 import * as iTXt from 'png-chunk-itxt';
 import encodeChunks from 'png-chunks-encode';
 import extractChunks from 'png-chunks-extract';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
+import { achievement } from '../../db/schema/index.js';
 import { createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
-import { independentVerifier } from '../../test/badge-verifier.js';
+import { awardedToSelf, independentVerifier } from '../../test/badge-verifier.js';
 import { multipart } from '../../test/multipart.js';
 import { asElement, OB3_NAMESPACE, PNG_KEYWORD } from './baked-image.js';
 
@@ -14,22 +16,9 @@ const t = await createTestApp();
 const independentlyVerify = independentVerifier(t);
 
 /** An achievement (with the template image, an SVG, unless one is given) awarded to `self`. */
-async function awarded(image?: string) {
+async function awarded(image?: string, name = 'Data storyteller') {
   const c = await createCast(t);
-  const admin = c.as('admin') as Record<string, string>;
-  const achievement = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
-    name: 'Data storyteller',
-    description: 'Tells a story with data that changes a decision.',
-    criteria: 'Presented an analysis that a team acted on.',
-    ...(image && { image }),
-  });
-  const { awards } = await t.callOk('POST', `/api/achievements/${achievement.id}/awards`, admin, {
-    memberIds: [c.members.self.id],
-    reason: 'Quarterly review story',
-  });
-  const awardId = awards[0].id as string;
-  const credential = (await t.callOk('GET', `/api/credentials/${awardId}/download`, {})) as Json;
-  return { c, admin, awardId, credential };
+  return { c, ...(await awardedToSelf(t, c, { name, ...(image && { image }) })) };
 }
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
@@ -143,18 +132,9 @@ describe('a baked SVG', () => {
   });
 
   it('keeps a credential whose text holds "]]>" intact (it cannot end the CDATA)', async () => {
-    const { c, admin } = await awarded();
-    const achievement = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
-      name: 'Closing ]]> brackets',
-      description: 'A name that would end a CDATA section: ]]>',
-      criteria: 'c',
-    });
-    const { awards } = await t.callOk('POST', `/api/achievements/${achievement.id}/awards`, admin, {
-      memberIds: [c.members.self.id],
-      reason: 'r',
-    });
-    const credential = await t.callOk('GET', `/api/credentials/${awards[0].id}/download`, {});
-    const svg = (await get(`/api/credentials/${awards[0].id}/badge.svg`)).body;
+    const { awardId, credential } = await awarded(undefined, 'Closing ]]> brackets');
+    const svg = (await get(`/api/credentials/${awardId}/badge.svg`)).body;
+    expect(JSON.stringify(credential)).toContain(']]>');
     expect(readSvg(svg).credential).toEqual(credential);
     expect((await verifyUpload('b.svg', 'image/svg+xml', Buffer.from(svg))).json().status).toBe('valid');
   });
@@ -193,6 +173,45 @@ ${baked.replace('<openbadges:credential>', '<text>&lol2;&xxe;</text><openbadges:
     expect(empty.json().error.fields.file).toBe(
       'That SVG holds no Open Badges credential (no <openbadges:credential> element), so there is nothing to verify in it.',
     );
+  });
+});
+
+describe('an SVG image that cannot be drawn', () => {
+  const broken = `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"').toString('base64')}`;
+
+  it('is refused on upload, naming the image', async () => {
+    const c = await createCast(t);
+    const res = await t.call('POST', `/api/orgs/${c.org.id}/achievements`, c.as('admin') as Record<string, string>, {
+      name: 'Broken',
+      description: 'd',
+      criteria: 'c',
+      image: broken,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.image).toBe('That SVG cannot be drawn (it is not well-formed): export it again.');
+  });
+
+  it('stored before that check, still gives baked badges (the template stands in), never a 5xx', async () => {
+    const c = await createCast(t);
+    const admin = c.as('admin') as Record<string, string>;
+    const created = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
+      name: 'Older badge',
+      description: 'd',
+      criteria: 'c',
+    });
+    await t.db.update(achievement).set({ image: broken }).where(eq(achievement.id, created.id));
+    const { awards } = await t.callOk('POST', `/api/achievements/${created.id}/awards`, admin, {
+      memberIds: [c.members.self.id],
+      reason: 'r',
+    });
+    const credential = await t.callOk('GET', `/api/credentials/${awards[0].id}/download`, {});
+    expect(credential.credentialSubject.achievement.image.id).toBe(broken);
+    const png = await get(`/api/credentials/${awards[0].id}/badge.png`);
+    expect(png.statusCode).toBe(200);
+    expect(readPng(png.rawPayload)).toEqual(credential);
+    const svg = await get(`/api/credentials/${awards[0].id}/badge.svg`);
+    expect(svg.statusCode).toBe(200);
+    expect(readSvg(svg.body).credential).toEqual(credential);
   });
 });
 

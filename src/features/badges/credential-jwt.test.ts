@@ -3,6 +3,7 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
+import { awardedToSelf } from '../../test/badge-verifier.js';
 import { multipart } from '../../test/multipart.js';
 
 const t = await createTestApp();
@@ -19,19 +20,7 @@ async function publicKeyOf(kid: string, orgId: string) {
 describe('the credential as a VC-JWT', () => {
   it('is signed EdDSA by the issuer’s key, which jose verifies from the DID document, before and after rotation', async () => {
     const c = await createCast(t);
-    const admin = c.as('admin') as Record<string, string>;
-    const achievement = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
-      name: 'Data storyteller',
-      description: 'd',
-      criteria: 'c',
-      expiryDays: 30,
-    });
-    const { awards } = await t.callOk('POST', `/api/achievements/${achievement.id}/awards`, admin, {
-      memberIds: [c.members.self.id],
-      reason: 'r',
-    });
-    const awardId = awards[0].id as string;
-    const credential = (await t.callOk('GET', `/api/credentials/${awardId}/download`, {})) as Json;
+    const { admin, awardId, credential } = await awardedToSelf(t, c, { name: 'Data storyteller', expiryDays: 30 });
     const res = await t.app.inject({ method: 'GET', url: `/api/credentials/${awardId}/credential.jwt` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/jwt');

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
+import { awardedToSelf } from '../../test/badge-verifier.js';
 
 /*
  * Every credential Waymark issues validates against 1EdTech's official Open Badges 3.0 JSON Schema
@@ -34,16 +35,7 @@ async function issued(achievement: Json) {
     colour: '#1f5f8b',
     version: 1,
   });
-  const created = await t.callOk('POST', `/api/orgs/${c.org.id}/achievements`, admin, {
-    description: 'Tells a story with data that changes a decision.',
-    criteria: 'Presented an analysis that a team acted on.',
-    ...achievement,
-  });
-  const { awards } = await t.callOk('POST', `/api/achievements/${created.id}/awards`, admin, {
-    memberIds: [c.members.self.id],
-    reason: 'Quarterly review story',
-  });
-  return (await t.callOk('GET', `/api/credentials/${awards[0].id}/download`, {})) as Json;
+  return (await awardedToSelf(t, c, achievement)).credential as Json;
 }
 
 describe('the official Open Badges 3.0 JSON Schema', () => {
