@@ -48,11 +48,23 @@ describe('badges', () => {
     const badge = page.getByRole('article', { name: 'Data storyteller' });
     await badge.waitFor();
     const download = await page.request.get(
-      (await badge.getByRole('link', { name: /Download the credential/ }).getAttribute('href')) as string,
+      (await badge.getByRole('link', { name: /Download the credential .*\(JSON\)/ }).getAttribute('href')) as string,
     );
     const credential = await download.json();
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(credential.credentialSubject.identifier[0].identityHash).toBe('Bea Badger');
+    // The baked PNG: a PNG whose iTXt chunk "openbadgecredential" holds the same signed credential.
+    const bakedHref = (await badge
+      .getByRole('link', { name: /Download the badge .*\(PNG\)/ })
+      .getAttribute('href')) as string;
+    const bakedPng = Buffer.from(await (await page.request.get(bakedHref)).body());
+    expect(bakedPng.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bakedPng.includes(Buffer.from('openbadgecredential\0'))).toBe(true);
+    const linkedIn = new URL(
+      (await badge.getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('href')) as string,
+    );
+    expect(linkedIn.searchParams.get('name')).toBe('Data storyteller');
+    expect(await badge.getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('target')).toBe('_blank');
     await expectNoAxeViolations(page, 'portfolio with a badge');
     const verificationUrl = (await badge
       .getByRole('link', { name: /Verification page/ })
@@ -67,6 +79,36 @@ describe('badges', () => {
       await visitor.getByText('Awarded to Bea Badger by Badge Library', { exact: false }).waitFor();
       await visitor.getByText('The signature (eddsa-rdfc-2022) is valid').waitFor();
       await expectNoAxeViolations(visitor, `verification page at ${width} px`);
+      await context.close();
+    }
+
+    // Someone signed out verifies the baked image on the public "Verify a badge" page.
+    for (const width of [1280, 390]) {
+      const { page: visitor, context } = await newPage(env, width);
+      await visitor.goto('/credentials/verify');
+      await visitor.getByRole('heading', { name: 'Verify a badge', level: 1 }).waitFor();
+      await expectNoAxeViolations(visitor, `verify a badge at ${width} px`);
+      await visitor
+        .getByLabel('Badge image or credential')
+        .setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: bakedPng });
+      await visitor.getByRole('button', { name: 'Verify the file' }).click();
+      await visitor.getByRole('heading', { name: 'Data storyteller (from the PNG image)' }).waitFor();
+      await visitor.getByText('Verified.').waitFor();
+      await visitor.getByText('The signature (eddsa-rdfc-2022) is valid').waitFor();
+      await expectNoAxeViolations(visitor, `verify a badge, verified, at ${width} px`);
+      await context.close();
+    }
+
+    // The VC-JWT the learner downloads, pasted on the same page, verifies too.
+    const jwtHref = (await badge.getByRole('link', { name: /\(VC-JWT\)/ }).getAttribute('href')) as string;
+    const jwt = await (await page.request.get(jwtHref)).text();
+    {
+      const { page: visitor, context } = await newPage(env);
+      await visitor.goto('/credentials/verify');
+      await visitor.getByLabel('The credential (JSON or VC-JWT)').fill(jwt);
+      await visitor.getByRole('button', { name: 'Verify what I pasted' }).click();
+      await visitor.getByRole('heading', { name: 'Data storyteller (from the VC-JWT)' }).waitFor();
+      await visitor.getByText("Its JWT's signature (EdDSA,", { exact: false }).waitFor();
       await context.close();
     }
 

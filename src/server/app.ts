@@ -19,7 +19,7 @@ import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { auditJobs, auditRoutes } from '../features/audit/index.js';
 import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
-import { badgesRoutes, recognitionRoutes } from '../features/badges/index.js';
+import { badgesRoutes, credentialFilesRoutes, recognitionRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
 import { checkinsRoutes } from '../features/checkins/index.js';
@@ -283,6 +283,7 @@ export async function buildApp(opts: BuildAppOptions) {
     programmeCoverRoutes,
     badgesRoutes,
     recognitionRoutes,
+    credentialFilesRoutes,
   ]) {
     await app.register(routes(ctx));
   }

@@ -20,9 +20,10 @@ import {
   takenStatusIndexes,
 } from './badges.repository.js';
 import type { AwardView, awardBody } from './badges.schema.js';
-import { buildCredential, type Credential, credentialUrl, signCredential } from './credential.js';
+import { buildCredential, type Credential, credentialUrl, signBadgeCredential } from './credential.js';
 import { statusListUrl } from './issuer-identity.js';
 import { activeSigningKey, signingKeyPair } from './issuer-keys.js';
+import { addToLinkedInUrl, issuerNameOf } from './linkedin.js';
 import { publishStatusList, STATUS_LIST_LENGTH } from './status-list.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
@@ -43,6 +44,14 @@ function awardViewOf(baseUrl: string, r: AwardListed): AwardView {
     revokedAt: a.revokedAt?.toISOString() ?? null,
     revokedReason: a.revokedReason,
     verificationUrl: credentialUrl(baseUrl, a.id),
+    addToLinkedInUrl: addToLinkedInUrl({
+      name: r.achievementName,
+      organizationName: issuerNameOf(JSON.parse(a.credential) as Credential),
+      issuedAt: a.issuedAt,
+      expiresAt: a.expiresAt,
+      certUrl: credentialUrl(baseUrl, a.id),
+      certId: a.id,
+    }),
   };
 }
 
@@ -120,7 +129,7 @@ export async function awardAchievement(
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const awardId = randomUUID();
     const statusIndex = indexes[i] as number;
-    const credential = await signCredential(
+    const credential = await signBadgeCredential(
       keyPair,
       buildCredential(baseUrl, {
         awardId,
@@ -214,9 +223,4 @@ export async function publicCredential(ctx: AppContext, awardId: string) {
   if (!found) throw notFound('Credential');
   const credential = JSON.parse(found.award.credential) as Credential;
   return { credential, verification: await verifyBadgeCredential(ctx, credential) };
-}
-
-/** Verifies a credential someone sends (anyone may: a verifier needs no account). */
-export async function verifySubmitted(ctx: AppContext, credential: Credential) {
-  return verifyBadgeCredential(ctx, credential);
 }

@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { validationError } from '../../server/errors.js';
 import { IMAGE_LIMIT_TEXT } from './badges.schema.js';
 
@@ -33,6 +34,12 @@ export function checkUploadedImage(dataUrl: string): string {
     throw validationError({
       image: 'That SVG has scripts, event handlers or links to other files: export it as a plain image.',
     });
+  }
+  // It is drawn as a PNG for the baked badge (baked-image.ts): one that cannot be drawn is refused now.
+  try {
+    new Resvg(text);
+  } catch {
+    throw validationError({ image: 'That SVG cannot be drawn (it is not well-formed): export it again.' });
   }
   return dataUrl;
 }

@@ -19,7 +19,6 @@ import {
   listMyBadges,
   publicCredential,
   revokeBadge,
-  verifySubmitted,
 } from './awards.service.js';
 import {
   achievementList,
@@ -39,8 +38,6 @@ import {
   revokeBody,
   updateAchievementBody,
   updateIssuerBody,
-  verificationView,
-  verifyBody,
 } from './badges.schema.js';
 import { publishedDidDocument } from './issuer-keys.js';
 import { signedStatusList } from './status-list.js';
@@ -220,18 +217,6 @@ export const badgesRoutes =
         reply.header('content-disposition', attachmentHeader(`badge-${req.params.awardId}.json`));
         return credential;
       },
-    );
-    app.post(
-      '/api/credentials/verify',
-      {
-        schema: {
-          tags,
-          summary: 'Verify an Open Badges 3.0 credential: signature, issuer, expiry and revocation, in words',
-          body: verifyBody,
-          response: { 200: verificationView, ...errors(400) },
-        },
-      },
-      async (req) => verifySubmitted(ctx, req.body.credential),
     );
     app.get(
       '/api/badges/status-lists/:orgId',

@@ -100,6 +100,8 @@ export const awardView = z
     revokedReason: z.string().nullable(),
     /** The public verification page, the link its learner may share. */
     verificationUrl: z.string(),
+    /** LinkedIn's Add to Profile link for this badge, as a certification (credential-files: linkedin.ts). */
+    addToLinkedInUrl: z.string(),
   })
   .meta({ id: 'BadgeAward' });
 export type AwardView = z.infer<typeof awardView>;
@@ -186,8 +188,6 @@ export const verificationView = z
     ),
   })
   .meta({ id: 'CredentialVerification' });
-
-export const verifyBody = z.object({ credential: credentialJson });
 
 export const publicCredentialView = z.object({ credential: credentialJson, verification: verificationView });
 

@@ -3,12 +3,12 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { badgeIssuerKey } from '../../db/schema/index.js';
 import { createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
+import { independentVerifier } from '../../test/badge-verifier.js';
 import { addMember } from '../../test/factories.js';
 import { bundledDocumentLoader } from './credential-contexts.js';
 import { awardAchievement } from './index.js';
@@ -16,41 +16,8 @@ import { verifyBadgeCredential } from './verify-credential.js';
 
 const t = await createTestApp();
 
-/*
- * A verifier that owes nothing to our verification code: @digitalbazaar/vc's verifyCredential and the status
- * list library's checkStatus, with the bundled contexts, resolving did:web the way the method says (the DID's
- * path → <host>/<path>/did.json) and fetching status lists by their address, both through HTTP to the app.
- */
-async function fetchFromApp(url: string): Promise<unknown | undefined> {
-  const base = t.ctx.config.baseUrl;
-  if (url.startsWith('did:web:')) {
-    const [did, fragment] = url.split('#') as [string, string | undefined];
-    const [host, ...path] = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
-    const address = `http://${host}/${path.join('/')}/did.json`;
-    if (!address.startsWith(base)) return undefined;
-    const res = await t.app.inject({ method: 'GET', url: address.slice(base.length) });
-    if (res.statusCode !== 200) return undefined;
-    const document = res.json() as { verificationMethod: { id: string }[] };
-    if (!fragment) return document;
-    const method = document.verificationMethod.find((m) => m.id === url);
-    return method && { '@context': 'https://w3id.org/security/multikey/v1', ...method };
-  }
-  if (!url.startsWith(base)) return undefined;
-  const res = await t.app.inject({ method: 'GET', url: url.slice(base.length) });
-  return res.statusCode === 200 ? res.json() : undefined;
-}
-const independentLoader = bundledDocumentLoader(fetchFromApp);
-const suite = () => new DataIntegrityProof({ cryptosuite });
-
-async function independentlyVerify(credential: Json, now?: Date) {
-  return vc.verifyCredential({
-    credential,
-    suite: suite(),
-    documentLoader: independentLoader,
-    ...(now && { now }),
-    checkStatus: (options) => checkStatus({ ...options, suite: suite(), verifyBitstringStatusListCredential: true }),
-  });
-}
+// The independent verifier: @digitalbazaar's libraries alone, resolving the issuer's DID over HTTP to the app.
+const independentlyVerify = independentVerifier(t);
 
 async function setUp(achievement: Json = {}) {
   const c = await createCast(t);
@@ -91,7 +58,7 @@ describe('awarding an achievement', () => {
     expect(credential.credentialSubject.type).toEqual(['AchievementSubject']);
     expect(credential.credentialSubject.identifier[0].identityHash).toBe('Third Learner');
     expect(credential.credentialSubject.achievement.name).toBe('Data storyteller');
-    expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(credential.proof).toMatchObject([{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' }]);
 
     const independent = await independentlyVerify(credential);
     expect(independent.verified, JSON.stringify(independent.error)).toBe(true);
@@ -190,7 +157,10 @@ describe('a tampered credential', () => {
   it('signed with a key the issuer does not hold is invalid', async () => {
     const s = await setUp();
     const { awards } = await s.award([s.c.members.self.id]);
-    const { proof, ...unsigned } = await s.credentialOf(awards[0].id);
+    const {
+      proof: [proof],
+      ...unsigned
+    } = await s.credentialOf(awards[0].id);
     // Another key claiming to be the issuer's: the signature cannot match the published key.
     const impostor = await Ed25519Multikey.generate({ id: proof.verificationMethod, controller: unsigned.issuer.id });
     const forged = await vc.issue({
@@ -296,8 +266,8 @@ describe('the issuer and its keys', () => {
     const after = (await s.award([s.c.members.otherMember.id])).awards[0];
     const oldCredential = await s.credentialOf(before.id);
     const newCredential = await s.credentialOf(after.id);
-    expect(oldCredential.proof.verificationMethod).toMatch(/#key-1$/);
-    expect(newCredential.proof.verificationMethod).toMatch(/#key-2$/);
+    expect(oldCredential.proof[0].verificationMethod).toMatch(/#key-1$/);
+    expect(newCredential.proof[0].verificationMethod).toMatch(/#key-2$/);
     for (const credential of [oldCredential, newCredential]) {
       expect((await independentlyVerify(credential)).verified).toBe(true);
       expect((await s.verify(credential)).status).toBe('valid');

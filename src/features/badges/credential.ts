@@ -81,5 +81,15 @@ export async function signCredential(keyPair: KeyPair, credential: Credential, a
   return vc.issue({ credential, suite, documentLoader: bundledDocumentLoader() });
 }
 
+/**
+ * Signs an OpenBadgeCredential. Its proof is given as a set (an array of one), as the official Open Badges 3.0
+ * JSON Schema requires (`proof` is an array there); in JSON-LD a proof and a set of one are the same, and the
+ * proof is not part of what it signs, so the signature is unchanged (credential-schema.test.ts).
+ */
+export async function signBadgeCredential(keyPair: KeyPair, credential: Credential, at = new Date()) {
+  const signed = await signCredential(keyPair, credential, at);
+  return { ...signed, proof: [signed.proof].flat() };
+}
+
 /** The suite that checks eddsa-rdfc-2022 proofs (no signer: it only verifies). */
 export const verifyingSuite = () => new DataIntegrityProof({ cryptosuite });

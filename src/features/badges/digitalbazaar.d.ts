@@ -38,6 +38,10 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }
   export function generate(options: { id?: string; controller?: string }): Promise<KeyPair>;
   export function from(key: JsonLd): Promise<KeyPair>;
+  export function toJwk(options: {
+    keyPair: KeyPair;
+    secretKey?: boolean;
+  }): Promise<{ kty: string; crv: string; x: string; d?: string }>;
 }
 declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function createList(options: {

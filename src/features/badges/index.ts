@@ -5,5 +5,6 @@
 export { type AwardInput, awardAchievement } from './awards.service.js';
 export { findAchievement } from './badges.repository.js';
 export { badgesRoutes } from './badges.routes.js';
+export { credentialFilesRoutes } from './credential-files.routes.js';
 export { badgesToShow, credentialsOfMember } from './credentials-of-member.js';
 export { recognitionRoutes } from './recognition.routes.js';

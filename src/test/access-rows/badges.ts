@@ -107,6 +107,21 @@ export const rows: Row[] = [
     expect: everyone(200),
   },
   {
+    route: 'GET /api/credentials/:awardId/badge.png',
+    request: async (c, t) => ({ method: 'GET', url: `/api/credentials/${await awardToSelf(c, t)}/badge.png` }),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /api/credentials/:awardId/badge.svg',
+    request: async (c, t) => ({ method: 'GET', url: `/api/credentials/${await awardToSelf(c, t)}/badge.svg` }),
+    expect: everyone(200),
+  },
+  {
+    route: 'GET /api/credentials/:awardId/credential.jwt',
+    request: async (c, t) => ({ method: 'GET', url: `/api/credentials/${await awardToSelf(c, t)}/credential.jwt` }),
+    expect: everyone(200),
+  },
+  {
     route: 'POST /api/credentials/verify',
     request: async (c, t) => {
       const credential = await t.callOk('GET', `/api/credentials/${await awardToSelf(c, t)}/download`, {});

@@ -56,3 +56,4 @@ export const badgesAdminPage = () => import('../features/badges/badges-admin-pag
 export const credentialPage = () => import('../features/badges/credential-page');
 export const recognitionPage = () => import('../features/badges/recognition-page');
 export const achievementPage = () => import('../features/badges/achievement-page');
+export const verifyCredentialPage = () => import('../features/badges/verify-credential-page');

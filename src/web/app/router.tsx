@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
       { path: '/invite/:token', lazy: page(pages.invitationPages, (m) => m.InviteLandingPage) },
       { path: '/p/:token', lazy: page(pages.sharedPortfolioPage, (m) => m.SharedPortfolioPage) },
       { path: '/unsubscribe', lazy: page(pages.unsubscribePage, (m) => m.UnsubscribePage) },
+      { path: '/credentials/verify', lazy: page(pages.verifyCredentialPage, (m) => m.VerifyCredentialPage) },
       { path: '/credentials/:awardId', lazy: page(pages.credentialPage, (m) => m.CredentialPage) },
       { path: '/achievements/:achievementId', lazy: page(pages.achievementPage, (m) => m.AchievementPage) },
       // Every token and component, for those building Waymark: not in a production build.

@@ -12,10 +12,11 @@ import type {
   RevokeBody,
   VerificationView,
 } from '../../../features/badges/badges.schema';
-import { api } from '../../lib/api';
+import type { FileVerificationView } from '../../../features/badges/credential-files.schema';
+import { api, upload } from '../../lib/api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { AchievementView, AwardView, PublicCredentialView, VerificationView };
+export type { AchievementView, AwardView, FileVerificationView, PublicCredentialView, VerificationView };
 
 /** An achievement's awards hang under it: awarding or revoking reads it (and the list's counts) again. */
 export const badgeKeys = {
@@ -83,3 +84,21 @@ export function useAwardActions(orgId: string, achievementId: string) {
 
 /** Where a credential's JSON is downloaded (a public address, like its verification page). */
 export const credentialDownloadUrl = (awardId: string) => `/api/credentials/${encodeURIComponent(awardId)}/download`;
+
+/** Where a credential is downloaded as a VC-JWT (the same credential, signed as a JWT by the same key). */
+export const credentialJwtUrl = (awardId: string) => `/api/credentials/${encodeURIComponent(awardId)}/credential.jwt`;
+
+/** Where a credential's baked badge image is downloaded: the PNG or the SVG with the credential inside. */
+export const bakedBadgeUrl = (awardId: string, kind: 'png' | 'svg') =>
+  `/api/credentials/${encodeURIComponent(awardId)}/badge.${kind}`;
+
+/** Verifies a credential someone has: a file (baked PNG or SVG, JSON, VC-JWT) or pasted JSON or JWT. Changes nothing. */
+export const useVerifyCredential = () =>
+  useMutation({
+    mutationFn: (given: { file: File } | { credential: Record<string, unknown> } | { jwt: string }) => {
+      if (!('file' in given)) return api<FileVerificationView>('POST', '/api/credentials/verify', given);
+      const form = new FormData();
+      form.append('file', given.file);
+      return upload<FileVerificationView>('/api/credentials/verify', form);
+    },
+  });

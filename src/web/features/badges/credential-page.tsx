@@ -1,27 +1,9 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
-import { formatDateOf } from '../../lib/dates';
-import { credentialDownloadUrl, type PublicCredentialView, usePublicCredential } from './badges-api';
-
-type Subject = {
-  identifier?: { identityType?: string; identityHash?: string }[];
-  achievement?: {
-    name?: string;
-    description?: string;
-    criteria?: { narrative?: string };
-    image?: { id?: string };
-    tag?: string[];
-  };
-};
-
-const headline: Record<PublicCredentialView['verification']['status'], string> = {
-  valid: 'Verified',
-  invalid: 'Not valid',
-  expired: 'Expired',
-  revoked: 'Revoked',
-};
+import { bakedBadgeUrl, credentialDownloadUrl, credentialJwtUrl, usePublicCredential } from './badges-api';
+import { badgeNameOf, CredentialSummary, type ShownCredential } from './credential-summary';
 
 /**
  * A credential's public verification page, at the link its learner shares: anonymous by design, it shows what the
@@ -30,18 +12,9 @@ const headline: Record<PublicCredentialView['verification']['status'], string> =
 export function CredentialPage() {
   const { awardId = '' } = useParams();
   const found = usePublicCredential(awardId);
-  const credential = found.data?.credential as
-    | {
-        name?: string;
-        issuer?: { name?: string; id?: string; url?: string };
-        validFrom?: string;
-        validUntil?: string;
-        credentialSubject?: Subject;
-      }
-    | undefined;
-  const achievement = credential?.credentialSubject?.achievement;
-  const holder = credential?.credentialSubject?.identifier?.find((i) => i.identityType === 'name')?.identityHash;
-  useTitle(achievement?.name ? `Badge: ${achievement.name}` : 'Badge');
+  const credential = found.data?.credential as ShownCredential | undefined;
+  const name = badgeNameOf(credential);
+  useTitle(name ? `Badge: ${name}` : 'Badge');
   if (found.isPending) return <p role="status">Checking the credential…</p>;
   if (found.error) {
     if (found.error instanceof ApiError && found.error.status === 404) {
@@ -54,38 +27,37 @@ export function CredentialPage() {
     }
     return <FormError error={found.error} />;
   }
-  const { verification } = found.data;
   return (
     <section className="credential">
-      <h1>{achievement?.name ?? credential?.name ?? 'Badge'}</h1>
-      <p className={verification.status === 'valid' ? 'lead' : 'notice'} role="status">
-        <strong>{headline[verification.status]}.</strong> {holder ? `Awarded to ${holder}` : 'Awarded'} by{' '}
-        {credential?.issuer?.name ?? 'its issuer'}
-        {credential?.validFrom && ` on ${formatDateOf(credential.validFrom)}`}.
-      </p>
-      {achievement?.image?.id && <img src={achievement.image.id} alt="" width={128} height={128} />}
-      {achievement?.description && <p>{achievement.description}</p>}
-      {achievement?.criteria?.narrative && (
-        <>
-          <h2>What earns it</h2>
-          <p>{achievement.criteria.narrative}</p>
-        </>
-      )}
-      {achievement?.tag && achievement.tag.length > 0 && <p className="hint">Skills: {achievement.tag.join(', ')}</p>}
-      <h2>What was checked</h2>
+      <h1>{name ?? 'Badge'}</h1>
+      <CredentialSummary credential={credential} verification={found.data.verification} headingLevel={2} />
+      <h2>Take it with you</h2>
+      <p className="hint">Issuer: {credential?.issuer?.id}.</p>
       <ul>
-        {verification.checks.map((check) => (
-          <li key={check.check}>
-            {check.passed ? '✓ ' : '✗ '}
-            <span className="visually-hidden">{check.passed ? 'Passed: ' : 'Failed: '}</span>
-            {check.message}
-          </li>
-        ))}
+        <li>
+          <a href={bakedBadgeUrl(awardId, 'png')} download>
+            Download the badge image (PNG)
+          </a>{' '}
+          or{' '}
+          <a href={bakedBadgeUrl(awardId, 'svg')} download>
+            the badge image (SVG)
+          </a>
+          : the signed credential is baked into the image, so anyone can check the image alone.
+        </li>
+        <li>
+          <a href={credentialDownloadUrl(awardId)} download>
+            Download the credential (JSON)
+          </a>{' '}
+          or{' '}
+          <a href={credentialJwtUrl(awardId)} download>
+            the credential as a VC-JWT
+          </a>{' '}
+          to verify it with any Open Badges 3.0 verifier.
+        </li>
+        <li>
+          <Link to="/credentials/verify">Verify another badge</Link> from its image or its JSON.
+        </li>
       </ul>
-      <p className="hint">
-        Issuer: {credential?.issuer?.id}. <a href={credentialDownloadUrl(awardId)}>Download the credential (JSON)</a> to
-        verify it with any Open Badges 3.0 verifier.
-      </p>
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { FormError } from '../../components/form-error';
 import { formatDateOf } from '../../lib/dates';
-import { credentialDownloadUrl, useMyBadges } from './badges-api';
+import { bakedBadgeUrl, credentialDownloadUrl, credentialJwtUrl, useMyBadges } from './badges-api';
 
 /**
- * The portfolio's "Badges": what the learner was awarded, each with its credential to download and the public
- * verification page they may share.
+ * The portfolio's "Badges": what the learner was awarded, each with its credential to download (as JSON, or baked
+ * into the badge image, PNG or SVG), the public verification page they may share, and LinkedIn's Add to Profile.
  */
 export function MyBadges({ orgId }: { orgId: string }) {
   const badges = useMyBadges(orgId);
@@ -37,12 +37,27 @@ export function MyBadges({ orgId }: { orgId: string }) {
               )}
               <p>{award.reason}</p>
               <div className="actions">
+                <a href={bakedBadgeUrl(award.id, 'png')} download>
+                  Download the badge<span className="visually-hidden"> {award.achievementName}</span> (PNG)
+                </a>
+                <a href={bakedBadgeUrl(award.id, 'svg')} download>
+                  Download the badge<span className="visually-hidden"> {award.achievementName}</span> (SVG)
+                </a>
                 <a href={credentialDownloadUrl(award.id)} download>
                   Download the credential<span className="visually-hidden"> {award.achievementName}</span> (JSON)
+                </a>
+                <a href={credentialJwtUrl(award.id)} download>
+                  Download the credential<span className="visually-hidden"> {award.achievementName}</span> (VC-JWT)
                 </a>
                 <a href={award.verificationUrl}>
                   Verification page<span className="visually-hidden"> of {award.achievementName}</span>
                 </a>
+                {!award.revokedAt && (
+                  <a href={award.addToLinkedInUrl} target="_blank" rel="noopener noreferrer">
+                    Add to LinkedIn profile
+                    <span className="visually-hidden">: {award.achievementName} (opens LinkedIn in a new tab)</span>
+                  </a>
+                )}
               </div>
             </article>
           </li>
