@@ -22,8 +22,8 @@ describe('the audit log, as an owner reads it', () => {
     const changed = await page.request.patch(`/api/orgs/${orgId}/members/${colleague.id}`, { data: { role: 'admin' } });
     expect(changed.status(), await changed.text()).toBe(200);
 
-    await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: 'Events, newest first' });
     const roleRow = table.getByRole('row').filter({ hasText: 'Changed a role' });
     await expect.poll(() => roleRow.textContent()).toContain('Rhea Ross');

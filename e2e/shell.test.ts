@@ -45,7 +45,7 @@ describe('the app shell', () => {
 
     const learning = 'My learning: Home, Plans, Log, Portfolio, Programmes';
     const organisation =
-      'Organisation: Members, Invitations, Guide questions, Templates, Run programmes, Badges, Insights, Audit log, API tokens';
+      'Organisation: Members, Invitations, Guide questions, Templates, Run programmes, Badges, Insights, Audit trail, API tokens';
     expect(await navGroups(learner)).toEqual([
       learning,
       'Together: Feed, Communities, Shared with me, Mentoring, Members',

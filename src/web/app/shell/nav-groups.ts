@@ -87,7 +87,7 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/programmes/manage`, label: 'Run programmes', icon: GraduationCap },
         { to: `${org}/badges`, label: 'Badges', icon: BadgeCheck },
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
-        { to: `${org}/audit`, label: 'Audit log', icon: ScrollText },
+        { to: `${org}/audit`, label: 'Audit trail', icon: ScrollText },
         { to: `${org}/tokens`, label: 'API tokens', icon: KeyRound },
       ],
     });

@@ -33,7 +33,7 @@ export function AuditPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const audit = useAudit(orgId, filters, cursors.at(-1));
   const org = useOrg(orgId);
-  useTitle('Audit log');
+  useTitle('Audit trail');
   const view = audit.data;
   const apply = (next: AuditFilters) => {
     setCursors([]);
@@ -41,13 +41,13 @@ export function AuditPage() {
   };
   return (
     <section>
-      <h1>Audit log</h1>
+      <h1>Audit trail</h1>
       <p className="lead">
         Who changed the organisation’s set-up, and when: roles and supervisors, sign-ins, data taken away as CSV, badge
         keys and settings. Nobody’s plans, log or posts are ever in it.
       </p>
       {view && <Filters key={search.toString()} view={view} value={filters} onApply={apply} />}
-      {audit.isPending && <p role="status">Loading the audit log…</p>}
+      {audit.isPending && <p role="status">Loading the audit trail…</p>}
       <FormError error={audit.error && !fieldError(audit.error, 'from') ? audit.error : null} />
       {view && (
         <>
@@ -104,7 +104,7 @@ function Filters({
   const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: e.target.value || undefined });
   return (
-    <search aria-label="Filter the audit log">
+    <search aria-label="Filter the audit trail">
       <form
         className="filters"
         onSubmit={(e) => {
