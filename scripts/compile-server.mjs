@@ -9,6 +9,11 @@ import * as esbuild from 'esbuild';
 const FINDS_FILES = /__dirname|__filename|import\.meta\.url|require\.resolve|new Worker\(|\.wasm\b/;
 /** Optional native addons that bundled packages mention but Waymark never installs. */
 const NEVER_INSTALLED = ['pg-native'];
+/**
+ * Packages that load a native addon (a `.node` file for this platform, from a package of its own): esbuild
+ * cannot bundle those, so they and their subpaths stay in node_modules.
+ */
+const NATIVE_ADDONS = ['@resvg/resvg-js'].flatMap((name) => [name, `${name}/*`]);
 
 const packageOf = (file) => file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
 
@@ -34,7 +39,10 @@ const options = (entry, outfile, external) => ({
 
 /** Packages in the graph of `entry` that must stay in node_modules, each with its subpaths. */
 async function packagesToKeepOutside(entry, outfile) {
-  const graph = await esbuild.build({ ...options(entry, outfile, NEVER_INSTALLED), write: false });
+  const graph = await esbuild.build({
+    ...options(entry, outfile, [...NEVER_INSTALLED, ...NATIVE_ADDONS]),
+    write: false,
+  });
   const outside = new Set();
   for (const file of Object.keys(graph.metafile.inputs)) {
     const name = packageOf(file);
@@ -46,7 +54,7 @@ async function packagesToKeepOutside(entry, outfile) {
 /** Compiles `entry` into `outfile`; answers the project files it was made from (for the build record). */
 export async function compileServer(entry, outfile) {
   const outside = await packagesToKeepOutside(entry, outfile);
-  const external = [...NEVER_INSTALLED, ...outside.flatMap((name) => [name, `${name}/*`])];
+  const external = [...NEVER_INSTALLED, ...NATIVE_ADDONS, ...outside.flatMap((name) => [name, `${name}/*`])];
   const result = await esbuild.build(options(entry, outfile, external));
   return Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'));
 }
