@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { DaysForm } from '../../components/days-form';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { type OrgView, useSaveRemovedDataDays } from '../orgs/orgs-api';
@@ -41,40 +41,14 @@ export function RemovedMembersSection({ org }: { org: OrgView }) {
 }
 
 function RemovedDataDaysForm({ org, save }: { org: OrgView; save: ReturnType<typeof useSaveRemovedDataDays> }) {
-  const id = useId();
-  const [days, setDays] = useState(String(org.removedDataDays));
-  const error = fieldError(save.error, 'removedDataDays');
   return (
-    <form
-      noValidate
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(Number(days));
-      }}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-days`}>Days to keep a removed person’s data</label>
-        <input
-          id={`${id}-days`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={365}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-days-error` : undefined}
-        />
-        {error && (
-          <p className="field-error" id={`${id}-days-error`}>
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit" disabled={save.isPending}>
-        Save
-      </button>
-    </form>
+    <DaysForm
+      label="Days to keep a removed person’s data"
+      initial={org.removedDataDays}
+      max={365}
+      error={fieldError(save.error, 'removedDataDays')}
+      pending={save.isPending}
+      onSave={(days) => save.mutate(days)}
+    />
   );
 }
