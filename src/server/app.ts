@@ -58,6 +58,7 @@ import { settingsRoutes } from '../features/settings/index.js';
 import { sharingRoutes } from '../features/sharing/index.js';
 import { readTemplateForPlan, templatesRoutes } from '../features/templates/index.js';
 import { timelineRoutes } from '../features/timeline/index.js';
+import { scimRoutes, scimSettingsRoutes } from '../features/scim/index.js';
 import { actorFromToken, bearerOf, guardTokenRequests, tokensRoutes } from '../features/tokens/index.js';
 import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
@@ -275,6 +276,8 @@ export async function buildApp(opts: BuildAppOptions) {
     insightsRoutes,
     auditRoutes,
     tokensRoutes,
+    scimRoutes,
+    scimSettingsRoutes,
     programmeProgressRoutes,
     enrolmentsRoutes,
     blogFeedsRoutes,
