@@ -20,7 +20,7 @@ import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { buildApp } from '../src/server/app.js';
 import { cookieHeaderFrom } from '../src/test/app.js';
-import { createOrg } from '../src/test/factories.js';
+import { createOrg, createUser } from '../src/test/factories.js';
 
 interface NewmanSummary {
   run: {
@@ -54,7 +54,8 @@ async function main() {
   const { app } = await buildApp({ config, database, authSecret: SECRET, logger: false, webRoot: '/nonexistent' });
   try {
     const address = new URL(await app.listen({ host: '127.0.0.1', port: 0 }));
-    const { org, owner } = await createOrg(database.db, { name: 'SCIM conformance' });
+    const owner = await createUser(database.db, { name: 'Conformance owner' });
+    const { org } = await createOrg(database.db, { name: 'SCIM conformance', owner });
     const signIn = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
@@ -92,7 +93,8 @@ async function main() {
     console.log(
       `SCIM conformance: ${requests.total} requests, ${assertions.total} assertions, ${assertions.failed} failed`,
     );
-    for (const f of summary.run.failures) console.log(`  ✗ ${f.source?.name ?? '?'}: ${f.error.test ?? ''} ${f.error.message}`);
+    for (const f of summary.run.failures)
+      console.log(`  ✗ ${f.source?.name ?? '?'}: ${f.error.test ?? ''} ${f.error.message}`);
     process.exitCode = assertions.failed === 0 && summary.run.failures.length === 0 ? 0 : 1;
   } finally {
     await app.close();

@@ -53,12 +53,12 @@ import { programmeProgressRoutes } from '../features/programme-progress/index.js
 import { enrolmentsRoutes, programmeCoverRoutes, programmesRoutes } from '../features/programmes/index.js';
 import { reminderJobs } from '../features/reminders/index.js';
 import { reviewsRoutes } from '../features/reviews/index.js';
+import { canonicalScimUrl, scimRoutes, scimSettingsRoutes } from '../features/scim/index.js';
 import { searchRoutes } from '../features/search/index.js';
 import { settingsRoutes } from '../features/settings/index.js';
 import { sharingRoutes } from '../features/sharing/index.js';
 import { readTemplateForPlan, templatesRoutes } from '../features/templates/index.js';
 import { timelineRoutes } from '../features/timeline/index.js';
-import { scimRoutes, scimSettingsRoutes } from '../features/scim/index.js';
 import { actorFromToken, bearerOf, guardTokenRequests, tokensRoutes } from '../features/tokens/index.js';
 import { createChangeFeed } from './change-feed.js';
 import type { AppContext } from './context.js';
@@ -133,6 +133,8 @@ export async function buildApp(opts: BuildAppOptions) {
     clientErrorHandler,
     // Ours answers instead, in the one error shape (refuseWhileClosing).
     return503OnClosing: false,
+    // SCIM endpoints as directories spell them (`/scim/v2/users`): one route each.
+    rewriteUrl: (req) => canonicalScimUrl(req.url ?? '/'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

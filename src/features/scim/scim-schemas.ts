@@ -18,6 +18,8 @@ export interface Attribute {
   uniqueness?: 'none' | 'server';
   description: string;
   subAttributes?: Attribute[];
+  /** Other names directories send it under (Microsoft's reference sends a member's `displayName`). */
+  aliases?: string[];
 }
 
 const str = (name: string, description: string, extra: Partial<Attribute> = {}): Attribute => ({
@@ -126,7 +128,11 @@ export const groupAttributes: Attribute[] = [
     type: 'complex',
     multiValued: true,
     description: 'The people in the group (User ids of this organisation).',
-    subAttributes: [str('value', 'User id.'), str('display', 'A name for display.'), str('$ref', 'User URI.')],
+    subAttributes: [
+      str('value', 'User id.'),
+      { ...str('display', 'A name for display.'), aliases: ['displayName'] },
+      str('$ref', 'User URI.'),
+    ],
   },
 ];
 
@@ -152,5 +158,5 @@ export const commonAttributes: Attribute[] = [
 /** The attribute with this name among `list`, whatever its case. */
 export const findAttribute = (list: Attribute[], name: string) => {
   const lower = name.toLowerCase();
-  return list.find((a) => a.name.toLowerCase() === lower);
+  return list.find((a) => a.name.toLowerCase() === lower || a.aliases?.some((n) => n.toLowerCase() === lower));
 };

@@ -178,21 +178,18 @@ export const scimRoutes =
     ] as const;
     for (const r of resources) {
       const one = `${PREFIX}/${r.name}/:id`;
-      // Microsoft's reference sends `/Users/?filter=…`: the same list.
-      for (const url of [`${PREFIX}/${r.name}`, `${PREFIX}/${r.name}/`]) {
-        app.get(
-          url,
-          {
-            schema: {
-              tags,
-              summary: `List or filter ${r.name} (filter, startIndex, count, attributes)`,
-              querystring: listQuery,
-              response: { 200: scimDoc, ...scimErrors },
-            },
+      app.get(
+        `${PREFIX}/${r.name}`,
+        {
+          schema: {
+            tags,
+            summary: `List or filter ${r.name} (filter, startIndex, count, attributes)`,
+            querystring: listQuery,
+            response: { 200: scimDoc, ...scimErrors },
           },
-          async (req) => r.list(ctx, await req.actor(), req.query),
-        );
-      }
+        },
+        async (req) => r.list(ctx, await req.actor(), req.query),
+      );
       app.post(
         `${PREFIX}/${r.name}`,
         {
