@@ -323,11 +323,10 @@ export async function linkedUsersWithGroups(db: Database, scimUserIds: string[])
       scimUserId: scimUser.id,
       membershipId: scimUser.membershipId,
       data: scimUser.data,
-      groups: sql<
-        string[]
-      >`coalesce((select array_agg(${scimGroup.displayName} order by lower(${scimGroup.displayName}))
-        from ${scimGroupMember} join ${scimGroup} on ${scimGroup.id} = ${scimGroupMember.groupId}
-        where ${scimGroupMember.scimUserId} = ${scimUser.id}), '{}')`,
+      // Spelled out: Drizzle leaves columns of a one-table select unqualified, which a subquery would misread.
+      groups: sql<string[]>`coalesce((select array_agg(g.display_name order by lower(g.display_name))
+        from scim_group_member gm join scim_group g on g.id = gm.group_id
+        where gm.scim_user_id = "scim_user"."id"), '{}')`,
     })
     .from(scimUser)
     .where(inArray(scimUser.id, scimUserIds));

@@ -10,7 +10,7 @@ import { idParam } from '../../server/schemas.js';
 import type { Actor } from '../access/index.js';
 import { bearerOf } from '../tokens/index.js';
 import { listOf, resourceTypes, schemas, serviceProviderConfig } from './scim-discovery.js';
-import { errorBody, ScimError, type ScimType } from './scim-errors.js';
+import { badRequest, errorBody, ScimError, type ScimType } from './scim-errors.js';
 import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from './scim-groups.service.js';
 import { etagOf } from './scim-list.js';
 import { actorFromScimToken } from './scim-tokens.service.js';
@@ -86,7 +86,16 @@ export const scimRoutes =
     const tags = ['scim'];
     const base = scimBase(ctx);
     // Directories send application/scim+json (and sometimes plain JSON): both are read as JSON.
-    app.addContentTypeParser(SCIM_JSON, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));
+    // Some send the content type on a GET or DELETE too: an empty body is no body.
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser([SCIM_JSON, 'application/json'], { parseAs: 'string' }, (_req, text, done) => {
+      if (typeof text !== 'string' || text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        done(badRequest('invalidSyntax', 'The body is not valid JSON.'));
+      }
+    });
     app.setErrorHandler(sendScimError);
     // Only the SCIM token counts here, whatever cookie or API token the request carries.
     app.addHook('onRequest', async (req) => {
