@@ -15,6 +15,9 @@ import {
   type ScimUserRow,
   setMembershipFields,
 } from './scim.repository.js';
+
+type MembershipRow = NonNullable<Awaited<ReturnType<typeof membershipById>>>;
+
 import type { Doc } from './scim-resources.js';
 import { ENTERPRISE_SCHEMA } from './scim-schemas.js';
 
@@ -69,9 +72,12 @@ export async function linkMembership(tx: AppContext, orgId: string, doc: Doc) {
  * Brings a linked membership in line with its SCIM user: suspended or restored as `active` says (told to every
  * instance with the commit, so the gate refuses at once everywhere), and its title.
  */
-export async function syncMembership(tx: AppContext, actor: Actor, row: ScimUserRow) {
-  if (!row.membershipId) return;
-  const member = await membershipById(tx.db, row.membershipId);
+export async function syncMembership(
+  tx: AppContext,
+  actor: Actor,
+  row: ScimUserRow,
+  member: MembershipRow | undefined,
+) {
   if (!member) return;
   const title = typeof row.data.title === 'string' ? row.data.title.slice(0, 200) : member.title;
   const suspend = !row.active && member.suspendedAt === null;
@@ -92,6 +98,12 @@ export async function syncMembership(tx: AppContext, actor: Actor, row: ScimUser
   }
 }
 
+/** The department the enterprise extension names, if any. */
+export function departmentOf(data: Doc): string | null {
+  const value = (data[ENTERPRISE_SCHEMA] as Doc | undefined)?.department;
+  return typeof value === 'string' ? value.slice(0, 200) : null;
+}
+
 /**
  * What the directory's groups set on the memberships of these SCIM users, as the organisation chose: their
  * department, their team, or their role (L&D admin while in the admin group; an owner is never changed). The
@@ -106,8 +118,7 @@ export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: str
     const member = await membershipById(tx.db, linked.membershipId);
     if (!member) continue;
     const firstGroup = linked.groups[0] ?? null;
-    const fromDirectory = (linked.data[ENTERPRISE_SCHEMA] as Doc | undefined)?.department;
-    const department = typeof fromDirectory === 'string' ? fromDirectory.slice(0, 200) : null;
+    const department = departmentOf(linked.data);
     const next = { department: member.department, team: member.team, role: member.role };
     if (setting.mapping === 'departments') next.department = firstGroup ?? department;
     else next.department = department ?? member.department;

@@ -131,6 +131,10 @@ export async function actorFromScimToken(ctx: AppContext, secret: string, addres
   if (!looksLikeScimToken(secret)) return { kind: 'anonymous' };
   const token = await findLiveScimToken(ctx.db, hashOf(secret));
   if (!token) return { kind: 'anonymous' };
-  await touchScimToken(ctx.db, token.id, new Date(), address);
+  // Its last use is written at most once a minute: a directory's sync does not write on every request.
+  const now = new Date();
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) {
+    await touchScimToken(ctx.db, token.id, now, address);
+  }
   return { kind: 'directory', orgId: token.organizationId, tokenId: token.id, tokenName: token.name, address };
 }

@@ -22,7 +22,7 @@ import { checkIfMatch, filterAndPage, type ListQuery, listResponse, pageOf, pinn
 import { applyPatch } from './scim-patch.js';
 import { renderUser, userDoc } from './scim-render.js';
 import { type Doc, project, readResource } from './scim-resources.js';
-import { applyGroupMapping, linkMembership, syncMembership } from './scim-sync.js';
+import { applyGroupMapping, departmentOf, linkMembership, syncMembership } from './scim-sync.js';
 
 /*
  * SCIM Users of an organisation (RFC 7644 §3): each stands for a person's membership (scim-sync.ts). Every call
@@ -122,7 +122,7 @@ export async function createUser(ctx: AppContext, actor: Actor, body: unknown) {
       target: { kind: 'person', id: member?.userId ?? null, name: saved.userName },
       details: { linked: member !== undefined, active: saved.active },
     });
-    await syncMembership(tx, actor, saved);
+    await syncMembership(tx, actor, saved, member);
     await applyGroupMapping(tx, actor, orgId, [saved.id]);
     return saved;
   });
@@ -157,8 +157,9 @@ async function saveUser(
       action: 'scim.user_updated',
       target: { kind: 'person', id: member?.userId ?? null, name: saved.userName },
     });
-    await syncMembership(tx, actor, saved);
-    await applyGroupMapping(tx, actor, orgId, [saved.id]);
+    await syncMembership(tx, actor, saved, member);
+    // Groups change through /Groups; of a user's own attributes only the enterprise department counts.
+    if (departmentOf(saved.data) !== departmentOf(row.data)) await applyGroupMapping(tx, actor, orgId, [saved.id]);
     return saved;
   });
 }
