@@ -46,6 +46,7 @@ export const templatesPage = () => import('../features/templates/templates-page'
 export const insightsPage = () => import('../features/insights/insights-page');
 export const auditPage = () => import('../features/audit/audit-page');
 export const orgTokensPage = () => import('../features/tokens/org-tokens-page');
+export const provisioningPage = () => import('../features/provisioning/provisioning-page');
 export const programmeProgressPage = () => import('../features/programme-progress/programme-progress-page');
 export const participantBlogPage = () => import('../features/programme-progress/participant-blog-page');
 export const topicsPage = () => import('../features/insights/topics-page');

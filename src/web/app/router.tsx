@@ -144,6 +144,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
       { path: '/orgs/:orgId/audit', lazy: page(pages.auditPage, (m) => m.AuditPage) },
       { path: '/orgs/:orgId/tokens', lazy: page(pages.orgTokensPage, (m) => m.OrgTokensPage) },
+      { path: '/orgs/:orgId/provisioning', lazy: page(pages.provisioningPage, (m) => m.ProvisioningPage) },
       {
         path: '/orgs/:orgId/programmes/manage/:programmeId/progress',
         lazy: page(pages.programmeProgressPage, (m) => m.ProgrammeProgressPage),

@@ -2,6 +2,7 @@ import {
   Award,
   BadgeCheck,
   ChartColumn,
+  FolderSync,
   GraduationCap,
   Handshake,
   House,
@@ -89,6 +90,8 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
         { to: `${org}/audit`, label: 'Audit trail', icon: ScrollText },
         { to: `${org}/tokens`, label: 'API tokens', icon: KeyRound },
+        // Owners only: the directory may add and remove anyone (the server says the same).
+        ...(role === 'owner' ? [{ to: `${org}/provisioning`, label: 'Provisioning (SCIM)', icon: FolderSync }] : []),
       ],
     });
   }
