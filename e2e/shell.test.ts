@@ -50,12 +50,16 @@ describe('the app shell', () => {
       learning,
       'Together: Feed, Communities, Shared with me, Mentoring, Members',
     ]);
-    for (const page of [admin, owner]) {
+    // Provisioning from the directory is the owners' alone.
+    for (const [page, entries] of [
+      [admin, organisation],
+      [owner, `${organisation}, Provisioning (SCIM)`],
+    ] as const) {
       await page.goto(`/orgs/${orgId}`);
       expect(await navGroups(page)).toEqual([
         learning,
         'Together: Feed, Communities, Shared with me, Mentoring',
-        organisation,
+        entries,
       ]);
     }
     // One organisation: no switcher. The account menu has the rest: profile, settings, theme, sign out.
