@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
-import { CopyableAddress } from '../../components/copyable-address';
 import { FormError } from '../../components/form-error';
+import { LastUsed, RevokeButton, SecretOnce, TokenNameField } from '../../components/token-parts';
 import { fieldError } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { type MadeScimToken, type ScimTokenView, useMakeScimToken, useRevokeScimToken } from './provisioning-api';
@@ -46,29 +46,18 @@ export function ScimTokens({ orgId, tokens }: { orgId: string; tokens: ScimToken
                   </td>
                   <td>{t.madeBy}</td>
                   <td>
-                    {t.lastUsedAt ? (
-                      <>
-                        <time dateTime={t.lastUsedAt}>{formatDateTime(t.lastUsedAt)}</time>
-                        {t.lastUsedAddress && ` from ${t.lastUsedAddress}`}
-                      </>
-                    ) : (
-                      'Never'
-                    )}
+                    <LastUsed at={t.lastUsedAt} address={t.lastUsedAddress} />
                   </td>
                   <td>{t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt)}` : 'Works'}</td>
                   <td>
                     {!t.revokedAt && (
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`Revoke ${t.name}`}
+                      <RevokeButton
+                        name={t.name}
                         onClick={() => {
                           setChosen(t);
                           confirm.current?.open();
                         }}
-                      >
-                        Revoke
-                      </button>
+                      />
                     )}
                   </td>
                 </tr>
@@ -79,15 +68,11 @@ export function ScimTokens({ orgId, tokens }: { orgId: string; tokens: ScimToken
       )}
       <FormError error={revoke.error} />
       {made && (
-        <div className="notice">
-          <CopyableAddress
-            label={`The secret of “${made.token.name}”`}
-            hint="Paste it into the directory as its secret token now: Waymark keeps only a fingerprint, so it cannot show it again."
-            url={made.secret}
-            focus
-            copy={{ text: 'Copy', name: 'Copy the secret' }}
-          />
-        </div>
+        <SecretOnce
+          name={made.token.name}
+          secret={made.secret}
+          hint="Paste it into the directory as its secret token now: Waymark keeps only a fingerprint, so it cannot show it again."
+        />
       )}
       <form
         noValidate
@@ -103,25 +88,13 @@ export function ScimTokens({ orgId, tokens }: { orgId: string; tokens: ScimToken
         }}
       >
         <h3 id={`${id}-new`}>Make a token</h3>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
-          <p className="hint" id={`${id}-name-hint`}>
-            The directory that will use it (Entra ID, Okta), so you know which to revoke later.
-          </p>
-          <input
-            id={`${id}-name`}
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={[`${id}-name-hint`, nameError && `${id}-name-error`].filter(Boolean).join(' ')}
-          />
-          {nameError && (
-            <p className="field-error" id={`${id}-name-error`}>
-              {nameError}
-            </p>
-          )}
-        </div>
+        <TokenNameField
+          id={id}
+          value={name}
+          onChange={setName}
+          error={nameError}
+          hint="The directory that will use it (Entra ID, Okta), so you know which to revoke later."
+        />
         <FormError error={make.error && !nameError ? make.error : null} />
         <div className="actions">
           <button type="submit" disabled={make.isPending}>
