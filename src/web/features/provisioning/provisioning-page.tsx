@@ -29,7 +29,7 @@ export function ProvisioningPage() {
             copy={{ text: 'Copy', name: 'Copy the tenant URL' }}
           />
           <ScimTokens orgId={orgId} tokens={settings.data.tokens} />
-          <GroupMappingForm key={settings.data.groupMapping} orgId={orgId} settings={settings.data} />
+          <GroupMappingForm orgId={orgId} settings={settings.data} />
         </>
       )}
     </section>
