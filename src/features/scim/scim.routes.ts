@@ -131,10 +131,6 @@ export const scimRoutes =
       );
     const directoryGate = (actor: Actor) => directoryOf(ctx, actor);
     discovery('/ServiceProviderConfig', 'What Waymark’s SCIM supports', () => serviceProviderConfig(base));
-    // The name Microsoft's SCIM reference uses.
-    discovery('/serviceConfiguration', 'What Waymark’s SCIM supports (another name)', () =>
-      serviceProviderConfig(base),
-    );
     discovery('/ResourceTypes', 'SCIM resource types: User and Group', () => listOf(resourceTypes(base)));
     discovery('/Schemas', 'SCIM schemas: User, EnterpriseUser, Group', () => listOf(schemas(base)));
     app.get(
