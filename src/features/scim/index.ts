@@ -5,5 +5,5 @@
  */
 export { scimRoutes } from './scim.routes.js';
 export type { MadeScimToken, ScimSettings, ScimTokenView } from './scim.schema.js';
-export { canonicalScimUrl } from './scim-paths.js';
+export { canonicalScimUrl, isScimUrl, scimErrorsInScimShape, scimFrameworkError } from './scim-paths.js';
 export { scimSettingsRoutes } from './scim-settings.routes.js';
