@@ -12,9 +12,9 @@ import {
   wasTold,
 } from './access.repository.js';
 import { isAdmin, readsItem } from './access-rules.js';
-import { activeGrantsOf, planOwnership } from './cached-reads.js';
+import { activeGrantsOf, enrolmentRecord, planOwnership } from './cached-reads.js';
 import { myMemberships } from './memberships-cache.js';
-import { findCohortWithProgramme, findEnrolment, findProgramme, participatesInCohort } from './programme-facts.js';
+import { findCohortWithProgramme, findProgramme, participatesInCohort } from './programme-facts.js';
 import { approvesFor, findRecognitionRequest } from './recognition-facts.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
 
@@ -173,7 +173,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     // Only the participant and the programme's organisers know an enrolment exists.
     async load(ctx, _actor, user, resource) {
       const enrolment =
-        typeof resource.enrolment === 'string' ? await findEnrolment(ctx.db, resource.enrolment) : resource.enrolment;
+        typeof resource.enrolment === 'string' ? await enrolmentRecord(ctx, resource.enrolment) : resource.enrolment;
       const me = enrolment && (await membershipIn(ctx, user, enrolment.organizationId));
       if (!enrolment || !me) throw notFound('Enrolment');
       const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.id;

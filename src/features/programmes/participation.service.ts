@@ -4,10 +4,10 @@ import { renderMarkdown } from '../../server/markdown.js';
 import { inTransaction } from '../../server/transaction.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
-import { getLearnerSettings } from '../settings/index.js';
-import { activeEnrolmentsOf, type EnrolmentRow, findCohort, progressOf } from './enrolments.repository.js';
+import { activeEnrolmentsOf, type EnrolmentRow } from './enrolments.repository.js';
 import type { EnrolmentView, ThingView } from './enrolments.schema.js';
-import { loadProgrammeOutline, thingDone } from './programme-outline.js';
+import { participationInputs } from './participation-cache.js';
+import { thingDone } from './programme-outline.js';
 import { recordTried } from './progress.js';
 import { reflectionOf, sayDay, thisWeek } from './this-week.js';
 
@@ -18,14 +18,9 @@ import { reflectionOf, sayDay, thisWeek } from './this-week.js';
 
 /** Everything "this week" is made from, read once. */
 export async function loadParticipation(ctx: AppContext, enrolment: EnrolmentRow, now: Date) {
-  const [outline, cohort, progress, settings] = await Promise.all([
-    loadProgrammeOutline(ctx.db, enrolment.programmeId),
-    enrolment.cohortId ? findCohort(ctx.db, enrolment.cohortId) : Promise.resolve(undefined),
-    progressOf(ctx.db, enrolment.id),
-    getLearnerSettings(ctx.db, enrolment.userId),
-  ]);
+  const { outline, cohort, progress, timeZone } = await participationInputs(ctx, enrolment);
   if (!outline) throw notFound('Enrolment');
-  return thisWeek({ enrolment, outline, cohort, progress, timeZone: settings.timeZone, now });
+  return thisWeek({ enrolment, outline, cohort, progress, timeZone, now });
 }
 
 /** The participant's "this week": released things and their progress, what is next, how far behind. */
@@ -60,10 +55,9 @@ export async function getThing(
   now = new Date(),
 ): Promise<ThingView> {
   const { enrolment } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
-  const [view, outline, progress] = await Promise.all([
+  const [view, { outline, progress }] = await Promise.all([
     loadParticipation(ctx, enrolment, now),
-    loadProgrammeOutline(ctx.db, enrolment.programmeId),
-    progressOf(ctx.db, enrolmentId),
+    participationInputs(ctx, enrolment),
   ]);
   const listed = view.things.find((t) => t.id === thingId);
   const thing = outline?.things.find((t) => t.id === thingId);
