@@ -174,9 +174,10 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     async load(ctx, _actor, user, resource) {
       const enrolment =
         typeof resource.enrolment === 'string' ? await enrolmentRecord(ctx, resource.enrolment) : resource.enrolment;
-      const me = enrolment && (await membershipIn(ctx, user, enrolment.organizationId));
+      // From the cached list of the actor's memberships: participants open "this week" all day (no query).
+      const me = enrolment && (await myMembershipOf(ctx, user, enrolment.organizationId));
       if (!enrolment || !me) throw notFound('Enrolment');
-      const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.id;
+      const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.memberId;
       const organiser = isAdmin(me.role);
       if (!isParticipant && !organiser) throw notFound('Enrolment');
       return { user, me, enrolment, isParticipant, organiser };
