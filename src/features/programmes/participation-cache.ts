@@ -1,6 +1,7 @@
 import type { AppContext } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
 import { defineReadCache, readThrough } from '../../server/read-cache.js';
-import { getLearnerSettings } from '../settings/index.js';
+import { getLearnerSettings, localDate } from '../settings/index.js';
 import {
   type CohortRow,
   type EnrolmentRow,
@@ -8,7 +9,9 @@ import {
   type ProgressRow,
   progressOf,
 } from './enrolments.repository.js';
+import { type EnrolmentView, enrolmentView } from './enrolments.schema.js';
 import { loadProgrammeOutline, type ProgrammeOutline } from './programme-outline.js';
+import { thisWeek } from './this-week.js';
 
 /*
  * What a participant's "this week" and each thing's page are made from, cached: hundreds of participants open
@@ -77,7 +80,7 @@ export const participantsCache = defineReadCache<ParticipantKey, ParticipantStat
   },
 });
 
-/** Everything "this week" is made from for one enrolment, from the caches. */
+/** Everything "this week" is made from for one enrolment, from the caches (`participant` is the cached entry). */
 export async function participationInputs(ctx: AppContext, enrolment: EnrolmentRow) {
   const [outline, cohort, participant] = await Promise.all([
     readThrough(ctx, programmeOutlineCache, enrolment.programmeId),
@@ -86,5 +89,50 @@ export async function participationInputs(ctx: AppContext, enrolment: EnrolmentR
       : Promise.resolve(undefined),
     readThrough(ctx, participantsCache, { userId: enrolment.userId, enrolmentId: enrolment.id }),
   ]);
-  return { outline, cohort, ...participant };
+  return { outline, cohort, participant, ...participant };
+}
+
+/** "This week" as made for one participant on one day, from these cached inputs. */
+interface MadeView {
+  enrolment: EnrolmentRow;
+  outline: ProgrammeOutline;
+  cohort: CohortRow | undefined;
+  today: string;
+  view: EnrolmentView;
+  /** The view checked against its schema and serialised, on the first read that sends it. */
+  json?: string;
+}
+
+/*
+ * "This week" depends on the time only through the participant's local date, so one participant's view is made
+ * once a day and again only when one of its inputs was read afresh (each cached input is a new object then). Kept
+ * beside the participant's cached entry, and gone with it.
+ */
+const madeViews = new WeakMap<ParticipantState, MadeView>();
+
+/** The participant's "this week" on their local date at `now`, made again only when something changed. */
+export async function participationView(ctx: AppContext, enrolment: EnrolmentRow, now: Date): Promise<MadeView> {
+  const { outline, cohort, participant } = await participationInputs(ctx, enrolment);
+  if (!outline) throw notFound('Enrolment');
+  const today = localDate(participant.timeZone, now);
+  const made = madeViews.get(participant);
+  if (made?.enrolment === enrolment && made.outline === outline && made.cohort === cohort && made.today === today) {
+    return made;
+  }
+  const { progress, timeZone } = participant;
+  const fresh = {
+    enrolment,
+    outline,
+    cohort,
+    today,
+    view: thisWeek({ enrolment, outline, cohort, progress, timeZone, now }),
+  };
+  madeViews.set(participant, fresh);
+  return fresh;
+}
+
+/** The view as the route sends it: serialised once per made view. */
+export function serialisedView(made: MadeView): string {
+  made.json ??= JSON.stringify(enrolmentView.parse(made.view));
+  return made.json;
 }

@@ -6,21 +6,19 @@ import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
 import { activeEnrolmentsOf, type EnrolmentRow } from './enrolments.repository.js';
 import type { EnrolmentView, ThingView } from './enrolments.schema.js';
-import { participationInputs } from './participation-cache.js';
+import { participationInputs, participationView, serialisedView } from './participation-cache.js';
 import { thingDone } from './programme-outline.js';
 import { recordTried } from './progress.js';
-import { reflectionOf, sayDay, thisWeek } from './this-week.js';
+import { reflectionOf, sayDay } from './this-week.js';
 
 /*
  * A participant's "this week", one thing's page and marking a thing tried. Organisers may read a participant's
  * enrolment (it is what they were told they would see); only the participant changes it.
  */
 
-/** Everything "this week" is made from, read once. */
+/** "This week" for the enrolment (made from cached inputs, once a day per participant: participation-cache.ts). */
 export async function loadParticipation(ctx: AppContext, enrolment: EnrolmentRow, now: Date) {
-  const { outline, cohort, progress, timeZone } = await participationInputs(ctx, enrolment);
-  if (!outline) throw notFound('Enrolment');
-  return thisWeek({ enrolment, outline, cohort, progress, timeZone, now });
+  return (await participationView(ctx, enrolment, now)).view;
 }
 
 /** The participant's "this week": released things and their progress, what is next, how far behind. */
@@ -32,6 +30,12 @@ export async function getEnrolment(
 ): Promise<EnrolmentView> {
   const { enrolment } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
   return loadParticipation(ctx, enrolment, now);
+}
+
+/** The same, serialised for the route (participants open it all day; see participation-cache.ts). */
+export async function getEnrolmentJson(ctx: AppContext, actor: Actor, enrolmentId: string): Promise<string> {
+  const { enrolment } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
+  return serialisedView(await participationView(ctx, enrolment, new Date()));
 }
 
 /** A thing not released yet for this participant answers 404, saying when it will be. */
