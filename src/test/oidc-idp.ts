@@ -17,6 +17,10 @@ export interface TestIdp {
   names: Map<string, string>;
   /** Changes the claims of the next ID token the token endpoint issues. */
   tamperNextIdToken(change: (claims: JWTPayload) => JWTPayload): void;
+  /** Changes the next answer the provider sends the browser back with (its code, its state), as one in the middle would. */
+  tamperNextAnswer(change: (callback: URL) => void): void;
+  /** The last answer the provider sent a browser back with (the callback URL with its code and state). */
+  lastAnswer(): URL | undefined;
   /**
    * Plays the browser at the provider without one: follows the authorisation URL, signs in as `login` on the
    * development form, and answers the URL the provider sends the browser back to (the callback with code and state).
@@ -36,6 +40,8 @@ export async function startTestIdp(redirectUris: string[]): Promise<TestIdp> {
   const clientSecret = 'waymark-test-client-secret-0123456789';
   const names = new Map<string, string>();
   let tamper: ((claims: JWTPayload) => JWTPayload) | undefined;
+  let tamperAnswer: ((callback: URL) => void) | undefined;
+  let lastAnswer: URL | undefined;
 
   const provider = new Provider(issuer, {
     clients: [
@@ -70,6 +76,14 @@ export async function startTestIdp(redirectUris: string[]): Promise<TestIdp> {
   });
   provider.use(async (ctx, next) => {
     await next();
+    const location = ctx.response.get('location');
+    if (location && redirectUris.some((u) => location.startsWith(u))) {
+      const answer = new URL(location);
+      tamperAnswer?.(answer);
+      tamperAnswer = undefined;
+      lastAnswer = answer;
+      ctx.set('location', answer.href);
+    }
     const body = ctx.body as { id_token?: string } | undefined;
     if (ctx.path === '/token' && tamper && body?.id_token) {
       const change = tamper;
@@ -88,6 +102,10 @@ export async function startTestIdp(redirectUris: string[]): Promise<TestIdp> {
     tamperNextIdToken: (change) => {
       tamper = change;
     },
+    tamperNextAnswer: (change) => {
+      tamperAnswer = change;
+    },
+    lastAnswer: () => lastAnswer,
     async signIn(authorizationUrl, login) {
       const jar = new Map<string, string>();
       const send = async (url: string, init: RequestInit = {}) => {

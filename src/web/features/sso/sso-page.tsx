@@ -36,7 +36,7 @@ export function SsoPage() {
             url={settings.data.callbackUrl}
             copy={{ text: 'Copy', name: 'Copy the redirect URL' }}
           />
-          <OidcForm key={settings.data.oidc?.updatedAt ?? 'new'} orgId={orgId} settings={settings.data} />
+          <OidcForm orgId={orgId} settings={settings.data} />
           <DomainsSection orgId={orgId} settings={settings.data} />
           <RecoveryNote />
         </>
@@ -49,6 +49,8 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
   const id = useId();
   const saved = settings.oidc;
   const [issuer, setIssuer] = useState(saved?.issuer ?? '');
+  // Write-only: emptied once saved, never filled from the server.
+  const [secret, setSecret] = useState('');
   const save = useSaveOidc(orgId);
   const remove = useRemoveOidc(orgId);
   const confirm = useRef<ConfirmHandle>(null);
@@ -60,13 +62,16 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          save.mutate({
-            issuer,
-            clientId: String(data.get('clientId') ?? ''),
-            clientSecret: String(data.get('clientSecret') ?? ''),
-            defaultRole: data.get('defaultRole') === 'admin' ? 'admin' : 'member',
-            requireSso: data.get('requireSso') === 'on',
-          });
+          save.mutate(
+            {
+              issuer,
+              clientId: String(data.get('clientId') ?? ''),
+              clientSecret: secret,
+              defaultRole: data.get('defaultRole') === 'admin' ? 'admin' : 'member',
+              requireSso: data.get('requireSso') === 'on',
+            },
+            { onSuccess: () => setSecret('') },
+          );
         }}
       >
         <FormError error={save.error && !fieldError(save.error, 'issuer') ? save.error : null} />
@@ -93,6 +98,8 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
           label="Client secret"
           name="clientSecret"
           type="password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
           autoComplete="new-password"
           hint={
             saved?.hasClientSecret
