@@ -91,6 +91,9 @@ export async function signUp(
 ): Promise<SignUpResult> {
   await requireStrongPassword(input.password, [input.name, input.email]);
   const { name, email, password } = input;
+  // Where an organisation requires single sign-on, accounts come from its provider, not from a password.
+  const ruling = await passwordRule(ctx, email, undefined);
+  if (ruling.kind === 'refused') throw new AppError('forbidden', ruling.message, { email: ruling.message });
   const create = () => ctx.auth.api.signUpEmail({ body: { name, email, password }, returnHeaders: true });
   let created: Awaited<ReturnType<typeof create>>;
   try {

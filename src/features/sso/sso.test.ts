@@ -317,6 +317,16 @@ describe('require SSO', () => {
     const actions = await actionsIn(org.id);
     expect(actions).toEqual(expect.arrayContaining(['auth.password_refused_sso', 'auth.recovery_sign_in']));
 
+    // Nor can a password account be made there: accounts of the domain come from the provider.
+    const signUp = await t.call(
+      'POST',
+      '/api/auth/sign-up',
+      {},
+      { name: 'New Person', email: `new@${domain}`, password: 'a-long-unguessable-phrase-42' },
+    );
+    expect(signUp.status).toBe(403);
+    expect(signUp.body.error.fields.email).toBe(refused.body.error.fields.email);
+
     // Other domains are untouched.
     const elsewhere = await createUser(t.db);
     expect(
