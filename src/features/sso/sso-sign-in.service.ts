@@ -157,14 +157,16 @@ export async function finishSsoSignIn(
   const name = [claims.name, [claims.given_name, claims.family_name].filter(Boolean).join(' ')].find(
     (n): n is string => typeof n === 'string' && n.trim() !== '',
   );
-  const person = await findOrCreateExternalUser(ctx, {
+  const identity = {
     providerId: `sso:${connection.id}`,
     accountId: claims.sub,
     email,
     name: name?.trim().slice(0, 100) ?? '',
-    method: 'sso-oidc',
+    method: 'sso-oidc' as const,
     profile: claims,
-  });
+  };
+  // Two first sign-ins of one person at once (two tabs) race to make the account: the loser finds the winner's.
+  const person = await findOrCreateExternalUser(ctx, identity).catch(() => findOrCreateExternalUser(ctx, identity));
   await ctx.db.transaction(async (tx) => {
     const actor: AuditActor = { ...by, userId: person.userId, name: person.name };
     const joined = await joinOrganisation(tx, {

@@ -35,7 +35,7 @@ export function DomainsSection({ orgId, settings }: { orgId: string; settings: S
       </p>
       {mailed && fromMail.token && <ConfirmFromMail orgId={orgId} domain={mailed} token={fromMail.token} />}
       {settings.domains.length > 0 && (
-        <ul className="plain-list">
+        <ul className="sso-domains">
           {settings.domains.map((d) => (
             <DomainItem key={d.id} orgId={orgId} domain={d} mailConfirmation={settings.mailConfirmation} />
           ))}
@@ -80,7 +80,7 @@ function DomainItem({
   const mail = useMailDomain(orgId);
   const remove = useRemoveDomain(orgId);
   return (
-    <li>
+    <li className="panel">
       <h3>{domain.domain}</h3>
       {domain.verifiedAt ? (
         <p>Verified on {formatDateOf(domain.verifiedAt)}.</p>

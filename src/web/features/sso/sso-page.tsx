@@ -8,6 +8,7 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { DomainsSection } from './domains-section';
 import { type SsoSettingsView, useRemoveOidc, useSaveOidc, useSsoSettings, useTestIssuer } from './sso-api';
+import './sso.css';
 
 /*
  * An organisation's single sign-on, for its owners: the OpenID Connect provider (the client secret is never
@@ -159,7 +160,7 @@ function TestConnection({ orgId, issuer }: { orgId: string; issuer: string }) {
         {found?.ok === true && (
           <>
             <p>The provider answered. It says:</p>
-            <dl>
+            <dl className="sso-found">
               <dt>Issuer</dt>
               <dd>{found.issuer}</dd>
               <dt>Sign-in page</dt>
