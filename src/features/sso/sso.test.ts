@@ -206,6 +206,21 @@ describe('signing in with the organisation', () => {
     expect(joined).toHaveLength(1);
   });
 
+  it('makes one account and one membership when a person finishes two first sign-ins at once', async () => {
+    const { org, domain } = await organisationWithSso();
+    const email = `twin@${domain}`;
+    const tabs = [await toCallback(email), await toCallback(email)];
+    const done = await Promise.all(tabs.map((tab) => callback(tab.path, tab.cookie)));
+    expect(done.map((d) => d.location)).toEqual([`/orgs/${org.id}`, `/orgs/${org.id}`]);
+    const people = await t.db.select().from(user).where(eq(user.email, email));
+    expect(people).toHaveLength(1);
+    const joined = await t.db
+      .select()
+      .from(membership)
+      .where(eq(membership.userId, people[0]?.id ?? ''));
+    expect(joined).toHaveLength(1);
+  });
+
   it('tolerates a provider clock a little ahead', async () => {
     const { domain } = await organisationWithSso();
     const { path, cookie } = await toCallback(`kofi@${domain}`);
