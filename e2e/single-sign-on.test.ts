@@ -100,8 +100,9 @@ describe('single sign-on with OpenID Connect', () => {
     await page.getByLabel('E-mail address').fill(grace.email);
     await page.getByLabel('Password').fill(grace.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Acme Library signs in people with', { exact: false }).first().waitFor();
-    expect(await page.getByRole('alert').first().textContent()).toContain('choose "Sign in with your organisation"');
+    await page.getByRole('alert').filter({ hasText: 'Acme Library signs in people with' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('choose "Sign in with your organisation"');
+    await page.getByText('This address signs in with single sign-on.').waitFor();
 
     // A wrong state.
     idp.tamperNextAnswer((url) => url.searchParams.set('state', 'forged-state'));

@@ -93,7 +93,7 @@ export async function signUp(
   const { name, email, password } = input;
   // Where an organisation requires single sign-on, accounts come from its provider, not from a password.
   const ruling = await passwordRule(ctx, email, undefined);
-  if (ruling.kind === 'refused') throw new AppError('forbidden', ruling.message, { email: ruling.message });
+  if (ruling.kind === 'refused') throw ssoRequired(ruling.message);
   const create = () => ctx.auth.api.signUpEmail({ body: { name, email, password }, returnHeaders: true });
   let created: Awaited<ReturnType<typeof create>>;
   try {
@@ -134,6 +134,10 @@ export type PasswordRuling =
 export type PasswordRule = (ctx: AppContext, email: string, userId: string | undefined) => Promise<PasswordRuling>;
 let passwordRule: PasswordRule = async () => ({ kind: 'free' });
 
+/** The refusal says how to sign in; the address field, briefly, why. */
+const ssoRequired = (message: string) =>
+  new AppError('forbidden', message, { email: 'This address signs in with single sign-on.' });
+
 /** Lets single sign-on refuse password sign-ins where an organisation requires its provider. */
 export function ruleOnPasswords(rule: PasswordRule): void {
   passwordRule = rule;
@@ -157,7 +161,7 @@ export async function signIn(
       const by = { userId: known.id, name: known.name, email: known.email, address };
       await recordAudit(ctx.db, by, { orgId: ruling.orgId, action: 'auth.password_refused_sso' });
     }
-    throw new AppError('forbidden', ruling.message, { email: ruling.message });
+    throw ssoRequired(ruling.message);
   }
   try {
     const { headers, response } = await ctx.auth.api.signInEmail({

@@ -310,9 +310,10 @@ describe('require SSO', () => {
     await addMember(t.db, org, { user: member });
     const refused = await t.call('POST', '/api/auth/sign-in', {}, { email: member.email, password: member.password });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.fields.email).toBe(
+    expect(refused.body.error.message).toBe(
       `${org.name} signs in people with ${domain} addresses through its own sign-in service: choose "Sign in with your organisation" and enter your work e-mail.`,
     );
+    expect(refused.body.error.fields).toEqual({ email: 'This address signs in with single sign-on.' });
     // A wrong password gets the same answer: it says nothing about the password.
     const wrong = await t.call('POST', '/api/auth/sign-in', {}, { email: member.email, password: 'not-the-password' });
     expect(wrong.body).toEqual(refused.body);
@@ -340,7 +341,7 @@ describe('require SSO', () => {
       { name: 'New Person', email: `new@${domain}`, password: 'a-long-unguessable-phrase-42' },
     );
     expect(signUp.status).toBe(403);
-    expect(signUp.body.error.fields.email).toBe(refused.body.error.fields.email);
+    expect(signUp.body.error).toEqual(refused.body.error);
 
     // Other domains are untouched.
     const elsewhere = await createUser(t.db);
