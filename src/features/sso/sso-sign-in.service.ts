@@ -37,13 +37,23 @@ export interface Client {
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 const safePath = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
+/** What the relying party needs; a secret sealed under another AUTH_SECRET is a problem in words, not a crash. */
 function connectionSettings(ctx: AppContext, c: ConnectionRow) {
+  let clientSecret: string | null = null;
+  try {
+    clientSecret = c.secretSealed ? ssoSecrets(ctx).decrypt(c.secretSealed) : null;
+  } catch {
+    throw new OidcProblem(
+      'unreachable',
+      'its client secret cannot be read (AUTH_SECRET changed since it was saved): an owner must enter it again.',
+    );
+  }
   return {
     connectionId: c.id,
     version: c.version,
     issuer: c.config.issuer ?? '',
     clientId: c.config.clientId ?? '',
-    clientSecret: c.secretSealed ? ssoSecrets(ctx).decrypt(c.secretSealed) : null,
+    clientSecret,
   };
 }
 

@@ -284,6 +284,19 @@ describe('signing in with the organisation', () => {
     expect((await callback(replay, third.cookie)).location).toBe('/sso/error?problem=code_refused');
   });
 
+  it('says in words when the saved client secret cannot be read (AUTH_SECRET changed)', async () => {
+    const { org, domain } = await organisationWithSso();
+    await t.db
+      .update(ssoConnection)
+      .set({ secretSealed: 'AAAA.BBBB.CCCC' })
+      .where(eq(ssoConnection.organizationId, org.id));
+    const start = await t.call('POST', '/api/sso/start', {}, { email: `rae@${domain}` });
+    expect(start.status).toBe(503);
+    expect(start.body.error.message).toBe(
+      `${org.name}'s sign-in service could not be reached: its client secret cannot be read (AUTH_SECRET changed since it was saved): an owner must enter it again.`,
+    );
+  });
+
   it('refuses an address the organisation has not verified, and starts only for claimed domains', async () => {
     const { domain } = await organisationWithSso();
     // The provider answers for another address than the one typed (its login is the address it asserts).
