@@ -50,12 +50,16 @@ describe('the app shell', () => {
       learning,
       'Together: Feed, Communities, Shared with me, Mentoring, Members',
     ]);
-    for (const page of [admin, owner]) {
+    // Single sign-on decides who gets in as whom: owners alone set it up.
+    for (const [page, extra] of [
+      [admin, ''],
+      [owner, ', Single sign-on'],
+    ] as const) {
       await page.goto(`/orgs/${orgId}`);
       expect(await navGroups(page)).toEqual([
         learning,
         'Together: Feed, Communities, Shared with me, Mentoring',
-        organisation,
+        `${organisation}${extra}`,
       ]);
     }
     // One organisation: no switcher. The account menu has the rest: profile, settings, theme, sign out.

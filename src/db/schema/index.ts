@@ -15,4 +15,5 @@ export * from './posts.js';
 export * from './programmes.js';
 export * from './recognition.js';
 export * from './sharing.js';
+export * from './sso.js';
 export * from './tokens.js';

@@ -103,6 +103,12 @@ export const rules = {
     allows: ({ me }) => isAdmin(me.role),
     refusal: "Only owners and L&D admins manage the organisation's API tokens.",
   },
+  // Single sign-on decides who can get in as whom: owners alone set it up.
+  'sso:manage': {
+    on: 'org',
+    allows: ({ me }) => me.role === 'owner',
+    refusal: 'Only owners set up single sign-on.',
+  },
   'audit:configure': {
     on: 'org',
     allows: ({ me }) => me.role === 'owner',
