@@ -47,12 +47,15 @@ function benBlogs(thing: number) {
  * for every schedule, the same as a week gone by.) Then the reminder scan runs, as its schedule would.
  */
 async function aWeekPasses(cohortName: string) {
-  const db = env.server.ctx.db;
-  await db
+  const { ctx } = env.server;
+  const moved = await ctx.db
     .update(programmeCohort)
     .set({ startsOn: sql`${programmeCohort.startsOn} - 7` })
-    .where(eq(programmeCohort.name, cohortName));
-  await scanReminders(env.server.ctx, new Date());
+    .where(eq(programmeCohort.name, cohortName))
+    .returning({ programmeId: programmeCohort.programmeId });
+  // Said as every change to a cohort is said, so the running server reads the new dates.
+  for (const { programmeId } of moved) await ctx.changes.announce({ kind: 'programme', programmeId });
+  await scanReminders(ctx, new Date());
 }
 
 describe('a programme from authoring to completion', () => {

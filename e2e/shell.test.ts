@@ -50,16 +50,16 @@ describe('the app shell', () => {
       learning,
       'Together: Feed, Communities, Shared with me, Mentoring, Members',
     ]);
-    // Provisioning from the directory is the owners' alone.
-    for (const [page, entries] of [
-      [admin, organisation],
-      [owner, `${organisation}, Provisioning (SCIM)`],
+    // Single sign-on decides who gets in as whom: owners alone set it up.
+    for (const [page, extra] of [
+      [admin, ''],
+      [owner, ', Single sign-on, Provisioning (SCIM)'],
     ] as const) {
       await page.goto(`/orgs/${orgId}`);
       expect(await navGroups(page)).toEqual([
         learning,
         'Together: Feed, Communities, Shared with me, Mentoring',
-        entries,
+        `${organisation}${extra}`,
       ]);
     }
     // One organisation: no switcher. The account menu has the rest: profile, settings, theme, sign out.

@@ -94,6 +94,15 @@ const configSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Let single sign-on reach identity providers over plain http and on loopback or private-network addresses.
+   * Off by default: an owner's issuer URL must not make the server call into its own network (SSRF), and
+   * tokens must not cross the network in the clear. On only for tests and local development.
+   */
+  SSO_ALLOW_INSECURE_ISSUERS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/server/app.js';
+import type { TxtResolver } from '../../src/server/ports.js';
 
 /** The built web app: dist/web, or E2E_WEB_ROOT (so several builds can be tested side by side). */
 export const webRoot = () => path.resolve(process.env.E2E_WEB_ROOT ?? 'dist/web');
@@ -14,9 +15,10 @@ export const webRoot = () => path.resolve(process.env.E2E_WEB_ROOT ?? 'dist/web'
 /**
  * The real server with the built web app, on a fresh database (PGlite in memory, or a new PostgreSQL
  * database when TEST_DATABASE_URL is set), listening on a free port. Mail is kept for the operator (the
- * outbox), as on a fresh install, unless `env` gives an SMTP_URL (e.g. a test's own SMTP inbox).
+ * outbox), as on a fresh install, unless `env` gives an SMTP_URL (e.g. a test's own SMTP inbox). `options.dns`
+ * answers DNS TXT look-ups (claimed domains) in place of the real DNS.
  */
-export async function startServer(env: Record<string, string> = {}) {
+export async function startServer(env: Record<string, string> = {}, options: { dns?: TxtResolver } = {}) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: DatabaseHandle;
   let dropDatabase = async () => {};
@@ -63,6 +65,7 @@ export async function startServer(env: Record<string, string> = {}) {
     authSecret: randomBytes(32).toString('hex'),
     logger: false,
     webRoot: webRoot(),
+    ...(options.dns && { dns: options.dns }),
   });
   await app.listen({ host: '127.0.0.1', port });
   return {

@@ -12,10 +12,13 @@ export interface E2eEnv {
  * The real server and Chromium for one test file: started before its tests, stopped after them. `config`
  * adds environment variables (e.g. SMTP_URL) to the server's configuration.
  */
-export function serverAndBrowser(config: Record<string, string> = {}): E2eEnv {
+export function serverAndBrowser(
+  config: Record<string, string> = {},
+  options: Parameters<typeof startServer>[1] = {},
+): E2eEnv {
   const env = {} as E2eEnv;
   beforeAll(async () => {
-    env.server = await startServer(config);
+    env.server = await startServer(config, options);
     env.browser = await launchBrowser();
   });
   afterAll(async () => {

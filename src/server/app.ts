@@ -1,3 +1,4 @@
+import dnsPromises from 'node:dns/promises';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { auditJobs, auditRoutes } from '../features/audit/index.js';
-import { acceptAddressProof, authRoutes, createAuth, resolveActor } from '../features/auth/index.js';
+import { acceptAddressProof, authRoutes, createAuth, resolveActor, ruleOnPasswords } from '../features/auth/index.js';
 import { badgesRoutes, credentialFilesRoutes, recognitionRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
@@ -64,6 +65,7 @@ import {
 import { searchRoutes } from '../features/search/index.js';
 import { settingsRoutes } from '../features/settings/index.js';
 import { sharingRoutes } from '../features/sharing/index.js';
+import { ssoPasswordRule, ssoRoutes } from '../features/sso/index.js';
 import { readTemplateForPlan, templatesRoutes } from '../features/templates/index.js';
 import { timelineRoutes } from '../features/timeline/index.js';
 import { actorFromToken, bearerOf, guardTokenRequests, tokensRoutes } from '../features/tokens/index.js';
@@ -77,7 +79,7 @@ import {
   sendPage,
   WORKER_CONTENT_SECURITY_POLICY,
 } from './page-security.js';
-import type { FileStore, Mailer } from './ports.js';
+import type { FileStore, Mailer, TxtResolver } from './ports.js';
 import { rateLimitJobs } from './rate-limit.jobs.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { createCacheRegistry } from './read-cache.js';
@@ -102,6 +104,8 @@ export interface BuildAppOptions {
   /** Store for uploaded files; by default the one FILE_STORE names (a folder `files` in the data directory, or the database). */
   files?: FileStore;
   logger?: FastifyServerOptions['logger'];
+  /** DNS TXT look-ups for claimed domains; node:dns/promises unless a test answers them. */
+  dns?: TxtResolver;
   /** Folder of the built web app; served with a single-page-app fallback when present. */
   webRoot?: string;
   /**
@@ -177,6 +181,7 @@ export async function buildApp(opts: BuildAppOptions) {
     mailer,
     files,
     log: app.log,
+    dns: opts.dns ?? { resolveTxt: (name) => dnsPromises.resolveTxt(name) },
     changes,
     caches,
     authSecret: opts.authSecret,
@@ -186,6 +191,7 @@ export async function buildApp(opts: BuildAppOptions) {
   // (docs/decisions/2026-12-05-feature-boundaries.md).
   acceptAddressProof(invitationProvesAddress);
   startPlansFromTemplates(readTemplateForPlan);
+  ruleOnPasswords(ssoPasswordRule);
 
   registerErrorHandler(app);
   registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));
@@ -290,6 +296,7 @@ export async function buildApp(opts: BuildAppOptions) {
     tokensRoutes,
     scimRoutes,
     scimSettingsRoutes,
+    ssoRoutes,
     programmeProgressRoutes,
     enrolmentsRoutes,
     blogFeedsRoutes,

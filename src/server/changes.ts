@@ -16,8 +16,17 @@ export type Change =
   | { kind: 'memberships'; userId?: string }
   /** A person's sessions were ended, or what a session shows of them (their name) changed. */
   | { kind: 'sessions'; userId: string }
-  /** What an organisation's feed shows: a post, a reaction, a comment, a follow, a community's members. */
-  | { kind: 'feed'; orgId: string };
+  /**
+   * What an organisation's feed shows: a post, a reaction, a comment, a follow, a community's members.
+   * `removedPostId` when a post was deleted (other pages that link to it, a programme reflection, forget it).
+   */
+  | { kind: 'feed'; orgId: string; removedPostId?: string }
+  /** A programme's details, weeks, things, schedule or cohorts changed (what "this week" is made from). */
+  | { kind: 'programme'; programmeId: string }
+  /** One enrolment changed: joined, left, completed, a thing tried or reflected on. Names its participant. */
+  | { kind: 'enrolment'; enrolmentId: string; userId: string }
+  /** A person's own settings changed (their time zone decides what "today" and "this week" are). */
+  | { kind: 'settings'; userId: string };
 
 export type ChangeKind = Change['kind'];
 export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -28,6 +37,9 @@ const kinds: Record<ChangeKind, readonly string[]> = {
   memberships: [],
   sessions: ['userId'],
   feed: ['orgId'],
+  programme: ['programmeId'],
+  enrolment: ['enrolmentId', 'userId'],
+  settings: ['userId'],
 };
 
 /** A change read back from another instance, if it is one (anything else is ignored, never trusted). */

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import type { ChangeFeed } from './change-feed.js';
-import type { FileStore, JobQueue, Mailer } from './ports.js';
+import type { FileStore, JobQueue, Mailer, TxtResolver } from './ports.js';
 import type { CacheRegistry } from './read-cache.js';
 
 /**
@@ -18,6 +18,8 @@ export interface AppContext {
   /** Where uploaded files are kept (FILE_STORE: the data directory or the database). */
   files: FileStore;
   log: FastifyBaseLogger;
+  /** DNS TXT look-ups (claimed domains' proofs): node:dns, or a test's own answers. */
+  dns: TxtResolver;
   /** What writes changed, told to this process's caches and, on PostgreSQL, to every instance's. */
   changes: ChangeFeed;
   /** The caches features declare (`defineReadCache`), kept honest by `changes`. */

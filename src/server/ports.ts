@@ -63,3 +63,11 @@ export interface JobQueue {
   insert(jobs: PgBoss.JobInsert[]): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * Reads a name's DNS TXT records (each record as its strings, as node:dns/promises `resolveTxt` answers):
+ * how an organisation proves it holds a mail domain. Tests hand in their own answers.
+ */
+export interface TxtResolver {
+  resolveTxt(name: string): Promise<string[][]>;
+}

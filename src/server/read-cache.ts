@@ -54,6 +54,13 @@ export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number 
       generation++;
     },
 
+    /** After a write that changed the entries whose values pass `test` (those that show a removed post, say). */
+    forgetValues(test: (value: V) => boolean) {
+      for (const [key, entry] of entries) if (test(entry.value)) entries.delete(key);
+      inflight.clear(); // a load under way may have read the value before the write
+      generation++;
+    },
+
     /** After a write that may change any entry; cheap because such writes are rare. */
     clear() {
       entries.clear();

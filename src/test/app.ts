@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import { SESSION_COOKIE_PREFIX } from '../features/auth/auth.js';
 import type { JobsOptions } from '../features/jobs/job-queue.js';
 import { buildApp } from '../server/app.js';
-import type { Mailer } from '../server/ports.js';
+import type { Mailer, TxtResolver } from '../server/ports.js';
 import { openTestDatabase } from './database.js';
 import { createCapturingMailer } from './mailer.js';
 
@@ -40,6 +40,8 @@ export async function createTestApp(
     instanceOf?: { database: DatabaseHandle; rateLimitNamespace: string };
     /** False for an instance that never hears the others (its caches then show what it last read). */
     hearsOthers?: false;
+    /** DNS TXT answers for claimed domains (none by default: every name is unknown). */
+    dns?: TxtResolver;
   } = {},
 ) {
   const shared = options.instanceOf;
@@ -72,6 +74,7 @@ export async function createTestApp(
     webRoot: options.webRoot ?? '/nonexistent',
     rateLimitNamespace,
     listenForChanges: options.hearsOthers ?? true,
+    dns: options.dns ?? txtRecords(publishedTxt),
     jobs: options.jobs && {
       schema: `pgboss_test_${randomBytes(4).toString('hex')}`,
       pollingIntervalSeconds: 0.5,
@@ -125,6 +128,20 @@ export async function createTestApp(
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** TXT records every test app's default resolver answers (name → records): tests publish theirs here. */
+export const publishedTxt = new Map<string, string[][]>();
+
+/** A resolver answering TXT look-ups from `records` (name → records); any other name is not found, as in DNS. */
+export function txtRecords(records: Map<string, string[][]>): TxtResolver {
+  return {
+    resolveTxt: async (name) => {
+      const found = records.get(name);
+      if (found) return found;
+      throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+    },
+  };
+}
 
 /** Turns Set-Cookie response headers into a Cookie request header. */
 export function cookieHeaderFrom(setCookie: string | string[] | undefined): string {

@@ -142,5 +142,79 @@ export function visibleTrials(x: Instances) {
       };
       return { autosave, capture, post };
     },
+
+    /**
+     * A participant in Waymark's starter programme, and an organiser who edits it: the participant's marks and
+     * the organiser's edits must show in the participant's "this week" (read from caches) on every instance.
+     */
+    async programmeAtWork() {
+      const participant = await client.signUp(by(0), 'Keen Participant');
+      const organiser = await client.signUp(by(1), 'Programme Organiser');
+      const orgId = await createOrg(participant, 'Programme Organisation');
+      await join(orgId, participant, organiser, 'admin');
+      const made = await client.must(
+        by(2),
+        'POST',
+        `/api/orgs/${orgId}/programmes/starter`,
+        { cookie: organiser.cookie },
+        201,
+      );
+      const programmeId = made.body.id as string;
+      const published = await client.must(by(0), 'POST', `/api/programmes/${programmeId}/publish`, {
+        cookie: organiser.cookie,
+      });
+      const first = published.body.weeks[0].things[0] as { id: string; title: string; version: number };
+      const thing = { ...first };
+      const enrolled = await client.must(
+        by(1),
+        'POST',
+        `/api/programmes/${programmeId}/enrolments`,
+        { cookie: participant.cookie, json: { addGoal: false } },
+        201,
+      );
+      const thisWeek = `/api/enrolments/${enrolled.body.id as string}`;
+      const firstThing = async (r: Instance) =>
+        (await client.must(r.url, 'GET', thisWeek, { cookie: participant.cookie })).body.things[0] as {
+          title: string;
+          triedAt: string | null;
+        };
+      const expectBefore = (shown: boolean, r: Instance, what: string) => {
+        if (!shown) throw new Error(`${r.name} still shows "this week" as before the last ${what}`);
+      };
+
+      const tried = (i: number): Trial => {
+        const marked = i % 2 === 0; // the first trial marks it tried, the next unmarks it, and so on
+        return {
+          before: async (r) => expectBefore(((await firstThing(r)).triedAt !== null) === !marked, r, 'mark'),
+          write: async (w) => {
+            const answer = await client.must(w.url, 'PUT', `${thisWeek}/things/${thing.id}/tried`, {
+              cookie: participant.cookie,
+              json: { tried: marked },
+            });
+            participant.cookie = cookieAfter(participant.cookie, answer.headers);
+          },
+          shows: async (r) => ((await firstThing(r)).triedAt !== null) === marked,
+        };
+      };
+
+      const edit = (i: number): Trial => {
+        const title = `${first.title} (edit ${i + 1})`;
+        return {
+          before: async (r) => expectBefore((await firstThing(r)).title === thing.title, r, 'edit'),
+          write: async (w) => {
+            const answer = await client.must(w.url, 'PATCH', `/api/programme-things/${thing.id}`, {
+              cookie: organiser.cookie,
+              json: { title, version: thing.version },
+            });
+            const saved = (answer.body.weeks as { things: { id: string; version: number }[] }[])
+              .flatMap((week) => week.things)
+              .find((t) => t.id === thing.id);
+            Object.assign(thing, { title, version: saved?.version });
+          },
+          shows: async (r) => (await firstThing(r)).title === title,
+        };
+      };
+      return { tried, edit };
+    },
   };
 }

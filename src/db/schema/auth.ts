@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /*
  * Tables owned by better-auth. Their columns follow better-auth's core schema
@@ -51,7 +51,11 @@ export const account = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('account_user_id_idx').on(t.userId)],
+  (t) => [
+    index('account_user_id_idx').on(t.userId),
+    // A provider's subject is one account: single sign-on finds the person by it (`sso:<connection id>`, `sub`).
+    uniqueIndex('account_provider_account_uq').on(t.providerId, t.accountId),
+  ],
 );
 
 export const verification = pgTable(

@@ -16,4 +16,5 @@ export * from './programmes.js';
 export * from './recognition.js';
 export * from './scim.js';
 export * from './sharing.js';
+export * from './sso.js';
 export * from './tokens.js';

@@ -113,6 +113,12 @@ export const rules = {
     allows: ({ me }) => me.role === 'owner',
     refusal: "Only owners set up provisioning from the organisation's directory.",
   },
+  // Single sign-on decides who can get in as whom: owners alone set it up.
+  'sso:manage': {
+    on: 'org',
+    allows: ({ me }) => me.role === 'owner',
+    refusal: 'Only owners set up single sign-on.',
+  },
   'audit:configure': {
     on: 'org',
     allows: ({ me }) => me.role === 'owner',

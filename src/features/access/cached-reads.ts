@@ -2,17 +2,24 @@ import type { AppContext } from '../../server/context.js';
 import { readThrough } from '../../server/read-cache.js';
 import { activeGrantsFor, type GrantRow, type PlanOwnership } from './access.repository.js';
 import type { Actor } from './actor.js';
+import { enrolmentsCache } from './enrolments-cache.js';
 import { myMemberships } from './memberships-cache.js';
 import { planOwnersCache } from './plan-owners-cache.js';
+import type { EnrolmentRecord } from './programme-facts.js';
 
 /*
  * The gate's hot reads come from caches: every plan read and autosave asks "is this mine?", and answers it
- * without a query. Both caches are the gate's own (memberships-cache.ts, plan-owners-cache.ts).
+ * without a query. The caches are the gate's own (memberships-cache.ts, plan-owners-cache.ts, enrolments-cache.ts).
  */
 
 /** Who owns a plan (it never changes): remembered, so a write needs no extra query to check access. */
 export function planOwnership(ctx: AppContext, planId: string): Promise<PlanOwnership | undefined> {
   return readThrough(ctx, planOwnersCache, planId);
+}
+
+/** An enrolment by id, for "this week" and each thing a participant opens (see enrolments-cache.ts). */
+export function enrolmentRecord(ctx: AppContext, enrolmentId: string): Promise<EnrolmentRecord | undefined> {
+  return readThrough(ctx, enrolmentsCache, enrolmentId);
 }
 
 /*

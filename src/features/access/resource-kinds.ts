@@ -12,9 +12,9 @@ import {
   wasTold,
 } from './access.repository.js';
 import { isAdmin, readsItem } from './access-rules.js';
-import { activeGrantsOf, planOwnership } from './cached-reads.js';
+import { activeGrantsOf, enrolmentRecord, planOwnership } from './cached-reads.js';
 import { allMyMemberships, myMemberships } from './memberships-cache.js';
-import { findCohortWithProgramme, findEnrolment, findProgramme, participatesInCohort } from './programme-facts.js';
+import { findCohortWithProgramme, findProgramme, participatesInCohort } from './programme-facts.js';
 import { approvesFor, findRecognitionRequest } from './recognition-facts.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
 
@@ -174,10 +174,11 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     // Only the participant and the programme's organisers know an enrolment exists.
     async load(ctx, _actor, user, resource) {
       const enrolment =
-        typeof resource.enrolment === 'string' ? await findEnrolment(ctx.db, resource.enrolment) : resource.enrolment;
-      const me = enrolment && (await membershipIn(ctx, user, enrolment.organizationId));
+        typeof resource.enrolment === 'string' ? await enrolmentRecord(ctx, resource.enrolment) : resource.enrolment;
+      // From the cached list of the actor's memberships: participants open "this week" all day (no query).
+      const me = enrolment && (await myMembershipOf(ctx, user, enrolment.organizationId));
       if (!enrolment || !me) throw notFound('Enrolment');
-      const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.id;
+      const isParticipant = enrolment.userId === user.userId && enrolment.memberId === me.memberId;
       const organiser = isAdmin(me.role);
       if (!isParticipant && !organiser) throw notFound('Enrolment');
       return { user, me, enrolment, isParticipant, organiser };

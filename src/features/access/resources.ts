@@ -4,6 +4,7 @@ import type {
   EnlistmentParties,
   GrantRow,
   MembershipRow,
+  MyMembership,
   PlanOwnership,
   PostFacts,
   ReviewRecord,
@@ -101,7 +102,7 @@ export interface Facts {
   };
   enrolment: {
     user: SignedIn;
-    me: MembershipRow;
+    me: MyMembership;
     enrolment: EnrolmentRecord;
     /** The enrolment is the actor's own. */
     isParticipant: boolean;

@@ -60,9 +60,9 @@ export const authRoutes =
             'Without SMTP the account is signed in at once (201), and an address in use answers 409. With SMTP ' +
             'the answer is 202 for a new and an existing address alike: a new one gets a link to confirm it, ' +
             'the owner of an existing one a note. `invitation`, the token of a pending invitation to this ' +
-            'address, proves it: 201, signed in.',
+            'address, proves it: 201, signed in. An address whose organisation requires single sign-on answers 403.',
           body: signUpBody,
-          response: { 201: userResponse, 202: messageResponse, ...errors(400, 409, 429) },
+          response: { 201: userResponse, 202: messageResponse, ...errors(400, 403, 409, 429) },
         },
       },
       async (req, reply) => {

@@ -91,6 +91,9 @@ export async function signUp(
 ): Promise<SignUpResult> {
   await requireStrongPassword(input.password, [input.name, input.email]);
   const { name, email, password } = input;
+  // Where an organisation requires single sign-on, accounts come from its provider, not from a password.
+  const ruling = await passwordRule(ctx, email, undefined);
+  if (ruling.kind === 'refused') throw ssoRequired(ruling.message);
   const create = () => ctx.auth.api.signUpEmail({ body: { name, email, password }, returnHeaders: true });
   let created: Awaited<ReturnType<typeof create>>;
   try {
@@ -118,13 +121,48 @@ export async function signUp(
   return { signedIn: false };
 }
 
-/** Checks the password and starts a session. */
+/**
+ * What single sign-on says of a password sign-in to an address (handed in by buildApp, as sso sits above auth):
+ * `free` — nothing to say; `recovery` — the address's domain must sign in with its organisation's provider, but
+ * this person is an owner of that organisation, whose password is their way in when the provider fails;
+ * `refused` — they must use "Sign in with your organisation".
+ */
+export type PasswordRuling =
+  | { kind: 'free' }
+  | { kind: 'recovery'; orgId: string }
+  | { kind: 'refused'; orgId: string; message: string };
+export type PasswordRule = (ctx: AppContext, email: string, userId: string | undefined) => Promise<PasswordRuling>;
+let passwordRule: PasswordRule = async () => ({ kind: 'free' });
+
+/** The refusal says how to sign in; the address field, briefly, why. */
+const ssoRequired = (message: string) =>
+  new AppError('forbidden', message, { email: 'This address signs in with single sign-on.' });
+
+/** Lets single sign-on refuse password sign-ins where an organisation requires its provider. */
+export function ruleOnPasswords(rule: PasswordRule): void {
+  passwordRule = rule;
+}
+
+/**
+ * Checks the password and starts a session. Where an organisation requires single sign-on for the address's
+ * domain, only its owners may use a password (recorded as a recovery sign-in); everyone else is told how to sign
+ * in, before their password is looked at, so the answer says nothing about it.
+ */
 export async function signIn(
   ctx: AppContext,
   input: { email: string; password: string },
   requestHeaders: Headers,
   address: string | null = null,
 ) {
+  const known = await findUserByEmail(ctx.db, input.email);
+  const ruling = await passwordRule(ctx, input.email, known?.id);
+  if (ruling.kind === 'refused') {
+    if (known) {
+      const by = { userId: known.id, name: known.name, email: known.email, address };
+      await recordAudit(ctx.db, by, { orgId: ruling.orgId, action: 'auth.password_refused_sso' });
+    }
+    throw ssoRequired(ruling.message);
+  }
   try {
     const { headers, response } = await ctx.auth.api.signInEmail({
       body: { ...input, rememberMe: true },
@@ -133,10 +171,13 @@ export async function signIn(
     });
     const { id, name, email } = response.user;
     await auditSignIn(ctx, 'auth.signed_in', { userId: id, name, email, address });
+    if (ruling.kind === 'recovery') {
+      const by = { userId: id, name, email, address };
+      await recordAudit(ctx.db, by, { orgId: ruling.orgId, action: 'auth.recovery_sign_in' });
+    }
     return { user: view(response.user), cookies: setCookies(headers) } satisfies AuthResult;
   } catch (err) {
     if (err instanceof APIError && failedPassword(err)) {
-      const known = await findUserByEmail(ctx.db, input.email);
       if (known) {
         const { id, name, email } = known;
         await auditSignIn(ctx, 'auth.sign_in_failed', { userId: id, name, email, address });

@@ -20,10 +20,11 @@ import {
   takenStatusIndexes,
 } from './badges.repository.js';
 import type { AwardView, awardBody } from './badges.schema.js';
-import { buildCredential, type Credential, credentialUrl, signBadgeCredential } from './credential.js';
+import { buildCredential, type Credential, credentialUrl } from './credential.js';
 import { statusListUrl } from './issuer-identity.js';
-import { activeSigningKey, signingKeyPair } from './issuer-keys.js';
+import { activeSigningKey, signingKeyDocument } from './issuer-keys.js';
 import { addToLinkedInUrl, issuerNameOf } from './linkedin.js';
+import { signAway } from './signing-pool.js';
 import { publishStatusList, STATUS_LIST_LENGTH } from './status-list.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
@@ -117,46 +118,40 @@ export async function awardAchievement(
 
   const issuer = await issuerOf(tx.db, orgId);
   const key = await activeSigningKey(tx, orgId);
-  const keyPair = await signingKeyPair(tx, key);
+  const signingKey = signingKeyDocument(tx, key);
   const indexes = pickStatusIndexes(await takenStatusIndexes(tx.db, orgId), recipients.length);
   const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const expiresAt = achievement.expiryDays ? new Date(issuedAt.getTime() + achievement.expiryDays * DAY_MS) : null;
   const { baseUrl } = ctx.config;
 
-  const rows = [];
-  for (const [i, member] of recipients.entries()) {
-    // Signing is CPU work (~10 ms each): let other requests in between, so a cohort of a thousand blocks no one.
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    const awardId = randomUUID();
-    const statusIndex = indexes[i] as number;
-    const credential = await signBadgeCredential(
-      keyPair,
-      buildCredential(baseUrl, {
-        awardId,
-        orgId,
-        issuer,
-        achievement,
-        recipientName: member.name,
-        issuedAt,
-        expiresAt,
-        statusIndex,
-        statusListUrl: statusListUrl(baseUrl, orgId),
-      }),
-      issuedAt,
-    );
-    rows.push({
-      id: awardId,
-      organizationId: orgId,
-      achievementId: achievement.id,
-      recipientMemberId: member.id,
-      awardedByMemberId: awardedBy,
-      reason: input.reason,
-      credential: JSON.stringify(credential),
-      statusIndex,
+  const awardIds = recipients.map(() => randomUUID());
+  const credentials = recipients.map((member, i) =>
+    buildCredential(baseUrl, {
+      awardId: awardIds[i] as string,
+      orgId,
+      issuer,
+      achievement,
+      recipientName: member.name,
       issuedAt,
       expiresAt,
-    });
-  }
+      statusIndex: indexes[i] as number,
+      statusListUrl: statusListUrl(baseUrl, orgId),
+    }),
+  );
+  // Signing is CPU work (~6 ms each): done in worker threads, so a cohort of a thousand holds up no one.
+  const signed = await signAway(signingKey, credentials, issuedAt);
+  const rows = recipients.map((member, i) => ({
+    id: awardIds[i] as string,
+    organizationId: orgId,
+    achievementId: achievement.id,
+    recipientMemberId: member.id,
+    awardedByMemberId: awardedBy,
+    reason: input.reason,
+    credential: JSON.stringify(signed[i]),
+    statusIndex: indexes[i] as number,
+    issuedAt,
+    expiresAt,
+  }));
   await insertAwards(tx.db, rows);
   const awards = await awardsOfAchievement(tx.db, achievement.id);
   const made = new Set<string>(rows.map((r) => r.id));

@@ -40,12 +40,14 @@ import {
   updateIssuerBody,
 } from './badges.schema.js';
 import { publishedDidDocument } from './issuer-keys.js';
+import { closeSigners } from './signing-pool.js';
 import { signedStatusList } from './status-list.js';
 
 export const badgesRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['badges'];
+    app.addHook('onClose', closeSigners); // the signing threads stop with the app
     app.get(
       '/api/orgs/:orgId/badges/issuer',
       {

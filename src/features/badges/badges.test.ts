@@ -12,9 +12,11 @@ import { independentVerifier } from '../../test/badge-verifier.js';
 import { addMember } from '../../test/factories.js';
 import { bundledDocumentLoader } from './credential-contexts.js';
 import { awardAchievement } from './index.js';
+import { warmSigners } from './signing-pool.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
 const t = await createTestApp();
+await warmSigners(); // a signing thread ready before the first award (signing-pool.ts)
 
 // The independent verifier: @digitalbazaar's libraries alone, resolving the issuer's DID over HTTP to the app.
 const independentlyVerify = independentVerifier(t);

@@ -11,8 +11,10 @@ import { createTestApp, type Json } from '../../test/app.js';
 import { awardedToSelf, independentVerifier } from '../../test/badge-verifier.js';
 import { multipart } from '../../test/multipart.js';
 import { asElement, OB3_NAMESPACE, PNG_KEYWORD } from './baked-image.js';
+import { warmSigners } from './signing-pool.js';
 
 const t = await createTestApp();
+await warmSigners(); // a signing thread ready before the first award (signing-pool.ts)
 const independentlyVerify = independentVerifier(t);
 
 /** An achievement (with the template image, an SVG, unless one is given) awarded to `self`. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { castCalls, createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
+import { warmSigners } from './signing-pool.js';
 
 const t = await createTestApp();
+await warmSigners(); // a signing thread ready before the first award (signing-pool.ts)
 
 /** `self` holding two badges of the cast's organisation, the second revoked. */
 async function learnerWithBadges() {

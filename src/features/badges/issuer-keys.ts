@@ -5,6 +5,7 @@ import type { AppContext } from '../../server/context.js';
 import { activeKey, type IssuerKeyRow, insertKey, issuerKeys, retireKey } from './badges.repository.js';
 import { didDocument, issuerDid } from './issuer-identity.js';
 import { keyCipher } from './key-cipher.js';
+import type { SigningKey } from './signing-worker.js';
 
 /*
  * The issuer's Ed25519 key pairs: made on first need, the secret key encrypted at rest, rotatable. A retired key
@@ -56,17 +57,22 @@ export async function rotateSigningKey(ctx: AppContext, orgId: string): Promise<
   });
 }
 
-/** The key pair that signs, its secret key decrypted (only in memory, only while signing). */
-export async function signingKeyPair(ctx: AppContext, key: IssuerKeyRow) {
+/** The key that signs as a Multikey document, its secret key decrypted (only in memory, only while signing). */
+export function signingKeyDocument(ctx: AppContext, key: IssuerKeyRow): SigningKey {
   const did = issuerDid(ctx.config.baseUrl, key.organizationId);
-  return Ed25519Multikey.from({
+  return {
     '@context': 'https://w3id.org/security/multikey/v1',
     type: 'Multikey',
     id: `${did}#${key.fragment}`,
     controller: did,
     publicKeyMultibase: key.publicKeyMultibase,
     secretKeyMultibase: cipherOf(ctx).decrypt(key.secretKeyEncrypted),
-  });
+  };
+}
+
+/** The key pair that signs, its secret key decrypted (only in memory, only while signing). */
+export async function signingKeyPair(ctx: AppContext, key: IssuerKeyRow) {
+  return Ed25519Multikey.from(signingKeyDocument(ctx, key));
 }
 
 /** The organisation's DID document, with every key it has signed with; undefined before it has any. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type ActorKind, type Cast, createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
+import { warmSigners } from './signing-pool.js';
 
 const t = await createTestApp();
+await warmSigners(); // a signing thread ready before the first award (signing-pool.ts)
 
 type Headers = Record<string, string>;
 

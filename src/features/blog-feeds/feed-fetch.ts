@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { isPrivateAddress } from './address-guard.js';
+import { isPrivateAddress } from '../../server/address-guard.js';
 
 /*
  * Reading a feed from the internet, carefully: only http(s), only public addresses (checked after resolving,

@@ -157,7 +157,7 @@ export async function editPost(ctx: AppContext, actor: Actor, postId: string, in
 export async function removePost(ctx: AppContext, actor: Actor, postId: string) {
   const { post } = await requireAccess(ctx, actor, 'post:delete', { post: postId });
   await deletePost(ctx.db, postId);
-  await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId });
+  await ctx.changes.announce({ kind: 'feed', orgId: post.organizationId, removedPostId: postId });
 }
 
 /** The organisation feed: what the viewer may see, newest first, a page at a time. */

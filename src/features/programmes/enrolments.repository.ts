@@ -12,6 +12,7 @@ import {
   programmeWeek,
   user,
 } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
 
 /*
  * What taking part reads and writes: published programmes with their sizes, cohorts with their places taken,
@@ -122,16 +123,18 @@ export async function insertEnrolment(db: Database, values: typeof programmeEnro
   await db.insert(programmeEnrolment).values(values);
 }
 
+/** Changes an enrolment and announces it (the gate and "this week" cache enrolments: participation-cache.ts). */
 export async function updateEnrolment(
-  db: Database,
+  writer: Pick<AppContext, 'db' | 'changes'>,
   enrolmentId: string,
   changes: Partial<typeof programmeEnrolment.$inferInsert>,
 ) {
-  const [row] = await db
+  const [row] = await writer.db
     .update(programmeEnrolment)
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(programmeEnrolment.id, enrolmentId))
     .returning();
+  if (row) await writer.changes.announce({ kind: 'enrolment', enrolmentId, userId: row.userId });
   return row;
 }
 

@@ -11,6 +11,7 @@ import {
   cohortParticipants,
   cohortReflections,
   cohortThingParams,
+  type EnrolmentView,
   enrolBody,
   enrolmentParams,
   enrolmentSummary,
@@ -24,7 +25,7 @@ import {
   triedBody,
 } from './enrolments.schema.js';
 import { enrol, leaveProgramme, listCatalogue, programmeOverview as overviewOf } from './enrolments.service.js';
-import { getEnrolment, getThing, markTried } from './participation.service.js';
+import { getEnrolmentJson, getThing, markTried } from './participation.service.js';
 import { reflectOnThing } from './reflections.js';
 
 /** Taking part in programmes: the catalogue, a programme's page, enrolling, "this week", things, cohorts. */
@@ -80,7 +81,10 @@ export const enrolmentsRoutes =
           response: { 200: enrolmentView, ...errors(401, 404) },
         },
       },
-      async (req) => getEnrolment(ctx, await req.actor(), req.params.enrolmentId),
+      async (req, reply) =>
+        reply
+          .type('application/json; charset=utf-8')
+          .send((await getEnrolmentJson(ctx, await req.actor(), req.params.enrolmentId)) as unknown as EnrolmentView),
     );
     app.post(
       '/api/enrolments/:enrolmentId/leave',

@@ -192,7 +192,7 @@ export async function enrol(
       let id: string;
       if (existing) {
         id = existing.id;
-        await updateEnrolment(tx, id, { ...fields, completedAt: null });
+        await updateEnrolment(txCtx, id, { ...fields, completedAt: null });
       } else {
         id = randomUUID();
         await insertEnrolment(tx, {
@@ -212,7 +212,7 @@ export async function enrol(
           today,
           now,
         });
-        await updateEnrolment(tx, id, goal);
+        await updateEnrolment(txCtx, id, goal);
       }
       return { id };
     });
@@ -237,7 +237,7 @@ export async function leaveProgramme(ctx: AppContext, actor: Actor, enrolmentId:
   const { enrolment } = await requireAccess(ctx, actor, 'enrolment:update', { enrolment: enrolmentId });
   if (enrolment.status === 'left') return summaryOf(enrolment);
   if (enrolment.status === 'completed') throw conflict('You completed this programme: there is nothing to leave.');
-  const row = await updateEnrolment(ctx.db, enrolmentId, { status: 'left' });
+  const row = await updateEnrolment(ctx, enrolmentId, { status: 'left' });
   if (!row) throw notFound('Enrolment');
   return summaryOf(row);
 }

@@ -4,28 +4,21 @@ import { renderMarkdown } from '../../server/markdown.js';
 import { inTransaction } from '../../server/transaction.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
-import { getLearnerSettings } from '../settings/index.js';
-import { activeEnrolmentsOf, type EnrolmentRow, findCohort, progressOf } from './enrolments.repository.js';
+import { activeEnrolmentsOf, type EnrolmentRow } from './enrolments.repository.js';
 import type { EnrolmentView, ThingView } from './enrolments.schema.js';
-import { loadProgrammeOutline, thingDone } from './programme-outline.js';
+import { participationInputs, participationView, serialisedView } from './participation-cache.js';
+import { thingDone } from './programme-outline.js';
 import { recordTried } from './progress.js';
-import { reflectionOf, sayDay, thisWeek } from './this-week.js';
+import { reflectionOf, sayDay } from './this-week.js';
 
 /*
  * A participant's "this week", one thing's page and marking a thing tried. Organisers may read a participant's
  * enrolment (it is what they were told they would see); only the participant changes it.
  */
 
-/** Everything "this week" is made from, read once. */
+/** "This week" for the enrolment (made from cached inputs, once a day per participant: participation-cache.ts). */
 export async function loadParticipation(ctx: AppContext, enrolment: EnrolmentRow, now: Date) {
-  const [outline, cohort, progress, settings] = await Promise.all([
-    loadProgrammeOutline(ctx.db, enrolment.programmeId),
-    enrolment.cohortId ? findCohort(ctx.db, enrolment.cohortId) : Promise.resolve(undefined),
-    progressOf(ctx.db, enrolment.id),
-    getLearnerSettings(ctx.db, enrolment.userId),
-  ]);
-  if (!outline) throw notFound('Enrolment');
-  return thisWeek({ enrolment, outline, cohort, progress, timeZone: settings.timeZone, now });
+  return (await participationView(ctx, enrolment, now)).view;
 }
 
 /** The participant's "this week": released things and their progress, what is next, how far behind. */
@@ -37,6 +30,12 @@ export async function getEnrolment(
 ): Promise<EnrolmentView> {
   const { enrolment } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
   return loadParticipation(ctx, enrolment, now);
+}
+
+/** The same, serialised for the route (participants open it all day; see participation-cache.ts). */
+export async function getEnrolmentJson(ctx: AppContext, actor: Actor, enrolmentId: string): Promise<string> {
+  const { enrolment } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
+  return serialisedView(await participationView(ctx, enrolment, new Date()));
 }
 
 /** A thing not released yet for this participant answers 404, saying when it will be. */
@@ -60,10 +59,9 @@ export async function getThing(
   now = new Date(),
 ): Promise<ThingView> {
   const { enrolment } = await requireAccess(ctx, actor, 'enrolment:read', { enrolment: enrolmentId });
-  const [view, outline, progress] = await Promise.all([
+  const [view, { outline, progress }] = await Promise.all([
     loadParticipation(ctx, enrolment, now),
-    loadProgrammeOutline(ctx.db, enrolment.programmeId),
-    progressOf(ctx.db, enrolmentId),
+    participationInputs(ctx, enrolment),
   ]);
   const listed = view.things.find((t) => t.id === thingId);
   const thing = outline?.things.find((t) => t.id === thingId);

@@ -5,6 +5,7 @@ import { createTestApp } from '../../test/app.js';
 import { addMember, createOrg } from '../../test/factories.js';
 import { actorOf, createProgramme } from '../../test/programme-fixture.js';
 import { createAchievement } from '../badges/achievements.service.js';
+import { warmSigners } from '../badges/signing-pool.js';
 import { enrol } from './enrolments.service.js';
 import { updateProgramme } from './programmes.service.js';
 import { reflectOnThing } from './reflections.js';
@@ -12,6 +13,7 @@ import { reflectOnThing } from './reflections.js';
 /* Completing a programme awards its badge (issue 19's completion, issue 20's automatic award), once. */
 
 const t = await createTestApp();
+await warmSigners(); // a signing thread ready before the first award (signing-pool.ts)
 
 async function badgeOf(orgAdmin: Parameters<typeof actorOf>[0], orgId: string, name: string) {
   return createAchievement(t.ctx, actorOf(orgAdmin), orgId, {

@@ -74,7 +74,7 @@ export async function openCohort(
   await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
   const id = randomUUID();
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, programmeId);
+    await lockProgramme(tx, programmeId);
     const outline = await loadProgrammeOutline(tx.db, programmeId);
     if (!outline) throw notFound('Programme');
     if (outline.programme.status === 'archived') throw conflict('This programme is archived: copy it to run it again.');
@@ -99,7 +99,7 @@ export async function changeCohort(
 ) {
   const { cohort } = await requireAccess(ctx, actor, 'cohort:edit', { cohort: cohortId });
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, cohort.programmeId);
+    await lockProgramme(tx, cohort.programmeId);
     const current = await findCohortCounted(tx.db, cohortId);
     const outline = await loadProgrammeOutline(tx.db, cohort.programmeId);
     if (!current || !outline) throw notFound('Cohort');
@@ -113,7 +113,7 @@ export async function changeCohort(
 export async function removeCohort(ctx: AppContext, actor: Actor, cohortId: string) {
   const { cohort } = await requireAccess(ctx, actor, 'cohort:edit', { cohort: cohortId });
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, cohort.programmeId);
+    await lockProgramme(tx, cohort.programmeId);
     if (await cohortHasParticipants(tx.db, cohortId)) {
       throw conflict('People have joined this cohort: it cannot be deleted. Change its dates or capacity instead.');
     }

@@ -34,13 +34,16 @@ import { editableOutline } from './programmes.service.js';
  * transaction, under the programme's row lock, so the numbers people see are always 1..n without gaps.
  */
 
-type Db = AppContext['db'];
-
 /**
  * Puts weeks and things in order: weeks 0..w-1 in `weekOrder`, things by week and then by `thingOrder` within
  * each week (defaults: as they are).
  */
-async function renumber(db: Db, programmeId: string, arrange?: { weekOrder?: string[]; thingOrder?: string[] }) {
+async function renumber(
+  tx: AppContext,
+  programmeId: string,
+  arrange?: { weekOrder?: string[]; thingOrder?: string[] },
+) {
+  const { db } = tx;
   const outline = await loadProgrammeOutline(db, programmeId);
   if (!outline) throw notFound('Programme');
   const weekIds = arrange?.weekOrder ?? outline.weeks.map((w) => w.id);
@@ -59,7 +62,7 @@ async function renumber(db: Db, programmeId: string, arrange?: { weekOrder?: str
       position++;
     }
   }
-  await touchProgramme(db, programmeId);
+  await touchProgramme(tx, programmeId);
 }
 
 /** The week and the gate's answer for its programme: another organisation's week answers like a missing one. */
@@ -86,11 +89,11 @@ export async function addWeek(
 ) {
   await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, programmeId);
+    await lockProgramme(tx, programmeId);
     const outline = await loadProgrammeOutline(tx.db, programmeId);
     const position = outline?.weeks.length ?? 0;
     await insertWeeks(tx.db, [{ id: randomUUID(), programmeId, position, ...input }]);
-    await touchProgramme(tx.db, programmeId);
+    await touchProgramme(tx, programmeId);
   });
   return editableOutline(ctx, programmeId);
 }
@@ -99,7 +102,7 @@ export async function addWeek(
 export async function changeWeek(ctx: AppContext, actor: Actor, weekId: string, input: z.infer<typeof updateWeekBody>) {
   const week = await editableWeek(ctx, actor, weekId);
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, week.programmeId);
+    await lockProgramme(tx, week.programmeId);
     const { position, ...values } = input;
     if (Object.keys(values).length > 0) await updateWeek(tx.db, weekId, values);
     if (position !== undefined) {
@@ -107,9 +110,9 @@ export async function changeWeek(ctx: AppContext, actor: Actor, weekId: string, 
       const order = (outline?.weeks ?? []).map((w) => w.id).filter((id) => id !== weekId);
       if (position > order.length) throw validationError({ position: `Position is at most ${order.length}.` });
       order.splice(position, 0, weekId);
-      await renumber(tx.db, week.programmeId, { weekOrder: order });
+      await renumber(tx, week.programmeId, { weekOrder: order });
     } else {
-      await touchProgramme(tx.db, week.programmeId);
+      await touchProgramme(tx, week.programmeId);
     }
   });
   return editableOutline(ctx, week.programmeId);
@@ -119,14 +122,14 @@ export async function changeWeek(ctx: AppContext, actor: Actor, weekId: string, 
 export async function removeWeek(ctx: AppContext, actor: Actor, weekId: string) {
   const week = await editableWeek(ctx, actor, weekId);
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, week.programmeId);
+    await lockProgramme(tx, week.programmeId);
     const outline = await loadProgrammeOutline(tx.db, week.programmeId);
     if (!outline?.weeks.some((w) => w.id === weekId)) throw notFound('Programme');
     if (outline.things.some((t) => t.weekId === weekId)) {
       throw conflict('This week has things: move them to another week or remove them first.');
     }
     await deleteWeek(tx.db, weekId);
-    await renumber(tx.db, week.programmeId, {
+    await renumber(tx, week.programmeId, {
       weekOrder: outline.weeks.map((w) => w.id).filter((id) => id !== weekId),
     });
   });
@@ -143,14 +146,14 @@ export async function addThing(
   await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
   const { weekId, ...content } = input;
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, programmeId);
+    await lockProgramme(tx, programmeId);
     const outline = await loadProgrammeOutline(tx.db, programmeId);
     if (!outline?.weeks.some((w) => w.id === weekId)) {
       throw validationError({ weekId: 'Pick a week of this programme.' });
     }
     const id = randomUUID();
     await insertThings(tx.db, [{ id, programmeId, weekId, position: outline.things.length, ...content }]);
-    await renumber(tx.db, programmeId);
+    await renumber(tx, programmeId);
   });
   return editableOutline(ctx, programmeId);
 }
@@ -184,7 +187,7 @@ export async function changeThing(
   const released = programme.status !== 'draft';
   const changesContent = Object.keys(content).length > 0;
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, thing.programmeId);
+    await lockProgramme(tx, thing.programmeId);
     const current = await findThing(tx.db, thingId);
     if (!current) throw notFound('Programme');
     if (current.version !== version) {
@@ -218,9 +221,9 @@ export async function changeThing(
       const order = others.map((t) => t.id);
       const place = before ? order.indexOf(before.id) : order.length;
       order.splice(place, 0, thingId);
-      await renumber(tx.db, thing.programmeId, { thingOrder: order });
+      await renumber(tx, thing.programmeId, { thingOrder: order });
     } else {
-      await touchProgramme(tx.db, thing.programmeId);
+      await touchProgramme(tx, thing.programmeId);
     }
   });
   if (released && changesContent && tellParticipants) await tellParticipantsOf(ctx, thing, programme.title);
@@ -251,7 +254,7 @@ async function tellParticipantsOf(ctx: AppContext, thing: ProgrammeThingRow, pro
 export async function removeThing(ctx: AppContext, actor: Actor, thingId: string) {
   const { thing } = await editableThing(ctx, actor, thingId, 'programme:edit');
   await inTransaction(ctx, async (tx) => {
-    await lockProgramme(tx.db, thing.programmeId);
+    await lockProgramme(tx, thing.programmeId);
     if (!(await findThing(tx.db, thingId))) throw notFound('Programme');
     if (await thingHasProgress(tx.db, thingId)) {
       throw conflict(
@@ -259,7 +262,7 @@ export async function removeThing(ctx: AppContext, actor: Actor, thingId: string
       );
     }
     await deleteThing(tx.db, thingId);
-    await renumber(tx.db, thing.programmeId);
+    await renumber(tx, thing.programmeId);
   });
   return editableOutline(ctx, thing.programmeId);
 }

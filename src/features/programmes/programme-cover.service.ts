@@ -41,7 +41,7 @@ export async function setProgrammeCover(
   const key = `programme-covers/${programme.organizationId}/${programmeId}/${randomUUID()}_${ext.slice(1)}`;
   await storeCheckedUpload(ctx.files, key, upload.stream, kind, COVER_MAX_BYTES);
   try {
-    await touchProgramme(ctx.db, programmeId, { coverImageKey: key });
+    await touchProgramme(ctx, programmeId, { coverImageKey: key });
   } catch (err) {
     await ctx.files.delete(key);
     throw err;

@@ -11,13 +11,21 @@ import {
   programmeWeek,
   user,
 } from '../../db/schema/index.js';
+import type { AppContext } from '../../server/context.js';
 
 /*
  * The authoring side's queries. Counting subqueries name the outer row's table outright: drizzle writes a
  * column of the only table selected from without its table, and `id` would then mean the subquery's own.
  * Every write that reorders takes the programme's row lock first
  * (`lockProgramme`), so two editors moving things at once take turns instead of numbering over each other.
+ * Every write to a programme, its weeks, things or cohorts locks, touches or updates its row first: those three
+ * also announce the change (participation-cache.ts), so no write can forget to.
  */
+
+/** Where a programme write runs: its transaction's database and the change feed it announces on. */
+type Writer = Pick<AppContext, 'db' | 'changes'>;
+
+const changed = (writer: Writer, programmeId: string) => writer.changes.announce({ kind: 'programme', programmeId });
 
 export type ProgrammeInsert = typeof programme.$inferInsert;
 export type ThingInsert = typeof programmeThing.$inferInsert;
@@ -41,8 +49,9 @@ export async function listAuthoredProgrammes(db: Database, orgId: string) {
 }
 
 /** Holds the programme's row until the transaction ends (writes to one programme take turns). */
-export async function lockProgramme(db: Database, programmeId: string) {
-  const [row] = await db.select().from(programme).where(eq(programme.id, programmeId)).for('update');
+export async function lockProgramme(writer: Writer, programmeId: string) {
+  const [row] = await writer.db.select().from(programme).where(eq(programme.id, programmeId)).for('update');
+  await changed(writer, programmeId);
   return row;
 }
 
@@ -52,25 +61,27 @@ export async function insertProgramme(db: Database, values: ProgrammeInsert) {
 
 /** Changes a programme if it is still at `version`; answers whether it was. */
 export async function updateProgrammeAt(
-  db: Database,
+  writer: Writer,
   programmeId: string,
   version: number,
   values: Partial<ProgrammeInsert>,
 ): Promise<boolean> {
-  const rows = await db
+  const rows = await writer.db
     .update(programme)
     .set({ ...values, version: sql`${programme.version} + 1`, updatedAt: new Date() })
     .where(and(eq(programme.id, programmeId), eq(programme.version, version)))
     .returning({ id: programme.id });
+  if (rows.length > 0) await changed(writer, programmeId);
   return rows.length > 0;
 }
 
 /** Marks the programme changed (its outline changed): lists show it first. */
-export async function touchProgramme(db: Database, programmeId: string, values: Partial<ProgrammeInsert> = {}) {
-  await db
+export async function touchProgramme(writer: Writer, programmeId: string, values: Partial<ProgrammeInsert> = {}) {
+  await writer.db
     .update(programme)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(programme.id, programmeId));
+  await changed(writer, programmeId);
 }
 
 export async function findWeek(db: Database, weekId: string) {

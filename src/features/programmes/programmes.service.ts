@@ -76,7 +76,7 @@ export async function updateProgramme(
     }
   }
   if (values.title !== undefined && values.tag === '') values.tag = tagFromTitle(values.title);
-  const done = await updateProgrammeAt(ctx.db, programmeId, version, values);
+  const done = await updateProgrammeAt(ctx, programmeId, version, values);
   if (!done) {
     throw conflict('Someone changed this programme meanwhile: here it is as it is now.', undefined, {
       current: await editableOutline(ctx, programmeId),
@@ -102,13 +102,13 @@ function unpublishable(outline: NonNullable<Awaited<ReturnType<typeof loadProgra
 export async function publishProgramme(ctx: AppContext, actor: Actor, programmeId: string) {
   await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
   await inTransaction(ctx, async (tx) => {
-    const locked = await lockProgramme(tx.db, programmeId);
+    const locked = await lockProgramme(tx, programmeId);
     if (!locked || locked.status === 'published') return;
     if (locked.status === 'archived') throw conflict('This programme is archived: copy it to run it again.');
     const outline = await loadProgrammeOutline(tx.db, programmeId);
     const why = outline && unpublishable(outline);
     if (why) throw conflict(why);
-    await touchProgramme(tx.db, programmeId, { status: 'published', publishedAt: new Date() });
+    await touchProgramme(tx, programmeId, { status: 'published', publishedAt: new Date() });
   });
   return editableOutline(ctx, programmeId);
 }
@@ -117,9 +117,9 @@ export async function publishProgramme(ctx: AppContext, actor: Actor, programmeI
 export async function archiveProgramme(ctx: AppContext, actor: Actor, programmeId: string) {
   await requireAccess(ctx, actor, 'programme:edit', { programme: programmeId });
   await inTransaction(ctx, async (tx) => {
-    const locked = await lockProgramme(tx.db, programmeId);
+    const locked = await lockProgramme(tx, programmeId);
     if (!locked || locked.status === 'archived') return;
-    await touchProgramme(tx.db, programmeId, { status: 'archived' });
+    await touchProgramme(tx, programmeId, { status: 'archived' });
   });
   return editableOutline(ctx, programmeId);
 }

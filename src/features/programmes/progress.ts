@@ -89,6 +89,8 @@ export async function settleCompletion(
   at: Date,
 ): Promise<{ completedNow: boolean }> {
   const [enrolment] = await tx.select().from(programmeEnrolment).where(eq(programmeEnrolment.id, enrolmentId)).limit(1);
+  // Every progress write ends here: its participant's "this week" is read afresh (participation-cache.ts).
+  if (enrolment) await ctx.changes.announce({ kind: 'enrolment', enrolmentId, userId: enrolment.userId });
   if (enrolment?.status !== 'active') return { completedNow: false };
   const outline = await loadProgrammeOutline(tx, enrolment.programmeId);
   if (!outline) return { completedNow: false };

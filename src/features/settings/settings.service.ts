@@ -62,7 +62,10 @@ export async function updateMySettings(ctx: AppContext, actor: Actor, input: z.i
       ...(input.checkinCadence !== undefined && { checkinCadence: input.checkinCadence }),
       ...(input.emailOptOut !== undefined && { emailOptOut: [...new Set(input.emailOptOut)] }),
     };
-    return viewOf(await saveSettings(tx, me.userId, change));
+    const saved = await saveSettings(tx, me.userId, change);
+    // Their time zone decides what "today" is on every page that counts days (programmes cache it).
+    if (change.timeZone !== undefined) await ctx.changes.announce({ kind: 'settings', userId: me.userId });
+    return viewOf(saved);
   });
 }
 

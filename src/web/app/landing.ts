@@ -10,7 +10,7 @@ import * as pages from './pages';
  */
 
 /** Pages for everyone: no session to read. */
-const PUBLIC = /^\/(sign-up|sign-in|forgot-password|reset-password|verify-email|invite|p|unsubscribe)(\/|$)/;
+const PUBLIC = /^\/(sign-up|sign-in|forgot-password|reset-password|verify-email|invite|p|unsubscribe|sso)(\/|$)/;
 /** An organisation's id at the start of the path (`/orgs/new` is a page, not an organisation). */
 const ORG = /^\/orgs\/(?!new(?:\/|$))([^/]+)/;
 

@@ -45,6 +45,8 @@ export const guideAdminPage = () => import('../features/guides/guide-admin-page'
 export const templatesPage = () => import('../features/templates/templates-page');
 export const insightsPage = () => import('../features/insights/insights-page');
 export const auditPage = () => import('../features/audit/audit-page');
+export const ssoPage = () => import('../features/sso/sso-page');
+export const ssoSignInPages = () => import('../features/sso/sso-sign-in-pages');
 export const orgTokensPage = () => import('../features/tokens/org-tokens-page');
 export const provisioningPage = () => import('../features/provisioning/provisioning-page');
 export const programmeProgressPage = () => import('../features/programme-progress/programme-progress-page');

@@ -41,6 +41,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/sign-up', lazy: page(pages.authPages, (m) => m.SignUpPage) },
       { path: '/sign-in', lazy: page(pages.authPages, (m) => m.SignInPage) },
+      { path: '/sign-in/organisation', lazy: page(pages.ssoSignInPages, (m) => m.SsoSignInPage) },
+      { path: '/sso/error', lazy: page(pages.ssoSignInPages, (m) => m.SsoErrorPage) },
       { path: '/forgot-password', lazy: page(pages.authPages, (m) => m.ForgotPasswordPage) },
       { path: '/reset-password', lazy: page(pages.authPages, (m) => m.ResetPasswordPage) },
       { path: '/verify-email', lazy: page(pages.authPages, (m) => m.VerifyEmailPage) },
@@ -143,6 +145,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/recognition', lazy: page(pages.recognitionPage, (m) => m.RecognitionPage) },
       { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
       { path: '/orgs/:orgId/audit', lazy: page(pages.auditPage, (m) => m.AuditPage) },
+      { path: '/orgs/:orgId/sso', lazy: page(pages.ssoPage, (m) => m.SsoPage) },
       { path: '/orgs/:orgId/tokens', lazy: page(pages.orgTokensPage, (m) => m.OrgTokensPage) },
       { path: '/orgs/:orgId/provisioning', lazy: page(pages.provisioningPage, (m) => m.ProvisioningPage) },
       {

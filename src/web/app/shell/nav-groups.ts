@@ -2,6 +2,7 @@ import {
   Award,
   BadgeCheck,
   ChartColumn,
+  Fingerprint,
   FolderSync,
   GraduationCap,
   Handshake,
@@ -90,6 +91,8 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/insights`, label: 'Insights', icon: ChartColumn },
         { to: `${org}/audit`, label: 'Audit trail', icon: ScrollText },
         { to: `${org}/tokens`, label: 'API tokens', icon: KeyRound },
+        // Who gets in as whom: owners alone set it up.
+        ...(role === 'owner' ? [{ to: `${org}/sso`, label: 'Single sign-on', icon: Fingerprint }] : []),
         // Owners only: the directory may add and remove anyone (the server says the same).
         ...(role === 'owner' ? [{ to: `${org}/provisioning`, label: 'Provisioning (SCIM)', icon: FolderSync }] : []),
       ],

@@ -116,6 +116,12 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link to={`/sign-in/organisation${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}>
+          Sign in with your organisation
+        </Link>{' '}
+        (single sign-on with your work account)
+      </p>
+      <p>
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>
       <p>

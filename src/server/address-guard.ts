@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 
 /*
- * Which addresses the feed reader may connect to. A participant types any URL, and the server reads it: without
+ * Which addresses the server may connect to for what people type (blog feeds, SSO issuers): without
  * this, "my blog" could be the cloud's metadata service (169.254.169.254), the database on 127.0.0.1 or an
  * intranet host (SSRF). Every address a name resolves to is checked, and the connection goes to a checked one.
  */

@@ -1,0 +1,35 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { type Credential, signBadgeCredential } from './credential.js';
+
+/*
+ * Runs in a worker thread (signing-pool.ts): signing a badge credential is about 6 ms of CPU (canonicalising its
+ * JSON-LD, then Ed25519), so a thousand awards at once kept the server's one thread busy for six seconds.
+ */
+
+/** The issuer's key as a Multikey document, its secret key decrypted by the caller (in memory only). */
+export type SigningKey = {
+  '@context': string;
+  type: 'Multikey';
+  id: string;
+  controller: string;
+  publicKeyMultibase: string;
+  secretKeyMultibase: string;
+};
+
+export interface SigningTask {
+  key?: SigningKey;
+  credentials: Credential[];
+  /** ISO time of the proofs. */
+  at: string;
+}
+
+/** Signs each credential with the key, in order. */
+export default async function signBadges({ key, credentials, at }: SigningTask): Promise<Credential[]> {
+  if (credentials.length === 0) return []; // warming up (signing-pool.ts): the libraries above are loaded now
+  if (!key) throw new Error('No key to sign with.');
+  const keyPair = await Ed25519Multikey.from(key);
+  const created = new Date(at);
+  const signed: Credential[] = [];
+  for (const credential of credentials) signed.push(await signBadgeCredential(keyPair, credential, created));
+  return signed;
+}
