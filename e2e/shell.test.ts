@@ -53,7 +53,7 @@ describe('the app shell', () => {
     // Single sign-on decides who gets in as whom: owners alone set it up.
     for (const [page, extra] of [
       [admin, ''],
-      [owner, ', Single sign-on'],
+      [owner, ', Single sign-on, Provisioning (SCIM)'],
     ] as const) {
       await page.goto(`/orgs/${orgId}`);
       expect(await navGroups(page)).toEqual([

@@ -54,6 +54,14 @@ import { programmeProgressRoutes } from '../features/programme-progress/index.js
 import { enrolmentsRoutes, programmeCoverRoutes, programmesRoutes } from '../features/programmes/index.js';
 import { reminderJobs } from '../features/reminders/index.js';
 import { reviewsRoutes } from '../features/reviews/index.js';
+import {
+  canonicalScimUrl,
+  isScimUrl,
+  scimErrorsInScimShape,
+  scimFrameworkError,
+  scimRoutes,
+  scimSettingsRoutes,
+} from '../features/scim/index.js';
 import { searchRoutes } from '../features/search/index.js';
 import { settingsRoutes } from '../features/settings/index.js';
 import { sharingRoutes } from '../features/sharing/index.js';
@@ -132,10 +140,14 @@ export async function buildApp(opts: BuildAppOptions) {
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     // Errors raised before routing (bad % escapes, long path parameters, what Node's parser refuses) in our shape.
-    frameworkErrors,
+    // …and under /scim/ in SCIM's own shape, the only one a directory reads.
+    frameworkErrors: (err, req, reply) =>
+      isScimUrl(req.url) ? scimFrameworkError(err, reply) : frameworkErrors(err, req, reply),
     clientErrorHandler,
     // Ours answers instead, in the one error shape (refuseWhileClosing).
     return503OnClosing: false,
+    // SCIM endpoints as directories spell them (`/scim/v2/users`): one route each.
+    rewriteUrl: (req) => canonicalScimUrl(req.url ?? '/'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -187,6 +199,7 @@ export async function buildApp(opts: BuildAppOptions) {
   refuseCrossSiteWrites(app, config.baseUrl);
   addResponseHeaders(app);
   refuseBadText(app);
+  scimErrorsInScimShape(app);
   app.decorateRequest('actor');
   app.addHook('onRequest', async (req) => {
     let actor: Promise<Actor> | undefined;
@@ -281,6 +294,8 @@ export async function buildApp(opts: BuildAppOptions) {
     insightsRoutes,
     auditRoutes,
     tokensRoutes,
+    scimRoutes,
+    scimSettingsRoutes,
     ssoRoutes,
     programmeProgressRoutes,
     enrolmentsRoutes,

@@ -81,6 +81,18 @@ async function fixture(): Promise<{ ids: Ids; ownerId: string }> {
 /** Deletions and sign-outs last, so the fixture stays whole for the other operations. */
 const destructive = (op: Operation) => op.method === 'DELETE' || op.path.endsWith('/sign-out');
 
+/** SCIM's own error (RFC 7644 §3.12), which the /scim/v2 routes answer with: status as a string, a detail. */
+function isScimErrorShape(body: unknown): boolean {
+  const error = body as { schemas?: unknown; status?: unknown; detail?: unknown } | null;
+  return (
+    Array.isArray(error?.schemas) &&
+    error.schemas.includes('urn:ietf:params:scim:api:messages:2.0:Error') &&
+    typeof error.status === 'string' &&
+    typeof error.detail === 'string' &&
+    error.detail !== ''
+  );
+}
+
 function isErrorShape(body: unknown): boolean {
   const error = (body as { error?: Record<string, unknown> } | null)?.error;
   if (!error || typeof error.code !== 'string' || typeof error.message !== 'string' || error.message === '') {
@@ -126,7 +138,8 @@ describe('malformed requests to every operation of the OpenAPI document', () => 
           }
           if (res.statusCode >= 500) failures.push(`${res.statusCode} ${where}: ${res.body.slice(0, 200)}`);
           else if (res.statusCode >= 400 && res.statusCode !== 304) {
-            if (!isErrorShape(body)) failures.push(`shape ${res.statusCode} ${where}: ${res.body.slice(0, 200)}`);
+            const shaped = op.path.startsWith('/scim/') ? isScimErrorShape(body) : isErrorShape(body);
+            if (!shaped) failures.push(`shape ${res.statusCode} ${where}: ${res.body.slice(0, 200)}`);
             const code = (body as { error?: { code?: string } } | null)?.error?.code;
             const key = `${res.statusCode} ${code}`;
             counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -150,6 +150,17 @@ describe.runIf(runUrl)(
       });
     });
 
+    describe('a member suspended by the directory (SCIM active: false)', () => {
+      let suspended: (i: number) => Trial;
+      beforeAll(async () => {
+        suspended = await refusalTrials(x).suspendedByDirectory(TRIALS);
+      }, 300_000);
+
+      it('is refused the organisation on every other instance within 100 ms', { timeout: 120_000 }, async () => {
+        expectRefusedAtOnce(await measure('member suspended by SCIM refused', { count: TRIALS, trial: suspended }));
+      });
+    });
+
     describe('shown on every other instance by the next request', () => {
       let work: Awaited<ReturnType<ReturnType<typeof visibleTrials>['learnerAtWork']>>;
       let programme: Awaited<ReturnType<ReturnType<typeof visibleTrials>['programmeAtWork']>>;

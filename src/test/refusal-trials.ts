@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { scimToken, scimUser } from '../db/schema/index.js';
 import { insertGrant } from '../features/sharing/sharing.repository.js';
 import { addMember, createOrg, createPlan, createUser, DEFAULT_PASSWORD, type UserRow } from './factories.js';
 import { inParallel } from './in-parallel.js';
@@ -141,6 +142,56 @@ export function refusalTrials(x: Instances) {
         );
       };
       return { removedMember, demotedAdmin };
+    },
+
+    /**
+     * One learner who belongs to one organisation per trial, each with a SCIM token and the learner provisioned
+     * by its directory. The directory's PATCH `active: false` (sent to one instance with the token, as Entra ID
+     * sends it) refuses them that organisation and their log there on every instance.
+     */
+    async suspendedByDirectory(count: number) {
+      const learner = await createUser(x.db);
+      const orgs = await inParallel(count, SET_UP_PARALLEL, async () => {
+        const { org } = await createOrg(x.db);
+        const member = await addMember(x.db, org, { user: learner });
+        const secret = `wms_${randomBytes(32).toString('base64url')}`;
+        await x.db.insert(scimToken).values({
+          id: randomUUID(),
+          organizationId: org.id,
+          name: 'Entra ID',
+          tokenHash: createHash('sha256').update(secret).digest('hex'),
+          prefix: secret.slice(0, 10),
+        });
+        const scimId = randomUUID();
+        await x.db
+          .insert(scimUser)
+          .values({ id: scimId, organizationId: org.id, membershipId: member.id, userName: learner.email });
+        return { orgId: org.id, scimId, secret };
+      });
+      const cookie = await signIn(learner, 0);
+      return (i: number): Trial => {
+        const { orgId, scimId, secret } = orgs[i] as (typeof orgs)[number];
+        return refusal(
+          async (r) => {
+            const [org, log] = await Promise.all([
+              statusOf(r, `/api/orgs/${orgId}`, cookie),
+              statusOf(r, `/api/log?orgId=${orgId}`, cookie),
+            ]);
+            return stateOf(org, { allowed: 200, refused: 404 }, log, { allowed: 200, refused: 404 });
+          },
+          async (w) => {
+            const res = await fetch(`${w.url}/scim/v2/Users/${scimId}`, {
+              method: 'PATCH',
+              headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
+              body: JSON.stringify({
+                schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+                Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+              }),
+            });
+            if (res.status !== 204) throw new Error(`SCIM PATCH: ${res.status} ${await res.text()}`);
+          },
+        );
+      };
     },
 
     /**

@@ -14,6 +14,7 @@ export * from './plans.js';
 export * from './posts.js';
 export * from './programmes.js';
 export * from './recognition.js';
+export * from './scim.js';
 export * from './sharing.js';
 export * from './sso.js';
 export * from './tokens.js';

@@ -22,6 +22,14 @@ export const organization = pgTable('organization', {
   removedDataDays: integer('removed_data_days').notNull().default(30),
   /** How long the audit log keeps an event, in days (a daily job erases older ones). */
   auditRetentionDays: integer('audit_retention_days').notNull().default(365),
+  /**
+   * What the organisation's directory's groups (SCIM) set on its members: their department, their team, or their
+   * role (members of the group named `scimAdminGroup` are L&D admins; owners are never changed by the directory).
+   */
+  scimGroupMapping: text('scim_group_mapping', { enum: ['departments', 'teams', 'roles'] })
+    .notNull()
+    .default('departments'),
+  scimAdminGroup: text('scim_admin_group'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -60,6 +68,13 @@ export const membership = pgTable(
      */
     insightsConsent: boolean('insights_consent').notNull().default(false),
     insightsConsentAt: timestamp('insights_consent_at', { withTimezone: true }),
+    /**
+     * Set while the organisation's directory (SCIM `active: false`) suspends them: the gate treats them as not a
+     * member of this organisation; their own data stays theirs (their plans' export still works).
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /** Who suspended them, as told to them ("the organisation's directory"). */
+    suspendedBy: text('suspended_by'),
     version: integer('version').notNull().default(1),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

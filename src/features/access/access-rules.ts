@@ -17,6 +17,8 @@ type Rule<K extends Kind> = {
   hidden?: string;
   /** The rule looks at the actor's shares of the plan, so the gate reads them (plans only). */
   shares?: K extends 'plan' ? true : never;
+  /** The learner's own plan counts while the directory suspends their membership (plans only: export). */
+  evenSuspended?: K extends 'plan' ? true : never;
 };
 type AnyRule = { [K in Kind]: Rule<K> }[Kind];
 
@@ -103,6 +105,14 @@ export const rules = {
     allows: ({ me }) => isAdmin(me.role),
     refusal: "Only owners and L&D admins manage the organisation's API tokens.",
   },
+  // SCIM: the organisation's directory provisions its people (only with the organisation's SCIM token); owners
+  // set the directory up (tokens, what its groups mean).
+  'scim:provision': { on: 'directory' },
+  'scim:configure': {
+    on: 'org',
+    allows: ({ me }) => me.role === 'owner',
+    refusal: "Only owners set up provisioning from the organisation's directory.",
+  },
   // Single sign-on decides who can get in as whom: owners alone set it up.
   'sso:manage': {
     on: 'org',
@@ -144,7 +154,8 @@ export const rules = {
   // (`plan:read-shared`, filtered to what it covers); every owner route stays owner-only.
   'plan:read': { on: 'plan', sees: ({ isOwner }) => isOwner },
   'plan:write': { on: 'plan', sees: ({ isOwner }) => isOwner },
-  'plan:export': { on: 'plan', sees: ({ isOwner }) => isOwner },
+  // A learner whose membership the organisation's directory suspended still exports their own plans.
+  'plan:export': { on: 'plan', sees: ({ isOwner }) => isOwner, evenSuspended: true },
   // Only the learner decides who sees what (a review shares what it needs too), and sees who looked.
   'plan:share': { on: 'plan', sees: ({ isOwner }) => isOwner },
   'review:request': { on: 'plan', sees: ({ isOwner }) => isOwner },

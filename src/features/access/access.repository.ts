@@ -29,7 +29,7 @@ export async function findMembership(db: Database, orgId: string, userId: string
   const [row] = await db
     .select()
     .from(membership)
-    .where(and(eq(membership.organizationId, orgId), eq(membership.userId, userId)))
+    .where(and(eq(membership.organizationId, orgId), eq(membership.userId, userId), isNull(membership.suspendedAt)))
     .limit(1);
   return row;
 }
@@ -123,7 +123,7 @@ export type EnlistmentParties = NonNullable<Awaited<ReturnType<typeof findEnlist
 /** The signed-in person's membership of an organisation, joined to what is asked about (null: not a member). */
 const viewer = alias(membership, 'viewer');
 const viewerOf = (orgId: typeof post.organizationId | typeof postImage.organizationId, userId: string) =>
-  and(eq(viewer.organizationId, orgId), eq(viewer.userId, userId));
+  and(eq(viewer.organizationId, orgId), eq(viewer.userId, userId), isNull(viewer.suspendedAt));
 
 /**
  * A post, with the person's membership of its organisation and whether they may see it (post-visibility.ts),
@@ -175,7 +175,11 @@ export async function findInsightActionForViewer(db: Database, actionId: string,
     .from(insightAction)
     .innerJoin(
       membership,
-      and(eq(membership.organizationId, insightAction.organizationId), eq(membership.userId, userId)),
+      and(
+        eq(membership.organizationId, insightAction.organizationId),
+        eq(membership.userId, userId),
+        isNull(membership.suspendedAt),
+      ),
     )
     .where(eq(insightAction.id, actionId));
   return row;
@@ -202,6 +206,9 @@ function prepareListMyMemberships(db: Database) {
       organizationName: organization.name,
       memberId: membership.id,
       role: membership.role,
+      /** Set while the organisation's directory suspends it: the gate counts it only for the learner's export. */
+      suspendedAt: membership.suspendedAt,
+      suspendedBy: membership.suspendedBy,
     })
     .from(membership)
     .innerJoin(organization, eq(organization.id, membership.organizationId))

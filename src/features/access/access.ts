@@ -37,9 +37,10 @@ export async function requireAccess<A extends Action, R extends Resources[KindOf
   action: A,
   resource: R,
 ): Promise<Granted<A, R>> {
-  const user = requireUser(actor);
   // Typed per kind in the table; here any rule meets its own kind's facts.
   const rule = rules[action] as RuleOfAnyKind;
+  // A directory acts only under the directory's own rules; a person never passes them (the kind answers 404).
+  const user = (rule.on === 'directory' && actor.kind === 'directory' ? actor : requireUser(actor)) as SignedIn;
   const kind = kinds[rule.on] as KindOfResource<Kind>;
   const facts = await kind.load(ctx, actor, user, resource as never, rule);
   if (rule.sees && !rule.sees(facts)) throw notFound(rule.hidden ?? kind.noun);
@@ -58,4 +59,5 @@ type RuleOfAnyKind = {
   refusal?: string;
   hidden?: string;
   shares?: boolean;
+  evenSuspended?: boolean;
 };

@@ -16,6 +16,11 @@ export type Actor =
       token?: { id: string; scopes: readonly string[] };
       /** An organisation's token acts for its maker in that organisation alone (the gate sees no other). */
       onlyOrg?: string;
-    };
+    }
+  /**
+   * An organisation's directory (Entra ID, Okta) provisioning its people through SCIM with the organisation's
+   * SCIM token: no person, only that organisation, and only the SCIM rules (every other rule answers 401).
+   */
+  | { kind: 'directory'; orgId: string; tokenId: string; tokenName: string; address?: string };
 
 export const anonymous: Actor = { kind: 'anonymous' };

@@ -17,7 +17,7 @@ export {
 export { commentsOnItem, readsItem, seesDraftTemplates } from './access-rules.js';
 export type { Actor } from './actor.js';
 export { anonymous } from './actor.js';
-export { myMemberships } from './memberships-cache.js';
+export { myMemberships, mySuspendedMemberships } from './memberships-cache.js';
 export { visibleTo } from './post-visibility.js';
 export { approvesFor } from './recognition-facts.js';
 export type { Coverage, SharedPart } from './share-coverage.js';

@@ -5,9 +5,10 @@ import { listMyMemberships, type MyMembership } from './access.repository.js';
 /**
  * The organisations each person belongs to, with their role and membership id, by user id: read on nearly every
  * signed-in request (every plan and log check asks), written rarely. Forgotten for a person when they join,
- * leave or change role, and for everyone when an organisation is renamed. Who belongs where is the gate's data,
- * so the cache lives with the gate (the me feature reads it through access's face). Every change to it is told
- * with the commit on every instance, so the time to live is a safety net: a minute, as for sessions.
+ * leave, change role or are suspended by the organisation's directory, and for everyone when an organisation is
+ * renamed. Who belongs where is the gate's data, so the cache lives with the gate (the me feature reads it
+ * through access's face). Every change to it is told with the commit on every instance, so the time to live is a
+ * safety net: a minute, as for sessions.
  */
 export const membershipsCache = defineReadCache<string, MyMembership[]>({
   name: 'memberships',
@@ -20,7 +21,17 @@ export const membershipsCache = defineReadCache<string, MyMembership[]>({
   },
 });
 
-/** The organisations a person belongs to, from the cache. */
-export function myMemberships(ctx: AppContext, userId: string): Promise<MyMembership[]> {
+/** Every membership of a person, suspended ones too, from the cache. */
+export function allMyMemberships(ctx: AppContext, userId: string): Promise<MyMembership[]> {
   return readThrough(ctx, membershipsCache, userId);
+}
+
+/** The organisations a person belongs to now (a membership the directory suspended is not one), from the cache. */
+export async function myMemberships(ctx: AppContext, userId: string): Promise<MyMembership[]> {
+  return (await allMyMemberships(ctx, userId)).filter((m) => m.suspendedAt === null);
+}
+
+/** The memberships the organisations' directories suspended: what the person is told about, and how to export. */
+export async function mySuspendedMemberships(ctx: AppContext, userId: string): Promise<MyMembership[]> {
+  return (await allMyMemberships(ctx, userId)).filter((m) => m.suspendedAt !== null);
 }

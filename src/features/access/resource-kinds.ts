@@ -13,7 +13,7 @@ import {
 } from './access.repository.js';
 import { isAdmin, readsItem } from './access-rules.js';
 import { activeGrantsOf, enrolmentRecord, planOwnership } from './cached-reads.js';
-import { myMemberships } from './memberships-cache.js';
+import { allMyMemberships, myMemberships } from './memberships-cache.js';
 import { findCohortWithProgramme, findProgramme, participatesInCohort } from './programme-facts.js';
 import { approvesFor, findRecognitionRequest } from './recognition-facts.js';
 import type { Kind, KindOfResource, SignedIn } from './resources.js';
@@ -22,8 +22,8 @@ import type { Kind, KindOfResource, SignedIn } from './resources.js';
  * The actor's memberships, from the cached list (no query). An organisation's API token acts for its maker in
  * that organisation alone: every other one is as if they were not a member, so its records answer 404.
  */
-async function membershipsOf(ctx: AppContext, user: SignedIn) {
-  const all = await myMemberships(ctx, user.userId);
+async function membershipsOf(ctx: AppContext, user: SignedIn, evenSuspended = false) {
+  const all = await (evenSuspended ? allMyMemberships : myMemberships)(ctx, user.userId);
   return user.onlyOrg ? all.filter((m) => m.organizationId === user.onlyOrg) : all;
 }
 
@@ -40,10 +40,11 @@ async function membershipIn(ctx: AppContext, user: SignedIn, orgId: string) {
 
 /**
  * The record is the actor's own (a plan, a log entry), and they still belong to its organisation: checked
- * against the cached list of their memberships, so reading a plan costs no extra query.
+ * against the cached list of their memberships, so reading a plan costs no extra query. `evenSuspended`: a
+ * membership the organisation's directory suspended still counts (their own data stays theirs to export).
  */
-async function ownsRecord(ctx: AppContext, user: SignedIn, record: PlanOwnership) {
-  const memberships = await membershipsOf(ctx, user);
+async function ownsRecord(ctx: AppContext, user: SignedIn, record: PlanOwnership, evenSuspended = false) {
+  const memberships = await membershipsOf(ctx, user, evenSuspended);
   return record.userId === user.userId && memberships.some((m) => m.memberId === record.memberId);
 }
 
@@ -86,7 +87,7 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
     async load(ctx, actor, user, resource, rule) {
       const plan = typeof resource.plan === 'string' ? await planOwnership(ctx, resource.plan) : resource.plan;
       if (!plan) throw notFound('Plan');
-      const isOwner = await ownsRecord(ctx, user, plan);
+      const isOwner = await ownsRecord(ctx, user, plan, rule.evenSuspended);
       const grants = rule.shares && !isOwner ? await activeGrantsOf(ctx, actor, user.userId, plan) : [];
       return { user, plan, isOwner, grants, item: resource.item, comment: resource.comment };
     },
@@ -229,6 +230,15 @@ export const kinds: { [K in Kind]: KindOfResource<K> } = {
       if (!mine) throw notFound('Organisation');
       if (mine.memberId !== link.memberId) throw notFound('Link');
       return { user, memberId: mine.memberId };
+    },
+  },
+
+  directory: {
+    noun: 'Organisation',
+    // Only the organisation's own directory (its SCIM token) gets past; a person signed in is not it.
+    async load(_ctx, actor, _user, { org }) {
+      if (actor.kind !== 'directory' || actor.orgId !== org) throw notFound('Organisation');
+      return { orgId: org, tokenId: actor.tokenId };
     },
   },
 

@@ -59,6 +59,8 @@ export interface Resources {
   enrolment: { enrolment: string | EnrolmentRecord | undefined };
   /** A learner's request for recognition of an achieved goal. */
   recognition: { recognition: string };
+  /** An organisation as its directory (SCIM) sees it: only with that organisation's SCIM token. */
+  directory: { org: string };
 }
 
 export type Kind = keyof Resources;
@@ -108,6 +110,8 @@ export interface Facts {
   };
   /** `approver`: the learner's supervisor or an L&D admin or owner (never the learner). */
   recognition: { user: SignedIn; me: MembershipRow; request: RecognitionRecord; isLearner: boolean; approver: boolean };
+  /** The organisation whose directory acts, and the SCIM token it uses. */
+  directory: { orgId: string; tokenId: string };
 }
 
 /** How one kind of resource is looked at: `load` answers 404 (as for a missing record) to anyone outside it. */
@@ -117,7 +121,7 @@ export interface KindOfResource<K extends Kind> {
     actor: Actor,
     user: SignedIn,
     resource: Resources[K],
-    rule: { shares?: boolean },
+    rule: { shares?: boolean; evenSuspended?: boolean },
   ): Promise<Facts[K]>;
   /** The word for "not found" when a rule hides the resource. */
   noun: string;

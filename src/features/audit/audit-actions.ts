@@ -28,6 +28,17 @@ export const AUDIT_ACTIONS = {
   'audit.retention_changed': 'Changed how long the audit log is kept',
   'token.created': 'Made an API token',
   'token.revoked': 'Revoked an API token',
+  'scim.token_created': 'Made a SCIM provisioning token',
+  'scim.token_revoked': 'Revoked a SCIM provisioning token',
+  'scim.mapping_changed': "Changed what the directory's groups set",
+  'scim.user_provisioned': 'The directory provisioned a person',
+  'scim.user_updated': "The directory updated a person's details",
+  'scim.user_suspended': "The directory suspended a person's access",
+  'scim.user_reactivated': "The directory restored a person's access",
+  'scim.user_removed': 'The directory removed a person',
+  'scim.group_created': 'The directory made a group',
+  'scim.group_updated': 'The directory changed a group',
+  'scim.group_removed': 'The directory removed a group',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

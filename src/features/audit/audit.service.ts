@@ -29,6 +29,10 @@ export const SYSTEM: AuditActor = { userId: null, name: 'Waymark', email: null, 
 
 /** The person behind a request, for the log. */
 export function auditActorOf(actor: Actor): AuditActor {
+  if (actor.kind === 'directory') {
+    const name = `The organisation's directory (SCIM token “${actor.tokenName}”)`;
+    return { userId: null, name, email: null, address: actor.address ?? null };
+  }
   if (actor.kind !== 'user') return { userId: null, name: 'Someone not signed in', email: null, address: null };
   return { userId: actor.userId, name: actor.name, email: actor.email, address: actor.address ?? null };
 }

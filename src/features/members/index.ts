@@ -4,3 +4,4 @@
  */
 export { hasMemberWithEmail } from './members.repository.js';
 export { membersRoutes } from './members.routes.js';
+export { removeMemberByDirectory, sendRemovalMail } from './members.service.js';

@@ -156,3 +156,13 @@ export async function hasMemberWithEmail(db: Database, orgId: string, email: str
     .limit(1);
   return rows.length > 0;
 }
+
+/** The membership row itself (suspended or not), for a removal. */
+export async function findMemberRow(db: Database, orgId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(membership)
+    .where(and(eq(membership.organizationId, orgId), eq(membership.id, memberId)))
+    .limit(1);
+  return row;
+}

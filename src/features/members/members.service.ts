@@ -11,6 +11,7 @@ import { moveLearnerFacts } from '../insights/index.js';
 import {
   countOwners,
   deleteMembership,
+  findMemberRow,
   getMember,
   listMembers,
   supervisesTransitively,
@@ -187,29 +188,50 @@ export async function updateOwnProfile(
  */
 export async function removeOrgMember(ctx: AppContext, actor: Actor, orgId: string, memberId: string): Promise<void> {
   const mail = await inTransaction(ctx, async (inTx) => {
-    const tx = inTx.db;
     const { me, user, target } = await requireAccess(inTx, actor, 'member:remove', {
       org: orgId,
       member: memberId,
     });
-    if (target.role === 'owner' && (await countOwners(tx, orgId)) === 1) {
-      throw conflict('An organisation needs at least one owner. Make someone else an owner first.');
-    }
-    const person = await getMember(tx, orgId, target.id);
-    if (!person) throw notFound('Member');
     const removedBy = target.id === me.id ? null : user.name;
-    const message = await archiveMember(ctx, tx, target, person, removedBy);
-    await recordAudit(tx, auditActorOf(actor), {
-      orgId,
-      action: removedBy === null ? 'member.left' : 'member.removed',
-      target: { kind: 'person', id: target.userId, name: person.name },
-      details: { role: target.role },
-    });
-    await deleteMembership(tx, target.id);
-    await ctx.changes.announce({ kind: 'memberships', userId: target.userId });
-    return message;
+    return removeMembership(inTx, actor, target, removedBy);
   });
-  // After the commit: the removal stands even if the mail server is away; the archive shows in the app anyway.
+  await sendRemovalMail(ctx, mail);
+}
+
+/**
+ * The organisation's directory (SCIM DELETE) removes someone, in the directory's transaction `inTx`: as an
+ * admin's removal (their data archived for them, the audit log, every instance told), by "the organisation's
+ * directory". Answers the e-mail to send them once the transaction has committed (`sendRemovalMail`).
+ */
+export async function removeMemberByDirectory(inTx: AppContext, actor: Actor, orgId: string, memberId: string) {
+  await requireAccess(inTx, actor, 'scim:provision', { org: orgId });
+  const target = await findMemberRow(inTx.db, orgId, memberId);
+  if (!target) return undefined;
+  return removeMembership(inTx, actor, target, "the organisation's directory");
+}
+
+async function removeMembership(inTx: AppContext, actor: Actor, target: MembershipRow, removedBy: string | null) {
+  const tx = inTx.db;
+  if (target.role === 'owner' && (await countOwners(tx, target.organizationId)) === 1) {
+    throw conflict('An organisation needs at least one owner. Make someone else an owner first.');
+  }
+  const person = await getMember(tx, target.organizationId, target.id);
+  if (!person) throw notFound('Member');
+  const message = await archiveMember(inTx, tx, target, person, removedBy);
+  await recordAudit(tx, auditActorOf(actor), {
+    orgId: target.organizationId,
+    action: removedBy === null ? 'member.left' : 'member.removed',
+    target: { kind: 'person', id: target.userId, name: person.name },
+    details: { role: target.role },
+  });
+  await deleteMembership(tx, target.id);
+  await inTx.changes.announce({ kind: 'memberships', userId: target.userId });
+  return message;
+}
+
+/** After the commit: the removal stands even if the mail server is away; the archive shows in the app anyway. */
+export async function sendRemovalMail(ctx: AppContext, mail: Awaited<ReturnType<typeof removeMembership>> | undefined) {
+  if (!mail) return;
   try {
     await ctx.mailer.send(mail);
   } catch (err) {

@@ -29,7 +29,7 @@ export {
   reflectionView,
   shareView,
 } from './plans.schema.js';
-export { loadPlanView, readPlan, writePlan, writePlanOnBehalf } from './plans.service.js';
+export { listPlansWhileSuspended, loadPlanView, readPlan, writePlan, writePlanOnBehalf } from './plans.service.js';
 export { revisionsRoutes } from './revisions.routes.js';
 export { sharingStatus } from './sharing-status.js';
 export type { GoalExamples } from './smart-check.js';

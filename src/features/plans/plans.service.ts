@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import { readThrough } from '../../server/read-cache.js';
 import type { Actor } from '../access/index.js';
-import { requireAccess } from '../access/index.js';
+import { mySuspendedMemberships, requireAccess, requireUser } from '../access/index.js';
 import { type CachedPlan, loadPlan, planCache } from './plan-cache.js';
 import { insertContent, type PlanContent } from './plan-content.js';
 import { type PlanHistory, planHistory, type RevisionAction } from './plan-history.js';
@@ -93,6 +93,17 @@ export async function listMyPlans(ctx: AppContext, actor: Actor, orgId: string):
   const { me } = await requireAccess(ctx, actor, 'plan:list', { org: orgId });
   const rows = await listPlansOfMember(ctx.db, me.id);
   return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/**
+ * The learner's own plans in organisations whose directory suspended their membership: what they may still
+ * export (the gate's `plan:export` counts a suspended membership; nothing else does).
+ */
+export async function listPlansWhileSuspended(ctx: AppContext, actor: Actor, memberId: string) {
+  const user = requireUser(actor);
+  const mine = (await mySuspendedMemberships(ctx, user.userId)).some((m) => m.memberId === memberId);
+  if (!mine) return [];
+  return (await listPlansOfMember(ctx.db, memberId)).map((r) => ({ id: r.id, title: r.title, cycle: r.cycle }));
 }
 
 /** Where a new plan's first content comes from, and how its history should name the copy. */

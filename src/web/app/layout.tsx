@@ -1,8 +1,9 @@
 import { House, Map as MapIcon, Rss } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
 import { QuickCapture } from '../features/log/quick-capture';
 import { type MyMembership, useMe } from '../features/me/me-api';
+import { SuspendedNotice } from '../features/me/suspended-notice';
 import { NotificationsLink } from '../features/notifications/notifications-link';
 import { HeaderSearch } from '../features/search/header-search';
 import { useMediaQuery, WIDE } from '../ui/use-media-query';
@@ -48,7 +49,7 @@ export function SignedInLayout() {
           <AccountMenu name={user.name} email={user.email} orgId={current?.organizationId} />
         </div>
       </header>
-      <Main />
+      <Main notice={<SuspendedNotice suspended={me.data.suspended} />} />
       {current && !wide && <BottomBar membership={current} memberships={memberships} />}
     </div>
   );
@@ -131,7 +132,7 @@ function useSlow(busy: boolean, ms = 400) {
  * While the next page's code and first data load, the current page stays, marked busy; when that takes a
  * moment, it dims and a status says so (screen readers hear it too).
  */
-function Main() {
+function Main({ notice = null }: { notice?: ReactNode }) {
   const loading = useNavigation().state === 'loading';
   const slow = useSlow(loading);
   return (
@@ -139,6 +140,7 @@ function Main() {
       <p role="status" className="visually-hidden">
         {slow ? 'Loading the page…' : ''}
       </p>
+      {notice}
       <Outlet />
     </main>
   );

@@ -48,6 +48,7 @@ export const auditPage = () => import('../features/audit/audit-page');
 export const ssoPage = () => import('../features/sso/sso-page');
 export const ssoSignInPages = () => import('../features/sso/sso-sign-in-pages');
 export const orgTokensPage = () => import('../features/tokens/org-tokens-page');
+export const provisioningPage = () => import('../features/provisioning/provisioning-page');
 export const programmeProgressPage = () => import('../features/programme-progress/programme-progress-page');
 export const participantBlogPage = () => import('../features/programme-progress/participant-blog-page');
 export const topicsPage = () => import('../features/insights/topics-page');

@@ -147,6 +147,7 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/audit', lazy: page(pages.auditPage, (m) => m.AuditPage) },
       { path: '/orgs/:orgId/sso', lazy: page(pages.ssoPage, (m) => m.SsoPage) },
       { path: '/orgs/:orgId/tokens', lazy: page(pages.orgTokensPage, (m) => m.OrgTokensPage) },
+      { path: '/orgs/:orgId/provisioning', lazy: page(pages.provisioningPage, (m) => m.ProvisioningPage) },
       {
         path: '/orgs/:orgId/programmes/manage/:programmeId/progress',
         lazy: page(pages.programmeProgressPage, (m) => m.ProgrammeProgressPage),

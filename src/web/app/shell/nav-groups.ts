@@ -3,6 +3,7 @@ import {
   BadgeCheck,
   ChartColumn,
   Fingerprint,
+  FolderSync,
   GraduationCap,
   Handshake,
   House,
@@ -92,6 +93,8 @@ export function navGroups(orgId: string, role: MyMembership['role']): NavGroup[]
         { to: `${org}/tokens`, label: 'API tokens', icon: KeyRound },
         // Who gets in as whom: owners alone set it up.
         ...(role === 'owner' ? [{ to: `${org}/sso`, label: 'Single sign-on', icon: Fingerprint }] : []),
+        // Owners only: the directory may add and remove anyone (the server says the same).
+        ...(role === 'owner' ? [{ to: `${org}/provisioning`, label: 'Provisioning (SCIM)', icon: FolderSync }] : []),
       ],
     });
   }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-error';
+import { LastUsed, RevokeButton } from '../../components/token-parts';
 import { formatDateTime } from '../../lib/dates';
 import { type TokenView, useRevokeToken } from './tokens-api';
 
@@ -47,29 +48,18 @@ export function TokenList({ path, tokens, showMaker }: { path: string; tokens: T
                   <td>{t.scopes.join(', ')}</td>
                   {showMaker && <td>{t.madeBy}</td>}
                   <td>
-                    {t.lastUsedAt ? (
-                      <>
-                        <time dateTime={t.lastUsedAt}>{formatDateTime(t.lastUsedAt)}</time>
-                        {t.lastUsedAddress && ` from ${t.lastUsedAddress}`}
-                      </>
-                    ) : (
-                      'Never'
-                    )}
+                    <LastUsed at={t.lastUsedAt} address={t.lastUsedAddress} />
                   </td>
                   <td>{statusOf(t, now)}</td>
                   <td>
                     {live && (
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`Revoke ${t.name}`}
+                      <RevokeButton
+                        name={t.name}
                         onClick={() => {
                           setChosen(t);
                           confirm.current?.open();
                         }}
-                      >
-                        Revoke
-                      </button>
+                      />
                     )}
                   </td>
                 </tr>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { CopyableAddress } from '../../components/copyable-address';
 import { FormError } from '../../components/form-error';
+import { SecretOnce, TokenNameField } from '../../components/token-parts';
 import { fieldError } from '../../lib/api';
 import { TokenList } from './token-list';
 import { type MadeToken, useMakeToken, useTokens } from './tokens-api';
@@ -27,15 +27,11 @@ export function TokenManager({ path, showMaker = false }: { path: string; showMa
       <FormError error={tokens.error} />
       {tokens.data && <TokenList path={path} tokens={tokens.data.tokens} showMaker={showMaker} />}
       {made && (
-        <div className="notice">
-          <CopyableAddress
-            label={`The secret of “${made.token.name}”`}
-            hint="Copy it now and keep it where the program that uses it can read it: Waymark keeps only a fingerprint, so it cannot show it again."
-            url={made.secret}
-            focus
-            copy={{ text: 'Copy', name: 'Copy the secret' }}
-          />
-        </div>
+        <SecretOnce
+          name={made.token.name}
+          secret={made.secret}
+          hint="Copy it now and keep it where the program that uses it can read it: Waymark keeps only a fingerprint, so it cannot show it again."
+        />
       )}
       <form
         noValidate
@@ -55,25 +51,13 @@ export function TokenManager({ path, showMaker = false }: { path: string; showMa
         }}
       >
         <h3 id={`${id}-new`}>Make a token</h3>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
-          <p className="hint" id={`${id}-name-hint`}>
-            What will use it, so you know which to revoke later.
-          </p>
-          <input
-            id={`${id}-name`}
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={[`${id}-name-hint`, nameError && `${id}-name-error`].filter(Boolean).join(' ')}
-          />
-          {nameError && (
-            <p className="field-error" id={`${id}-name-error`}>
-              {nameError}
-            </p>
-          )}
-        </div>
+        <TokenNameField
+          id={id}
+          value={name}
+          onChange={setName}
+          error={nameError}
+          hint="What will use it, so you know which to revoke later."
+        />
         <fieldset className="checkbox-group" aria-describedby={scopesError ? `${id}-scopes-error` : undefined}>
           <legend>What it may do</legend>
           {tokens.data?.scopes.map((s) => (
