@@ -147,7 +147,7 @@ export async function awardAchievement(
     recipientMemberId: member.id,
     awardedByMemberId: awardedBy,
     reason: input.reason,
-    credential: JSON.stringify(signed[i]),
+    credential: signed[i] as string,
     statusIndex: indexes[i] as number,
     issuedAt,
     expiresAt,

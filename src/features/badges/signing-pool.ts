@@ -12,8 +12,11 @@ import type { SigningKey, SigningTask } from './signing-worker.js';
  * beside the server by scripts/build-if-changed.mjs.
  */
 
-/** Credentials per task: small enough that a second thread (on a bigger machine) shares a large award. */
-const PER_TASK = 100;
+/**
+ * Credentials per task: few enough that each answer arriving is a short piece of work for the server's thread,
+ * and that a second thread (on a bigger machine) shares a large award.
+ */
+const PER_TASK = 25;
 
 let pool: Piscina | undefined;
 
@@ -31,9 +34,9 @@ function signers(): Piscina {
   return pool;
 }
 
-/** Signs the credentials with the key away from the server's thread; answers them signed, in order. */
-export async function signAway(key: SigningKey, credentials: Credential[], at: Date): Promise<Credential[]> {
-  const tasks: Promise<Credential[]>[] = [];
+/** Signs the credentials with the key away from the server's thread; answers them signed as JSON, in order. */
+export async function signAway(key: SigningKey, credentials: Credential[], at: Date): Promise<string[]> {
+  const tasks: Promise<string[]>[] = [];
   for (let i = 0; i < credentials.length; i += PER_TASK) {
     const task: SigningTask = { key, credentials: credentials.slice(i, i + PER_TASK), at: at.toISOString() };
     tasks.push(signers().run(task));

@@ -23,13 +23,18 @@ export interface SigningTask {
   at: string;
 }
 
-/** Signs each credential with the key, in order. */
-export default async function signBadges({ key, credentials, at }: SigningTask): Promise<Credential[]> {
+/**
+ * Signs each credential with the key, in order, and answers them as JSON text: what the award stores, and a
+ * string crosses back to the server's thread in one copy where an object graph is cloned piece by piece there.
+ */
+export default async function signBadges({ key, credentials, at }: SigningTask): Promise<string[]> {
   if (credentials.length === 0) return []; // warming up (signing-pool.ts): the libraries above are loaded now
   if (!key) throw new Error('No key to sign with.');
   const keyPair = await Ed25519Multikey.from(key);
   const created = new Date(at);
-  const signed: Credential[] = [];
-  for (const credential of credentials) signed.push(await signBadgeCredential(keyPair, credential, created));
+  const signed: string[] = [];
+  for (const credential of credentials) {
+    signed.push(JSON.stringify(await signBadgeCredential(keyPair, credential, created)));
+  }
   return signed;
 }
