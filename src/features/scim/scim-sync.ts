@@ -9,9 +9,11 @@ import {
   insertMembership,
   insertUser,
   isLinked,
+  linkedScimUserIds,
   linkedUsersWithGroups,
   membershipById,
   membershipOfUser,
+  membershipsByIds,
   type ScimUserRow,
   setMembershipFields,
 } from './scim.repository.js';
@@ -111,11 +113,17 @@ export function departmentOf(data: Doc): string | null {
  */
 export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: string, scimUserIds: string[]) {
   const setting = await groupMappingOf(tx.db, orgId);
-  if (!setting) return;
+  if (!setting) return 0;
   const audit: AuditEntry[] = [];
-  for (const linked of await linkedUsersWithGroups(tx.db, [...new Set(scimUserIds)])) {
-    if (!linked.membershipId) continue;
-    const member = await membershipById(tx.db, linked.membershipId);
+  const linkedUsers = await linkedUsersWithGroups(tx.db, [...new Set(scimUserIds)]);
+  const memberships = await membershipsByIds(
+    tx.db,
+    linkedUsers.flatMap((l) => (l.membershipId ? [l.membershipId] : [])),
+  );
+  const byId = new Map(memberships.map((m) => [m.id, m]));
+  let changed = 0;
+  for (const linked of linkedUsers) {
+    const member = linked.membershipId ? byId.get(linked.membershipId) : undefined;
     if (!member) continue;
     const firstGroup = linked.groups[0] ?? null;
     const department = departmentOf(linked.data);
@@ -128,6 +136,7 @@ export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: str
       next.role = admin && linked.groups.some((g) => g.toLowerCase() === admin) ? 'admin' : 'member';
     }
     if (next.department === member.department && next.team === member.team && next.role === member.role) continue;
+    changed += 1;
     await setMembershipFields(tx.db, member.id, next);
     if (next.department !== member.department || next.team !== member.team) await moveLearnerFacts(tx.db, member.id);
     if (next.role !== member.role) {
@@ -141,4 +150,20 @@ export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: str
     }
   }
   if (audit.length > 0) await recordAudit(tx.db, auditActorOf(actor), audit);
+  return changed;
+}
+
+/**
+ * A new group mapping applied to everyone the directory provisioned, at once (not as each next sync happens to
+ * send their groups): in pages of 500, in the caller's transaction. Answers how many memberships changed.
+ */
+export async function reapplyGroupMapping(tx: AppContext, actor: Actor, orgId: string): Promise<number> {
+  let changed = 0;
+  let after = '';
+  for (;;) {
+    const ids = await linkedScimUserIds(tx.db, orgId, after, 500);
+    if (ids.length === 0) return changed;
+    changed += await applyGroupMapping(tx, actor, orgId, ids);
+    after = ids[ids.length - 1] as string;
+  }
 }

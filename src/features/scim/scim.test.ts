@@ -333,6 +333,16 @@ describe('suspension by the directory', () => {
 
     expect((await t.call('GET', `/api/orgs/${d.org.id}`, { cookie })).status).toBe(404);
     expect((await t.call('GET', `/api/plans/${plan.id}`, { cookie })).status).toBe(404);
+    // The owner's member list shows them suspended, and by whom; another learner's list leaves them out.
+    expect((await membersOf(d)).find((m) => m.email === email)?.suspended).toEqual({
+      at: expect.any(String),
+      by: "the organisation's directory",
+    });
+    const colleague = await addMember(t.db, d.org, { email: `colleague-${unique()}@example.test`, name: 'Cal' });
+    const theirs = await t.callOk('GET', `/api/orgs/${d.org.id}/members`, {
+      cookie: await t.sessionFor(colleague.user.id),
+    });
+    expect(theirs.members.map((m: Json) => m.email)).not.toContain(email);
     const exported = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/export`, headers: { cookie } });
     expect(exported.statusCode).toBe(200);
     const me = await t.callOk('GET', '/api/me', { cookie });
@@ -379,6 +389,57 @@ describe('group mapping to roles', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.adminGroup).toEqual(expect.any(String));
+  });
+});
+
+describe('changing the group mapping', () => {
+  it('applies the new mapping to everyone provisioned at once, from the groups the directory last sent', async () => {
+    const d = await directory();
+    const a = await d.scim('POST', '/Users', oktaUser(`map-a-${unique()}@example.test`));
+    const b = await d.scim('POST', '/Users', oktaUser(`map-b-${unique()}@example.test`));
+    await d.scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Nursing', members: [{ value: a.body.id }] });
+    await d.scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Leads', members: [{ value: b.body.id }] });
+    const fields = async () =>
+      Object.fromEntries(
+        (await membersOf(d)).map((m) => [m.email, { department: m.department, team: m.team, role: m.role }]),
+      );
+    // Departments is the default: the groups set departments.
+    expect(await fields()).toMatchObject({
+      [a.body.userName]: { department: 'Nursing', team: null },
+      [b.body.userName]: { department: 'Leads', team: null },
+    });
+
+    const teams = await t.callOk(
+      'PUT',
+      `/api/orgs/${d.org.id}/scim/mapping`,
+      { cookie: d.cookie },
+      { groupMapping: 'teams', adminGroup: null },
+    );
+    expect(teams.membersChanged).toBe(2);
+    expect(await fields()).toMatchObject({
+      [a.body.userName]: { team: 'Nursing' },
+      [b.body.userName]: { team: 'Leads' },
+    });
+
+    const roles = await t.callOk(
+      'PUT',
+      `/api/orgs/${d.org.id}/scim/mapping`,
+      { cookie: d.cookie },
+      { groupMapping: 'roles', adminGroup: 'leads' },
+    );
+    expect(roles.membersChanged).toBe(1);
+    expect(await fields()).toMatchObject({
+      [a.body.userName]: { role: 'member' },
+      [b.body.userName]: { role: 'admin' },
+    });
+    const again = await t.callOk(
+      'PUT',
+      `/api/orgs/${d.org.id}/scim/mapping`,
+      { cookie: d.cookie },
+      { groupMapping: 'roles', adminGroup: 'leads' },
+    );
+    expect(again.membersChanged).toBe(0);
+    expect(await auditActions(d)).toEqual(expect.arrayContaining(['scim.mapping_changed', 'member.role_changed']));
   });
 });
 
