@@ -51,7 +51,8 @@ export function personName(doc: Doc): string {
  * The membership a new SCIM user stands for: the person with its address (made if Waymark does not know them,
  * without a password: they sign in by a reset link or single sign-on) joins as a member; someone already a
  * member is taken over by the directory. Nothing when it has no address, or the membership already stands for
- * another of the directory's users (two directory entries with one address).
+ * another of the directory's users (two directory entries with one address). `joined`: the person was not a
+ * member before (they are to be told).
  */
 export async function linkMembership(tx: AppContext, orgId: string, doc: Doc) {
   const address = accountAddress(doc);
@@ -63,11 +64,12 @@ export async function linkMembership(tx: AppContext, orgId: string, doc: Doc) {
   }
   if (!person) return undefined;
   const existing = await membershipOfUser(tx.db, orgId, person.id);
-  if (existing) return (await isLinked(tx.db, existing.id)) ? undefined : existing;
+  if (existing) return (await isLinked(tx.db, existing.id)) ? undefined : { member: existing, joined: false };
   const id = randomUUID();
   await insertMembership(tx.db, { id, organizationId: orgId, userId: person.id, role: 'member' });
   await tx.changes.announce({ kind: 'memberships', userId: person.id });
-  return membershipById(tx.db, id);
+  const member = await membershipById(tx.db, id);
+  return member && { member, joined: true, person: { email: person.email, name: person.name } };
 }
 
 /**

@@ -271,6 +271,11 @@ export async function replaceGroupMembers(
 
 /* Waymark's side: the person and membership a SCIM user stands for */
 
+export async function orgNameOf(db: Database, orgId: string): Promise<string> {
+  const [row] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, orgId));
+  return row?.name ?? '';
+}
+
 export async function findUserByEmail(db: Database, email: string) {
   const [row] = await db.select().from(user).where(eq(user.email, email.toLowerCase()));
   return row;

@@ -148,6 +148,11 @@ describe('Okta’s requests', () => {
     expect(JSON.stringify(created.body)).not.toContain('not-kept-1');
     const member = (await membersOf(d)).find((m) => m.email === email);
     expect(member).toMatchObject({ name: 'Isabelle Carter', role: 'member' });
+    // They are told where to sign in, once.
+    const welcome = t.mailer.sent.filter((m) => m.to === email);
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.subject).toBe(`You have been added to ${d.org.name} on Waymark`);
+    expect(welcome[0]?.text).toContain('/sign-in');
 
     const found = await d.scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "${email.toUpperCase()}"`)}`);
     expect(found.body.totalResults).toBe(1);
@@ -326,9 +331,10 @@ describe('suspension by the directory', () => {
     const cookie = await t.sessionFor(learner.user.id);
     expect((await t.call('GET', `/api/orgs/${d.org.id}`, { cookie })).status).toBe(200);
 
-    // The directory takes over the existing member (same address) and suspends them.
+    // The directory takes over the existing member (same address) and suspends them; nobody mails them a welcome.
     const created = await d.scim('POST', '/Users', { ...oktaUser(email), displayName: 'Lea Learner' });
     expect((await membersOf(d)).filter((m) => m.email === email)).toHaveLength(1);
+    expect(t.mailer.sent.filter((m) => m.to === email)).toEqual([]);
     await d.scim('PATCH', `/Users/${created.body.id}`, patch({ op: 'replace', path: 'active', value: false }));
 
     expect((await t.call('GET', `/api/orgs/${d.org.id}`, { cookie })).status).toBe(404);
