@@ -61,6 +61,37 @@ export async function createUser(
 }
 
 /** An organisation with an owner (made for it unless given). */
+/** Several people at once (a user row and a password each, in two statements), named and addressed uniquely. */
+export async function createUsers(db: Database, count: number): Promise<(UserRow & { password: string })[]> {
+  const rows = Array.from({ length: count }, () => {
+    const name = `Learner ${unique()}`;
+    return { id: randomUUID(), name, email: `learner-${unique()}@example.test`, emailVerified: true };
+  });
+  const made = await db.insert(user).values(rows).returning();
+  const password = await hashOf(DEFAULT_PASSWORD);
+  await db
+    .insert(account)
+    .values(made.map((u) => ({ id: randomUUID(), accountId: u.id, providerId: 'credential', userId: u.id, password })));
+  return made.map((u) => ({ ...u, password: DEFAULT_PASSWORD }));
+}
+
+/** Memberships at once, in one statement; answered in the order given. */
+export async function addMembers(
+  db: Database,
+  entries: { id?: string; org: OrgRow; user: UserRow; role?: MemberRow['role']; supervisorId?: string | null }[],
+): Promise<(MemberRow & { user: UserRow })[]> {
+  const values = entries.map((e) => ({
+    id: e.id ?? randomUUID(),
+    organizationId: e.org.id,
+    userId: e.user.id,
+    role: e.role ?? ('member' as const),
+    supervisorId: e.supervisorId ?? null,
+  }));
+  const made = await db.insert(membership).values(values).returning();
+  const byId = new Map(made.map((m) => [m.id, m]));
+  return entries.map((e, i) => ({ ...(byId.get(values[i]?.id as string) as MemberRow), user: e.user }));
+}
+
 export async function createOrg(
   db: Database,
   overrides: { name?: string; owner?: UserRow } = {},
