@@ -1,4 +1,5 @@
 import { useTitle } from '../components/use-title';
+import { ToastOutlet } from '../ui/toast-outlet';
 import { ComponentSamples } from './component-samples';
 import { TokenSamples } from './token-samples';
 
@@ -24,6 +25,7 @@ export function DesignPage() {
           </div>
         ))}
       </div>
+      <ToastOutlet />
     </section>
   );
 }

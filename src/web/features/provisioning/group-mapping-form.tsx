@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { type ScimSettings, useSaveGroupMapping } from './provisioning-api';
 
 const CHOICES: { value: ScimSettings['groupMapping']; label: string }[] = [
@@ -22,7 +23,10 @@ export function GroupMappingForm({ orgId, settings }: { orgId: string; settings:
       aria-labelledby={`${id}-heading`}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ groupMapping: mapping, adminGroup: mapping === 'roles' ? adminGroup : null });
+        save.mutate(
+          { groupMapping: mapping, adminGroup: mapping === 'roles' ? adminGroup : null },
+          { onSuccess: () => confirmDone('Saved. It applies to members as the directory next sends their groups.') },
+        );
       }}
     >
       <h2 id={`${id}-heading`}>What the directory’s groups set</h2>
@@ -68,7 +72,6 @@ export function GroupMappingForm({ orgId, settings }: { orgId: string; settings:
           Save
         </button>
       </div>
-      {save.isSuccess && <Notice>Saved. It applies to members as the directory next sends their groups.</Notice>}
     </form>
   );
 }
