@@ -1,5 +1,7 @@
 import { type CalendarDate, parseDate } from '@internationalized/date';
 import { CalendarDays, ChevronLeft, ChevronRight } from 'lucide-react';
+import { type FocusEvent, useCallback, useContext, useState } from 'react';
+import { UNSAFE_PortalProvider as PortalProvider } from 'react-aria/PortalProvider';
 import {
   Button,
   Calendar,
@@ -7,6 +9,7 @@ import {
   CalendarGrid,
   DateInput,
   DatePicker,
+  DatePickerStateContext,
   DateSegment,
   Dialog,
   FieldError,
@@ -16,6 +19,30 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
+
+/**
+ * The segments and the calendar button. A day left half-cleared ("03/dd/2027") is no day: when the focus leaves
+ * the field it is emptied, so the form does not send the last whole day while the page shows gaps (React Aria
+ * keeps that day until every segment is cleared). A half-typed new day already sends nothing.
+ */
+function DayInput() {
+  const state = useContext(DatePickerStateContext);
+  const leave = (e: FocusEvent<HTMLElement>) => {
+    if (!state?.value || e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+    // The segments' state lives inside DateInput; what they show is on the page.
+    if (e.currentTarget.querySelector('.date-segment[data-placeholder]')) state.setValue(null);
+  };
+  return (
+    <Group className="date-input-group" onBlur={leave}>
+      <DateInput className="date-input">
+        {(segment) => <DateSegment segment={segment} className="date-segment" />}
+      </DateInput>
+      <Button className="date-calendar-button">
+        <CalendarDays aria-hidden="true" size={18} />
+      </Button>
+    </Group>
+  );
+}
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,52 +95,51 @@ export function DateField({
   className,
 }: DateFieldProps) {
   const controlled = value !== undefined;
+  // Inside a modal <dialog> (quick capture) everything outside it is inert: the calendar opens in the dialog.
+  const [dialog, setDialog] = useState<HTMLDialogElement | null>(null);
+  const placed = useCallback((el: HTMLDivElement | null) => setDialog(el?.closest('dialog') ?? null), []);
   return (
-    <DatePicker
-      className={['field', 'date-field', className].filter(Boolean).join(' ')}
-      name={name}
-      {...(controlled ? { value: dayValue(value) } : { defaultValue: dayValue(defaultValue) })}
-      onChange={(day) => onChange?.(day ? day.toString() : null)}
-      minValue={dayValue(min)}
-      maxValue={dayValue(max)}
-      isRequired={required}
-      isInvalid={error ? true : undefined}
-      granularity="day"
-      shouldForceLeadingZeros
-    >
-      <Label>{label}</Label>
-      {hint && (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      )}
-      <Group className="date-input-group">
-        <DateInput className="date-input">
-          {(segment) => <DateSegment segment={segment} className="date-segment" />}
-        </DateInput>
-        <Button className="date-calendar-button">
-          <CalendarDays aria-hidden="true" size={18} />
-        </Button>
-      </Group>
-      <FieldError className="field-error">{({ validationErrors }) => error ?? validationErrors.join(' ')}</FieldError>
-      <Popover className="popover date-popover" placement="bottom start">
-        <Dialog className="date-dialog" aria-label={label}>
-          <Calendar className="calendar">
-            <header className="calendar-head">
-              <Button slot="previous" className="icon-button">
-                <ChevronLeft aria-hidden="true" size={18} />
-              </Button>
-              <Heading className="calendar-heading" />
-              <Button slot="next" className="icon-button">
-                <ChevronRight aria-hidden="true" size={18} />
-              </Button>
-            </header>
-            <CalendarGrid className="calendar-grid">
-              {(date) => <CalendarCell date={date} className="calendar-cell" />}
-            </CalendarGrid>
-          </Calendar>
-        </Dialog>
-      </Popover>
-    </DatePicker>
+    <PortalProvider getContainer={dialog ? () => dialog : null}>
+      <DatePicker
+        ref={placed}
+        className={['field', 'date-field', className].filter(Boolean).join(' ')}
+        name={name}
+        {...(controlled ? { value: dayValue(value) } : { defaultValue: dayValue(defaultValue) })}
+        onChange={(day) => onChange?.(day ? day.toString() : null)}
+        minValue={dayValue(min)}
+        maxValue={dayValue(max)}
+        isRequired={required}
+        isInvalid={error ? true : undefined}
+        granularity="day"
+        shouldForceLeadingZeros
+      >
+        <Label>{label}</Label>
+        {hint && (
+          <Text slot="description" className="hint">
+            {hint}
+          </Text>
+        )}
+        <DayInput />
+        <FieldError className="field-error">{({ validationErrors }) => error ?? validationErrors.join(' ')}</FieldError>
+        <Popover className="popover date-popover" placement="bottom start">
+          <Dialog className="date-dialog" aria-label={label}>
+            <Calendar className="calendar">
+              <header className="calendar-head">
+                <Button slot="previous" className="icon-button">
+                  <ChevronLeft aria-hidden="true" size={18} />
+                </Button>
+                <Heading className="calendar-heading" />
+                <Button slot="next" className="icon-button">
+                  <ChevronRight aria-hidden="true" size={18} />
+                </Button>
+              </header>
+              <CalendarGrid className="calendar-grid">
+                {(date) => <CalendarCell date={date} className="calendar-cell" />}
+              </CalendarGrid>
+            </Calendar>
+          </Dialog>
+        </Popover>
+      </DatePicker>
+    </PortalProvider>
   );
 }
