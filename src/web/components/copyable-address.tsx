@@ -38,36 +38,34 @@ export function CopyableAddress({
     if (focus) field.current?.focus();
   }, [focus]);
   return (
-    <>
-      <div className="field">
-        <label htmlFor={`${id}-url`}>{label}</label>
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-        <div className="row">
-          <input
-            id={`${id}-url`}
-            ref={field}
-            type="text"
-            readOnly
-            value={url}
-            aria-describedby={`${id}-hint`}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button
-            type="button"
-            className="secondary"
-            aria-label={copy.name}
-            onClick={async () =>
-              (await copyText(url, field.current))
-                ? confirmDone(copied)
-                : reportFailure('Could not copy. Select the address and copy it yourself.')
-            }
-          >
-            {copy.text}
-          </button>
-        </div>
+    <div className="field">
+      <label htmlFor={`${id}-url`}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <div className="row">
+        <input
+          id={`${id}-url`}
+          ref={field}
+          type="text"
+          readOnly
+          value={url}
+          aria-describedby={`${id}-hint`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="secondary"
+          aria-label={copy.name}
+          onClick={async () =>
+            (await copyText(url, field.current))
+              ? confirmDone(copied)
+              : reportFailure('Could not copy. Select the address and copy it yourself.')
+          }
+        >
+          {copy.text}
+        </button>
       </div>
-    </>
+    </div>
   );
 }
