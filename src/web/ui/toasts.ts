@@ -20,7 +20,7 @@ const READING_TIME_MS = 6000;
  * gone after a few seconds, or dismissed at once (Close, by keyboard: F6 to the toasts, Tab, Enter).
  */
 export function confirmDone(text: string): void {
-  toastQueue.add({ kind: 'done', text }, { timeout: READING_TIME_MS });
+  show({ kind: 'done', text }, READING_TIME_MS);
 }
 
 /**
@@ -28,5 +28,12 @@ export function confirmDone(text: string): void {
  * should not vanish before it is read. Validation errors stay inline beside their fields, never here.
  */
 export function reportFailure(text: string): void {
-  toastQueue.add({ kind: 'failed', text });
+  show({ kind: 'failed', text });
+}
+
+/** The same words twice (a second capture kept offline) replace the first toast rather than stack under it. */
+function show(content: ToastContent, timeout?: number) {
+  for (const t of toastQueue.visibleToasts)
+    if (t.content.kind === content.kind && t.content.text === content.text) toastQueue.close(t.key);
+  toastQueue.add(content, timeout ? { timeout } : {});
 }
