@@ -113,7 +113,7 @@ export function DateField({
         granularity="day"
         shouldForceLeadingZeros
       >
-        <Label>{label}</Label>
+        <Label className="date-label">{label}</Label>
         {hint && (
           <Text slot="description" className="hint">
             {hint}
