@@ -94,6 +94,7 @@ export function PublicLayout() {
         <Brand />
       </header>
       <Main />
+      <ToastOutlet />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { useTitle } from '../components/use-title';
-import { ToastOutlet } from '../ui/toast-outlet';
 import { ComponentSamples } from './component-samples';
 import { TokenSamples } from './token-samples';
 
@@ -25,7 +24,6 @@ export function DesignPage() {
           </div>
         ))}
       </div>
-      <ToastOutlet />
     </section>
   );
 }
