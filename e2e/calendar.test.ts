@@ -54,7 +54,10 @@ describe('calendar feed', () => {
     const first = await field.inputValue();
     expect(first).toMatch(new RegExp(`^${env.server.baseUrl}/api/calendar/[\\w-]{43}\\.ics$`));
     await section.getByRole('button', { name: 'Copy link' }).click();
-    await section.getByText('Copied. Paste it into your calendar app.').waitFor();
+    await page
+      .getByRole('region', { name: 'Status messages' })
+      .getByText('Copied. Paste it into your calendar app.')
+      .waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
     await expectNoAxeViolations(page, 'settings with the calendar link showing');
     await page.screenshot({ path: '.tmp/calendar-settings.png', fullPage: true });

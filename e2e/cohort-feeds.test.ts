@@ -56,7 +56,7 @@ describe('a cohort’s feeds', () => {
     await feeds.getByRole('button', { name: 'Copy the reflections feed address' }).waitFor();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await feeds.getByRole('button', { name: 'Copy the blogs list address' }).click();
-    await feeds.getByText('Copied.').waitFor();
+    await page.getByRole('region', { name: 'Status messages' }).getByText('Copied.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await opml.inputValue());
     await feeds.getByRole('button', { name: 'Make a new link (the old one stops working)' }).waitFor();
     await expectNoAxeViolations(page, 'cohort page, feed link made (1280 px)');

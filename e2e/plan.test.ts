@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot } from './support/browser.js';
+import { fillDate } from './support/date-field.js';
 import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /*
@@ -66,7 +67,7 @@ describe('a personal learning plan', () => {
     await page
       .getByLabel('How will you know you have learned it?')
       .fill('Deliver the workshop and get feedback from 5 people');
-    await page.getByLabel('Target date').fill('2027-06-30');
+    await fillDate(page, 'Target date', '2027-06-30');
     await page.getByLabel('Links to past and future learning').fill('Builds on the reading club; leads to teaching');
     await saved(page);
     await expectNoAxeViolations(page, 'guide part 2');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/browser.js';
+import { fillDate } from './support/date-field.js';
 import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
 /*
@@ -50,7 +51,7 @@ describe('authoring a programme', () => {
 
     // A cohort.
     await page.getByLabel('Name', { exact: true }).fill('Spring');
-    await page.getByLabel('Starts on').fill('2027-03-01');
+    await fillDate(page, 'Starts on', '2027-03-01');
     await page.getByLabel('Capacity (optional)').fill('20');
     await page.getByRole('button', { name: 'Open the cohort' }).click();
     await page.getByText(/Spring.*starts/).waitFor();

@@ -3,6 +3,7 @@ import { addMember } from '../src/test/factories.js';
 import { createCohort, createProgramme, enrolAll } from '../src/test/programme-progress-fixture.js';
 import { localDatePlus } from '../src/test/reminder-clock.js';
 import { expectNoAxeViolations } from './support/browser.js';
+import { dateValue, fillDate } from './support/date-field.js';
 import { focusIsIn, tabAndEnter } from './support/keyboard.js';
 import { serverAndBrowser, signUpWithOrganisation } from './support/session.js';
 
@@ -40,9 +41,9 @@ describe("editing a programme's cohorts", () => {
     await tabAndEnter(page, cohorts.getByRole('button', { name: 'Edit Spring' }), 200);
     const form = page.getByRole('form', { name: 'Change Spring' });
     await form.waitFor();
-    expect(await form.getByLabel('Starts on').inputValue()).toBe(startsOn);
+    expect(await dateValue(form, 'startsOn')).toBe(startsOn);
     await form.getByLabel('Name').fill('Spring 2027');
-    await form.getByLabel('Starts on').fill(localDatePlus('UTC', 14));
+    await fillDate(form, 'Starts on', localDatePlus('UTC', 14));
     await form.getByLabel('Capacity (optional)').fill('1');
     await form.getByLabel('Capacity (optional)').press('Enter');
     const capacityError = form.locator('.field-error', {
@@ -56,7 +57,7 @@ describe("editing a programme's cohorts", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await form.getByLabel('Capacity (optional)').fill('5');
-    await form.getByLabel('Last day to join (optional)').fill(localDatePlus('UTC', 20));
+    await fillDate(form, 'Last day to join (optional)', localDatePlus('UTC', 20));
     await tabAndEnter(page, form.getByRole('button', { name: 'Save the cohort' }));
     await cohorts.getByText(/Spring 2027: starts .*, join by .* · 2 of 5 participants/).waitFor();
     // The focus returns to the cohort's "Edit" button.

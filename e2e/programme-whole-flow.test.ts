@@ -8,6 +8,7 @@ import { rss, type Served, serveFeeds } from '../src/test/blog-feed-fixture.js';
 import { localDatePlus, zoneInDeliveryHours } from '../src/test/reminder-clock.js';
 import { startSmtpInbox } from '../src/test/smtp-inbox.js';
 import { expectNoAxeViolations } from './support/browser.js';
+import { fillDate } from './support/date-field.js';
 import { axeBothWidths, colleagueJoinsByMail, organiserSignsUp } from './support/programme-people.js';
 import { serverAndBrowser } from './support/session.js';
 
@@ -104,7 +105,7 @@ describe('a programme from authoring to completion', () => {
     await lead.getByRole('button', { name: 'Save details' }).click();
     await expect.poll(() => lead.getByLabel('Badge on completion').inputValue()).not.toBe('');
     await lead.getByLabel('Name', { exact: true }).fill('Winter');
-    await lead.getByLabel('Starts on').fill(today);
+    await fillDate(lead, 'Starts on', today);
     await lead.getByRole('button', { name: 'Open the cohort' }).click();
     await lead.getByText(/Winter.*starts/).waitFor();
     await lead.getByRole('button', { name: 'Publish' }).click();

@@ -37,7 +37,7 @@ describe('removing a member', () => {
     await removed.getByText('Keep it at least 1 day').waitFor();
     await removed.getByLabel('Days to keep a removed person’s data').fill('14');
     await removed.getByRole('button', { name: 'Save' }).click();
-    await removed.getByText('Saved: 14 days.').waitFor();
+    await owner.getByRole('region', { name: 'Status messages' }).getByText('Saved: 14 days.').waitFor();
 
     // The learner no longer reaches the organisation, and finds their data under Settings.
     expect((await learner.request.get(`/api/plans/${plan.id}`)).status()).toBe(404);

@@ -30,8 +30,13 @@ export function chunkNames(entry: string, app: string) {
       const before = staticGraph(path.resolve(entry), graph);
       appShell = new Set([...staticGraph(path.resolve(app), graph)].filter((m) => !before.has(m)));
     }
-    // The shell's icons (lucide-react, one small module each) go with it, not in a dozen tiny chunks of their own.
-    const ownOrIcon = !id.includes('node_modules') || /node_modules[\\/]lucide-react[\\/]/.test(id);
+    // The shell's icons (lucide-react, one small module each) and React Aria's toast queue (with the
+    // useSyncExternalStore shim it imports, ~1 kB) go with it, not in tiny chunks of their own.
+    const ownOrIcon =
+      !id.includes('node_modules') ||
+      /node_modules[\\/](lucide-react|use-sync-external-store|react-stately[\\/]dist[\\/](exports|private[\\/]toast)[\\/]useToastState)/.test(
+        id,
+      );
     return appShell.has(id) && ownOrIcon ? 'main' : null;
   };
 }

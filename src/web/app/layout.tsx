@@ -6,6 +6,7 @@ import { type MyMembership, useMe } from '../features/me/me-api';
 import { SuspendedNotice } from '../features/me/suspended-notice';
 import { NotificationsLink } from '../features/notifications/notifications-link';
 import { HeaderSearch } from '../features/search/header-search';
+import { ToastOutlet } from '../ui/toast-outlet';
 import { useMediaQuery, WIDE } from '../ui/use-media-query';
 import { lastOrg } from './session';
 import { AccountMenu, OrgSwitcher, PhoneMenu } from './shell/lazy-menus';
@@ -51,6 +52,7 @@ export function SignedInLayout() {
       </header>
       <Main notice={<SuspendedNotice suspended={me.data.suspended} />} />
       {current && !wide && <BottomBar membership={current} memberships={memberships} />}
+      <ToastOutlet />
     </div>
   );
 }
@@ -92,6 +94,7 @@ export function PublicLayout() {
         <Brand />
       </header>
       <Main />
+      <ToastOutlet />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { confirmDone, reportFailure } from '../ui/toasts';
 
 /** Copies text, falling back to the selection where the Clipboard API is missing (e.g. plain http). */
 async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
@@ -13,7 +14,7 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<b
 
 /**
  * A secret address shown once (a calendar or feed link): read-only, selected on focus, with a copy button and a
- * status line saying whether copying worked. `focus` takes the person (and their screen reader) straight to it.
+ * toast saying whether copying worked. `focus` takes the person (and their screen reader) straight to it.
  */
 export function CopyableAddress({
   label,
@@ -33,41 +34,38 @@ export function CopyableAddress({
 }) {
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (focus) field.current?.focus();
   }, [focus]);
   return (
-    <>
-      <div className="field">
-        <label htmlFor={`${id}-url`}>{label}</label>
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-        <div className="row">
-          <input
-            id={`${id}-url`}
-            ref={field}
-            type="text"
-            readOnly
-            value={url}
-            aria-describedby={`${id}-hint`}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button
-            type="button"
-            className="secondary"
-            aria-label={copy.name}
-            onClick={async () => setState((await copyText(url, field.current)) ? 'copied' : 'failed')}
-          >
-            {copy.text}
-          </button>
-        </div>
-      </div>
-      <p role="status">
-        {state === 'copied' && copied}
-        {state === 'failed' && 'Could not copy. Select the address and copy it yourself.'}
+    <div className="field">
+      <label htmlFor={`${id}-url`}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
       </p>
-    </>
+      <div className="row">
+        <input
+          id={`${id}-url`}
+          ref={field}
+          type="text"
+          readOnly
+          value={url}
+          aria-describedby={`${id}-hint`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="secondary"
+          aria-label={copy.name}
+          onClick={async () =>
+            (await copyText(url, field.current))
+              ? confirmDone(copied)
+              : reportFailure('Could not copy. Select the address and copy it yourself.')
+          }
+        >
+          {copy.text}
+        </button>
+      </div>
+    </div>
   );
 }

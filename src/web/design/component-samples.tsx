@@ -4,9 +4,11 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover, Tab, TabList, TabPanel, T
 import { ConfirmDialog, type ConfirmHandle } from '../components/confirm-dialog';
 import { Field } from '../components/field';
 import { Avatar } from '../ui/avatar';
+import { DateField } from '../ui/date-field';
 import { EmptyState } from '../ui/empty-state';
 import { type Illustration, illustrations } from '../ui/illustrations';
 import { PersonPicker } from '../ui/person-picker';
+import { confirmDone, reportFailure } from '../ui/toasts';
 
 /** Every component of the design system, as the app uses it. */
 export function ComponentSamples({ theme }: { theme: string }) {
@@ -32,8 +34,25 @@ export function ComponentSamples({ theme }: { theme: string }) {
       <h3>Fields and messages</h3>
       <Field label={`Name (${theme})`} name={`sample-${theme}`} hint="A hint says what is expected." />
       <Field label={`E-mail (${theme})`} name={`bad-${theme}`} error="Give an e-mail address, like ana@example.org." />
+      <DateField
+        label={`A day (${theme})`}
+        name={`day-${theme}`}
+        defaultValue="2027-04-30"
+        hint="Type it, or pick it."
+      />
+      <DateField label={`A day with an error (${theme})`} error="Give a day on or after the plan’s start." />
       <p className="notice">Saved: a notice.</p>
       <p className="alert">Not saved: an alert.</p>
+      <h3>Toasts (React Aria)</h3>
+      <p className="hint">The one way to confirm a finished action or report a failed background one.</p>
+      <div className="row">
+        <button type="button" className="secondary" onClick={() => confirmDone(`Saved: a confirmation (${theme}).`)}>
+          Show a confirmation
+        </button>
+        <button type="button" className="secondary" onClick={() => reportFailure(`Not sent: a failure (${theme}).`)}>
+          Show a failure
+        </button>
+      </div>
       <h3>Icons (lucide-react, one import each)</h3>
       <p className="row">
         <MapIcon /> <NotebookPen /> <Bell /> <Settings /> <Plus /> <Check />

@@ -9,7 +9,7 @@ import {
 } from 'react';
 
 /** Runs `then` once the browser is idle after the first page is drawn (or after 2 s where it cannot say). */
-function whenIdle(then: () => void): () => void {
+export function whenIdle(then: () => void): () => void {
   if ('requestIdleCallback' in window) {
     const id = window.requestIdleCallback(then, { timeout: 2000 });
     return () => window.cancelIdleCallback(id);

@@ -1,6 +1,7 @@
 import { DaysForm } from '../../components/days-form';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { type OrgView, useSaveRemovedDataDays } from '../orgs/orgs-api';
 import { archiveDate, useRemovedMembers } from './archives-api';
 
@@ -35,7 +36,6 @@ export function RemovedMembersSection({ org }: { org: OrgView }) {
         </ul>
       )}
       {org.yourRole === 'owner' && <RemovedDataDaysForm key={org.removedDataDays} org={org} save={save} />}
-      {save.isSuccess && <Notice>Saved: {org.removedDataDays} days.</Notice>}
     </section>
   );
 }
@@ -48,7 +48,7 @@ function RemovedDataDaysForm({ org, save }: { org: OrgView; save: ReturnType<typ
       max={365}
       error={fieldError(save.error, 'removedDataDays')}
       pending={save.isPending}
-      onSave={(days) => save.mutate(days)}
+      onSave={(days) => save.mutate(days, { onSuccess: () => confirmDone(`Saved: ${days} days.`) })}
     />
   );
 }

@@ -4,6 +4,7 @@ import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
+import { DateField } from '../../ui/date-field';
 import { EmptyState } from '../../ui/empty-state';
 import { useOrg } from '../orgs/orgs-api';
 import {
@@ -103,6 +104,7 @@ function Filters({
   const [draft, setDraft] = useState<AuditFilters>(value);
   const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: e.target.value || undefined });
+  const setDay = (key: 'from' | 'to') => (day: string | null) => setDraft({ ...draft, [key]: day ?? undefined });
   return (
     <search aria-label="Filter the audit trail">
       <form
@@ -123,14 +125,8 @@ function Filters({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="audit-from">From</label>
-          <input id="audit-from" type="date" value={draft.from ?? ''} onChange={set('from')} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">To</label>
-          <input id="audit-to" type="date" value={draft.to ?? ''} onChange={set('to')} />
-        </div>
+        <DateField label="From" value={draft.from ?? null} onChange={setDay('from')} />
+        <DateField label="To" value={draft.to ?? null} onChange={setDay('to')} />
         <div className="actions">
           <button type="submit">Show events</button>
           {Object.keys(value).length > 0 && (

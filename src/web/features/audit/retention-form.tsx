@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { DaysForm } from '../../components/days-form';
-import { Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { useSaveRetention } from './audit-api';
 
 /** How long events are kept: every admin reads it, owners change it (the server says the same). */
@@ -23,10 +23,13 @@ export function RetentionForm({ orgId, days, canChange }: { orgId: string; days:
           max={3650}
           error={fieldError(save.error, 'retentionDays')}
           pending={save.isPending}
-          onSave={(value) => save.mutate(value)}
+          onSave={(value) =>
+            save.mutate(value, {
+              onSuccess: (saved) => confirmDone(`Saved: events are kept for ${saved.retentionDays} days.`),
+            })
+          }
         />
       )}
-      {save.isSuccess && <Notice>Saved: events are kept for {save.data.retentionDays} days.</Notice>}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { formatDateOf } from '../../lib/dates';
+import { confirmDone } from '../../ui/toasts';
 import { type IssuerView, useIssuer, useIssuerActions } from './issuer-api';
 
 /**
@@ -36,13 +37,16 @@ function IssuerForm({ save, issuer }: { save: Actions['save']; issuer: IssuerVie
       onSubmit={(e) => {
         e.preventDefault();
         const data = new FormData(e.currentTarget);
-        save.mutate({
-          name: text(data, 'name'),
-          url: text(data, 'url') || null,
-          imageUrl: text(data, 'imageUrl') || null,
-          colour: text(data, 'colour'),
-          version: issuer.version,
-        });
+        save.mutate(
+          {
+            name: text(data, 'name'),
+            url: text(data, 'url') || null,
+            imageUrl: text(data, 'imageUrl') || null,
+            colour: text(data, 'colour'),
+            version: issuer.version,
+          },
+          { onSuccess: () => confirmDone('Saved. New credentials name the issuer this way.') },
+        );
       }}
     >
       <h3 id="issuer-profile-heading">Profile</h3>
@@ -70,7 +74,6 @@ function IssuerForm({ save, issuer }: { save: Actions['save']; issuer: IssuerVie
         error={error('colour')}
       />
       <FormError error={save.error} />
-      {save.isSuccess && <p role="status">Saved. New credentials name the issuer this way.</p>}
       <button type="submit" disabled={save.isPending}>
         Save the issuer profile
       </button>
@@ -103,7 +106,6 @@ function SigningKey({ rotate, issuer }: { rotate: Actions['rotate']; issuer: Iss
         </p>
       )}
       <FormError error={rotate.error} />
-      {rotate.isSuccess && <p role="status">A new key signs from now on.</p>}
       <button type="button" className="secondary" disabled={rotate.isPending} onClick={() => confirm.current?.open()}>
         Rotate the signing key
       </button>
@@ -111,7 +113,7 @@ function SigningKey({ rotate, issuer }: { rotate: Actions['rotate']; issuer: Iss
         ref={confirm}
         title="Rotate the signing key?"
         confirmLabel="Rotate the key"
-        onConfirm={() => rotate.mutate()}
+        onConfirm={() => rotate.mutate(undefined, { onSuccess: () => confirmDone('A new key signs from now on.') })}
       >
         A new key signs every credential from now on. Credentials issued before still verify: the old key stays
         published with the organisation’s identity.

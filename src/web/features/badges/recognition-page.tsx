@@ -5,6 +5,7 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDateOf } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { confirmDone } from '../../ui/toasts';
 import { Select, TextArea } from '../plans/plan-fields';
 import { useMyPortfolio } from '../portfolio/portfolio-api';
 import {
@@ -65,7 +66,12 @@ function AskForm({ orgId }: { orgId: string }) {
             achievementId: String(data.get('achievementId') ?? ''),
             message: String(data.get('message') ?? ''),
           },
-          { onSuccess: () => form.reset() },
+          {
+            onSuccess: () => {
+              form.reset();
+              confirmDone('Asked. You will be told when it is answered.');
+            },
+          },
         );
       }}
     >
@@ -104,7 +110,6 @@ function AskForm({ orgId }: { orgId: string }) {
             error={error('message')}
           />
           <FormError error={ask.error} />
-          {ask.isSuccess && <p role="status">Asked. You will be told when it is answered.</p>}
           <button type="submit" disabled={ask.isPending}>
             Ask for recognition
           </button>

@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { confirmDone } from '../../ui/toasts';
 import type { GoalView } from '../plans/plan-api';
 import { Select, TextArea } from '../plans/plan-fields';
 import { type CheckinsOfPlanView, type CreateCheckinInput, useCreateCheckin } from './checkins-api';
@@ -42,7 +43,6 @@ export function CheckinForm({
   // Which goal each entry of the sent progress list was, to put the server's `progress.N.*` errors in place.
   const [sentGoalIds, setSentGoalIds] = useState<string[]>([]);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
   const inPlay = goalsToCheckIn(goals);
 
   const editOf = (g: GoalView): GoalEdit => edits[g.id] ?? { progress: String(g.progress), status: g.status };
@@ -66,7 +66,6 @@ export function CheckinForm({
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setSaved(false);
     const data = new FormData(e.currentTarget);
     const answers = Object.fromEntries(prompts.map((p) => [p.id, String(data.get(`answer-${p.id}`) ?? '')]));
     const problems: Record<string, string> = {};
@@ -91,7 +90,7 @@ export function CheckinForm({
         onSuccess: () => {
           form.current?.reset();
           setEdits({});
-          setSaved(true);
+          confirmDone('Check-in saved. Well done for taking the time to reflect.');
         },
       },
     );
@@ -175,9 +174,6 @@ export function CheckinForm({
           {save.isPending ? 'Saving…' : 'Save check-in'}
         </button>
       </div>
-      <p role="status" className={saved ? 'notice' : undefined}>
-        {saved ? 'Check-in saved. Well done for taking the time to reflect.' : ''}
-      </p>
       {leave.question}
     </form>
   );

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import { allowedExtensions } from '../../../features/evidence/file-types';
 import { Field } from '../../components/field';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { DateField } from '../../ui/date-field';
+import { confirmDone } from '../../ui/toasts';
 import { TextArea } from '../plans/plan-fields';
 import { type CreateEvidenceBody, type NewEvidence, useAddEvidence } from './evidence-api';
 
@@ -13,11 +15,10 @@ const kindLabels: Record<Kind, string> = { note: 'A note', link: 'A link', file:
 /** Adds a note, a link or a file as evidence of a goal. */
 export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: string }) {
   const [kind, setKind] = useState<Kind>('note');
-  const [added, setAdded] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
   const leave = useLeaveGuard();
   const add = useAddEvidence(planId, goalId, (evidence) => {
-    setAdded(evidence.title);
+    confirmDone(`Added “${evidence.title}”.`);
     formRef.current?.reset();
   });
   /** The form as the server takes it: a note or a link as JSON, a file with its fields as form data. */
@@ -49,7 +50,6 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
       aria-labelledby="add-evidence"
       onSubmit={(e) => {
         e.preventDefault();
-        setAdded(undefined);
         add.mutate(evidenceFrom(new FormData(e.currentTarget)));
       }}
     >
@@ -92,9 +92,8 @@ export function AddEvidenceForm({ planId, goalId }: { planId: string; goalId: st
         maxLength={5000}
         error={error('note')}
       />
-      <Field label="When" name="occurredOn" type="date" hint="Leave empty for today." error={error('occurredOn')} />
+      <DateField label="When" name="occurredOn" hint="Leave empty for today." error={error('occurredOn')} />
       <FormError error={add.error} />
-      {added && <Notice>Added “{added}”.</Notice>}
       <button type="submit" disabled={add.isPending}>
         {add.isPending ? (kind === 'file' ? 'Uploading…' : 'Adding…') : 'Add evidence'}
       </button>

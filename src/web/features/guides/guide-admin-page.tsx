@@ -5,6 +5,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { confirmDone } from '../../ui/toasts';
 import { TextArea } from '../plans/plan-fields';
 import { type GuideView, useGuide, useGuideActions } from './guides-api';
 
@@ -13,24 +14,12 @@ export function GuideAdminPage() {
   const { orgId = '' } = useParams();
   useTitle('Adapt the guide');
   const guide = useGuide(orgId);
-  // Kept here: the form below starts afresh from each saved version, the confirmation should stay.
-  const [saved, setSaved] = useState(false);
   if (guide.isPending) return <p role="status">Loading…</p>;
   if (guide.error) return <FormError error={guide.error} />;
-  return <GuideForm key={guide.data.version} orgId={orgId} guide={guide.data} saved={saved} setSaved={setSaved} />;
+  return <GuideForm key={guide.data.version} orgId={orgId} guide={guide.data} />;
 }
 
-function GuideForm({
-  orgId,
-  guide,
-  saved,
-  setSaved,
-}: {
-  orgId: string;
-  guide: GuideView;
-  saved: boolean;
-  setSaved: (saved: boolean) => void;
-}) {
+function GuideForm({ orgId, guide }: { orgId: string; guide: GuideView }) {
   const [parts, setParts] = useState(guide.parts.map((p) => ({ ...p, text: p.prompts.join('\n') })));
   const [examples, setExamples] = useState(guide.goalExamples);
   // Saving makes a new version, and this form starts again from it (its key): unsent means changed since.
@@ -38,7 +27,7 @@ function GuideForm({
     parts.some((p, i) => p.intro !== guide.parts[i]?.intro || p.text !== guide.parts[i]?.prompts.join('\n')) ||
       JSON.stringify(examples) !== JSON.stringify(guide.goalExamples),
   );
-  const { save, reset } = useGuideActions(orgId, () => setSaved(true));
+  const { save, reset } = useGuideActions(orgId, () => confirmDone('Saved. Learners see the new prompts now.'));
   /** The form's parts as the guide takes them: one prompt per non-empty line. */
   const edited = () => ({
     version: guide.version,
@@ -64,16 +53,10 @@ function GuideForm({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setSaved(false);
           save.mutate(edited());
         }}
       >
         <FormError error={error} />
-        {saved && (
-          <p className="notice on-track" role="status">
-            Saved. Learners see the new prompts now.
-          </p>
-        )}
         {parts.map((p, i) => (
           <fieldset key={p.part} className="panel">
             <legend>

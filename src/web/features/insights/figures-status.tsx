@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
+import { confirmDone } from '../../ui/toasts';
 import { useInsightSettings, useRaiseK, useRefreshInsights, useRereadInsights } from './insights-api';
 
 /** When the figures were counted (with "Count again now"), and k with the means to raise it. */
@@ -106,7 +107,6 @@ function KSetting({ orgId, k, version }: { orgId: string; k: number; version: nu
           <button type="submit" className="secondary">
             Raise k…
           </button>
-          {raise.isSuccess && <Notice>k is {raise.data.k} now.</Notice>}
           {!fieldError(raise.error, 'k') && <FormError error={raise.error} />}
         </form>
       </details>
@@ -114,7 +114,17 @@ function KSetting({ orgId, k, version }: { orgId: string; k: number; version: nu
         ref={dialog}
         title={`Raise k from ${k} to ${next}?`}
         confirmLabel={`Raise k to ${next}`}
-        onConfirm={() => raise.mutate({ k: next, ...(version > 0 && { version }) }, { onSuccess: () => setValue('') })}
+        onConfirm={() =>
+          raise.mutate(
+            { k: next, ...(version > 0 && { version }) },
+            {
+              onSuccess: (saved) => {
+                setValue('');
+                confirmDone(`k is ${saved.k} now.`);
+              },
+            },
+          )
+        }
       >
         <p>
           Groups of fewer than {next} learners will be hidden from every figure. This cannot be undone: k never goes

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { formatDateOf } from '../../lib/dates';
+import { confirmDone } from '../../ui/toasts';
 import { type MyMembership, useMe } from '../me/me-api';
 import { type Consent, useConsent, useSetConsent } from './insights-api';
 
@@ -82,7 +83,12 @@ function ConsentForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(yes);
+        save.mutate(yes, {
+          onSuccess: (saved) =>
+            confirmDone(
+              saved.consent ? 'Saved: you count in the next figures.' : 'Saved: you are left out of the next figures.',
+            ),
+        });
       }}
     >
       <fieldset className="choice" aria-describedby={`${id}-decided`}>
@@ -99,11 +105,6 @@ function ConsentForm({
       <p className="hint" id={`${id}-decided`}>
         {lastDecided(current)}
       </p>
-      {save.isSuccess && (
-        <Notice>
-          {save.data.consent ? 'Saved: you count in the next figures.' : 'Saved: you are left out of the next figures.'}
-        </Notice>
-      )}
       <FormError error={save.error} />
       <button type="submit" disabled={save.isPending}>
         Save my choice

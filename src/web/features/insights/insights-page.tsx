@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { ActionDialog, type ActionRequest } from './action-dialog';
 import { ActionList } from './action-list';
 import { AdminsOnly } from './admins-only';
@@ -60,7 +61,6 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
   const settings = useInsightSettings(orgId, !baseline.isPending);
   const showFigures = useShowFigures(orgId, (next) => setSearch(filterParams(next)));
   const [acting, setActing] = useState<ActionRequest | null>(null);
-  const [started, setStarted] = useState<InsightAction | null>(null);
   const onAct: StartAction = (kind, topic) => setActing((a) => ({ kind, topic, n: (a?.n ?? 0) + 1 }));
   const settled = !baseline.isPending && !settings.isPending;
   const d = dashboard.data;
@@ -108,11 +108,10 @@ function InsightsFigures({ orgId, orgName }: { orgId: string; orgName: string })
       {settled && (
         <section className="panel" aria-labelledby="insight-actions">
           <h2 id="insight-actions">Actions from insights</h2>
-          {started && <Notice>{startedNotice(started)}</Notice>}
           {k === undefined ? <p role="status">Loading actions…</p> : <ActionList orgId={orgId} k={k} />}
         </section>
       )}
-      <ActionDialog orgId={orgId} request={acting} onDone={setStarted} />
+      <ActionDialog orgId={orgId} request={acting} onDone={(action) => confirmDone(startedNotice(action))} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Field } from '../../components/field';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { useTitle } from '../../components/use-title';
 import { ApiError, fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { AdminsOnly } from './admins-only';
 import { plural } from './insight-format';
 import {
@@ -28,7 +29,6 @@ export function TopicsPage() {
 }
 
 function TopicsOfOrg({ orgId }: { orgId: string }) {
-  const [message, setMessage] = useState('');
   return (
     <section className="insights">
       <h1>Insights: topic list</h1>
@@ -37,9 +37,8 @@ function TopicsOfOrg({ orgId }: { orgId: string }) {
         Learners name their goals’ topics in their own words. Topics on this list gather the words that mean the same,
         so the figures count them together. Every change is counted at once.
       </p>
-      {message && <Notice>{message}</Notice>}
-      <Suggestions orgId={orgId} onAnswered={setMessage} />
-      <TopicList orgId={orgId} onChanged={setMessage} />
+      <Suggestions orgId={orgId} onAnswered={confirmDone} />
+      <TopicList orgId={orgId} onChanged={confirmDone} />
     </section>
   );
 }

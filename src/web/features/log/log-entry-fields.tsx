@@ -1,6 +1,7 @@
 import { learningFormLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
 import { fieldError } from '../../lib/api';
+import { DateField } from '../../ui/date-field';
 import { Select, TextArea } from '../plans/plan-fields';
 import { type CreateLogBody, goalOptions, type MyGoal } from './log-api';
 
@@ -64,10 +65,9 @@ export function LogEntryFields({
           options={goalOptions(goals)}
           error={errorOf('goalId')}
         />
-        <Field
+        <DateField
           label="When"
           name="learnedOn"
-          type="date"
           defaultValue={values.learnedOn}
           required
           error={errorOf('learnedOn')}

@@ -8,6 +8,7 @@ import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { DateField } from '../../ui/date-field';
 import { EmptyState } from '../../ui/empty-state';
 import { Select } from '../plans/plan-fields';
 import { KeptCaptures } from './kept-captures-list';
@@ -66,8 +67,8 @@ export function LogPage() {
           defaultValue={filters.goalId}
         />
         <Select label="Form" name="form" options={formOptions} defaultValue={filters.form} />
-        <Field label="From" name="from" type="date" defaultValue={filters.from} />
-        <Field label="To" name="to" type="date" defaultValue={filters.to} error={fieldError(log.error, 'to')} />
+        <DateField label="From" name="from" defaultValue={filters.from} />
+        <DateField label="To" name="to" defaultValue={filters.to} error={fieldError(log.error, 'to')} />
         <div className="actions">
           <button type="submit">Show</button>
           {filtered && (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { learningFormLabels } from '../../../features/plans/labels';
 import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
@@ -6,6 +6,8 @@ import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { DeferredDateField } from '../../ui/deferred-date-field';
+import { confirmDone } from '../../ui/toasts';
 import { KEYBOARD, useMediaQuery } from '../../ui/use-media-query';
 import { useMe } from '../me/me-api';
 import { Select, TextArea } from '../plans/plan-fields';
@@ -27,7 +29,6 @@ function isTyping(target: EventTarget | null): boolean {
 export function QuickCapture({ orgId }: { orgId: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const [logged, setLogged] = useState<string | null>(null);
   // The dialog keeps its text from page to page (it is in the header); closing the tab or signing out loses it.
   const leave = useLeaveGuard(false, { acrossPages: true });
   const userId = useMe().data?.user.id ?? '';
@@ -39,7 +40,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
   const capture = useCaptureLearning(userId, (result) => {
     form.current?.reset();
     dialog.current?.close();
-    setLogged(
+    confirmDone(
       result.entry
         ? `Logged: ${cutText(result.entry.what, 60, '')}`
         : 'Kept on this device: it will be sent when you are back online.',
@@ -48,17 +49,10 @@ export function QuickCapture({ orgId }: { orgId: string }) {
 
   const show = () => {
     capture.reset();
-    setLogged(null);
     void goals.refetch(); // goals added since the page loaded belong in the list
     dialog.current?.showModal();
     dialog.current?.querySelector('textarea')?.focus();
   };
-  // The confirmation fades after a few seconds; screen readers have announced it by then.
-  useEffect(() => {
-    if (!logged) return;
-    const timer = setTimeout(() => setLogged(null), 6000);
-    return () => clearTimeout(timer);
-  }, [logged]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
@@ -75,9 +69,6 @@ export function QuickCapture({ orgId }: { orgId: string }) {
       <button type="button" className="secondary" onClick={show} aria-keyshortcuts="L">
         Log learning
       </button>
-      <p className={logged ? 'toast' : 'visually-hidden'} role="status">
-        {logged}
-      </p>
       <dialog ref={dialog} aria-labelledby="quick-capture-title" className="quick-capture">
         <form
           ref={form}
@@ -130,10 +121,9 @@ export function QuickCapture({ orgId }: { orgId: string }) {
               options={goalOptions(goals.data?.goals)}
               error={fieldError(capture.error, 'goalId')}
             />
-            <Field
+            <DeferredDateField
               label="When"
               name="learnedOn"
-              type="date"
               defaultValue={today()}
               error={fieldError(capture.error, 'learnedOn')}
             />

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { roleLabels } from '../../../features/orgs/role-labels';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
 import { formatDateOf } from '../../lib/dates';
+import { confirmDone, reportFailure } from '../../ui/toasts';
 import { RemovedMembersSection } from '../archives/removed-members-section';
 import { useOrg } from '../orgs/orgs-api';
 import { MemberPlaceForm, PlaceNames } from './member-place-form';
@@ -39,19 +40,18 @@ export function MembersPage() {
   const search = useDebounced(q, 250);
   const list = useMemberSearch(orgId, search, role);
   const all = useAllMembers(orgId);
-  const [message, setMessage] = useState('');
   const update = useUpdateMember(orgId, {
     saved: (m) =>
-      setMessage(
+      confirmDone(
         `Saved ${m.name}: ${roleLabels[m.role]}${m.supervisor ? `, supervised by ${m.supervisor.name}` : ''}.`,
       ),
     failed: (e) => {
       if (e instanceof ApiError && e.status === 409 && e.body.current)
-        setMessage('Someone changed this member meanwhile; the list now shows their change.');
+        reportFailure('Someone changed this member meanwhile; the list now shows their change.');
     },
   });
   const remove = useRemoveMember(orgId, (m) =>
-    setMessage(`${m.name} was removed. Their data is kept for them to download, then erased.`),
+    confirmDone(`${m.name} was removed. Their data is kept for them to download, then erased.`),
   );
   const dialog = useRef<ConfirmHandle>(null);
   const [toRemove, setToRemove] = useState<MemberView | null>(null);
@@ -75,7 +75,6 @@ export function MembersPage() {
           </select>
         </div>
       </search>
-      {message && <Notice>{message}</Notice>}
       <FormError error={update.error ?? remove.error ?? list.error} />
       {list.data && (
         <p aria-live="polite">
@@ -136,7 +135,7 @@ export function MembersPage() {
                 <MemberPlaceForm
                   orgId={orgId}
                   member={m}
-                  onSaved={(saved) => setMessage(`Saved ${saved.name}: ${placeOf(saved) || 'no department or team'}.`)}
+                  onSaved={(saved) => confirmDone(`Saved ${saved.name}: ${placeOf(saved) || 'no department or team'}.`)}
                 />
                 <button
                   type="button"

@@ -4,6 +4,7 @@ import { goalStatusLabels } from '../../../features/plans/labels';
 import { adviceToShow, checkGoal } from '../../../features/plans/smart-check';
 import { Field } from '../../components/field';
 import { today } from '../../lib/dates';
+import { DateField } from '../../ui/date-field';
 import { useGuide } from '../guides/guides-api';
 import { ItemCard } from './item-card';
 import type { GoalView, NetworkView, ReflectionView } from './plan-api';
@@ -131,18 +132,16 @@ export function GoalEditor({
         hint="What could you do, or what could someone see?"
       />
       <div className="row">
-        <Field
+        <DateField
           label={goalLabels.startDate}
-          type="date"
-          value={d.startDate ?? ''}
-          onChange={(ev) => e.set('startDate')(ev.target.value || null)}
+          value={d.startDate ?? null}
+          onChange={e.set('startDate')}
           error={e.error('startDate')}
         />
-        <Field
+        <DateField
           label={goalLabels.targetDate}
-          type="date"
-          value={d.targetDate ?? ''}
-          onChange={(ev) => e.set('targetDate')(ev.target.value || null)}
+          value={d.targetDate ?? null}
+          onChange={e.set('targetDate')}
           error={e.error('targetDate')}
         />
         <Select
@@ -239,12 +238,7 @@ function Milestones({
             placeholder="e.g. First draft shared with my team"
             data-milestone-title={m.id}
           />
-          <Field
-            label="Due"
-            type="date"
-            value={m.dueDate ?? ''}
-            onChange={(ev) => update(i, { dueDate: ev.target.value || null })}
-          />
+          <DateField label="Due" value={m.dueDate ?? null} onChange={(dueDate) => update(i, { dueDate })} />
           <button type="button" className="link danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>
             Remove<span className="visually-hidden"> milestone {i + 1}</span>
           </button>

@@ -13,6 +13,7 @@ import {
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { formatDateTime, formatDay } from '../../lib/dates';
+import { confirmDone } from '../../ui/toasts';
 import { goalLabels } from './goal-editor';
 import { networkLabels } from './network-editor';
 import {
@@ -139,32 +140,27 @@ function Restore({
   restore: UseMutationResult<PlanView, Error, HistoryStep>;
   signature?: boolean;
 }) {
+  const go = (step: HistoryStep) =>
+    restore.mutate(step, {
+      onSuccess: () => confirmDone('Done. This is in the history too, so you can undo it the same way.'),
+    });
   return (
     <>
       <FormError error={restore.error} />
-      {restore.isSuccess && (
-        <p className="notice on-track" role="status">
-          Done. This is in the history too, so you can undo it the same way.
-        </p>
-      )}
       <div className="actions">
         {signature ? (
-          <button
-            type="button"
-            onClick={() => restore.mutate({ scope: 'plan', point: 'after' })}
-            disabled={restore.isPending}
-          >
+          <button type="button" onClick={() => go({ scope: 'plan', point: 'after' })} disabled={restore.isPending}>
             Go back to the plan as it was signed
           </button>
         ) : (
           <>
-            <button type="button" onClick={() => restore.mutate({ undo: true })} disabled={restore.isPending}>
+            <button type="button" onClick={() => go({ undo: true })} disabled={restore.isPending}>
               Undo this change
             </button>
             <button
               type="button"
               className="secondary"
-              onClick={() => restore.mutate({ scope: 'plan', point: 'before' })}
+              onClick={() => go({ scope: 'plan', point: 'before' })}
               disabled={restore.isPending}
             >
               Go back to how it was before this change

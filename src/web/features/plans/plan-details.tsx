@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { type PlanView, useDeletePlan, useSavePlanDetails } from './plan-api';
 
 /** Rename the plan or its cycle, or delete it (after asking: its history goes with it). */
@@ -17,15 +18,13 @@ export function PlanDetails({ plan, orgId }: { plan: PlanView; orgId: string }) 
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          save.mutate({ cycle: String(data.get('cycle') ?? ''), title: String(data.get('title') ?? '') });
+          save.mutate(
+            { cycle: String(data.get('cycle') ?? ''), title: String(data.get('title') ?? '') },
+            { onSuccess: () => confirmDone('Saved.') },
+          );
         }}
       >
         <FormError error={save.error} />
-        {save.isSuccess && (
-          <p className="notice on-track" role="status">
-            Saved.
-          </p>
-        )}
         <Field
           label="Cycle"
           name="cycle"

@@ -4,6 +4,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { formatDay, today } from '../../lib/dates';
+import { DateField } from '../../ui/date-field';
 import { ItemCard } from './item-card';
 import { type GoalView, type ShareView, useRecordShare } from './plan-api';
 import { Select, TextArea } from './plan-fields';
@@ -72,11 +73,10 @@ export function ShareEditor({
           options={Object.entries(cadenceLabels)}
           onChange={(ev) => e.set('cadence')(ev.target.value as ShareView['cadence'])}
         />
-        <Field
+        <DateField
           label={shareLabels.startsOn}
-          type="date"
-          value={d.startsOn ?? ''}
-          onChange={(ev) => e.set('startsOn')(ev.target.value || null)}
+          value={d.startsOn ?? null}
+          onChange={e.set('startsOn')}
           error={e.error('startsOn')}
         />
       </div>
@@ -148,7 +148,7 @@ function SharesDone({ planId, share, records }: { planId: string; share: ShareVi
           error={fieldError(record.error, 'link')}
         />
         <Field label="Or a note" name="note" error={fieldError(record.error, 'note')} maxLength={1000} />
-        <Field label="Shared on" name="doneOn" type="date" error={fieldError(record.error, 'doneOn')} />
+        <DateField label="Shared on" name="doneOn" error={fieldError(record.error, 'doneOn')} />
         <button type="submit" disabled={record.isPending}>
           Mark as shared
         </button>

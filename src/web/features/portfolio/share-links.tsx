@@ -3,6 +3,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { today } from '../../lib/dates';
+import { DateField } from '../../ui/date-field';
 import {
   type CreatedPortfolioLink,
   dateOf,
@@ -66,10 +67,9 @@ export function ShareLinks({ orgId }: { orgId: string }) {
           hint="Who or what the link is for. Only you see it."
           error={fieldError(make.error, 'label')}
         />
-        <Field
+        <DateField
           label="Works until (optional)"
           name="expiresOn"
-          type="date"
           min={today()}
           hint="The end of this day. Leave empty to keep it until you revoke it."
           error={fieldError(make.error, 'expiresAt')}

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { shareHowLabels } from '../../../features/plans/labels';
 import { Field } from '../../components/field';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { confirmDone } from '../../ui/toasts';
 import { useCommunities } from '../communities/communities-api';
 import { useMyGoals } from '../log/log-api';
 import { useMe } from '../me/me-api';
@@ -204,30 +205,25 @@ function ImageUpload({ orgId, onUploaded }: { orgId: string; onUploaded: (markdo
 export function FoldedComposer(props: Parameters<typeof PostComposer>[0]) {
   const { draft = {}, onPosted } = props;
   const [open, setOpen] = useState(Boolean(draft.body || draft.source));
-  const [posted, setPosted] = useState<PostView>();
   const toggle = useRef<HTMLElement>(null);
   return (
-    <>
-      {posted && <Notice>Posted “{posted.title || 'your post'}”.</Notice>}
-      <details
-        className="composer-fold"
-        open={open}
-        onToggle={(e) => {
-          setOpen(e.currentTarget.open);
-          if (e.currentTarget.open) setPosted(undefined);
+    <details
+      className="composer-fold"
+      open={open}
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+      }}
+    >
+      <summary ref={toggle}>Write a post</summary>
+      <PostComposer
+        {...props}
+        onPosted={(post) => {
+          setOpen(false);
+          confirmDone(`Posted “${post.title || 'your post'}”.`);
+          toggle.current?.focus();
+          onPosted?.(post);
         }}
-      >
-        <summary ref={toggle}>Write a post</summary>
-        <PostComposer
-          {...props}
-          onPosted={(post) => {
-            setOpen(false);
-            setPosted(post);
-            toggle.current?.focus();
-            onPosted?.(post);
-          }}
-        />
-      </details>
-    </>
+      />
+    </details>
   );
 }

@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Field } from '../../components/field';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { confirmDone } from '../../ui/toasts';
 import { useMe, useRename } from '../me/me-api';
 import { useMember } from '../members/members-api';
 import { useOrg } from '../orgs/orgs-api';
@@ -24,16 +24,15 @@ export function ProfilePage() {
   const memberId = org.data?.yourMemberId;
   const member = useMember(orgId, memberId);
   const navigate = useNavigate();
-  const [saved, setSaved] = useState('');
   const nameGuard = useLeaveGuard();
   const profileGuard = useLeaveGuard();
   const rename = useRename(() => {
     nameGuard.sent();
-    setSaved('Your name is saved.');
+    confirmDone('Your name is saved.');
   });
   const save = useSaveProfile(orgId, member.data, () => {
     profileGuard.sent();
-    setSaved('Your profile is saved.');
+    confirmDone('Your profile is saved.');
   });
   const leave = useLeaveOrganisation(orgId, memberId, () => navigate('/'));
   if (!me || !member.data) return <p role="status">Loading…</p>;
@@ -41,7 +40,6 @@ export function ProfilePage() {
   return (
     <section className="narrow">
       <h1>Your profile</h1>
-      {saved && <Notice>{saved}</Notice>}
       <form
         noValidate
         {...nameGuard.formProps}

@@ -3,6 +3,7 @@ import { FormError } from '../../components/form-error';
 import { SaveOrCancel } from '../../components/save-or-cancel';
 import { fieldError } from '../../lib/api';
 import { submitGuarded, useLeaveGuard } from '../../lib/use-leave-guard';
+import { DateField } from '../../ui/date-field';
 import type { CohortFields } from './programmes-api';
 
 /**
@@ -50,14 +51,7 @@ export function CohortForm({
     >
       <h3 id={headingId}>{heading}</h3>
       <Field label="Name" name="name" required maxLength={80} defaultValue={cohort?.name} error={err('name')} />
-      <Field
-        label="Starts on"
-        name="startsOn"
-        type="date"
-        required
-        defaultValue={cohort?.startsOn}
-        error={err('startsOn')}
-      />
+      <DateField label="Starts on" name="startsOn" required defaultValue={cohort?.startsOn} error={err('startsOn')} />
       <Field
         label="Capacity (optional)"
         name="capacity"
@@ -66,12 +60,11 @@ export function CohortForm({
         defaultValue={cohort?.capacity ?? ''}
         error={err('capacity')}
       />
-      <Field
+      <DateField
         label="Last day to join (optional)"
         name="joinBy"
-        type="date"
         hint="At most the programme’s last day."
-        defaultValue={cohort?.joinBy ?? ''}
+        defaultValue={cohort?.joinBy ?? null}
         error={err('joinBy')}
       />
       <FormError error={error} />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { type ScimSettings, useSaveGroupMapping } from './provisioning-api';
 
 const CHOICES: { value: ScimSettings['groupMapping']; label: string }[] = [
@@ -22,7 +23,17 @@ export function GroupMappingForm({ orgId, settings }: { orgId: string; settings:
       aria-labelledby={`${id}-heading`}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ groupMapping: mapping, adminGroup: mapping === 'roles' ? adminGroup : null });
+        save.mutate(
+          { groupMapping: mapping, adminGroup: mapping === 'roles' ? adminGroup : null },
+          {
+            onSuccess: ({ membersChanged }) =>
+              confirmDone(
+                `Saved and applied to everyone the directory provisioned, from the groups it last sent: ${
+                  membersChanged === 1 ? '1 member changed' : `${membersChanged} members changed`
+                }.`,
+              ),
+          },
+        );
       }}
     >
       <h2 id={`${id}-heading`}>What the directory’s groups set</h2>
@@ -68,12 +79,6 @@ export function GroupMappingForm({ orgId, settings }: { orgId: string; settings:
           Save
         </button>
       </div>
-      {save.isSuccess && (
-        <Notice>
-          Saved and applied to everyone the directory provisioned, from the groups it last sent:{' '}
-          {save.data.membersChanged === 1 ? '1 member changed' : `${save.data.membersChanged} members changed`}.
-        </Notice>
-      )}
     </form>
   );
 }

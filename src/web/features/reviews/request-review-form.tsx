@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { ApiError, fieldError } from '../../lib/api';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { confirmDone } from '../../ui/toasts';
 import { useMember } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { CheckboxGroup, Select, TextArea } from '../plans/plan-fields';
 import { partNames, type SharedPart } from '../sharing/sharing-api';
-import { kindLabel, type RequestReviewBody, type ReviewView, useRequestReview } from './reviews-api';
+import { kindLabel, type RequestReviewBody, useRequestReview } from './reviews-api';
 
 const kindOptions: [string, string][] = [
   ['agreement', 'Learning agreement: agree this plan for the cycle'],
@@ -28,13 +29,14 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
   const me = useMember(plan.organizationId, plan.memberId);
   const [whole, setWhole] = useState(true);
   const [picked, setPicked] = useState<string[]>([]);
-  const [done, setDone] = useState<ReviewView | null>(null);
   // A fresh form after each request made: the note written for the last one does not linger.
   const [made, setMade] = useState(0);
   const leave = useLeaveGuard();
   const request = useRequestReview(plan.id, (review) => {
     leave.sent();
-    setDone(review);
+    confirmDone(
+      `Asked ${review.supervisor.name} for the ${kindLabel(review.kind).toLowerCase()}. They can comment on what you shared, and you both sign.`,
+    );
     setWhole(true);
     setPicked([]);
     setMade((n) => n + 1);
@@ -52,7 +54,6 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
       {...leave.formProps}
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(null);
         const data = new FormData(e.currentTarget);
         request.mutate({
           kind: String(data.get('kind')) as RequestReviewBody['kind'],
@@ -114,12 +115,6 @@ export function RequestReviewForm({ plan }: { plan: PlanView }) {
         </p>
       ) : (
         <FormError error={request.error} />
-      )}
-      {done && (
-        <Notice>
-          Asked {done.supervisor.name} for the {kindLabel(done.kind).toLowerCase()}. They can comment on what you
-          shared, and you both sign.
-        </Notice>
       )}
       {leave.question}
     </form>

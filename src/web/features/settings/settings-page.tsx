@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { reminderKindLabels } from '../../../features/settings/reminder-labels';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { confirmDone } from '../../ui/toasts';
 import { YourDataSection } from '../archives/your-data-section';
 import { CalendarFeedSection } from '../calendar/calendar-feed-section';
 import { cadenceLabels } from '../checkins/checkins-api';
@@ -27,7 +28,6 @@ export function SettingsPage() {
       {/* First when there is any: it is erased on a date, and the removal e-mail sends people here. */}
       <YourDataSection />
       <FormError error={settings.error} />
-      {save.isSuccess && <Notice>Your settings are saved.</Notice>}
       {settings.data ? (
         // A new version (saved here or elsewhere) starts the form again from what is stored.
         <RemindersForm key={settings.data.version} settings={settings.data} save={save} />
@@ -58,13 +58,16 @@ function RemindersForm({ settings, save }: { settings: SettingsView; save: Retur
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({
-          timeZone,
-          checkinCadence: cadence,
-          emailOptOut: optOut as SettingsView['emailOptOut'],
-          // Version 0: nothing stored yet, so there is nothing to be stale against.
-          ...(settings.version > 0 && { version: settings.version }),
-        });
+        save.mutate(
+          {
+            timeZone,
+            checkinCadence: cadence,
+            emailOptOut: optOut as SettingsView['emailOptOut'],
+            // Version 0: nothing stored yet, so there is nothing to be stale against.
+            ...(settings.version > 0 && { version: settings.version }),
+          },
+          { onSuccess: () => confirmDone('Your settings are saved.') },
+        );
       }}
     >
       <FormError error={save.error} />

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
-import { FormError, Notice } from '../../components/form-error';
+import { useRef } from 'react';
+import { FormError } from '../../components/form-error';
+import { confirmDone } from '../../ui/toasts';
 import { accessLabel, coverageLabel, type GrantView, useGrants, useRevokeGrant, when } from './sharing-api';
 
 function until(g: GrantView) {
@@ -15,7 +16,6 @@ export function GrantList({ planId }: { planId: string }) {
   // The Revoke button goes with its row: the focus moves to the section's heading rather than being lost to
   // the page, and the change is said in words (a keyboard or screen-reader user would otherwise start again).
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [revoked, setRevoked] = useState<string | null>(null);
   if (grants.isPending) return <p role="status">Loading who can see what…</p>;
   if (grants.error) return <FormError error={grants.error} />;
   const all = grants.data.grants;
@@ -57,7 +57,7 @@ export function GrantList({ planId }: { planId: string }) {
                   onClick={() =>
                     revoke.mutate(g.id, {
                       onSuccess: () => {
-                        setRevoked(`Revoked “${coverageLabel(g)}” for ${g.member.name}.`);
+                        confirmDone(`Revoked “${coverageLabel(g)}” for ${g.member.name}.`);
                         headingRef.current?.focus();
                       },
                     })
@@ -79,7 +79,6 @@ export function GrantList({ planId }: { planId: string }) {
         Who can see what
       </h2>
       <FormError error={revoke.error} />
-      {revoked && <Notice>{revoked}</Notice>}
       {active.length === 0 ? <p>Nobody else can see this plan. Only you can.</p> : table(active, 'Shared now', true)}
       {past.length > 0 && table(past, 'Shared before', false)}
     </section>

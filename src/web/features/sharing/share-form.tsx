@@ -1,19 +1,13 @@
 import { useRef, useState } from 'react';
-import { Field } from '../../components/field';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { DateField } from '../../ui/date-field';
 import { PersonPicker } from '../../ui/person-picker';
+import { confirmDone } from '../../ui/toasts';
 import { useAllMembers } from '../members/members-api';
 import type { PlanView } from '../plans/plan-api';
 import { Select } from '../plans/plan-fields';
-import {
-  type CreateGrantBody,
-  coverageLabel,
-  type GrantView,
-  partNames,
-  type SharedPart,
-  useShareWith,
-} from './sharing-api';
+import { type CreateGrantBody, coverageLabel, partNames, type SharedPart, useShareWith } from './sharing-api';
 
 const scopeOptions: [string, string][] = [
   ['goal', 'One goal'],
@@ -32,13 +26,12 @@ const endOfDay = (day: string) => new Date(`${day}T23:59:59`).toISOString();
 export function ShareForm({ plan }: { plan: PlanView }) {
   const members = useAllMembers(plan.organizationId);
   const [scope, setScope] = useState<CreateGrantBody['scope']>('goal');
-  const [done, setDone] = useState<GrantView | null>(null);
   const form = useRef<HTMLFormElement>(null);
   // Once shared, the form starts again blank: the next share is usually with someone else, about something
   // else, and a form still showing the last choices invites sharing the wrong thing twice. A failed share
   // keeps every choice, to fix and send again.
   const share = useShareWith(plan.id, (grant) => {
-    setDone(grant);
+    confirmDone(`Shared “${coverageLabel(grant)}” with ${grant.member.name}.`);
     form.current?.reset();
     setScope('goal');
   });
@@ -52,7 +45,6 @@ export function ShareForm({ plan }: { plan: PlanView }) {
       aria-labelledby="share-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(null);
         const data = new FormData(e.currentTarget);
         const body: CreateGrantBody = {
           memberId: String(data.get('memberId') ?? ''),
@@ -102,10 +94,9 @@ export function ShareForm({ plan }: { plan: PlanView }) {
               <Select label="Goal" name="goalId" options={goalOptions} error={fieldError(share.error, 'goalId')} />
             ))}
           <Select label="They may" name="access" options={accessOptions} error={fieldError(share.error, 'access')} />
-          <Field
+          <DateField
             label="Until (optional)"
             name="until"
-            type="date"
             hint="Leave empty to share until you revoke it."
             error={fieldError(share.error, 'expiresAt')}
           />
@@ -115,11 +106,6 @@ export function ShareForm({ plan }: { plan: PlanView }) {
             </button>
           </div>
           <FormError error={share.error} />
-          {done && (
-            <Notice>
-              Shared “{coverageLabel(done)}” with {done.member.name}.
-            </Notice>
-          )}
         </>
       )}
     </form>

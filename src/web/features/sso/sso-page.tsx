@@ -3,12 +3,13 @@ import { useParams } from 'react-router';
 import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
 import { CopyableAddress } from '../../components/copyable-address';
 import { Field } from '../../components/field';
-import { FormError, Notice } from '../../components/form-error';
+import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
 import { DomainsSection } from './domains-section';
 import { type SsoSettingsView, useRemoveOidc, useSaveOidc, useSsoSettings, useTestIssuer } from './sso-api';
 import './sso.css';
+import { confirmDone } from '../../ui/toasts';
 
 /*
  * An organisation's single sign-on, for its owners: the OpenID Connect provider (the client secret is never
@@ -71,7 +72,12 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
               defaultRole: data.get('defaultRole') === 'admin' ? 'admin' : 'member',
               requireSso: data.get('requireSso') === 'on',
             },
-            { onSuccess: () => setSecret('') },
+            {
+              onSuccess: () => {
+                setSecret('');
+                confirmDone('Saved. People of your verified domains can sign in with your provider.');
+              },
+            },
           );
         }}
       >
@@ -130,7 +136,6 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
             </button>
           )}
         </div>
-        {save.isSuccess && <Notice>Saved. People of your verified domains can sign in with your provider.</Notice>}
         <FormError error={remove.error} />
       </form>
       <ConfirmDialog
