@@ -38,8 +38,28 @@ function selfSigned() {
   };
 }
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const idpMetadataXml = (entityId: string, ssoUrl: string, certBase64: string) => `<?xml version="1.0"?>
+<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${entityId}">
+  <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBase64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+    <md:NameIDFormat>${NAMEID_EMAIL}</md:NameIDFormat>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${ssoUrl}"/>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl}"/>
+  </md:IDPSSODescriptor>
+</md:EntityDescriptor>`;
+
+let metadataOnly: string | undefined;
+/** Metadata of a provider that is not running (a real certificate, made once): for set-up steps alone. */
+export function testIdpMetadata(): string {
+  metadataOnly ??= idpMetadataXml(
+    'https://idp.example.test/idp',
+    'https://idp.example.test/sso',
+    selfSigned().certBase64,
+  );
+  return metadataOnly;
+}
 
 export interface AuthnRequestSeen {
   id: string;
@@ -81,22 +101,18 @@ export interface TestSamlIdp {
   close(): Promise<void>;
 }
 
-export async function startSamlIdp(): Promise<TestSamlIdp> {
+/**
+ * Starts the provider on 127.0.0.1; `host` names it in its URLs (`localhost` puts it on another site than a
+ * Waymark at 127.0.0.1, so that its page's POST to the ACS is cross-site, as in life).
+ */
+export async function startSamlIdp(host = '127.0.0.1'): Promise<TestSamlIdp> {
   const { privateKey, certPem, certBase64 } = selfSigned();
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `http://${host}:${(server.address() as AddressInfo).port}`;
   const entityId = `${base}/idp`;
   const ssoUrl = `${base}/sso`;
-  const metadataXml = `<?xml version="1.0"?>
-<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="${entityId}">
-  <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-    <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certBase64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
-    <md:NameIDFormat>${NAMEID_EMAIL}</md:NameIDFormat>
-    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${ssoUrl}"/>
-    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl}"/>
-  </md:IDPSSODescriptor>
-</md:EntityDescriptor>`;
+  const metadataXml = idpMetadataXml(entityId, ssoUrl, certBase64);
 
   function readRequest(redirectUrl: string): AuthnRequestSeen {
     const raw = new URL(redirectUrl).searchParams.get('SAMLRequest') ?? '';
@@ -190,9 +206,11 @@ export async function startSamlIdp(): Promise<TestSamlIdp> {
           return;
         }
         const saml = respond(request, { email: form.get('email') ?? '' });
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-          `<!doctype html><html lang="en"><title>Test IdP</title><body><form method="post" action="${esc(request.acsUrl)}"><input type="hidden" name="SAMLResponse" value="${saml}"><button type="submit">Continue</button></form><script>document.forms[0].submit()</script></body></html>`,
-        );
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            `<!doctype html><html lang="en"><title>Test IdP</title><body><form method="post" action="${esc(request.acsUrl)}"><input type="hidden" name="SAMLResponse" value="${saml}"><button type="submit">Continue</button></form><script>document.forms[0].submit()</script></body></html>`,
+          );
       });
       return;
     }

@@ -41,7 +41,8 @@ export class SamlProblem extends Error {
   }
 }
 
-const pem = (base64: string) => `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----`;
+const pem = (base64: string) =>
+  `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----`;
 
 /**
  * InResponseTo is matched against the one request this sign-in attempt sent (kept in the database, so any
@@ -113,9 +114,25 @@ const EMAIL_ATTRIBUTES = [
   'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
   'urn:oid:0.9.2342.19200300.100.1.3',
 ];
-const GIVEN = ['givenName', 'firstName', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname', 'urn:oid:2.5.4.42'];
-const SURNAME = ['surname', 'sn', 'lastName', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'urn:oid:2.5.4.4'];
-const DISPLAY = ['displayName', 'name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name', 'urn:oid:2.16.840.1.113730.3.1.241'];
+const GIVEN = [
+  'givenName',
+  'firstName',
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname',
+  'urn:oid:2.5.4.42',
+];
+const SURNAME = [
+  'surname',
+  'sn',
+  'lastName',
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname',
+  'urn:oid:2.5.4.4',
+];
+const DISPLAY = [
+  'displayName',
+  'name',
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name',
+  'urn:oid:2.16.840.1.113730.3.1.241',
+];
 
 function attribute(attrs: Record<string, unknown>, names: string[]): string {
   for (const n of names) {
@@ -155,7 +172,9 @@ export async function checkSamlResponse(
 ): Promise<SamlIdentity> {
   let profile: Profile | null;
   try {
-    ({ profile } = await samlFor(sp, idp, request.id, request.sentAt).validatePostResponseAsync({ SAMLResponse: form.SAMLResponse }));
+    ({ profile } = await samlFor(sp, idp, request.id, request.sentAt).validatePostResponseAsync({
+      SAMLResponse: form.SAMLResponse,
+    }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new SamlProblem(problemOf(message), message);
@@ -183,7 +202,8 @@ export async function checkSamlResponse(
   const attrs = (profile.attributes ?? {}) as Record<string, unknown>;
   const nameIdIsEmail = profile.nameIDFormat === NAMEID_EMAIL || /@/.test(profile.nameID ?? '');
   const email = (attribute(attrs, EMAIL_ATTRIBUTES) || (nameIdIsEmail ? (profile.nameID ?? '') : '')).toLowerCase();
-  const name = attribute(attrs, DISPLAY) || [attribute(attrs, GIVEN), attribute(attrs, SURNAME)].filter(Boolean).join(' ');
+  const name =
+    attribute(attrs, DISPLAY) || [attribute(attrs, GIVEN), attribute(attrs, SURNAME)].filter(Boolean).join(' ');
   return {
     assertionId: assertionId.slice(0, 200),
     expiresAt,

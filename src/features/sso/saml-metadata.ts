@@ -40,13 +40,20 @@ export class MetadataProblem extends Error {
   }
 }
 
+// biome-ignore lint/correctness/useHookAtTopLevel: xpath's namespace binder, not a React hook.
 const select = xpath.useNamespaces({
   md: 'urn:oasis:names:tc:SAML:2.0:metadata',
   ds: 'http://www.w3.org/2000/09/xmldsig#',
 });
 
 const text = (nodes: unknown): string[] =>
-  (Array.isArray(nodes) ? nodes : []).map((n) => String((n as { nodeValue?: string; textContent?: string }).nodeValue ?? (n as { textContent?: string }).textContent ?? '').trim());
+  (Array.isArray(nodes) ? nodes : []).map((n) =>
+    String(
+      (n as { nodeValue?: string; textContent?: string }).nodeValue ??
+        (n as { textContent?: string }).textContent ??
+        '',
+    ).trim(),
+  );
 
 /** Reads an identity provider's metadata XML; anything missing or unusable is a problem naming `field`. */
 export function parseIdpMetadata(xml: string, field: MetadataProblem['field']): IdpMetadata {
@@ -61,12 +68,13 @@ export function parseIdpMetadata(xml: string, field: MetadataProblem['field']): 
     },
   }).parseFromString(xml, 'text/xml');
   const root = doc?.documentElement;
-  if (problems.length > 0 || !root) throw fail(`This is not well-formed XML: ${(problems[0] ?? 'empty').split('\n')[0]}`);
+  if (problems.length > 0 || !root)
+    throw fail(`This is not well-formed XML: ${(problems[0] ?? 'empty').split('\n')[0]}`);
   const entity =
     root.localName === 'EntityDescriptor'
       ? root
       : (select('//md:EntityDescriptor[md:IDPSSODescriptor]', doc, true) as Element | undefined);
-  if (!entity || entity.namespaceURI !== 'urn:oasis:names:tc:SAML:2.0:metadata') {
+  if (entity?.namespaceURI !== 'urn:oasis:names:tc:SAML:2.0:metadata') {
     throw fail('This is not SAML 2.0 metadata: no md:EntityDescriptor was found.');
   }
   const entityId = entity.getAttribute('entityID')?.trim() ?? '';
@@ -144,10 +152,13 @@ export async function fetchIdpMetadata(ctx: AppContext, url: string): Promise<st
       headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' },
     });
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError') throw fail(`The provider did not answer within ${TIMEOUT_MS / 1000} seconds.`);
+    if ((err as Error).name === 'TimeoutError')
+      throw fail(`The provider did not answer within ${TIMEOUT_MS / 1000} seconds.`);
     const code = ((err as Error).cause as { code?: string } | undefined)?.code;
     if (code === 'ECONNREFUSED') throw fail('Nothing answers at that address (connection refused).');
-    throw fail('The metadata could not be fetched from that address (it may redirect elsewhere, which is not followed).');
+    throw fail(
+      'The metadata could not be fetched from that address (it may redirect elsewhere, which is not followed).',
+    );
   }
   if (!res.ok) throw fail(`The provider answered ${res.status} at that address, not the metadata.`);
   const declared = Number(res.headers.get('content-length') ?? 0);

@@ -78,7 +78,9 @@ export async function receiveSamlResponse(
   }
   if (!(await claimAttemptAnswer(ctx.db, attempt.id))) return refuse('used', orgId);
   try {
-    const identity = await checkSamlResponse(spOf(ctx, connection), idpOf(connection.config),
+    const identity = await checkSamlResponse(
+      spOf(ctx, connection),
+      idpOf(connection.config),
       { id: requestId, sentAt: attempt.createdAt },
       form,
     );

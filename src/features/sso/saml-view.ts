@@ -30,4 +30,3 @@ export function samlView(ctx: AppContext, c: ConnectionRow | undefined): SsoSett
     },
   };
 }
-

@@ -95,7 +95,11 @@ describe('setting up SAML', () => {
       entityId: idp.entityId,
       ssoUrl: idp.ssoUrl,
       certificates: [
-        { subject: 'CN=Waymark test IdP', notAfter: expect.any(String), fingerprint: expect.stringMatching(/^[0-9A-F:]{95}$/) },
+        {
+          subject: 'CN=Waymark test IdP',
+          notAfter: expect.any(String),
+          fingerprint: expect.stringMatching(/^[0-9A-F:]{95}$/),
+        },
       ],
     });
     const saved = await t.callOk('PUT', `${url}/saml`, session, { metadataUrl: idp.metadataUrl, requireSso: true });
@@ -134,9 +138,10 @@ describe('setting up SAML', () => {
 
     await t.callOk('DELETE', `${url}/saml`, session);
     expect((await t.callOk('GET', url, session)).saml).toBeNull();
-    const actions = (await t.db.select().from(auditEvent).where(eq(auditEvent.organizationId, org.id))).map(
-      (e) => [e.action, e.targetName],
-    );
+    const actions = (await t.db.select().from(auditEvent).where(eq(auditEvent.organizationId, org.id))).map((e) => [
+      e.action,
+      e.targetName,
+    ]);
     expect(actions).toEqual(
       expect.arrayContaining([
         ['sso.configured', 'SAML 2.0'],
@@ -211,7 +216,10 @@ describe('signing in with SAML', () => {
       .from(membership)
       .where(and(eq(membership.organizationId, org.id), eq(membership.userId, person?.id ?? '')));
     expect(joined?.role).toBe('admin');
-    const linked = await t.db.select().from(account).where(eq(account.userId, person?.id ?? ''));
+    const linked = await t.db
+      .select()
+      .from(account)
+      .where(eq(account.userId, person?.id ?? ''));
     expect(linked.map((a) => a.accountId)).toEqual([email]);
     const actions = (await t.db.select().from(auditEvent).where(eq(auditEvent.organizationId, org.id))).map(
       (e) => e.action,

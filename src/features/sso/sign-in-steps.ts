@@ -44,7 +44,12 @@ export const someone = (client: Client): AuditActor => ({
 /** A refusal: to the error page naming the problem, the attempt cookie cleared, recorded when the organisation is known. */
 export function refuser(ctx: AppContext, client: Client) {
   const clear = attemptCookie(ctx, '', 0);
-  return async (problem: SsoProblem, orgId?: string, by = someone(client), detail?: string): Promise<CallbackOutcome> => {
+  return async (
+    problem: SsoProblem,
+    orgId?: string,
+    by = someone(client),
+    detail?: string,
+  ): Promise<CallbackOutcome> => {
     if (orgId) {
       await recordAudit(ctx.db, by, {
         orgId,

@@ -28,7 +28,7 @@ export const SSO_PROBLEMS = {
   saml_signature:
     "The answer from your organisation's sign-in service is not signed as required (its assertion must carry a valid signature of the provider's certificate), so it was refused.",
   saml_recipient:
-    'The answer from your organisation\'s sign-in service was addressed to another place than this Waymark connection, so it was refused.',
+    "The answer from your organisation's sign-in service was addressed to another place than this Waymark connection, so it was refused.",
   replayed:
     'This sign-in answer was used before: an answer is accepted once only. Start again from "Sign in with your organisation".',
   not_configured:

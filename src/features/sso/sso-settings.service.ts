@@ -88,7 +88,10 @@ export async function getSsoSettings(ctx: AppContext, actor: Actor, orgId: strin
     callbackUrl: callbackUrlOf(ctx),
     mailConfirmation: mailConfirmationOn(ctx),
     oidc: oidcView(connections.find((c) => c.protocol === 'oidc')),
-    saml: samlView(ctx, connections.find((c) => c.protocol === 'saml')),
+    saml: samlView(
+      ctx,
+      connections.find((c) => c.protocol === 'saml'),
+    ),
     domains: domains.map(domainView),
   };
 }

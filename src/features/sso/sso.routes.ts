@@ -3,20 +3,28 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
+import { previewSamlMetadata, removeSamlConnection, saveSamlConnection } from './saml-settings.service.js';
+import {
+  finishSamlSignIn,
+  receiveSamlResponse,
+  SAML_FINISH_PATH,
+  samlServiceProviderMetadata,
+} from './saml-sign-in.service.js';
+import { ATTEMPT_COOKIE, type Client } from './sign-in-steps.js';
 import {
   callbackQuery,
   claimDomainBody,
   discoveryView,
   domainView,
   mailDomainBody,
-  saveOidcBody,
-  ssoDomainParams,
-  ssoParams,
   readSamlMetadataBody,
   samlAcsBody,
   samlConnectionParams,
   samlMetadataView,
+  saveOidcBody,
   saveSamlBody,
+  ssoDomainParams,
+  ssoParams,
   ssoSettingsView,
   startSsoBody,
   startSsoView,
@@ -34,14 +42,6 @@ import {
   testOidcIssuer,
   verifyDomain,
 } from './sso-settings.service.js';
-import { previewSamlMetadata, removeSamlConnection, saveSamlConnection } from './saml-settings.service.js';
-import {
-  finishSamlSignIn,
-  receiveSamlResponse,
-  SAML_FINISH_PATH,
-  samlServiceProviderMetadata,
-} from './saml-sign-in.service.js';
-import { ATTEMPT_COOKIE, type Client } from './sign-in-steps.js';
 import { finishSsoSignIn, startSsoSignIn } from './sso-sign-in.service.js';
 
 /** Owners' calls that reach out (DNS, mail, the provider) are limited per organisation and address. */
@@ -248,7 +248,12 @@ export const ssoRoutes =
       },
       async (req, reply) => {
         const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-        const outcome = await finishSsoSignIn(ctx, query, cookieValue(req.headers.cookie, ATTEMPT_COOKIE), clientOf(req));
+        const outcome = await finishSsoSignIn(
+          ctx,
+          query,
+          cookieValue(req.headers.cookie, ATTEMPT_COOKIE),
+          clientOf(req),
+        );
         reply.header('set-cookie', outcome.cookies);
         return reply.redirect(outcome.location, 303);
       },
@@ -325,7 +330,8 @@ export const ssoRoutes =
         config: publicLimit,
         schema: {
           tags,
-          summary: "The identity provider's POST (HTTP-POST binding): checks the response, then 303 to the finish step or the error page",
+          summary:
+            "The identity provider's POST (HTTP-POST binding): checks the response, then 303 to the finish step or the error page",
           description:
             'Cross-site by nature, so it carries none of our cookies: the response is tied to its sign-in attempt ' +
             'by InResponseTo, and the browser finishes at a same-site GET that checks its attempt cookie.',
@@ -349,7 +355,8 @@ export const ssoRoutes =
         config: publicLimit,
         schema: {
           tags,
-          summary: 'After the ACS: signs in the browser that started this SAML sign-in, or goes to the error page (303)',
+          summary:
+            'After the ACS: signs in the browser that started this SAML sign-in, or goes to the error page (303)',
           security: [],
           response: { 303: z.null(), ...errors(429) },
         },

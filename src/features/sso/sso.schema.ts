@@ -114,7 +114,10 @@ const metadataXmlField = z
   .max(512 * 1024, { error: 'The metadata XML has at most 512 KiB.' });
 
 /** Metadata by URL or by the XML itself: exactly one of them. */
-function exactlyOneSource(v: { metadataUrl?: string | undefined; metadataXml?: string | undefined }, ctx: z.RefinementCtx) {
+function exactlyOneSource(
+  v: { metadataUrl?: string | undefined; metadataXml?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (v.metadataUrl && v.metadataXml) {
     ctx.addIssue({ code: 'custom', path: ['metadataXml'], message: 'Give the metadata URL or its XML, not both.' });
   } else if (!v.metadataUrl && !v.metadataXml) {
