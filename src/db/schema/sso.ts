@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { session } from './auth.js';
 import { memberRole, organization } from './orgs.js';
 
 /**
@@ -124,3 +125,19 @@ export const ssoSamlAssertion = pgTable(
     index('sso_saml_assertion_expires_idx').on(t.expiresAt),
   ],
 );
+
+/**
+ * A Waymark session that began with an OIDC sign-in, with what ending the provider's session needs: the ID token
+ * (sealed like the client secret) for `id_token_hint`. Kept on the server, never in the browser; gone with the
+ * session.
+ */
+export const ssoSession = pgTable('sso_session', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => session.id, { onDelete: 'cascade' }),
+  connectionId: text('connection_id')
+    .notNull()
+    .references(() => ssoConnection.id, { onDelete: 'cascade' }),
+  idTokenSealed: text('id_token_sealed').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

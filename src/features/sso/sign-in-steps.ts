@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findOrCreateExternalUser, startSession } from '../auth/index.js';
-import { type ConnectionRow, isVerifiedDomainOf, joinOrganisation } from './sso.repository.js';
+import { type ConnectionRow, insertSsoSession, isVerifiedDomainOf, joinOrganisation } from './sso.repository.js';
 import type { SsoProblem } from './sso-problems.js';
+import { ssoSecrets } from './sso-settings.service.js';
 
 /*
  * The steps every single sign-on ends with, whatever the protocol: the attempt cookie, refusals that end on the
@@ -70,6 +71,8 @@ export interface VouchedIdentity {
   profile: Record<string, unknown>;
   /** The provider, for the audit log (OIDC's issuer, SAML's entity id). */
   issuer: string | null;
+  /** OIDC: the ID token, kept sealed with the session for ending the provider's session at sign-out. */
+  idToken?: string;
 }
 
 /**
@@ -127,8 +130,15 @@ export async function admitPerson(
     });
   });
   const session = await startSession(ctx, person.userId, client);
+  if (identity.idToken) {
+    await insertSsoSession(ctx.db, {
+      sessionId: session.sessionId,
+      connectionId: connection.id,
+      idTokenSealed: ssoSecrets(ctx).encrypt(identity.idToken),
+    });
+  }
   return {
     location: returnTo === '/' ? `/orgs/${orgId}` : returnTo,
-    cookies: [attemptCookie(ctx, '', 0), session],
+    cookies: [attemptCookie(ctx, '', 0), session.cookie],
   };
 }

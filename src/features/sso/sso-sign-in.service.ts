@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { AppError, validationError } from '../../server/errors.js';
 import type { PasswordRuling } from '../auth/index.js';
-import { authorizationUrl, finishSignIn, newPendingSignIn, OidcProblem, oidcConfiguration } from './oidc-client.js';
+import {
+  authorizationUrl,
+  endSessionUrl,
+  finishSignIn,
+  newPendingSignIn,
+  OidcProblem,
+  oidcConfiguration,
+} from './oidc-client.js';
 import { startSamlRequest } from './saml-sign-in.service.js';
 import {
   ATTEMPT_MINUTES,
@@ -19,6 +26,7 @@ import {
   findAttempt,
   findConnectionById,
   findMember,
+  findSsoSession,
   findVerifiedDomain,
   insertAttempt,
   spendAttempt,
@@ -124,10 +132,10 @@ export async function finishSsoSignIn(
   if (params.get('error')) return refuse('idp_error', orgId, someone(client), params.get('error') ?? undefined);
   if (params.get('state') !== attempt.state) return refuse('state', orgId);
 
-  let claims: Awaited<ReturnType<typeof finishSignIn>>;
+  let answer: Awaited<ReturnType<typeof finishSignIn>>;
   try {
     const config = await oidcConfiguration(ctx, connectionSettings(ctx, connection));
-    claims = await finishSignIn(config, new URL(`${callbackUrlOf(ctx)}?${query}`), {
+    answer = await finishSignIn(config, new URL(`${callbackUrlOf(ctx)}?${query}`), {
       state: attempt.state,
       nonce: attempt.nonce ?? '',
       codeVerifier: attempt.codeVerifier ?? '',
@@ -136,6 +144,7 @@ export async function finishSsoSignIn(
     if (err instanceof OidcProblem) return refuse(err.problem, orgId, someone(client), err.message);
     throw err;
   }
+  const { claims, idToken } = answer;
   const name = [claims.name, [claims.given_name, claims.family_name].filter(Boolean).join(' ')].find(
     (n): n is string => typeof n === 'string' && n.trim() !== '',
   );
@@ -149,10 +158,22 @@ export async function finishSsoSignIn(
       method: 'sso-oidc',
       profile: claims,
       issuer: connection.config.issuer ?? null,
+      idToken,
     },
     client,
     attempt.returnTo,
   );
+}
+
+/**
+ * Signing out of a session that began at an OIDC provider whose discovery names an end_session_endpoint: where
+ * the browser goes to end the provider's session too (ID token as hint, back to the sign-in page), else null.
+ */
+export async function providerSignOutUrl(ctx: AppContext, sessionId: string): Promise<string | null> {
+  const found = await findSsoSession(ctx.db, sessionId);
+  if (found?.connection.protocol !== 'oidc') return null;
+  const config = await oidcConfiguration(ctx, connectionSettings(ctx, found.connection));
+  return endSessionUrl(config, ssoSecrets(ctx).decrypt(found.idTokenSealed), `${ctx.config.baseUrl}/sign-in`);
 }
 
 /**

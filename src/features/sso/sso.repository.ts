@@ -6,6 +6,7 @@ import {
   ssoConnection,
   ssoDomain,
   ssoSamlAssertion,
+  ssoSession,
   ssoSignInAttempt,
 } from '../../db/schema/index.js';
 
@@ -199,4 +200,18 @@ export async function rememberAssertion(
     .onConflictDoNothing()
     .returning({ id: ssoSamlAssertion.assertionId });
   return rows.length > 0;
+}
+
+export async function insertSsoSession(db: Database, row: typeof ssoSession.$inferInsert) {
+  await db.insert(ssoSession).values(row).onConflictDoNothing();
+}
+
+/** The OIDC sign-in a Waymark session began with, and its connection. */
+export async function findSsoSession(db: Database, sessionId: string) {
+  const [row] = await db
+    .select({ idTokenSealed: ssoSession.idTokenSealed, connection: ssoConnection })
+    .from(ssoSession)
+    .innerJoin(ssoConnection, eq(ssoConnection.id, ssoSession.connectionId))
+    .where(eq(ssoSession.sessionId, sessionId));
+  return row;
 }
