@@ -87,6 +87,12 @@ function ProtocolChoice({ orgId, settings }: { orgId: string; settings: SsoSetti
             url={settings.callbackUrl}
             copy={{ text: 'Copy', name: 'Copy the redirect URL' }}
           />
+          <CopyableAddress
+            label="Post-logout redirect URI"
+            hint="Register it too: signing out of Waymark signs people out of your provider, which sends them back here."
+            url={new URL('/sign-in', settings.callbackUrl).href}
+            copy={{ text: 'Copy', name: 'Copy the post-logout redirect URI' }}
+          />
           <OidcForm orgId={orgId} settings={settings} />
         </>
       ) : (
