@@ -92,6 +92,8 @@ export interface TestSamlIdp {
   metadataXml: string;
   certBase64: string;
   readRequest(redirectUrl: string): AuthnRequestSeen;
+  /** An AuthnRequest sent by the HTTP-POST binding (plain base64). */
+  readPostedRequest(samlRequest: string): AuthnRequestSeen;
   /** A base64 SAMLResponse answering the request. */
   respond(request: AuthnRequestSeen, options: ResponseOptions): string;
   /** The signed assertion of a response, as XML (to replay or wrap it). */
@@ -116,7 +118,10 @@ export async function startSamlIdp(host = '127.0.0.1'): Promise<TestSamlIdp> {
 
   function readRequest(redirectUrl: string): AuthnRequestSeen {
     const raw = new URL(redirectUrl).searchParams.get('SAMLRequest') ?? '';
-    const xml = inflateRawSync(Buffer.from(raw, 'base64')).toString('utf8');
+    return readRequestXml(inflateRawSync(Buffer.from(raw, 'base64')).toString('utf8'));
+  }
+
+  function readRequestXml(xml: string): AuthnRequestSeen {
     const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(xml)?.[1] ?? '';
     return {
       id: attr('ID'),
@@ -224,6 +229,7 @@ export async function startSamlIdp(host = '127.0.0.1'): Promise<TestSamlIdp> {
     metadataXml,
     certBase64,
     readRequest,
+    readPostedRequest: (samlRequest) => readRequestXml(Buffer.from(samlRequest, 'base64').toString('utf8')),
     respond,
     assertionOf,
     rewrap: (request, assertion) => envelope(request, assertion, request.id),

@@ -5,8 +5,8 @@ import type { SsoProblem } from './sso-problems.js';
 
 /*
  * The SAML 2.0 service provider, on @node-saml/node-saml (decision 2026-12-06-saml): SP-initiated sign-in by
- * HTTP-Redirect, and the provider's POST to our assertion consumer service checked for a signed assertion (an
- * unsigned one, or one wrapped beside a forged one, is refused), its issuer, audience (our entity id), the
+ * HTTP-Redirect (or HTTP-POST), and the provider's POST to our assertion consumer service checked for a signed
+ * assertion (an unsigned one, or one wrapped beside a forged one, is refused), its issuer, audience (our entity id), the
  * InResponseTo of the request we sent, and its times with a minute of clock skew. node-saml does not check the
  * Recipient and Destination: we do, on the verified assertion.
  */
@@ -72,15 +72,23 @@ function samlFor(sp: ServiceProvider, idp: IdpMetadata, requestId: string | null
     requestIdExpirationPeriodMs: 10 * 60_000,
     cacheProvider: oneRequest(requestId, sentAt),
     disableRequestedAuthnContext: true,
+    // HTTP-POST carries the request as plain base64 (deflating is the Redirect binding's alone).
+    skipRequestCompression: idp.ssoBinding === 'post',
     generateUniqueId: () => requestId ?? `_${randomBytes(20).toString('hex')}`,
   });
 }
 
-/** A new AuthnRequest: its ID (to keep with the attempt) and the provider's URL carrying it. */
-export async function authnRequestUrl(sp: ServiceProvider, idp: IdpMetadata, relayState: string) {
-  const requestId = `_${randomBytes(20).toString('hex')}`;
-  const url = await samlFor(sp, idp, requestId).getAuthorizeUrlAsync(relayState, undefined, {});
-  return { requestId, url };
+export const newRequestId = () => `_${randomBytes(20).toString('hex')}`;
+
+/** HTTP-Redirect: the provider's URL carrying the AuthnRequest with this ID. */
+export function authnRequestUrl(sp: ServiceProvider, idp: IdpMetadata, requestId: string): Promise<string> {
+  return samlFor(sp, idp, requestId).getAuthorizeUrlAsync('', undefined, {});
+}
+
+/** HTTP-POST: the base64 AuthnRequest with this ID, for a form posted to the provider's URL. */
+export async function authnRequestForPost(sp: ServiceProvider, idp: IdpMetadata, requestId: string) {
+  const message = await samlFor(sp, idp, requestId).getAuthorizeMessageAsync('', undefined, {});
+  return String(message.SAMLRequest);
 }
 
 /** Our SP metadata: entity id, ACS (HTTP-POST), e-mail NameID, assertions must be signed. */

@@ -7,7 +7,7 @@ import { checkIssuerAddress, OidcProblem } from './oidc-client.js';
 /*
  * The identity provider's SAML metadata, read from the owner's upload or fetched from its URL (https on a public
  * address, the guard OIDC's issuers pass, unless SSO_ALLOW_INSECURE_ISSUERS): its entity id, where to send
- * people (the HTTP-Redirect binding) and the certificates its signatures must verify with.
+ * people (HTTP-Redirect preferred, else HTTP-POST) and the certificates its signatures must verify with.
  */
 
 export const BINDING_REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
@@ -19,6 +19,8 @@ const TIMEOUT_MS = 10_000;
 export interface IdpMetadata {
   entityId: string;
   ssoUrl: string;
+  /** How the AuthnRequest travels: HTTP-Redirect when the provider offers it, else HTTP-POST. */
+  ssoBinding: 'redirect' | 'post';
   /** Base64 DER, as in the metadata's X509Certificate elements. */
   certificates: string[];
 }
@@ -85,13 +87,11 @@ export function parseIdpMetadata(xml: string, field: MetadataProblem['field']): 
     binding: s.getAttribute('Binding') ?? '',
     location: s.getAttribute('Location')?.trim() ?? '',
   }));
-  const chosen = services.find((s) => s.binding === BINDING_REDIRECT && s.location);
+  const chosen =
+    services.find((s) => s.binding === BINDING_REDIRECT && s.location) ??
+    services.find((s) => s.binding === BINDING_POST && s.location);
   if (!chosen) {
-    throw fail(
-      services.some((s) => s.binding === BINDING_POST)
-        ? 'The provider offers only HTTP-POST sign-in; Waymark sends people with HTTP-Redirect: enable that binding at the provider.'
-        : 'The metadata has no SingleSignOnService with the HTTP-Redirect binding.',
-    );
+    throw fail('The metadata has no SingleSignOnService with the HTTP-Redirect or HTTP-POST binding.');
   }
   let ssoUrl: URL;
   try {
@@ -121,6 +121,7 @@ export function parseIdpMetadata(xml: string, field: MetadataProblem['field']): 
   return {
     entityId: entityId.slice(0, 1000),
     ssoUrl: ssoUrl.toString(),
+    ssoBinding: chosen.binding === BINDING_REDIRECT ? 'redirect' : 'post',
     certificates,
   };
 }
@@ -182,6 +183,7 @@ export async function readIdpMetadata(
 export const metadataConfig = (m: IdpMetadata, metadataUrl: string | null): Record<string, string> => ({
   entityId: m.entityId,
   ssoUrl: m.ssoUrl,
+  ssoBinding: m.ssoBinding,
   certificates: m.certificates.join('\n'),
   ...(metadataUrl && { metadataUrl }),
 });
@@ -189,5 +191,6 @@ export const metadataConfig = (m: IdpMetadata, metadataUrl: string | null): Reco
 export const idpOf = (config: Record<string, string>): IdpMetadata => ({
   entityId: config.entityId ?? '',
   ssoUrl: config.ssoUrl ?? '',
+  ssoBinding: config.ssoBinding === 'post' ? 'post' : 'redirect',
   certificates: (config.certificates ?? '').split('\n').filter(Boolean),
 });

@@ -1,9 +1,11 @@
 import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import {
+  authnRequestForPost,
   authnRequestUrl,
   checkSamlResponse,
   inResponseToOf,
+  newRequestId,
   SamlProblem,
   serviceProviderMetadata,
   serviceProviderOf,
@@ -25,7 +27,8 @@ import {
 /*
  * SAML 2.0 sign-in, SP-initiated, in three steps:
  * 1. start: an AuthnRequest whose ID is kept as the attempt's `state`; the attempt's id goes in this browser's
- *    SameSite=Lax cookie, and the browser to the provider (HTTP-Redirect);
+ *    SameSite=Lax cookie, and the browser to the provider (HTTP-Redirect; or, for HTTP-POST, through our page
+ *    that posts the request);
  * 2. the assertion consumer service: the provider's page POSTs the response cross-site, so no cookie of ours
  *    comes with it. The response's InResponseTo names the attempt (in the database: any instance may receive
  *    it); the response is checked (signed assertion, issuer, audience, recipient, times, InResponseTo), its
@@ -35,18 +38,38 @@ import {
  */
 
 export const SAML_FINISH_PATH = '/api/sso/saml/finish';
+export const SAML_SEND_PATH = '/api/sso/saml/send';
 
 const spOf = (ctx: AppContext, c: ConnectionRow) => serviceProviderOf(ctx.config.baseUrl, c.id);
 
-/** Sends a new AuthnRequest for the attempt; answers the provider's URL. */
+/**
+ * Starts an AuthnRequest for the attempt; answers where the browser goes: the provider's URL (HTTP-Redirect), or
+ * our page that posts the request to the provider (HTTP-POST).
+ */
 export async function startSamlRequest(
   ctx: AppContext,
   connection: ConnectionRow,
   attempt: { id: string; returnTo: string; expiresAt: Date },
 ): Promise<string> {
-  const { requestId, url } = await authnRequestUrl(spOf(ctx, connection), idpOf(connection.config), '');
+  const requestId = newRequestId();
+  const idp = idpOf(connection.config);
   await insertAttempt(ctx.db, { ...attempt, connectionId: connection.id, state: requestId });
-  return url;
+  if (idp.ssoBinding === 'post') return `${ctx.config.baseUrl}${SAML_SEND_PATH}`;
+  return authnRequestUrl(spOf(ctx, connection), idp, requestId);
+}
+
+/**
+ * HTTP-POST binding: the form that carries this browser's AuthnRequest to the provider (the attempt in its
+ * cookie, not answered yet), or null when there is none to send.
+ */
+export async function samlRequestForm(ctx: AppContext, attemptId: string | undefined) {
+  const attempt = attemptId ? await findAttempt(ctx.db, attemptId) : undefined;
+  if (!attempt || attempt.answeredAt || attempt.usedAt || attempt.expiresAt.getTime() < Date.now()) return null;
+  const connection = await findConnectionById(ctx.db, attempt.connectionId);
+  if (connection?.protocol !== 'saml') return null;
+  const idp = idpOf(connection.config);
+  const samlRequest = await authnRequestForPost(spOf(ctx, connection), idp, attempt.state);
+  return { action: idp.ssoUrl, samlRequest };
 }
 
 /** Our SP metadata for a SAML connection; 404 for anything else. */

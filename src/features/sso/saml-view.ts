@@ -9,6 +9,7 @@ import type { SamlMetadataView, SsoSettingsView } from './sso.schema.js';
 export const metadataView = (m: IdpMetadata): SamlMetadataView => ({
   entityId: m.entityId,
   ssoUrl: m.ssoUrl,
+  ssoBinding: m.ssoBinding,
   certificates: m.certificates.map(summariseCertificate),
 });
 

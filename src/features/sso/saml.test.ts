@@ -94,6 +94,7 @@ describe('setting up SAML', () => {
     expect(read).toEqual({
       entityId: idp.entityId,
       ssoUrl: idp.ssoUrl,
+      ssoBinding: 'redirect',
       certificates: [
         {
           subject: 'CN=Waymark test IdP',
@@ -172,17 +173,17 @@ describe('setting up SAML', () => {
     }
   });
 
-  it('refuses metadata without a signing certificate or a redirect sign-in address, saying which', async () => {
+  it('refuses metadata without a signing certificate or a sign-in address it can use, saying which', async () => {
     const { org, owner } = await createOrg(t.db);
     const session = { cookie: await t.sessionFor(owner.id) };
     const noCert = idp.metadataXml.replace(/<md:KeyDescriptor[\s\S]*?<\/md:KeyDescriptor>/, '');
-    const postOnly = idp.metadataXml.replace(/<md:SingleSignOnService Binding="[^"]*HTTP-Redirect"[^>]*\/>/, '');
+    const artifactOnly = idp.metadataXml.replace(/bindings:HTTP-(POST|Redirect)/g, 'bindings:HTTP-Artifact');
     const url = `/api/orgs/${org.id}/sso/saml/metadata`;
     expect((await t.call('POST', url, session, { metadataXml: noCert })).body.error.fields.metadataXml).toBe(
       'The metadata has no signing certificate (X509Certificate).',
     );
-    expect((await t.call('POST', url, session, { metadataXml: postOnly })).body.error.fields.metadataXml).toMatch(
-      /offers only HTTP-POST/,
+    expect((await t.call('POST', url, session, { metadataXml: artifactOnly })).body.error.fields.metadataXml).toBe(
+      'The metadata has no SingleSignOnService with the HTTP-Redirect or HTTP-POST binding.',
     );
   });
 
@@ -228,6 +229,39 @@ describe('signing in with SAML', () => {
 
     // Collected once: the finish step again finds the attempt used.
     expect((await finish(cookie)).location).toBe('/sso/error?problem=used');
+  });
+
+  it('sends the request by HTTP-POST when the provider offers only that, from a page of its own', async () => {
+    const { org, owner } = await createOrg(t.db);
+    const session = { cookie: await t.sessionFor(owner.id) };
+    const url = `/api/orgs/${org.id}/sso`;
+    const postOnly = idp.metadataXml.replace(/<md:SingleSignOnService Binding="[^"]*HTTP-Redirect"[^>]*\/>/, '');
+    const saved = await t.callOk('PUT', `${url}/saml`, session, { metadataXml: postOnly });
+    expect(saved.saml).toMatchObject({ ssoUrl: idp.ssoUrl, ssoBinding: 'post' });
+    const domain = newDomain();
+    const claimed = await t.callOk('POST', `${url}/domains`, session, { domain });
+    dns.set(claimed.txtName, [[claimed.txtValue]]);
+    await t.callOk('POST', `${url}/domains/${claimed.id}/verify`, session, {});
+
+    const email = `posted@${domain}`;
+    const start = await t.app.inject({ method: 'POST', url: '/api/sso/start', payload: { email } });
+    expect(start.json().redirectUrl).toBe('http://localhost:3000/api/sso/saml/send');
+    const cookie = cookieHeaderFrom(start.headers['set-cookie']);
+    const page = await t.app.inject({ method: 'GET', url: '/api/sso/saml/send', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(String(page.headers['content-security-policy']))?.[1];
+    expect(page.headers['content-security-policy']).toContain(`form-action ${new URL(idp.ssoUrl).origin}`);
+    expect(page.body).toContain(`<script nonce="${nonce}">`);
+    expect(page.body).toContain(`<form method="post" action="${idp.ssoUrl}">`);
+    const request = idp.readPostedRequest(/name="SAMLRequest" value="([^"]+)"/.exec(page.body)?.[1] ?? '');
+    expect(request.acsUrl).toBe(saved.saml.serviceProvider.acsUrl);
+    expect(await postToAcs(request, idp.respond(request, { email }))).toBe('/api/sso/saml/finish');
+    expect((await finish(cookie)).location).toBe(`/orgs/${org.id}`);
+    // Answered: there is nothing more to send, and no page without a sign-in in progress.
+    const again = await t.app.inject({ method: 'GET', url: '/api/sso/saml/send', headers: { cookie } });
+    expect(again.headers.location).toBe('/sso/error?problem=no_attempt');
+    const none = await t.app.inject({ method: 'GET', url: '/api/sso/saml/send' });
+    expect(none.headers.location).toBe('/sso/error?problem=no_attempt');
   });
 
   it('gives the checked identity only to the browser that started the sign-in', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +9,8 @@ import {
   finishSamlSignIn,
   receiveSamlResponse,
   SAML_FINISH_PATH,
+  SAML_SEND_PATH,
+  samlRequestForm,
   samlServiceProviderMetadata,
 } from './saml-sign-in.service.js';
 import { ATTEMPT_COOKIE, type Client } from './sign-in-steps.js';
@@ -63,6 +66,17 @@ const clientOf = (req: FastifyRequest): Client => ({
   ipAddress: req.ip,
   userAgent: String(req.headers['user-agent'] ?? '').slice(0, 500),
 });
+
+const html = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The HTTP-POST binding's page: a form carrying the AuthnRequest to the provider, sent at once by a script
+ * allowed by its nonce alone (a button if scripts are off). Its policy lets forms go to the provider only.
+ */
+function requestFormPage(form: { action: string; samlRequest: string }, nonce: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Going to your organisation’s sign-in</title></head><body><main><h1>Going to your organisation’s sign-in…</h1><form method="post" action="${html(form.action)}"><input type="hidden" name="SAMLRequest" value="${html(form.samlRequest)}"><button type="submit">Continue to your organisation’s sign-in</button></form></main><script nonce="${nonce}">document.forms[0].submit()</script></body></html>`;
+}
 
 const cookieValue = (header: string | undefined, name: string) =>
   header
@@ -346,6 +360,33 @@ export const ssoRoutes =
         const outcome = await receiveSamlResponse(ctx, req.params.connectionId, req.body, clientOf(req));
         if (outcome.cookies.length > 0) reply.header('set-cookie', outcome.cookies);
         return reply.redirect(outcome.location, 303);
+      },
+    );
+
+    app.get(
+      SAML_SEND_PATH,
+      {
+        config: publicLimit,
+        schema: {
+          tags,
+          summary:
+            "HTTP-POST binding: the page that posts this browser's AuthnRequest to the provider (or 303 to the error page)",
+          security: [],
+          response: { 200: z.string(), 303: z.null(), ...errors(429) },
+        },
+      },
+      async (req, reply) => {
+        const form = await samlRequestForm(ctx, cookieValue(req.headers.cookie, ATTEMPT_COOKIE));
+        if (!form) return reply.redirect('/sso/error?problem=no_attempt', 303);
+        const nonce = randomBytes(16).toString('base64');
+        return reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            `default-src 'none'; script-src 'nonce-${nonce}'; form-action ${new URL(form.action).origin}; base-uri 'none'; frame-ancestors 'none'`,
+          )
+          .header('referrer-policy', 'no-referrer')
+          .send(requestFormPage(form, nonce));
       },
     );
 

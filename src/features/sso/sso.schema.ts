@@ -147,6 +147,8 @@ export type SaveSamlBody = z.input<typeof saveSamlBody>;
 export const samlMetadataView = z.object({
   entityId: z.string(),
   ssoUrl: z.string(),
+  /** How people are sent there: HTTP-Redirect when offered, else HTTP-POST. */
+  ssoBinding: z.enum(['redirect', 'post']),
   certificates: z.array(z.object({ subject: z.string(), notAfter: z.string(), fingerprint: z.string() })),
 });
 export type SamlMetadataView = z.infer<typeof samlMetadataView>;

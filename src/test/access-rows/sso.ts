@@ -126,6 +126,12 @@ export const rows: Row[] = [
     expect: everyone(303),
   },
   {
+    // Without a sign-in in progress in this browser there is nothing to post: the error page.
+    route: 'GET /api/sso/saml/send',
+    request: () => ({ method: 'GET', url: '/api/sso/saml/send' }),
+    expect: everyone(303),
+  },
+  {
     route: 'GET /api/sso/saml/finish',
     request: () => ({ method: 'GET', url: '/api/sso/saml/finish' }),
     expect: everyone(303),

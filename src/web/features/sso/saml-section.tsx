@@ -131,7 +131,7 @@ function MetadataRead({ heading, found }: { heading: string; found: SamlMetadata
       <dl className="sso-found">
         <dt>Provider (entity id)</dt>
         <dd>{found.entityId}</dd>
-        <dt>Sign-in address (HTTP-Redirect)</dt>
+        <dt>Sign-in address ({found.ssoBinding === 'post' ? 'HTTP-POST' : 'HTTP-Redirect'})</dt>
         <dd>{found.ssoUrl}</dd>
         {found.certificates.map((c) => (
           <div key={c.fingerprint}>
