@@ -75,6 +75,8 @@ export interface ResponseOptions {
   audience?: string;
   /** Defaults to the request's ACS URL. */
   recipient?: string;
+  /** The Response's Destination; defaults to the request's ACS URL. */
+  destination?: string;
   /** Defaults to the request's ID; null leaves it out of the Response. */
   inResponseTo?: string | null;
   /** Put InResponseTo in the SubjectConfirmationData too (default true). */
@@ -170,7 +172,7 @@ export async function startSamlIdp(host = '127.0.0.1'): Promise<TestSamlIdp> {
   function respond(request: AuthnRequestSeen, o: ResponseOptions): string {
     const assertion = assertionXml(request, o);
     const inResponseTo = o.inResponseTo === undefined ? request.id : o.inResponseTo;
-    return envelope(request, o.signed === false ? assertion : sign(assertion), inResponseTo, o.recipient);
+    return envelope(request, o.signed === false ? assertion : sign(assertion), inResponseTo, o.destination);
   }
 
   const assertionOf = (samlResponse: string) => {

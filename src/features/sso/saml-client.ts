@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type CacheProvider, type Profile, SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import { DOMParser } from '@xmldom/xmldom';
 import type { IdpMetadata } from './saml-metadata.js';
 import type { SsoProblem } from './sso-problems.js';
 
@@ -98,11 +99,20 @@ export function serviceProviderMetadata(sp: ServiceProvider, idp: IdpMetadata): 
     .replace('AuthnRequestsSigned="false"', 'AuthnRequestsSigned="false" WantAssertionsSigned="true"');
 }
 
+/** An attribute of the response's root element, when the root is a Response (parsed as node-saml parses it). */
+function responseAttribute(samlResponse: string, name: 'InResponseTo' | 'Destination'): string | null {
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
+  const root = new DOMParser({
+    errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} },
+  }).parseFromString(xml, 'text/xml')?.documentElement;
+  if (root?.localName !== 'Response' || !root.hasAttribute(name)) return null;
+  return root.getAttribute(name);
+}
+
 /** The InResponseTo a response names (read before it is checked, to find the attempt it answers). */
 export function inResponseToOf(samlResponse: string): string | null {
-  const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
-  const m = /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,200})"/.exec(xml);
-  return m?.[1] ?? null;
+  const value = responseAttribute(samlResponse, 'InResponseTo');
+  return value && value.length <= 200 ? value : null;
 }
 
 /** What a checked assertion says about the person, and how long its ID must be remembered. */
@@ -188,9 +198,8 @@ export async function checkSamlResponse(
     throw new SamlProblem(problemOf(message), message);
   }
   if (!profile) throw new SamlProblem('saml_signature', 'The response holds no assertion.');
-  const response = Buffer.from(form.SAMLResponse, 'base64').toString('utf8');
-  const destination = /<(?:\w+:)?Response\b[^>]*\sDestination="([^"]*)"/.exec(response)?.[1];
-  if (destination !== undefined && destination !== sp.acsUrl) {
+  const destination = responseAttribute(form.SAMLResponse, 'Destination');
+  if (destination !== null && destination !== sp.acsUrl) {
     throw new SamlProblem('saml_recipient', `The response is addressed to ${destination.slice(0, 200)}.`);
   }
   const assertion = (profile.getAssertion?.() as { Assertion?: XmlNode } | undefined)?.Assertion;

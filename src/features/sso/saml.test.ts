@@ -282,6 +282,7 @@ describe('signing in with SAML', () => {
     ['an answer to a request we never sent', 'saml_request', () => ({ inResponseTo: '_never-sent' })],
     ['an unsolicited answer (no InResponseTo)', 'saml_request', () => ({ inResponseTo: null })],
     ['an assertion for another recipient', 'saml_recipient', () => ({ recipient: 'https://evil.example/acs' })],
+    ['a response addressed elsewhere', 'saml_recipient', () => ({ destination: 'https://evil.example/acs' })],
     ['an address outside the verified domains', 'email_domain', () => ({ email: 'someone@elsewhere.test' })],
   ])('refuses %s with the page that says why, and records it', async (_what, problem, change) => {
     const { org, domain } = await organisationWithSaml();
