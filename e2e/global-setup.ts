@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { makeDatabaseTemplate } from './support/database-template.js';
 import { webRoot } from './support/server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,7 +15,7 @@ const mayInstall = () => !process.env.CHROMIUM_PATH && process.getuid?.() === 0 
  * Browser tests never skip silently. Without Chromium, where this process may install packages (root with apt,
  * as on CI machines), it installs Debian's and says so; otherwise it fails and names the command to run.
  */
-export default function setup() {
+export default async function setup(project: TestProject) {
   if (!fs.existsSync(CHROMIUM) && mayInstall()) {
     console.log(`Chromium is missing at ${CHROMIUM}: installing Debian's (${INSTALL})…`);
     const result = spawnSync('sh', ['-c', INSTALL], {
@@ -31,4 +33,9 @@ export default function setup() {
   if (!fs.existsSync(path.join(webRoot(), 'index.html'))) {
     throw new Error('The web app is not built. Run `npm run build` (npm test does it for you).');
   }
+  // Every test file starts a server on a database of its own: a copy of one migrated now, not migrated afresh
+  // (on PGlite that was seconds a file).
+  const template = await makeDatabaseTemplate();
+  project.provide('e2eDatabaseTemplate', template.name);
+  return template.remove;
 }

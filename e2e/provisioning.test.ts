@@ -61,6 +61,11 @@ describe('provisioning from the directory', () => {
     expect((await colleague.request.get(`/api/orgs/${orgId}`)).status()).toBe(404);
     await expectNoAxeViolations(colleague, 'the suspended notice');
 
+    // The owner sees them suspended in the member list, and by whom.
+    await owner.goto(`/orgs/${orgId}/members`);
+    await owner.getByText("Suspended by the organisation's directory since").waitFor();
+    await expectNoAxeViolations(owner, 'the member list with a suspended member');
+    await owner.goBack();
     await owner.reload();
     const row = owner.getByRole('row').filter({ hasText: 'Entra ID' });
     await expect.poll(() => row.textContent()).toContain('127.0.0.1');
@@ -69,7 +74,7 @@ describe('provisioning from the directory', () => {
     await owner.getByText("Name the directory's group whose members are L&D admins.").waitFor();
     await owner.getByLabel('The group of L&D admins').fill('Waymark admins');
     await owner.getByRole('button', { name: 'Save' }).click();
-    await owner.getByText(/^Saved\./).waitFor();
+    await owner.getByText(/^Saved and applied to everyone the directory provisioned/).waitFor();
     await row.getByRole('button', { name: 'Revoke Entra ID' }).click();
     await owner.getByRole('button', { name: 'Revoke the token' }).click();
     await expect.poll(() => row.textContent()).toContain('Revoked');

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/server/app.js';
 import type { TxtResolver } from '../../src/server/ports.js';
+import { openFreshDatabase } from './database-template.js';
 
 /** The built web app: dist/web, or E2E_WEB_ROOT (so several builds can be tested side by side). */
 export const webRoot = () => path.resolve(process.env.E2E_WEB_ROOT ?? 'dist/web');
@@ -19,28 +17,7 @@ export const webRoot = () => path.resolve(process.env.E2E_WEB_ROOT ?? 'dist/web'
  * answers DNS TXT look-ups (claimed domains) in place of the real DNS.
  */
 export async function startServer(env: Record<string, string> = {}, options: { dns?: TxtResolver } = {}) {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  let database: DatabaseHandle;
-  let dropDatabase = async () => {};
-  if (serverUrl) {
-    const name = `waymark_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    database = await openDatabase({ kind: 'pglite' });
-  }
-  await runMigrations(database);
+  const { database, drop: dropDatabase } = await openFreshDatabase();
 
   // The port is only known after listening, and links in e-mails need it: listen first on a probe.
   const probe = (await import('node:net')).createServer();

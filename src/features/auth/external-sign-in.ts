@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { isUniqueViolation } from '../../db/unique.js';
 import type { AppContext } from '../../server/context.js';
 
 /*
@@ -34,8 +35,22 @@ export interface ExternalUser {
  * The person behind an external identity: the account already linked to the provider's subject, else the
  * account with that address (linked now: the caller has checked the provider speaks for the address's domain),
  * else a new account with a confirmed address. The name follows the provider's.
+ *
+ * Two first sign-ins of one person at once (two tabs) race: both may make the account, or both link it. The
+ * database lets one win (unique address, unique provider subject); the loser looks again and finds the winner's
+ * account, at each of the two steps it could lose (so up to three looks).
  */
 export async function findOrCreateExternalUser(ctx: AppContext, identity: ExternalIdentity): Promise<ExternalUser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findOrCreateOnce(ctx, identity);
+    } catch (err) {
+      if (attempt >= 3 || !isUniqueViolation(err)) throw err;
+    }
+  }
+}
+
+async function findOrCreateOnce(ctx: AppContext, identity: ExternalIdentity): Promise<ExternalUser> {
   const { internalAdapter } = await ctx.auth.$context;
   const key = { providerId: identity.providerId, accountId: identity.accountId };
   const owned = await internalAdapter.findAccountOwnerByKey(key);

@@ -30,7 +30,26 @@ import { verifyBadgeCredential } from './verify-credential.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function awardViewOf(baseUrl: string, r: AwardListed): AwardView {
+/** What a view of an award needs: a listed award, or one just made (whose issuer's name is known already). */
+type AwardToView = {
+  award: Pick<
+    AwardListed['award'],
+    | 'id'
+    | 'achievementId'
+    | 'recipientMemberId'
+    | 'reason'
+    | 'credential'
+    | 'issuedAt'
+    | 'expiresAt'
+    | 'revokedAt'
+    | 'revokedReason'
+  >;
+  achievementName: string;
+  achievementImage: string;
+  recipientName: string;
+};
+
+function awardViewOf(baseUrl: string, r: AwardToView, issuerName?: string): AwardView {
   const a = r.award;
   return {
     id: a.id,
@@ -47,7 +66,7 @@ function awardViewOf(baseUrl: string, r: AwardListed): AwardView {
     verificationUrl: credentialUrl(baseUrl, a.id),
     addToLinkedInUrl: addToLinkedInUrl({
       name: r.achievementName,
-      organizationName: issuerNameOf(JSON.parse(a.credential) as Credential),
+      organizationName: issuerName ?? issuerNameOf(JSON.parse(a.credential) as Credential),
       issuedAt: a.issuedAt,
       expiresAt: a.expiresAt,
       certUrl: credentialUrl(baseUrl, a.id),
@@ -71,6 +90,8 @@ function pickStatusIndexes(taken: Set<number>, count: number): number[] {
   }
   return picked;
 }
+
+type Named = { id: string; name: string };
 
 export type AwardInput = {
   achievementId: string;
@@ -138,27 +159,40 @@ export async function awardAchievement(
       statusListUrl: statusListUrl(baseUrl, orgId),
     }),
   );
-  // Signing is CPU work (~6 ms each): done in worker threads, so a cohort of a thousand holds up no one.
-  const signed = await signAway(signingKey, credentials, issuedAt);
-  const rows = recipients.map((member, i) => ({
-    id: awardIds[i] as string,
-    organizationId: orgId,
-    achievementId: achievement.id,
-    recipientMemberId: member.id,
-    awardedByMemberId: awardedBy,
-    reason: input.reason,
-    credential: signed[i] as string,
-    statusIndex: indexes[i] as number,
-    issuedAt,
-    expiresAt,
-  }));
-  await insertAwards(tx.db, rows);
-  const awards = await awardsOfAchievement(tx.db, achievement.id);
-  const made = new Set<string>(rows.map((r) => r.id));
-  return {
-    awards: awards.filter((r) => made.has(r.award.id)).map((r) => awardViewOf(baseUrl, r)),
-    alreadyHeld: members.filter((m) => held.has(m.id)).map((m) => m.id),
-  };
+  // Signing is CPU work (~6 ms each): done in worker threads, so a cohort of a thousand holds up no one. Each
+  // slice is stored as it comes back and the server's thread is handed back between slices: storing and answering
+  // a thousand is many short pieces of work, not one long one that others' requests wait behind.
+  const awards: AwardView[] = [];
+  let next = 0;
+  for (const slice of signAway(signingKey, credentials, issuedAt)) {
+    const signed = await slice;
+    const made = signed.map((credential, j) => ({ member: recipients[next + j] as Named, i: next + j, credential }));
+    next += signed.length;
+    const rows = made.map(({ member, i, credential }) => ({
+      id: awardIds[i] as string,
+      organizationId: orgId,
+      achievementId: achievement.id,
+      recipientMemberId: member.id,
+      awardedByMemberId: awardedBy,
+      reason: input.reason,
+      credential,
+      statusIndex: indexes[i] as number,
+      issuedAt,
+      expiresAt,
+    }));
+    await insertAwards(tx.db, rows);
+    for (const [j, row] of rows.entries()) {
+      const listed = {
+        award: { ...row, revokedAt: null, revokedReason: null },
+        achievementName: achievement.name,
+        achievementImage: achievement.image,
+        recipientName: (made[j] as (typeof made)[number]).member.name,
+      };
+      awards.push(awardViewOf(baseUrl, listed, issuer.name));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { awards, alreadyHeld: members.filter((m) => held.has(m.id)).map((m) => m.id) };
 }
 
 /** The route's award: by an admin, in one transaction of its own. */

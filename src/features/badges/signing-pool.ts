@@ -34,14 +34,22 @@ function signers(): Piscina {
   return pool;
 }
 
-/** Signs the credentials with the key away from the server's thread; answers them signed as JSON, in order. */
-export async function signAway(key: SigningKey, credentials: Credential[], at: Date): Promise<string[]> {
+/**
+ * Signs the credentials with the key away from the server's thread, in slices of `PER_TASK`: answers each
+ * slice's credentials signed as JSON, in order, as its own promise, so the caller can store the first slices
+ * while the later ones are still being signed.
+ */
+export function signAway(key: SigningKey, credentials: Credential[], at: Date): Promise<string[]>[] {
   const tasks: Promise<string[]>[] = [];
   for (let i = 0; i < credentials.length; i += PER_TASK) {
     const task: SigningTask = { key, credentials: credentials.slice(i, i + PER_TASK), at: at.toISOString() };
-    tasks.push(signers().run(task));
+    const signed: Promise<string[]> = signers().run(task);
+    // Marked as handled: if an earlier slice fails, the caller stops awaiting, and a later slice's failure
+    // must not then end the process as an unhandled rejection. Awaiting a slice still throws its error.
+    signed.catch(() => {});
+    tasks.push(signed);
   }
-  return (await Promise.all(tasks)).flat();
+  return tasks;
 }
 
 /**

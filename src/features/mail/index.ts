@@ -5,4 +5,11 @@
 
 export { createOutboxMailer, createSmtpMailer } from './mailer.js';
 export { notificationMail } from './reminder-templates.js';
-export { escapeHtml, existingAccountMail, invitationMail, resetPasswordMail, verifyEmailMail } from './templates.js';
+export {
+  addedByDirectoryMail,
+  escapeHtml,
+  existingAccountMail,
+  invitationMail,
+  resetPasswordMail,
+  verifyEmailMail,
+} from './templates.js';

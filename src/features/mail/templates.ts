@@ -49,6 +49,22 @@ export function invitationMail(
   };
 }
 
+/** A person the organisation's directory (SCIM) just added: where to sign in, and how without a password yet. */
+export function addedByDirectoryMail(to: string, name: string, orgName: string, signInUrl: string) {
+  return {
+    to,
+    subject: `You have been added to ${orgName} on Waymark`,
+    ...render(
+      [
+        `Hello ${name},`,
+        `${orgName} added you to Waymark, where people plan their own learning, find mentors and learn out loud.`,
+        `Sign in with this address (${to}). If ${orgName} uses single sign-on, choose “Sign in with your organisation”; otherwise choose “Forgot your password?” to set one.`,
+      ],
+      { url: signInUrl, label: 'Sign in to Waymark' },
+    ),
+  };
+}
+
 export function verifyEmailMail(to: string, name: string, url: string) {
   return {
     to,

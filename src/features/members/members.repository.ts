@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { membership, user } from '../../db/schema/index.js';
@@ -25,6 +25,8 @@ const memberColumns = {
   mentoringAbout: membership.mentoringAbout,
   peerMatching: membership.peerMatching,
   joinedAt: membership.joinedAt,
+  suspendedAt: membership.suspendedAt,
+  suspendedBy: membership.suspendedBy,
   version: membership.version,
 };
 
@@ -47,6 +49,7 @@ function toView(r: MemberRow): MemberView {
     mentoringAbout: r.mentoringAbout ?? '',
     peerMatching: r.peerMatching === true,
     joinedAt: (r.joinedAt as Date).toISOString(),
+    suspended: r.suspendedAt ? { at: r.suspendedAt.toISOString(), by: r.suspendedBy ?? '' } : null,
     version: r.version as number,
   };
 }
@@ -66,9 +69,10 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listMembers(
   db: Database,
   orgId: string,
-  filter: { q?: string; role?: MemberView['role']; limit: number; offset: number },
+  filter: { q?: string; role?: MemberView['role']; limit: number; offset: number; withSuspended: boolean },
 ) {
   const conditions: SQL[] = [eq(membership.organizationId, orgId)];
+  if (!filter.withSuspended) conditions.push(isNull(membership.suspendedAt));
   if (filter.q) {
     const pattern = `%${likeEscape(filter.q)}%`;
     conditions.push(or(ilike(user.name, pattern), ilike(user.email, pattern), ilike(membership.title, pattern)) as SQL);

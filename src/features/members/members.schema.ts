@@ -22,6 +22,11 @@ export const memberView = z
     /** Whether they agreed to be suggested as a learning peer. */
     peerMatching: z.boolean(),
     joinedAt: z.iso.datetime(),
+    /**
+     * Set while the membership is suspended (by the organisation's directory): the person cannot act in the
+     * organisation meanwhile. Only owners and L&D admins list suspended members; others do not see them.
+     */
+    suspended: z.object({ at: z.iso.datetime(), by: z.string() }).nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Member' });

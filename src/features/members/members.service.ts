@@ -19,15 +19,18 @@ import {
 } from './members.repository.js';
 import type { listMembersQuery, MemberView, updateMemberBody, updateProfileBody } from './members.schema.js';
 
-/** The organisation's people, searchable by name, e-mail or title. Every member may see the directory. */
+/**
+ * The organisation's people, searchable by name, e-mail or title. Every member may see the directory; owners and
+ * L&D admins also see who is suspended (and that they are), everyone else only those who can take part.
+ */
 export async function listOrgMembers(
   ctx: AppContext,
   actor: Actor,
   orgId: string,
   query: z.infer<typeof listMembersQuery>,
 ) {
-  await requireAccess(ctx, actor, 'member:list', { org: orgId });
-  return listMembers(ctx.db, orgId, query);
+  const { me } = await requireAccess(ctx, actor, 'member:list', { org: orgId });
+  return listMembers(ctx.db, orgId, { ...query, withSuspended: me.role !== 'member' });
 }
 
 export async function getOrgMember(

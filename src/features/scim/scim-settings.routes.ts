@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
 import { orgParams } from '../orgs/index.js';
-import { madeScimToken, scimMappingBody, scimSettings, scimTokenBody, scimTokenParams } from './scim.schema.js';
+import {
+  madeScimToken,
+  scimMappingBody,
+  scimMappingSaved,
+  scimSettings,
+  scimTokenBody,
+  scimTokenParams,
+} from './scim.schema.js';
 import { makeScimToken, readScimSettings, revokeOrgScimToken, setScimMapping } from './scim-tokens.service.js';
 
 /** The owner's page: Organisation → Provisioning (SCIM). */
@@ -28,10 +35,11 @@ export const scimSettingsRoutes =
       {
         schema: {
           tags,
-          summary: "Set what the directory's groups set on members: departments, teams or roles (owners)",
+          summary:
+            "Set what the directory's groups set on members: departments, teams or roles (owners); applied at once",
           params: orgParams,
           body: scimMappingBody,
-          response: { 200: scimSettings, ...errors(400, 401, 403, 404) },
+          response: { 200: scimMappingSaved, ...errors(400, 401, 403, 404) },
         },
       },
       async (req) => setScimMapping(ctx, await req.actor(), req.params.orgId, req.body),

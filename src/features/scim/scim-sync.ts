@@ -9,9 +9,11 @@ import {
   insertMembership,
   insertUser,
   isLinked,
+  linkedScimUserIds,
   linkedUsersWithGroups,
   membershipById,
   membershipOfUser,
+  membershipsByIds,
   type ScimUserRow,
   setMembershipFields,
 } from './scim.repository.js';
@@ -49,7 +51,8 @@ export function personName(doc: Doc): string {
  * The membership a new SCIM user stands for: the person with its address (made if Waymark does not know them,
  * without a password: they sign in by a reset link or single sign-on) joins as a member; someone already a
  * member is taken over by the directory. Nothing when it has no address, or the membership already stands for
- * another of the directory's users (two directory entries with one address).
+ * another of the directory's users (two directory entries with one address). `joined`: the person was not a
+ * member before (they are to be told).
  */
 export async function linkMembership(tx: AppContext, orgId: string, doc: Doc) {
   const address = accountAddress(doc);
@@ -61,11 +64,12 @@ export async function linkMembership(tx: AppContext, orgId: string, doc: Doc) {
   }
   if (!person) return undefined;
   const existing = await membershipOfUser(tx.db, orgId, person.id);
-  if (existing) return (await isLinked(tx.db, existing.id)) ? undefined : existing;
+  if (existing) return (await isLinked(tx.db, existing.id)) ? undefined : { member: existing, joined: false };
   const id = randomUUID();
   await insertMembership(tx.db, { id, organizationId: orgId, userId: person.id, role: 'member' });
   await tx.changes.announce({ kind: 'memberships', userId: person.id });
-  return membershipById(tx.db, id);
+  const member = await membershipById(tx.db, id);
+  return member && { member, joined: true, person: { email: person.email, name: person.name } };
 }
 
 /**
@@ -111,11 +115,17 @@ export function departmentOf(data: Doc): string | null {
  */
 export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: string, scimUserIds: string[]) {
   const setting = await groupMappingOf(tx.db, orgId);
-  if (!setting) return;
+  if (!setting) return 0;
   const audit: AuditEntry[] = [];
-  for (const linked of await linkedUsersWithGroups(tx.db, [...new Set(scimUserIds)])) {
-    if (!linked.membershipId) continue;
-    const member = await membershipById(tx.db, linked.membershipId);
+  const linkedUsers = await linkedUsersWithGroups(tx.db, [...new Set(scimUserIds)]);
+  const memberships = await membershipsByIds(
+    tx.db,
+    linkedUsers.flatMap((l) => (l.membershipId ? [l.membershipId] : [])),
+  );
+  const byId = new Map(memberships.map((m) => [m.id, m]));
+  let changed = 0;
+  for (const linked of linkedUsers) {
+    const member = linked.membershipId ? byId.get(linked.membershipId) : undefined;
     if (!member) continue;
     const firstGroup = linked.groups[0] ?? null;
     const department = departmentOf(linked.data);
@@ -128,6 +138,7 @@ export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: str
       next.role = admin && linked.groups.some((g) => g.toLowerCase() === admin) ? 'admin' : 'member';
     }
     if (next.department === member.department && next.team === member.team && next.role === member.role) continue;
+    changed += 1;
     await setMembershipFields(tx.db, member.id, next);
     if (next.department !== member.department || next.team !== member.team) await moveLearnerFacts(tx.db, member.id);
     if (next.role !== member.role) {
@@ -141,4 +152,20 @@ export async function applyGroupMapping(tx: AppContext, actor: Actor, orgId: str
     }
   }
   if (audit.length > 0) await recordAudit(tx.db, auditActorOf(actor), audit);
+  return changed;
+}
+
+/**
+ * A new group mapping applied to everyone the directory provisioned, at once (not as each next sync happens to
+ * send their groups): in pages of 500, in the caller's transaction. Answers how many memberships changed.
+ */
+export async function reapplyGroupMapping(tx: AppContext, actor: Actor, orgId: string): Promise<number> {
+  let changed = 0;
+  let after = '';
+  for (;;) {
+    const ids = await linkedScimUserIds(tx.db, orgId, after, 500);
+    if (ids.length === 0) return changed;
+    changed += await applyGroupMapping(tx, actor, orgId, ids);
+    after = ids[ids.length - 1] as string;
+  }
 }

@@ -16,6 +16,7 @@ import {
   touchScimToken,
 } from './scim.repository.js';
 import type { MadeScimToken, ScimSettings, ScimTokenView, scimMappingBody } from './scim.schema.js';
+import { reapplyGroupMapping } from './scim-sync.js';
 import { scimBase } from './scim-users.service.js';
 
 /*
@@ -107,20 +108,29 @@ export async function setScimMapping(
   actor: Actor,
   orgId: string,
   input: typeof scimMappingBody._output,
-): Promise<ScimSettings> {
+): Promise<ScimSettings & { membersChanged: number }> {
   requireSession(actor);
-  await inTransaction(ctx, async (tx) => {
+  const membersChanged = await inTransaction(ctx, async (tx) => {
     await requireAccess(tx, actor, 'scim:configure', { org: orgId });
     const before = await groupMappingOf(tx.db, orgId);
     const adminGroup = input.groupMapping === 'roles' ? input.adminGroup || null : null;
     await setGroupMapping(tx.db, orgId, input.groupMapping, adminGroup);
+    // Applied now to everyone the directory provisioned, from the groups it last sent: waiting for its next
+    // sync would leave members with what the old mapping set (Okta sends groups only when they change).
+    const changed = await reapplyGroupMapping(tx, actor, orgId);
     await recordAudit(tx.db, auditActorOf(actor), {
       orgId,
       action: 'scim.mapping_changed',
-      details: { from: before?.mapping ?? null, to: input.groupMapping, admin_group: adminGroup },
+      details: {
+        from: before?.mapping ?? null,
+        to: input.groupMapping,
+        admin_group: adminGroup,
+        members_changed: changed,
+      },
     });
+    return changed;
   });
-  return readScimSettings(ctx, actor, orgId);
+  return { ...(await readScimSettings(ctx, actor, orgId)), membersChanged };
 }
 
 /**

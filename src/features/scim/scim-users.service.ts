@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.js';
 import { inTransaction } from '../../server/transaction.js';
 import { type Actor, requireAccess } from '../access/index.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
+import { addedByDirectoryMail } from '../mail/index.js';
 import { removeMemberByDirectory, sendRemovalMail } from '../members/index.js';
 import {
   countScimUsers,
@@ -13,6 +14,7 @@ import {
   insertScimUser,
   listScimUsers,
   membershipById,
+  orgNameOf,
   type ScimUserRow,
   updateScimUser,
 } from './scim.repository.js';
@@ -107,9 +109,10 @@ export async function createUser(ctx: AppContext, actor: Actor, body: unknown) {
   const orgId = await directoryOf(ctx, actor);
   const doc = readResource(userSchema, body);
   const columns = columnsOf(doc);
-  const row = await inTransaction(ctx, async (tx) => {
+  const { row, welcome } = await inTransaction(ctx, async (tx) => {
     if (await findScimUserByName(tx.db, orgId, columns.userName)) throw taken(columns.userName);
-    const member = await linkMembership(tx, orgId, doc);
+    const linked = await linkMembership(tx, orgId, doc);
+    const member = linked?.member;
     const saved = await insertScimUser(tx.db, {
       id: randomUUID(),
       organizationId: orgId,
@@ -124,10 +127,27 @@ export async function createUser(ctx: AppContext, actor: Actor, body: unknown) {
     });
     await syncMembership(tx, actor, saved, member);
     await applyGroupMapping(tx, actor, orgId, [saved.id]);
-    return saved;
+    // Someone who just joined, and may take part, is told where to sign in (not a member taken over).
+    const told = linked?.joined && saved.active ? linked.person : undefined;
+    return {
+      row: saved,
+      welcome:
+        told &&
+        addedByDirectoryMail(told.email, told.name, await orgNameOf(tx.db, orgId), `${ctx.config.baseUrl}/sign-in`),
+    };
   });
+  if (welcome) await sendAfterCommit(ctx, welcome);
   const [rendition] = await rendered(ctx, [row]);
   return { doc: rendition as Doc, version: row.version };
+}
+
+/** After the commit: the person is provisioned even if the mail server is away (the directory must not retry). */
+async function sendAfterCommit(ctx: AppContext, mail: ReturnType<typeof addedByDirectoryMail>) {
+  try {
+    await ctx.mailer.send(mail);
+  } catch (err) {
+    ctx.log.error({ err }, 'the e-mail telling a provisioned person where to sign in could not be sent');
+  }
 }
 
 /** Saves a user's new attributes (PUT or PATCH) and what they change on the membership, in one transaction. */

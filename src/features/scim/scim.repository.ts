@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   membership,
@@ -271,6 +271,11 @@ export async function replaceGroupMembers(
 
 /* Waymark's side: the person and membership a SCIM user stands for */
 
+export async function orgNameOf(db: Database, orgId: string): Promise<string> {
+  const [row] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, orgId));
+  return row?.name ?? '';
+}
+
 export async function findUserByEmail(db: Database, email: string) {
   const [row] = await db.select().from(user).where(eq(user.email, email.toLowerCase()));
   return row;
@@ -286,6 +291,22 @@ export async function membershipOfUser(db: Database, orgId: string, userId: stri
     .from(membership)
     .where(and(eq(membership.organizationId, orgId), eq(membership.userId, userId)));
   return row;
+}
+
+/** Ids of the organisation's SCIM users that stand for a membership, a page at a time (after `afterId`). */
+export async function linkedScimUserIds(db: Database, orgId: string, afterId: string, limit: number) {
+  const rows = await db
+    .select({ id: scimUser.id })
+    .from(scimUser)
+    .where(and(eq(scimUser.organizationId, orgId), isNotNull(scimUser.membershipId), gt(scimUser.id, afterId)))
+    .orderBy(asc(scimUser.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export async function membershipsByIds(db: Database, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(membership).where(inArray(membership.id, ids));
 }
 
 export async function membershipById(db: Database, id: string) {

@@ -33,6 +33,9 @@ export const scimSettings = z.object({
 });
 export type ScimSettings = z.infer<typeof scimSettings>;
 
+/** The settings after a new group mapping, and how many memberships it changed (it applies at once). */
+export const scimMappingSaved = scimSettings.extend({ membersChanged: z.number().int().nonnegative() });
+
 export const scimMappingBody = z
   .object({
     groupMapping: z.enum(groupMappings, { error: 'Choose departments, teams or roles.' }),

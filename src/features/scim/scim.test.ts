@@ -148,6 +148,11 @@ describe('Okta’s requests', () => {
     expect(JSON.stringify(created.body)).not.toContain('not-kept-1');
     const member = (await membersOf(d)).find((m) => m.email === email);
     expect(member).toMatchObject({ name: 'Isabelle Carter', role: 'member' });
+    // They are told where to sign in, once.
+    const welcome = t.mailer.sent.filter((m) => m.to === email);
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.subject).toBe(`You have been added to ${d.org.name} on Waymark`);
+    expect(welcome[0]?.text).toContain('/sign-in');
 
     const found = await d.scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "${email.toUpperCase()}"`)}`);
     expect(found.body.totalResults).toBe(1);
@@ -326,13 +331,24 @@ describe('suspension by the directory', () => {
     const cookie = await t.sessionFor(learner.user.id);
     expect((await t.call('GET', `/api/orgs/${d.org.id}`, { cookie })).status).toBe(200);
 
-    // The directory takes over the existing member (same address) and suspends them.
+    // The directory takes over the existing member (same address) and suspends them; nobody mails them a welcome.
     const created = await d.scim('POST', '/Users', { ...oktaUser(email), displayName: 'Lea Learner' });
     expect((await membersOf(d)).filter((m) => m.email === email)).toHaveLength(1);
+    expect(t.mailer.sent.filter((m) => m.to === email)).toEqual([]);
     await d.scim('PATCH', `/Users/${created.body.id}`, patch({ op: 'replace', path: 'active', value: false }));
 
     expect((await t.call('GET', `/api/orgs/${d.org.id}`, { cookie })).status).toBe(404);
     expect((await t.call('GET', `/api/plans/${plan.id}`, { cookie })).status).toBe(404);
+    // The owner's member list shows them suspended, and by whom; another learner's list leaves them out.
+    expect((await membersOf(d)).find((m) => m.email === email)?.suspended).toEqual({
+      at: expect.any(String),
+      by: "the organisation's directory",
+    });
+    const colleague = await addMember(t.db, d.org, { email: `colleague-${unique()}@example.test`, name: 'Cal' });
+    const theirs = await t.callOk('GET', `/api/orgs/${d.org.id}/members`, {
+      cookie: await t.sessionFor(colleague.user.id),
+    });
+    expect(theirs.members.map((m: Json) => m.email)).not.toContain(email);
     const exported = await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}/export`, headers: { cookie } });
     expect(exported.statusCode).toBe(200);
     const me = await t.callOk('GET', '/api/me', { cookie });
@@ -379,6 +395,57 @@ describe('group mapping to roles', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.adminGroup).toEqual(expect.any(String));
+  });
+});
+
+describe('changing the group mapping', () => {
+  it('applies the new mapping to everyone provisioned at once, from the groups the directory last sent', async () => {
+    const d = await directory();
+    const a = await d.scim('POST', '/Users', oktaUser(`map-a-${unique()}@example.test`));
+    const b = await d.scim('POST', '/Users', oktaUser(`map-b-${unique()}@example.test`));
+    await d.scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Nursing', members: [{ value: a.body.id }] });
+    await d.scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Leads', members: [{ value: b.body.id }] });
+    const fields = async () =>
+      Object.fromEntries(
+        (await membersOf(d)).map((m) => [m.email, { department: m.department, team: m.team, role: m.role }]),
+      );
+    // Departments is the default: the groups set departments.
+    expect(await fields()).toMatchObject({
+      [a.body.userName]: { department: 'Nursing', team: null },
+      [b.body.userName]: { department: 'Leads', team: null },
+    });
+
+    const teams = await t.callOk(
+      'PUT',
+      `/api/orgs/${d.org.id}/scim/mapping`,
+      { cookie: d.cookie },
+      { groupMapping: 'teams', adminGroup: null },
+    );
+    expect(teams.membersChanged).toBe(2);
+    expect(await fields()).toMatchObject({
+      [a.body.userName]: { team: 'Nursing' },
+      [b.body.userName]: { team: 'Leads' },
+    });
+
+    const roles = await t.callOk(
+      'PUT',
+      `/api/orgs/${d.org.id}/scim/mapping`,
+      { cookie: d.cookie },
+      { groupMapping: 'roles', adminGroup: 'leads' },
+    );
+    expect(roles.membersChanged).toBe(1);
+    expect(await fields()).toMatchObject({
+      [a.body.userName]: { role: 'member' },
+      [b.body.userName]: { role: 'admin' },
+    });
+    const again = await t.callOk(
+      'PUT',
+      `/api/orgs/${d.org.id}/scim/mapping`,
+      { cookie: d.cookie },
+      { groupMapping: 'roles', adminGroup: 'leads' },
+    );
+    expect(again.membersChanged).toBe(0);
+    expect(await auditActions(d)).toEqual(expect.arrayContaining(['scim.mapping_changed', 'member.role_changed']));
   });
 });
 

@@ -5,6 +5,7 @@ import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dial
 import { FormError, Notice } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { ApiError } from '../../lib/api';
+import { formatDateOf } from '../../lib/dates';
 import { RemovedMembersSection } from '../archives/removed-members-section';
 import { useOrg } from '../orgs/orgs-api';
 import { MemberPlaceForm, PlaceNames } from './member-place-form';
@@ -92,6 +93,12 @@ export function MembersPage() {
               {(m.department || m.team) && <span>{placeOf(m)}</span>}
               <span className="muted">{m.email}</span>
               {m.offersMentoring && <span className="tag">Mentors: {m.mentoringTopics.join(', ') || 'ask me'}</span>}
+              {m.suspended && (
+                <span className="tag tag-suspended">
+                  Suspended by {m.suspended.by} since {formatDateOf(m.suspended.at)}: they cannot take part until
+                  restored there
+                </span>
+              )}
             </div>
             {canManage ? (
               <div className="member-manage">

@@ -68,7 +68,12 @@ export function GroupMappingForm({ orgId, settings }: { orgId: string; settings:
           Save
         </button>
       </div>
-      {save.isSuccess && <Notice>Saved. It applies to members as the directory next sends their groups.</Notice>}
+      {save.isSuccess && (
+        <Notice>
+          Saved and applied to everyone the directory provisioned, from the groups it last sent:{' '}
+          {save.data.membersChanged === 1 ? '1 member changed' : `${save.data.membersChanged} members changed`}.
+        </Notice>
+      )}
     </form>
   );
 }

@@ -31,5 +31,5 @@ export const useRevokeScimToken = (orgId: string) =>
 
 export const useSaveGroupMapping = (orgId: string) =>
   useScimWrite(orgId, (body: { groupMapping: ScimSettings['groupMapping']; adminGroup: string | null }) =>
-    api<ScimSettings>('PUT', `${base(orgId)}/mapping`, body),
+    api<ScimSettings & { membersChanged: number }>('PUT', `${base(orgId)}/mapping`, body),
   );

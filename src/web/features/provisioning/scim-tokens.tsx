@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
-import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
+import { useId, useState } from 'react';
 import { FormError } from '../../components/form-error';
-import { LastUsed, RevokeButton, SecretOnce, TokenNameField } from '../../components/token-parts';
+import { SecretOnce, TokenNameField } from '../../components/token-parts';
+import { TokenTable } from '../../components/token-table';
 import { fieldError } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { type MadeScimToken, type ScimTokenView, useMakeScimToken, useRevokeScimToken } from './provisioning-api';
@@ -11,62 +11,23 @@ export function ScimTokens({ orgId, tokens }: { orgId: string; tokens: ScimToken
   const id = useId();
   const make = useMakeScimToken(orgId);
   const revoke = useRevokeScimToken(orgId);
-  const confirm = useRef<ConfirmHandle>(null);
-  const [chosen, setChosen] = useState<ScimTokenView | null>(null);
   const [made, setMade] = useState<MadeScimToken | null>(null);
   const [name, setName] = useState('');
   const nameError = fieldError(make.error, 'name');
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Tokens</h2>
-      {tokens.length === 0 ? (
-        <p>No tokens yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>SCIM tokens, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Made by</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td>{t.madeBy}</td>
-                  <td>
-                    <LastUsed at={t.lastUsedAt} address={t.lastUsedAddress} />
-                  </td>
-                  <td>{t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt)}` : 'Works'}</td>
-                  <td>
-                    {!t.revokedAt && (
-                      <RevokeButton
-                        name={t.name}
-                        onClick={() => {
-                          setChosen(t);
-                          confirm.current?.open();
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <FormError error={revoke.error} />
+      <TokenTable
+        caption="SCIM tokens, newest first"
+        tokens={tokens}
+        showScopes={false}
+        showMaker
+        statusOf={(t) => (t.revokedAt ? `Revoked ${formatDateTime(t.revokedAt)}` : 'Works')}
+        live={(t) => !t.revokedAt}
+        revoke={(t) => revoke.mutate(t.id)}
+        revokeError={revoke.error}
+        whatStops="The directory using it is refused from its next request, on every server. Joiners and leavers stop reaching Waymark until it has a new token."
+      />
       {made && (
         <SecretOnce
           name={made.token.name}
@@ -102,16 +63,6 @@ export function ScimTokens({ orgId, tokens }: { orgId: string; tokens: ScimToken
           </button>
         </div>
       </form>
-      <ConfirmDialog
-        ref={confirm}
-        danger
-        title={`Revoke “${chosen?.name ?? ''}”?`}
-        confirmLabel="Revoke the token"
-        onConfirm={() => chosen && revoke.mutate(chosen.id)}
-      >
-        The directory using it is refused from its next request, on every server. Joiners and leavers stop reaching
-        Waymark until it has a new token.
-      </ConfirmDialog>
     </section>
   );
 }
