@@ -10,9 +10,9 @@ import { fromAccountMenu, newPage, serverAndBrowser, signUpWithOrganisation } fr
 /*
  * Single sign-on in Chromium against a real OpenID Connect provider (oidc-provider, its own login form): the
  * owner sets it up on the Single sign-on page and verifies a domain; a colleague signs in with their
- * organisation, joins by doing so, and signs out; "require SSO" turns a password sign-in away with the way in;
- * a wrong state, a replayed code, an expired token and a token for another client each end on a page that says
- * why, signed out. axe at 1280 and 390 px.
+ * organisation, joins by doing so, and signs out (of the provider too: RP-initiated logout); "require SSO"
+ * turns a password sign-in away with the way in; a wrong state, a replayed code, an expired token and a token
+ * for another client each end on a page that says why, signed out. axe at 1280 and 390 px.
  */
 
 const dns = new Map<string, string[][]>();
@@ -25,7 +25,7 @@ afterAll(() => idp?.close());
 
 /** From the sign-in page through the provider's own form; where it ends is the test's to check. */
 async function signInWithOrganisation(page: Page, email: string) {
-  // Signing out of Waymark leaves the provider's own session (it would sign in without asking): forget it.
+  // A refused sign-in leaves the provider's own session (it would sign in without asking): forget it.
   await page.context().clearCookies({ name: /^_(session|interaction)/ });
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Sign in with your organisation' }).click();
@@ -37,6 +37,15 @@ async function signInWithOrganisation(page: Page, email: string) {
   expect(await page.locator('input[name=login]').inputValue()).toBe(email);
   await page.locator('input[name=password]').fill('at-the-provider');
   await page.getByRole('button', { name: 'Sign-in' }).click();
+}
+
+/** Signing out of a session that began at the provider ends the provider's session too, then comes back. */
+async function signOutEverywhere(page: Page) {
+  await fromAccountMenu(page, 'Sign out');
+  await page.waitForURL((url) => url.href.startsWith(`${idp.issuer}/session/end`));
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
+  expect(page.url()).toBe(`${env.server.baseUrl}/sign-in`);
 }
 
 async function expectRefused(page: Page, words: RegExp) {
@@ -89,8 +98,7 @@ describe('single sign-on with OpenID Connect', () => {
     expect(page.url()).toBe(`${env.server.baseUrl}/orgs/${orgId}`);
     const me = await (await page.request.get('/api/me')).json();
     expect(me.memberships).toEqual([expect.objectContaining({ organizationId: orgId, role: 'member' })]);
-    await fromAccountMenu(page, 'Sign out');
-    await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
+    await signOutEverywhere(page);
     expect((await page.request.get('/api/me')).status()).toBe(401);
     await expectNoAxeViolations(page, 'sign-in with the way to single sign-on');
 
@@ -116,8 +124,7 @@ describe('single sign-on with OpenID Connect', () => {
     // A replayed code: the one of a finished sign-in, carried back with a new sign-in's state.
     await signInWithOrganisation(page, ada);
     await page.getByRole('heading', { name: 'Hello, Ada Lovelace' }).waitFor();
-    await fromAccountMenu(page, 'Sign out');
-    await page.getByRole('heading', { name: 'Sign in to Waymark' }).waitFor();
+    await signOutEverywhere(page);
     const spentCode = idp.lastAnswer()?.searchParams.get('code') ?? '';
     expect(spentCode).not.toBe('');
     idp.tamperNextAnswer((url) => url.searchParams.set('code', spentCode));

@@ -19,7 +19,14 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Actor } from '../features/access/index.js';
 import { archiveJobs, archivesRoutes } from '../features/archives/index.js';
 import { auditJobs, auditRoutes } from '../features/audit/index.js';
-import { acceptAddressProof, authRoutes, createAuth, resolveActor, ruleOnPasswords } from '../features/auth/index.js';
+import {
+  acceptAddressProof,
+  authRoutes,
+  createAuth,
+  resolveActor,
+  ruleOnPasswords,
+  signOutAtProviderWith,
+} from '../features/auth/index.js';
 import { badgesRoutes, credentialFilesRoutes, recognitionRoutes } from '../features/badges/index.js';
 import { blogFeedJobs, blogFeedsRoutes } from '../features/blog-feeds/index.js';
 import { calendarRoutes } from '../features/calendar/index.js';
@@ -65,7 +72,7 @@ import {
 import { searchRoutes } from '../features/search/index.js';
 import { settingsRoutes } from '../features/settings/index.js';
 import { sharingRoutes } from '../features/sharing/index.js';
-import { ssoPasswordRule, ssoRoutes } from '../features/sso/index.js';
+import { providerSignOutUrl, ssoPasswordRule, ssoRoutes } from '../features/sso/index.js';
 import { readTemplateForPlan, templatesRoutes } from '../features/templates/index.js';
 import { timelineRoutes } from '../features/timeline/index.js';
 import { actorFromToken, bearerOf, guardTokenRequests, tokensRoutes } from '../features/tokens/index.js';
@@ -192,6 +199,7 @@ export async function buildApp(opts: BuildAppOptions) {
   acceptAddressProof(invitationProvesAddress);
   startPlansFromTemplates(readTemplateForPlan);
   ruleOnPasswords(ssoPasswordRule);
+  signOutAtProviderWith(providerSignOutUrl);
 
   registerErrorHandler(app);
   registerOwnWrites(app, changes, config.baseUrl.startsWith('https://'));

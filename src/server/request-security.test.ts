@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,27 @@ describe('state-changing requests from another site', () => {
       });
       expect(res.statusCode).toBe(200);
     }
+  });
+
+  it("exempts SAML's assertion consumer service alone: the provider posts it from its own site", async () => {
+    const c = await createCast(t);
+    const crossSite = { ...c.as('self'), 'sec-fetch-site': 'cross-site', origin: 'https://idp.example' };
+    const acs = await t.app.inject({
+      method: 'POST',
+      url: `/api/sso/saml/${randomUUID()}/acs`,
+      headers: { ...crossSite, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D',
+    });
+    // Not the hook's 403: the ACS itself answers, here with the error page (no such connection).
+    expect(acs.statusCode).toBe(303);
+    expect(acs.headers.location).toBe('/sso/error?problem=not_configured');
+    const setUp = await t.app.inject({
+      method: 'PUT',
+      url: `/api/orgs/${c.org.id}/sso/saml`,
+      headers: crossSite,
+      payload: { metadataXml: '<x/>' },
+    });
+    expect(setUp.statusCode).toBe(403);
   });
 });
 

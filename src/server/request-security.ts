@@ -22,6 +22,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 const TOKEN_AUTHORISED = new Set(['/api/unsubscribe']);
 
+/**
+ * SAML's assertion consumer service: the identity provider's page posts the signed response from its own site
+ * (HTTP-POST binding), by design. What authorises it is the provider's signature and the sign-in attempt it
+ * answers, never a session; it signs no one in by itself (decision 2026-12-06-saml).
+ */
+const POSTED_BY_PROVIDER = new Set(['/api/sso/saml/:connectionId/acs']);
+
 const hasSession = (cookie: string | undefined) =>
   !!cookie && cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_COOKIE_PREFIX}.`));
 
@@ -42,6 +49,7 @@ export function refuseCrossSiteWrites(app: FastifyInstance, baseUrl: string) {
     if (
       SAFE_METHODS.has(req.method) ||
       TOKEN_AUTHORISED.has(req.routeOptions.url ?? '') ||
+      POSTED_BY_PROVIDER.has(req.routeOptions.url ?? '') ||
       !hasSession(req.headers.cookie) ||
       fromOwnPages(req, ownOrigin)
     ) {

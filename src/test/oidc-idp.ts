@@ -49,6 +49,8 @@ export async function startTestIdp(redirectUris: string[]): Promise<TestIdp> {
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: redirectUris,
+        // Waymark sends people back to its sign-in page once the provider has signed them out.
+        post_logout_redirect_uris: redirectUris.map((u) => new URL('/sign-in', u).href),
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_post',

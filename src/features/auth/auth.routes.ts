@@ -116,11 +116,19 @@ export const authRoutes =
     app.post(
       '/api/auth/sign-out',
       {
-        schema: { tags: ['auth'], summary: 'Sign out of this browser', response: { 204: z.null() } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out of this browser',
+          description:
+            "204, or 200 with the organisation's provider's sign-out address when the session began there (OpenID " +
+            'Connect with an end_session_endpoint): the browser goes there to end that session too.',
+          response: { 200: z.object({ providerSignOutUrl: z.string() }), 204: z.null() },
+        },
       },
       async (req, reply) => {
-        const cookies = await signOut(ctx, toWebHeaders(req.headers));
+        const { cookies, providerSignOutUrl } = await signOut(ctx, toWebHeaders(req.headers));
         if (cookies.length > 0) reply.header('set-cookie', cookies);
+        if (providerSignOutUrl) return reply.status(200).send({ providerSignOutUrl });
         return reply.status(204).send(null);
       },
     );

@@ -221,12 +221,35 @@ export async function verifyEmail(ctx: AppContext, token: string, requestHeaders
 }
 
 /** Ends the current session; signing out without one is not an error. */
-export async function signOut(ctx: AppContext, requestHeaders: Headers): Promise<string[]> {
+/**
+ * Where a person must go next to sign out of the service that signed them in (their organisation's provider), if
+ * anywhere: handed in by buildApp, as sso sits above auth. Asked before the session ends (what it needs goes
+ * with the session).
+ */
+export type ProviderSignOut = (ctx: AppContext, sessionId: string) => Promise<string | null>;
+let providerSignOut: ProviderSignOut = async () => null;
+
+/** Lets single sign-on end the provider's session too when a person signs out of Waymark. */
+export function signOutAtProviderWith(step: ProviderSignOut): void {
+  providerSignOut = step;
+}
+
+/**
+ * Ends this browser's session; answers its cookies and, for a session begun at a provider that can end its
+ * own, the address that does so (the browser goes there next). A provider that cannot be asked is no reason
+ * to keep the person signed in to Waymark.
+ */
+export async function signOut(
+  ctx: AppContext,
+  requestHeaders: Headers,
+): Promise<{ cookies: string[]; providerSignOutUrl: string | null }> {
+  const current = await ctx.auth.api.getSession({ headers: requestHeaders }).catch(() => null);
+  const providerSignOutUrl = current ? await providerSignOut(ctx, current.session.id).catch(() => null) : null;
   try {
     const { headers } = await ctx.auth.api.signOut({ headers: requestHeaders, returnHeaders: true });
-    return setCookies(headers);
+    return { cookies: setCookies(headers), providerSignOutUrl };
   } catch (err) {
-    if (err instanceof APIError) return [];
+    if (err instanceof APIError) return { cookies: [], providerSignOutUrl: null };
     throw err;
   }
 }

@@ -75,7 +75,7 @@ async function findOrCreateOnce(ctx: AppContext, identity: ExternalIdentity): Pr
 }
 
 /**
- * Starts a better-auth session for the person and answers its Set-Cookie header: the session token signed with
+ * Starts a better-auth session for the person and answers its id and Set-Cookie header: the session token signed with
  * HMAC-SHA-256 under the auth secret (`token.signature`, as better-auth's own cookies are), with better-auth's
  * cookie name and attributes and its session lifetime.
  */
@@ -83,7 +83,7 @@ export async function startSession(
   ctx: AppContext,
   userId: string,
   client: { ipAddress: string; userAgent: string },
-): Promise<string> {
+): Promise<{ cookie: string; sessionId: string }> {
   const auth = await ctx.auth.$context;
   const session = await auth.internalAdapter.createSession(userId, false, client);
   const signature = createHmac('sha256', auth.secret).update(session.token).digest('base64');
@@ -94,5 +94,5 @@ export async function startSession(
   if (attributes.secure) parts.push('Secure');
   if (attributes.sameSite)
     parts.push(`SameSite=${attributes.sameSite[0]?.toUpperCase()}${attributes.sameSite.slice(1)}`);
-  return parts.join('; ');
+  return { cookie: parts.join('; '), sessionId: session.id };
 }

@@ -7,6 +7,6 @@ export { createAuth, SESSION_COOKIE_PREFIX } from './auth.js';
 export { markEmailVerified } from './auth.repository.js';
 export { authRoutes } from './auth.routes.js';
 export { emailField, personName, userView } from './auth.schema.js';
-export { acceptAddressProof, type PasswordRuling, ruleOnPasswords } from './auth.service.js';
+export { acceptAddressProof, type PasswordRuling, ruleOnPasswords, signOutAtProviderWith } from './auth.service.js';
 export { type ExternalIdentity, findOrCreateExternalUser, startSession } from './external-sign-in.js';
 export { resolveActor } from './session-actor.js';

@@ -3,4 +3,4 @@
  * (npm run lint checks; docs/ARCHITECTURE.md, "Feature boundaries").
  */
 export { ssoRoutes } from './sso.routes.js';
-export { ssoPasswordRule } from './sso-sign-in.service.js';
+export { providerSignOutUrl, ssoPasswordRule } from './sso-sign-in.service.js';

@@ -182,7 +182,7 @@ export async function finishSignIn(
   config: oidc.Configuration,
   callbackUrl: URL,
   pending: PendingSignIn,
-): Promise<Record<string, unknown> & { sub: string }> {
+): Promise<{ claims: Record<string, unknown> & { sub: string }; idToken: string }> {
   try {
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -191,15 +191,30 @@ export async function finishSignIn(
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (!claims) throw new OidcProblem('bad_token', 'No ID token.');
-    if (claims.email && claims.name) return { ...claims };
+    if (!claims || !tokens.id_token) throw new OidcProblem('bad_token', 'No ID token.');
+    if (claims.email && claims.name) return { claims: { ...claims }, idToken: tokens.id_token };
     const info = config.serverMetadata().userinfo_endpoint
       ? await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
       : {};
-    return { ...info, ...claims };
+    return { claims: { ...info, ...claims }, idToken: tokens.id_token };
   } catch (err) {
     throw err instanceof OidcProblem ? err : new OidcProblem(problemOf(err), err instanceof Error ? err.message : '');
   }
+}
+
+/**
+ * RP-initiated logout: where to send the browser to end the provider's session (with the ID token as hint, our
+ * client id, and the way back), or null when the provider's discovery names no end_session_endpoint.
+ */
+export function endSessionUrl(config: oidc.Configuration, idToken: string, backTo: string): string | null {
+  if (!config.serverMetadata().end_session_endpoint) return null;
+  return oidc
+    .buildEndSessionUrl(config, {
+      id_token_hint: idToken,
+      client_id: config.clientMetadata().client_id,
+      post_logout_redirect_uri: backTo,
+    })
+    .toString();
 }
 
 /** Which refusal an error from the code exchange or the ID token's checks is. */

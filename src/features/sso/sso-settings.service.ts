@@ -7,6 +7,7 @@ import type { Actor } from '../access/index.js';
 import { requireAccess } from '../access/index.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
 import { checkIssuerAddress, describeIssuer, OidcProblem } from './oidc-client.js';
+import { samlView } from './saml-view.js';
 import {
   type ConnectionRow,
   type DomainRow,
@@ -17,6 +18,7 @@ import {
   findDomain,
   insertConnection,
   insertDomain,
+  listConnections,
   listDomains,
   markDomainVerified,
   updateConnection,
@@ -24,7 +26,7 @@ import {
 import type { DiscoveryView, DomainView, SaveOidcBody, SsoSettingsView } from './sso.schema.js';
 
 /*
- * An owner sets up single sign-on: the OIDC connection (issuer, client id, the client secret sealed and never
+ * An owner sets up single sign-on: the OIDC connection (SAML's: saml-settings.service.ts) (issuer, client id, the client secret sealed and never
  * shown again, the role people join with, whether passwords are refused) and the mail domains the organisation
  * proves it holds. Every change is in the audit log; the secret never is.
  */
@@ -68,14 +70,28 @@ function oidcView(c: ConnectionRow | undefined): SsoSettingsView['oidc'] {
   };
 }
 
+/** Refuses to set up one protocol while the other is: an organisation signs in one way. */
+export async function refuseOtherProtocol(db: AppContext['db'], orgId: string, other: 'oidc' | 'saml') {
+  if (await findConnection(db, orgId, other)) {
+    const name = other === 'oidc' ? 'OpenID Connect' : 'SAML';
+    throw conflict(`${name} is set up for this organisation: remove it first.`, {
+      protocol: `${name} is set up already; an organisation signs in with one protocol. Remove it first.`,
+    });
+  }
+}
+
 /** The organisation's single sign-on set-up, as its owners see it (never the secret). */
 export async function getSsoSettings(ctx: AppContext, actor: Actor, orgId: string): Promise<SsoSettingsView> {
   await requireAccess(ctx, actor, 'sso:manage', { org: orgId });
-  const [connection, domains] = await Promise.all([findConnection(ctx.db, orgId), listDomains(ctx.db, orgId)]);
+  const [connections, domains] = await Promise.all([listConnections(ctx.db, orgId), listDomains(ctx.db, orgId)]);
   return {
     callbackUrl: callbackUrlOf(ctx),
     mailConfirmation: mailConfirmationOn(ctx),
-    oidc: oidcView(connection),
+    oidc: oidcView(connections.find((c) => c.protocol === 'oidc')),
+    saml: samlView(
+      ctx,
+      connections.find((c) => c.protocol === 'saml'),
+    ),
     domains: domains.map(domainView),
   };
 }
@@ -99,6 +115,7 @@ export async function saveOidcConnection(
   }
   const secret = input.clientSecret?.trim() ? ssoSecrets(ctx).encrypt(input.clientSecret.trim()) : undefined;
   await inTransaction(ctx, async (tx) => {
+    await refuseOtherProtocol(tx.db, orgId, 'saml');
     const existing = await findConnection(tx.db, orgId);
     const config = { issuer: input.issuer.replace(/\/$/, ''), clientId: input.clientId };
     const values = { config, defaultRole: input.defaultRole, requireSso: input.requireSso };

@@ -1,12 +1,22 @@
 import { and, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { membership, organization, ssoConnection, ssoDomain, ssoSignInAttempt } from '../../db/schema/index.js';
+import {
+  membership,
+  organization,
+  ssoConnection,
+  ssoDomain,
+  ssoSamlAssertion,
+  ssoSession,
+  ssoSignInAttempt,
+} from '../../db/schema/index.js';
 
 export type ConnectionRow = typeof ssoConnection.$inferSelect;
 export type DomainRow = typeof ssoDomain.$inferSelect;
 export type AttemptRow = typeof ssoSignInAttempt.$inferSelect;
 
-export async function findConnection(db: Database, orgId: string, protocol = 'oidc') {
+export type Protocol = 'oidc' | 'saml';
+
+export async function findConnection(db: Database, orgId: string, protocol: Protocol = 'oidc') {
   const [row] = await db
     .select()
     .from(ssoConnection)
@@ -82,9 +92,14 @@ export async function deleteDomain(db: Database, id: string) {
   await db.delete(ssoDomain).where(eq(ssoDomain.id, id));
 }
 
+/** The organisation's connections (one at most: OIDC or SAML). */
+export async function listConnections(db: Database, orgId: string) {
+  return db.select().from(ssoConnection).where(eq(ssoConnection.organizationId, orgId));
+}
+
 /**
- * The organisation that verified an address's domain, with its OIDC connection if it has one: who signs in
- * people of that domain, and whether it requires them to.
+ * The organisation that verified an address's domain, with its connection (OIDC or SAML) if it has one: who
+ * signs in people of that domain, and whether it requires them to.
  */
 export async function findVerifiedDomain(db: Database, domain: string) {
   const [row] = await db
@@ -95,10 +110,7 @@ export async function findVerifiedDomain(db: Database, domain: string) {
     })
     .from(ssoDomain)
     .innerJoin(organization, eq(organization.id, ssoDomain.organizationId))
-    .leftJoin(
-      ssoConnection,
-      and(eq(ssoConnection.organizationId, ssoDomain.organizationId), eq(ssoConnection.protocol, 'oidc')),
-    )
+    .leftJoin(ssoConnection, eq(ssoConnection.organizationId, ssoDomain.organizationId))
     .where(and(eq(ssoDomain.domain, domain), isNotNull(ssoDomain.verifiedAt)));
   return row;
 }
@@ -147,4 +159,59 @@ export async function spendAttempt(db: Database, id: string) {
     .where(and(eq(ssoSignInAttempt.id, id), isNull(ssoSignInAttempt.usedAt)))
     .returning({ id: ssoSignInAttempt.id });
   return rows.length > 0;
+}
+
+/** The SAML sign-in attempt whose AuthnRequest (kept in `state`) a response answers. */
+export async function findAttemptByRequest(db: Database, connectionId: string, requestId: string) {
+  const [row] = await db
+    .select()
+    .from(ssoSignInAttempt)
+    .where(and(eq(ssoSignInAttempt.connectionId, connectionId), eq(ssoSignInAttempt.state, requestId)));
+  return row;
+}
+
+/** Claims the attempt for the provider's answer; false if an answer came already (one response per request). */
+export async function claimAttemptAnswer(db: Database, id: string) {
+  const rows = await db
+    .update(ssoSignInAttempt)
+    .set({ answeredAt: new Date() })
+    .where(and(eq(ssoSignInAttempt.id, id), isNull(ssoSignInAttempt.answeredAt), isNull(ssoSignInAttempt.usedAt)))
+    .returning({ id: ssoSignInAttempt.id });
+  return rows.length > 0;
+}
+
+/** Keeps the checked identity with the attempt, for the browser that started it to collect. */
+export async function storeAttemptAnswer(db: Database, id: string, answer: NonNullable<AttemptRow['answer']>) {
+  await db.update(ssoSignInAttempt).set({ answer }).where(eq(ssoSignInAttempt.id, id));
+}
+
+/**
+ * Remembers a SAML assertion until it expires; false if it was seen before (a replay). Expired ones are swept
+ * on the way.
+ */
+export async function rememberAssertion(
+  db: Database,
+  row: { connectionId: string; assertionId: string; expiresAt: Date },
+) {
+  await db.delete(ssoSamlAssertion).where(lt(ssoSamlAssertion.expiresAt, sql`now()`));
+  const rows = await db
+    .insert(ssoSamlAssertion)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: ssoSamlAssertion.assertionId });
+  return rows.length > 0;
+}
+
+export async function insertSsoSession(db: Database, row: typeof ssoSession.$inferInsert) {
+  await db.insert(ssoSession).values(row).onConflictDoNothing();
+}
+
+/** The OIDC sign-in a Waymark session began with, and its connection. */
+export async function findSsoSession(db: Database, sessionId: string) {
+  const [row] = await db
+    .select({ idTokenSealed: ssoSession.idTokenSealed, connection: ssoConnection })
+    .from(ssoSession)
+    .innerJoin(ssoConnection, eq(ssoConnection.id, ssoSession.connectionId))
+    .where(eq(ssoSession.sessionId, sessionId));
+  return row;
 }

@@ -1,15 +1,31 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
+import { previewSamlMetadata, removeSamlConnection, saveSamlConnection } from './saml-settings.service.js';
+import {
+  finishSamlSignIn,
+  receiveSamlResponse,
+  SAML_FINISH_PATH,
+  SAML_SEND_PATH,
+  samlRequestForm,
+  samlServiceProviderMetadata,
+} from './saml-sign-in.service.js';
+import { ATTEMPT_COOKIE, type Client } from './sign-in-steps.js';
 import {
   callbackQuery,
   claimDomainBody,
   discoveryView,
   domainView,
   mailDomainBody,
+  readSamlMetadataBody,
+  samlAcsBody,
+  samlConnectionParams,
+  samlMetadataView,
   saveOidcBody,
+  saveSamlBody,
   ssoDomainParams,
   ssoParams,
   ssoSettingsView,
@@ -29,7 +45,7 @@ import {
   testOidcIssuer,
   verifyDomain,
 } from './sso-settings.service.js';
-import { ATTEMPT_COOKIE, finishSsoSignIn, startSsoSignIn } from './sso-sign-in.service.js';
+import { finishSsoSignIn, startSsoSignIn } from './sso-sign-in.service.js';
 
 /** Owners' calls that reach out (DNS, mail, the provider) are limited per organisation and address. */
 const perOrg = (max: number) => ({
@@ -39,6 +55,28 @@ const perOrg = (max: number) => ({
     keyGenerator: (r: FastifyRequest) => `${r.ip}|${(r.params as { orgId?: string }).orgId ?? ''}`,
   },
 });
+
+/** The formats an identity provider's POST comes in (HTTP-POST binding): parsed in this plugin only. */
+const FORM = 'application/x-www-form-urlencoded';
+
+/** The sign-in routes anyone may call, limited per address like the password sign-in. */
+const publicLimit = { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => r.ip } };
+
+const clientOf = (req: FastifyRequest): Client => ({
+  ipAddress: req.ip,
+  userAgent: String(req.headers['user-agent'] ?? '').slice(0, 500),
+});
+
+const html = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The HTTP-POST binding's page: a form carrying the AuthnRequest to the provider, sent at once by a script
+ * allowed by its nonce alone (a button if scripts are off). Its policy lets forms go to the provider only.
+ */
+function requestFormPage(form: { action: string; samlRequest: string }, nonce: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Going to your organisation’s sign-in</title></head><body><main><h1>Going to your organisation’s sign-in…</h1><form method="post" action="${html(form.action)}"><input type="hidden" name="SAMLRequest" value="${html(form.samlRequest)}"><button type="submit">Continue to your organisation’s sign-in</button></form></main><script nonce="${nonce}">document.forms[0].submit()</script></body></html>`;
+}
 
 const cookieValue = (header: string | undefined, name: string) =>
   header
@@ -52,6 +90,11 @@ export const ssoRoutes =
   async (app) => {
     const base = '/api/orgs/:orgId/sso';
     const tags = ['sso'];
+    if (!app.hasContentTypeParser(FORM)) {
+      app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      });
+    }
 
     app.get(
       base,
@@ -186,7 +229,7 @@ export const ssoRoutes =
     app.post(
       '/api/sso/start',
       {
-        config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (r) => r.ip } },
+        config: publicLimit,
         schema: {
           tags,
           summary: '"Sign in with your organisation": where to send the browser for this work address',
@@ -208,7 +251,7 @@ export const ssoRoutes =
     app.get(
       CALLBACK_PATH,
       {
-        config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (r) => r.ip } },
+        config: publicLimit,
         schema: {
           tags,
           summary: "The provider's answer: signs in and goes on, or goes to a page saying why not (303 either way)",
@@ -219,10 +262,148 @@ export const ssoRoutes =
       },
       async (req, reply) => {
         const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-        const outcome = await finishSsoSignIn(ctx, query, cookieValue(req.headers.cookie, ATTEMPT_COOKIE), {
-          ipAddress: req.ip,
-          userAgent: String(req.headers['user-agent'] ?? '').slice(0, 500),
-        });
+        const outcome = await finishSsoSignIn(
+          ctx,
+          query,
+          cookieValue(req.headers.cookie, ATTEMPT_COOKIE),
+          clientOf(req),
+        );
+        reply.header('set-cookie', outcome.cookies);
+        return reply.redirect(outcome.location, 303);
+      },
+    );
+
+    app.put(
+      `${base}/saml`,
+      {
+        config: perOrg(20),
+        schema: {
+          tags,
+          summary:
+            "Set up SAML 2.0: the provider's metadata by URL or XML, default role, require SSO; answers our SP's entity id, ACS and metadata URLs (owners)",
+          params: ssoParams,
+          body: saveSamlBody,
+          response: { 200: ssoSettingsView, ...errors(400, 401, 403, 404, 409, 429) },
+        },
+      },
+      async (req) => saveSamlConnection(ctx, await req.actor(), req.params.orgId, req.body),
+    );
+
+    app.delete(
+      `${base}/saml`,
+      {
+        schema: {
+          tags,
+          summary: 'Remove the SAML set-up: people sign in with passwords again (owners)',
+          params: ssoParams,
+          response: { 204: z.null(), ...errors(401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        await removeSamlConnection(ctx, await req.actor(), req.params.orgId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `${base}/saml/metadata`,
+      {
+        config: perOrg(20),
+        schema: {
+          tags,
+          summary: "Read a provider's SAML metadata (URL or XML) and say what was found, saving nothing (owners)",
+          params: ssoParams,
+          body: readSamlMetadataBody,
+          response: { 200: samlMetadataView, ...errors(400, 401, 403, 404, 429) },
+        },
+      },
+      async (req) => previewSamlMetadata(ctx, await req.actor(), req.params.orgId, req.body),
+    );
+
+    app.get(
+      '/api/sso/saml/:connectionId/metadata',
+      {
+        config: publicLimit,
+        schema: {
+          tags,
+          summary: "Our service provider's SAML metadata for one connection: entity id, ACS URL, NameID format",
+          security: [],
+          params: samlConnectionParams,
+          response: { 200: z.string(), ...errors(400, 404, 429) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type('application/samlmetadata+xml; charset=utf-8')
+          .send(await samlServiceProviderMetadata(ctx, req.params.connectionId)),
+    );
+
+    app.post(
+      '/api/sso/saml/:connectionId/acs',
+      {
+        config: publicLimit,
+        schema: {
+          tags,
+          summary:
+            "The identity provider's POST (HTTP-POST binding): checks the response, then 303 to the finish step or the error page",
+          description:
+            'Cross-site by nature, so it carries none of our cookies: the response is tied to its sign-in attempt ' +
+            'by InResponseTo, and the browser finishes at a same-site GET that checks its attempt cookie.',
+          security: [],
+          params: samlConnectionParams,
+          consumes: [FORM],
+          body: samlAcsBody,
+          response: { 303: z.null(), ...errors(400, 429) },
+        },
+      },
+      async (req, reply) => {
+        const outcome = await receiveSamlResponse(ctx, req.params.connectionId, req.body, clientOf(req));
+        if (outcome.cookies.length > 0) reply.header('set-cookie', outcome.cookies);
+        return reply.redirect(outcome.location, 303);
+      },
+    );
+
+    app.get(
+      SAML_SEND_PATH,
+      {
+        config: publicLimit,
+        schema: {
+          tags,
+          summary:
+            "HTTP-POST binding: the page that posts this browser's AuthnRequest to the provider (or 303 to the error page)",
+          security: [],
+          response: { 200: z.string(), 303: z.null(), ...errors(429) },
+        },
+      },
+      async (req, reply) => {
+        const form = await samlRequestForm(ctx, cookieValue(req.headers.cookie, ATTEMPT_COOKIE));
+        if (!form) return reply.redirect('/sso/error?problem=no_attempt', 303);
+        const nonce = randomBytes(16).toString('base64');
+        return reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            `default-src 'none'; script-src 'nonce-${nonce}'; form-action ${new URL(form.action).origin}; base-uri 'none'; frame-ancestors 'none'`,
+          )
+          .header('referrer-policy', 'no-referrer')
+          .send(requestFormPage(form, nonce));
+      },
+    );
+
+    app.get(
+      SAML_FINISH_PATH,
+      {
+        config: publicLimit,
+        schema: {
+          tags,
+          summary:
+            'After the ACS: signs in the browser that started this SAML sign-in, or goes to the error page (303)',
+          security: [],
+          response: { 303: z.null(), ...errors(429) },
+        },
+      },
+      async (req, reply) => {
+        const outcome = await finishSamlSignIn(ctx, cookieValue(req.headers.cookie, ATTEMPT_COOKIE), clientOf(req));
         reply.header('set-cookie', outcome.cookies);
         return reply.redirect(outcome.location, 303);
       },

@@ -97,6 +97,72 @@ export const domainView = z.object({
 });
 export type DomainView = z.infer<typeof domainView>;
 
+const metadataUrlField = z
+  .string()
+  .trim()
+  .max(1000, { error: 'A metadata URL has at most 1,000 characters.' })
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: "Enter the metadata's web address, e.g. https://idp.example.com/metadata.xml.",
+    }),
+  );
+const metadataXmlField = z
+  .string()
+  .trim()
+  .min(1, { error: "Paste or upload the provider's metadata XML." })
+  .max(512 * 1024, { error: 'The metadata XML has at most 512 KiB.' });
+
+/** Metadata by URL or by the XML itself: exactly one of them. */
+function exactlyOneSource(
+  v: { metadataUrl?: string | undefined; metadataXml?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (v.metadataUrl && v.metadataXml) {
+    ctx.addIssue({ code: 'custom', path: ['metadataXml'], message: 'Give the metadata URL or its XML, not both.' });
+  } else if (!v.metadataUrl && !v.metadataXml) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['metadataUrl'],
+      message: "Enter the provider's metadata URL, or paste or upload its metadata XML.",
+    });
+  }
+}
+export const readSamlMetadataBody = z
+  .object({ metadataUrl: metadataUrlField.optional(), metadataXml: metadataXmlField.optional() })
+  .superRefine(exactlyOneSource);
+export type ReadSamlMetadataBody = z.input<typeof readSamlMetadataBody>;
+
+export const saveSamlBody = z
+  .object({
+    metadataUrl: metadataUrlField.optional(),
+    metadataXml: metadataXmlField.optional(),
+    defaultRole: jitRole.default('member'),
+    requireSso: z.boolean({ error: 'Say true or false.' }).default(false),
+  })
+  .superRefine(exactlyOneSource);
+export type SaveSamlBody = z.input<typeof saveSamlBody>;
+
+/** What Waymark read from an identity provider's metadata. */
+export const samlMetadataView = z.object({
+  entityId: z.string(),
+  ssoUrl: z.string(),
+  /** How people are sent there: HTTP-Redirect when offered, else HTTP-POST. */
+  ssoBinding: z.enum(['redirect', 'post']),
+  certificates: z.array(z.object({ subject: z.string(), notAfter: z.string(), fingerprint: z.string() })),
+});
+export type SamlMetadataView = z.infer<typeof samlMetadataView>;
+
+export const samlConnectionParams = z.object({ connectionId: idParam });
+export const samlAcsBody = z.object({
+  SAMLResponse: z
+    .string({ error: 'The provider sent no SAMLResponse.' })
+    .min(1, { error: 'The provider sent no SAMLResponse.' })
+    .max(512 * 1024, { error: 'A SAMLResponse has at most 512 KiB.' })
+    .regex(/^[A-Za-z0-9+/=\s]+$/, { error: 'The SAMLResponse is not base64.' }),
+  RelayState: z.string().max(1000).optional(),
+});
+
 export const ssoSettingsView = z.object({
   /** Where the provider sends people back: the owner pastes it into the provider. */
   callbackUrl: z.string(),
@@ -110,6 +176,21 @@ export const ssoSettingsView = z.object({
       defaultRole: jitRole,
       requireSso: z.boolean(),
       updatedAt: z.string(),
+    })
+    .nullable(),
+  saml: samlMetadataView
+    .extend({
+      metadataUrl: z.string().nullable(),
+      defaultRole: jitRole,
+      requireSso: z.boolean(),
+      updatedAt: z.string(),
+      /** What the owner enters at the provider (or the metadata URL that says it all). */
+      serviceProvider: z.object({
+        entityId: z.string(),
+        acsUrl: z.string(),
+        metadataUrl: z.string(),
+        nameIdFormat: z.string(),
+      }),
     })
     .nullable(),
   domains: z.array(domainView),

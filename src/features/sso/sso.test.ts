@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { account, auditEvent, membership, ssoConnection, user } from '../../db/schema/index.js';
+import { account, auditEvent, membership, session, ssoConnection, ssoSession, user } from '../../db/schema/index.js';
 import { cookieHeaderFrom, createTestApp, txtRecords } from '../../test/app.js';
 import { addMember, createOrg, createUser, DEFAULT_PASSWORD } from '../../test/factories.js';
 import { startTestIdp } from '../../test/oidc-idp.js';
@@ -180,9 +180,29 @@ describe('signing in with the organisation', () => {
     expect(me.memberships).toEqual([expect.objectContaining({ organizationId: org.id, role: 'admin' })]);
     expect(await actionsIn(org.id)).toEqual(expect.arrayContaining(['sso.joined', 'sso.signed_in']));
 
-    // Signing out ends it like any session.
-    await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: done.cookie } });
+    // Signing out ends it like any session, and sends the browser on to end the provider's session too: the ID
+    // token (kept sealed with the session, never given to the browser before) as hint, back to our sign-in page.
+    const [kept] = await t.db
+      .select({ sessionId: ssoSession.sessionId, idTokenSealed: ssoSession.idTokenSealed })
+      .from(ssoSession)
+      .innerJoin(session, eq(session.id, ssoSession.sessionId))
+      .where(eq(session.userId, me.user.id));
+    expect(kept?.idTokenSealed).not.toMatch(/^eyJ/);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: done.cookie } });
+    expect(out.statusCode).toBe(200);
+    const end = new URL(out.json().providerSignOutUrl);
+    expect(`${end.origin}${end.pathname}`).toBe(`${idp.issuer}/session/end`);
+    expect(end.searchParams.get('client_id')).toBe(idp.clientId);
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe('http://localhost:3000/sign-in');
+    expect(end.searchParams.get('id_token_hint')?.split('.')).toHaveLength(3);
     expect((await t.call('GET', '/api/me', { cookie: done.cookie })).status).toBe(401);
+    // The provider accepts the hint and asks the person to confirm (its own page).
+    const atProvider = await fetch(end, { redirect: 'manual' });
+    expect(atProvider.status).toBe(200);
+    expect(await atProvider.text()).toContain('logout');
+    // The session's link to the provider went with it.
+    const sessionsLeft = await t.db.select().from(ssoSession);
+    expect(sessionsLeft.find((r) => r.sessionId === kept?.sessionId)).toBeUndefined();
 
     // Again: the same person, found by the provider's subject; joins once.
     const second = await toCallback(email);

@@ -82,7 +82,8 @@ async function readyToSignOut(userId: string | undefined) {
 /**
  * Signs out, after asking if a form holds text not sent yet (staying signed in keeps it); whatever the answer,
  * nothing of this person may outlive the session: neither the query cache nor what the device keeps for them
- * (who they are, captures not sent).
+ * (who they are, captures not sent). A session that began at an OpenID Connect provider ends there too: the
+ * browser goes to the provider's sign-out, which sends it back to the sign-in page.
  */
 export function useSignOut(onSignedOut: () => void) {
   const qc = useQueryClient();
@@ -91,17 +92,21 @@ export function useSignOut(onSignedOut: () => void) {
       if (!(await confirmLeavingUnsent())) return { stayed: true };
       const userId = qc.getQueryData<MeView | null>(meKeys.me)?.user.id;
       if (!(await readyToSignOut(userId).catch(() => true))) return { stayed: true };
-      await api('POST', '/api/auth/sign-out').finally(async () => {
-        if (userId) await (await import('../../lib/device-store')).forgetPerson(userId).catch(() => undefined);
-      });
-      return { stayed: false };
+      const answer = await api<{ providerSignOutUrl?: string } | undefined>('POST', '/api/auth/sign-out').finally(
+        async () => {
+          if (userId) await (await import('../../lib/device-store')).forgetPerson(userId).catch(() => undefined);
+        },
+      );
+      return { stayed: false, providerSignOutUrl: answer?.providerSignOutUrl };
     },
     // Offline too: what the device keeps of the person goes, even when the server cannot hear of it.
     networkMode: 'always',
     onSettled: (result) => {
       if (result?.stayed) return;
       qc.clear();
-      onSignedOut();
+      // Signed in by their organisation's provider: it ends its own session too, then sends them back.
+      if (result?.providerSignOutUrl) window.location.assign(result.providerSignOutUrl);
+      else onSignedOut();
     },
   });
 }

@@ -2,7 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   DiscoveryView,
   DomainView,
+  ReadSamlMetadataBody,
+  SamlMetadataView,
   SaveOidcBody,
+  SaveSamlBody,
   SsoSettingsView,
   StartSsoBody,
   StartSsoView,
@@ -10,7 +13,7 @@ import type {
 import { api } from '../../lib/api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
-export type { DiscoveryView, DomainView, SsoSettingsView };
+export type { DiscoveryView, DomainView, SamlMetadataView, SsoSettingsView };
 
 export const ssoKeys = {
   all: ['sso'] as const,
@@ -35,6 +38,17 @@ export const useSaveOidc = (orgId: string) =>
   useSsoChange(orgId, (body: SaveOidcBody) => api<SsoSettingsView>('PUT', `${ssoPath(orgId)}/oidc`, body));
 
 export const useRemoveOidc = (orgId: string) => useSsoChange(orgId, () => api('DELETE', `${ssoPath(orgId)}/oidc`));
+
+export const useSaveSaml = (orgId: string) =>
+  useSsoChange(orgId, (body: SaveSamlBody) => api<SsoSettingsView>('PUT', `${ssoPath(orgId)}/saml`, body));
+
+export const useRemoveSaml = (orgId: string) => useSsoChange(orgId, () => api('DELETE', `${ssoPath(orgId)}/saml`));
+
+/** Reads the provider's metadata and says what was found, saving nothing. */
+export const useReadSamlMetadata = (orgId: string) =>
+  useMutation({
+    mutationFn: (body: ReadSamlMetadataBody) => api<SamlMetadataView>('POST', `${ssoPath(orgId)}/saml/metadata`, body),
+  });
 
 export const useTestIssuer = (orgId: string) =>
   useMutation({

@@ -1,19 +1,22 @@
 import { useId, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { ConfirmDialog, type ConfirmHandle } from '../../components/confirm-dialog';
+import type { ConfirmHandle } from '../../components/confirm-dialog';
 import { CopyableAddress } from '../../components/copyable-address';
 import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
+import { JoinRules, joinRulesOf, RemoveDialog } from './connection-fields';
 import { DomainsSection } from './domains-section';
+import { SamlSection } from './saml-section';
 import { type SsoSettingsView, useRemoveOidc, useSaveOidc, useSsoSettings, useTestIssuer } from './sso-api';
 import './sso.css';
 import { confirmDone } from '../../ui/toasts';
 
 /*
- * An organisation's single sign-on, for its owners: the OpenID Connect provider (the client secret is never
- * shown again once saved), the role people join with, "require SSO", and the mail domains it proves it holds.
+ * An organisation's single sign-on, for its owners: one protocol, chosen here — the OpenID Connect provider (the
+ * client secret is never shown again once saved) or SAML 2.0 (saml-section.tsx) — the role people join with,
+ * "require SSO", and the mail domains it proves it holds.
  */
 
 export function SsoPage() {
@@ -24,26 +27,79 @@ export function SsoPage() {
     <section>
       <h1>Single sign-on</h1>
       <p className="lead">
-        Let people sign in with your organisation’s own sign-in service (OpenID Connect: Microsoft Entra ID, Okta,
-        Google Workspace, Keycloak…). People with an address in a verified domain choose “Sign in with your
-        organisation”; the first time, they join with the role you choose. Every change here is in the audit trail.
+        Let people sign in with your organisation’s own sign-in service (Microsoft Entra ID, Okta, Google Workspace,
+        Keycloak, ADFS…, by OpenID Connect or SAML 2.0). People with an address in a verified domain choose “Sign in
+        with your organisation”; the first time, they join with the role you choose. Every change here is in the audit
+        trail.
       </p>
       <FormError error={settings.error} />
       {settings.isPending && <p role="status">Loading…</p>}
       {settings.data && (
         <>
-          <CopyableAddress
-            label="Redirect (callback) URL"
-            hint="Paste it into your provider as the application’s redirect URI."
-            url={settings.data.callbackUrl}
-            copy={{ text: 'Copy', name: 'Copy the redirect URL' }}
-          />
-          <OidcForm orgId={orgId} settings={settings.data} />
+          <ProtocolChoice orgId={orgId} settings={settings.data} />
           <DomainsSection orgId={orgId} settings={settings.data} />
           <RecoveryNote />
         </>
       )}
     </section>
+  );
+}
+
+/** One protocol at a time: the saved one, or the owner's choice while nothing is saved. */
+function ProtocolChoice({ orgId, settings }: { orgId: string; settings: SsoSettingsView }) {
+  const id = useId();
+  const saved = settings.saml ? 'saml' : settings.oidc ? 'oidc' : null;
+  const [chosen, setChosen] = useState<'oidc' | 'saml'>(saved ?? 'oidc');
+  const protocol = saved ?? chosen;
+  return (
+    <>
+      <fieldset className="sso-protocol">
+        <legend>Protocol</legend>
+        {saved && (
+          <p className="hint" id={`${id}-hint`}>
+            Remove the present set-up to change the protocol.
+          </p>
+        )}
+        {(
+          [
+            ['oidc', 'OpenID Connect'],
+            ['saml', 'SAML 2.0'],
+          ] as const
+        ).map(([value, label]) => (
+          <label className="check" key={value}>
+            <input
+              type="radio"
+              name={`${id}-protocol`}
+              value={value}
+              checked={protocol === value}
+              disabled={saved !== null && saved !== value}
+              aria-describedby={saved ? `${id}-hint` : undefined}
+              onChange={() => setChosen(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {protocol === 'oidc' ? (
+        <>
+          <CopyableAddress
+            label="Redirect (callback) URL"
+            hint="Paste it into your provider as the application’s redirect URI."
+            url={settings.callbackUrl}
+            copy={{ text: 'Copy', name: 'Copy the redirect URL' }}
+          />
+          <CopyableAddress
+            label="Post-logout redirect URI"
+            hint="Register it too: signing out of Waymark signs people out of your provider, which sends them back here."
+            url={new URL('/sign-in', settings.callbackUrl).href}
+            copy={{ text: 'Copy', name: 'Copy the post-logout redirect URI' }}
+          />
+          <OidcForm orgId={orgId} settings={settings} />
+        </>
+      ) : (
+        <SamlSection orgId={orgId} settings={settings} />
+      )}
+    </>
   );
 }
 
@@ -69,8 +125,7 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
               issuer,
               clientId: String(data.get('clientId') ?? ''),
               clientSecret: secret,
-              defaultRole: data.get('defaultRole') === 'admin' ? 'admin' : 'member',
-              requireSso: data.get('requireSso') === 'on',
+              ...joinRulesOf(data),
             },
             {
               onSuccess: () => {
@@ -115,17 +170,7 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
           }
           error={fieldError(save.error, 'clientSecret')}
         />
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Role of people who join by signing in</label>
-          <select id={`${id}-role`} name="defaultRole" defaultValue={saved?.defaultRole ?? 'member'}>
-            <option value="member">Member</option>
-            <option value="admin">L&amp;D admin</option>
-          </select>
-        </div>
-        <label className="check">
-          <input type="checkbox" role="switch" name="requireSso" defaultChecked={saved?.requireSso ?? false} />
-          Require single sign-on for addresses in the verified domains (passwords are refused, except owners’)
-        </label>
+        <JoinRules defaultRole={saved?.defaultRole ?? 'member'} requireSso={saved?.requireSso ?? false} />
         <div className="actions">
           <button type="submit" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : 'Save'}
@@ -138,16 +183,7 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
         </div>
         <FormError error={remove.error} />
       </form>
-      <ConfirmDialog
-        ref={confirm}
-        title="Remove single sign-on?"
-        confirmLabel="Remove"
-        danger
-        onConfirm={() => remove.mutate(undefined)}
-      >
-        People will sign in with their Waymark passwords again; those who only ever used single sign-on can choose
-        “Forgot your password?” to set one.
-      </ConfirmDialog>
+      <RemoveDialog dialog={confirm} onConfirm={() => remove.mutate(undefined)} />
     </section>
   );
 }
