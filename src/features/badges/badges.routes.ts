@@ -162,7 +162,15 @@ export const badgesRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await awardFromRequest(ctx, await req.actor(), req.params.achievementId, req.body)),
+        reply
+          .status(201)
+          .type('application/json; charset=utf-8')
+          // Already JSON (made in slices: awardFromRequest); the schema above documents its shape.
+          .send(
+            (await awardFromRequest(ctx, await req.actor(), req.params.achievementId, req.body)) as unknown as z.infer<
+              typeof awardResult
+            >,
+          ),
     );
     app.post(
       '/api/badge-awards/:awardId/revoke',

@@ -16,7 +16,8 @@ import type { SigningKey, SigningTask } from './signing-worker.js';
  * Credentials per task: few enough that each answer arriving is a short piece of work for the server's thread,
  * and that a second thread (on a bigger machine) shares a large award.
  */
-const PER_TASK = 25;
+export const SIGNING_SLICE = 25;
+const PER_TASK = SIGNING_SLICE;
 
 let pool: Piscina | undefined;
 
