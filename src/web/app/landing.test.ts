@@ -4,7 +4,7 @@ import { landingFor } from './landing';
 const signedIn = ['/api/me', '/api/notifications/unread-count'];
 
 describe('what a first visit starts before the app has arrived', () => {
-  it('on a plan: the header, the plan, its reviews and check-ins, and the plan page code', () => {
+  it('on a plan: the header, the plan, its reviews and check-ins, what is next, and the plan page code', () => {
     const landing = landingFor('/orgs/o-1/plans/p-2');
     expect(landing.reads).toEqual([
       ...signedIn,
@@ -12,6 +12,7 @@ describe('what a first visit starts before the app has arrived', () => {
       '/api/plans/p-2',
       '/api/plans/p-2/reviews',
       '/api/plans/p-2/checkins',
+      '/api/orgs/o-1/home',
     ]);
     expect(landing.code).toBeDefined();
   });

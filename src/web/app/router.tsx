@@ -123,7 +123,8 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            loader: readFirst(({ planId = '' }) => [read(checkinsQuery(planId))]),
+            // Home answers the next steps the overview shows once the guide is done (home/guide-done.tsx).
+            loader: readFirst(({ orgId = '', planId = '' }) => [read(checkinsQuery(planId)), read(homeQuery(orgId))]),
             lazy: page(pages.planOverview, (m) => m.PlanOverviewPage),
           },
           { path: 'guide', lazy: page(pages.guidePage, (m) => m.GuidePage) },
