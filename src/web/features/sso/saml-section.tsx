@@ -4,6 +4,7 @@ import { CopyableAddress } from '../../components/copyable-address';
 import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
+import { formatDateOf } from '../../lib/dates';
 import { JoinRules, joinRulesOf, RemoveDialog } from './connection-fields';
 import {
   type SamlMetadataView,
@@ -137,7 +138,7 @@ function MetadataRead({ heading, found }: { heading: string; found: SamlMetadata
           <div key={c.fingerprint}>
             <dt>Signing certificate</dt>
             <dd>
-              {c.subject}, valid until {new Date(c.notAfter).toLocaleDateString()}; SHA-256 {c.fingerprint}
+              {c.subject}, valid until {formatDateOf(c.notAfter)}; SHA-256 {c.fingerprint}
             </dd>
           </div>
         ))}
