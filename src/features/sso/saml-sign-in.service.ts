@@ -11,7 +11,14 @@ import {
   serviceProviderOf,
 } from './saml-client.js';
 import { idpOf } from './saml-metadata.js';
-import { admitPerson, type CallbackOutcome, type Client, refuser, someone } from './sign-in-steps.js';
+import {
+  admitPerson,
+  attemptInThisBrowser,
+  type CallbackOutcome,
+  type Client,
+  refuser,
+  someone,
+} from './sign-in-steps.js';
 import {
   type ConnectionRow,
   claimAttemptAnswer,
@@ -137,11 +144,9 @@ export async function finishSamlSignIn(
   client: Client,
 ): Promise<CallbackOutcome> {
   const refuse = refuser(ctx, client);
-  const attempt = attemptId ? await findAttempt(ctx.db, attemptId) : undefined;
-  if (!attempt || attempt.expiresAt.getTime() < Date.now()) return refuse('no_attempt');
-  const connection = await findConnectionById(ctx.db, attempt.connectionId);
-  if (connection?.protocol !== 'saml') return refuse('not_configured');
-  const orgId = connection.organizationId;
+  const found = await attemptInThisBrowser(ctx, refuse, attemptId, 'saml');
+  if (found.refusal) return found.refusal;
+  const { attempt, connection, orgId } = found;
   if (!attempt.answer) return refuse(attempt.usedAt ? 'used' : 'saml_request', orgId);
   if (attempt.usedAt || !(await spendAttempt(ctx.db, attempt.id))) return refuse('used', orgId);
   const { answer } = attempt;

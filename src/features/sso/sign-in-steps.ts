@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../server/context.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findOrCreateExternalUser, startSession } from '../auth/index.js';
-import { type ConnectionRow, insertSsoSession, isVerifiedDomainOf, joinOrganisation } from './sso.repository.js';
+import {
+  type ConnectionRow,
+  findAttempt,
+  findConnectionById,
+  insertSsoSession,
+  isVerifiedDomainOf,
+  joinOrganisation,
+} from './sso.repository.js';
 import type { SsoProblem } from './sso-problems.js';
 import { ssoSecrets } from './sso-settings.service.js';
 
@@ -60,6 +67,23 @@ export function refuser(ctx: AppContext, client: Client) {
     }
     return { location: `/sso/error?problem=${problem}`, cookies: [clear] };
   };
+}
+
+/**
+ * The sign-in attempt this browser's cookie names, while it lasts, with its connection of the given protocol; or
+ * the refusal to answer instead (no attempt, expired, or the organisation's sign-in is not of this protocol).
+ */
+export async function attemptInThisBrowser(
+  ctx: AppContext,
+  refuse: ReturnType<typeof refuser>,
+  attemptId: string | undefined,
+  protocol: ConnectionRow['protocol'],
+) {
+  const attempt = attemptId ? await findAttempt(ctx.db, attemptId) : undefined;
+  if (!attempt || attempt.expiresAt.getTime() < Date.now()) return { refusal: await refuse('no_attempt') };
+  const connection = await findConnectionById(ctx.db, attempt.connectionId);
+  if (connection?.protocol !== protocol) return { refusal: await refuse('not_configured') };
+  return { attempt, connection, orgId: connection.organizationId };
 }
 
 /** Who the provider says the person is. */

@@ -15,6 +15,7 @@ import {
   ATTEMPT_MINUTES,
   admitPerson,
   attemptCookie,
+  attemptInThisBrowser,
   type CallbackOutcome,
   type Client,
   domainOf,
@@ -23,8 +24,6 @@ import {
 } from './sign-in-steps.js';
 import {
   type ConnectionRow,
-  findAttempt,
-  findConnectionById,
   findMember,
   findSsoSession,
   findVerifiedDomain,
@@ -121,11 +120,9 @@ export async function finishSsoSignIn(
   client: Client,
 ): Promise<CallbackOutcome> {
   const refuse = refuser(ctx, client);
-  const attempt = attemptId ? await findAttempt(ctx.db, attemptId) : undefined;
-  if (!attempt || attempt.expiresAt.getTime() < Date.now()) return refuse('no_attempt');
-  const connection = await findConnectionById(ctx.db, attempt.connectionId);
-  if (connection?.protocol !== 'oidc') return refuse('not_configured');
-  const orgId = connection.organizationId;
+  const found = await attemptInThisBrowser(ctx, refuse, attemptId, 'oidc');
+  if (found.refusal) return found.refusal;
+  const { attempt, connection, orgId } = found;
   if (attempt.usedAt || !(await spendAttempt(ctx.db, attempt.id))) return refuse('used', orgId);
 
   const params = new URLSearchParams(query);
