@@ -23,6 +23,30 @@ export function JoinRules({ defaultRole, requireSso }: { defaultRole: 'member' |
 }
 
 /** The role and switch of a submitted form. */
+/** A connection form's buttons: save it, and (once saved) remove single sign-on after a confirmation. */
+export function ConnectionActions({
+  saving,
+  saved,
+  confirm,
+}: {
+  saving: boolean;
+  saved: boolean;
+  confirm: RefObject<ConfirmHandle | null>;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save'}
+      </button>
+      {saved && (
+        <button type="button" className="secondary" onClick={() => confirm.current?.open()}>
+          Remove single sign-on
+        </button>
+      )}
+    </div>
+  );
+}
+
 export const joinRulesOf = (data: FormData) => ({
   defaultRole: data.get('defaultRole') === 'admin' ? ('admin' as const) : ('member' as const),
   requireSso: data.get('requireSso') === 'on',

@@ -5,7 +5,7 @@ import { Field } from '../../components/field';
 import { FormError, Notice } from '../../components/form-error';
 import { fieldError } from '../../lib/api';
 import { formatDateOf } from '../../lib/dates';
-import { JoinRules, joinRulesOf, RemoveDialog } from './connection-fields';
+import { ConnectionActions, JoinRules, joinRulesOf, RemoveDialog } from './connection-fields';
 import {
   type SamlMetadataView,
   type SsoSettingsView,
@@ -102,16 +102,7 @@ export function SamlSection({ orgId, settings }: { orgId: string; settings: SsoS
           <div role="status">{read.data && <MetadataRead heading="Waymark read:" found={read.data} />}</div>
         </div>
         <JoinRules defaultRole={saved?.defaultRole ?? 'member'} requireSso={saved?.requireSso ?? false} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </button>
-          {saved && (
-            <button type="button" className="secondary" onClick={() => confirm.current?.open()}>
-              Remove single sign-on
-            </button>
-          )}
-        </div>
+        <ConnectionActions saving={save.isPending} saved={Boolean(saved)} confirm={confirm} />
         {save.isSuccess && (
           <Notice>
             Saved. Give your provider the addresses above; then people of your verified domains can sign in.

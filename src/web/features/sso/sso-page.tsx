@@ -6,7 +6,7 @@ import { Field } from '../../components/field';
 import { FormError } from '../../components/form-error';
 import { useTitle } from '../../components/use-title';
 import { fieldError } from '../../lib/api';
-import { JoinRules, joinRulesOf, RemoveDialog } from './connection-fields';
+import { ConnectionActions, JoinRules, joinRulesOf, RemoveDialog } from './connection-fields';
 import { DomainsSection } from './domains-section';
 import { SamlSection } from './saml-section';
 import { type SsoSettingsView, useRemoveOidc, useSaveOidc, useSsoSettings, useTestIssuer } from './sso-api';
@@ -171,16 +171,7 @@ function OidcForm({ orgId, settings }: { orgId: string; settings: SsoSettingsVie
           error={fieldError(save.error, 'clientSecret')}
         />
         <JoinRules defaultRole={saved?.defaultRole ?? 'member'} requireSso={saved?.requireSso ?? false} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </button>
-          {saved && (
-            <button type="button" className="secondary" onClick={() => confirm.current?.open()}>
-              Remove single sign-on
-            </button>
-          )}
-        </div>
+        <ConnectionActions saving={save.isPending} saved={Boolean(saved)} confirm={confirm} />
         <FormError error={remove.error} />
       </form>
       <RemoveDialog dialog={confirm} onConfirm={() => remove.mutate(undefined)} />
