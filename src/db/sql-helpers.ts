@@ -1,4 +1,5 @@
 import { getTableColumns, type SQL, sql, type Table } from 'drizzle-orm';
+import type { Database } from './client.js';
 
 /*
  * Small pieces for hand-written SQL run with `db.execute`, the same on PGlite and PostgreSQL.
@@ -26,4 +27,35 @@ export function rowFromJson<T extends Table>(table: T, json: Record<string, unkn
         : column.mapFromDriverValue(value);
   }
   return row as T['$inferSelect'];
+}
+
+/**
+ * Inserts many rows as one JSON parameter read back by `json_to_recordset`. Drizzle's own insert builds its SQL a
+ * value at a time, which for a few dozen wide rows is milliseconds of the server's thread (measured: 2–3 ms for
+ * 25 badge awards, each holding up every request waiting behind it); `JSON.stringify` does the same in a tenth
+ * of that. Columns left out of every row take their defaults; a value left out of one row only is null.
+ */
+export async function insertRowsAsJson<T extends Table>(db: Database, table: T, rows: T['$inferInsert'][]) {
+  if (rows.length === 0) return;
+  const given = Object.entries(getTableColumns(table)).filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  const json = JSON.stringify(
+    rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const [key, column] of given) {
+        const value = (row as Record<string, unknown>)[key];
+        values[column.name] = value === undefined || value === null ? null : column.mapToDriverValue(value);
+      }
+      return values;
+    }),
+  );
+  const names = sql.join(
+    given.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const types = sql.raw(given.map(([, column]) => `"${column.name}" ${column.getSQLType()}`).join(', '));
+  await db.execute(
+    sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as r(${types})`,
+  );
 }

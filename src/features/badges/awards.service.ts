@@ -12,6 +12,7 @@ import {
   awardsOfMember,
   findAchievement,
   findAward,
+  holdersOf,
   insertAwards,
   issuerOf,
   lockIssuer,
@@ -134,11 +135,7 @@ export async function awardAchievement(
   if (unknown.length > 0) {
     throw validationError({ memberIds: `Not members of this organisation: ${unknown.join(', ')}.` });
   }
-  const held = new Set(
-    (await awardsOfAchievement(tx.db, achievement.id))
-      .filter((r) => !r.award.revokedAt)
-      .map((r) => r.award.recipientMemberId),
-  );
+  const held = await holdersOf(tx.db, achievement.id);
   const recipients = members.filter((m) => !held.has(m.id));
 
   const issuer = await issuerOf(tx.db, orgId);

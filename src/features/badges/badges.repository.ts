@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import {
   achievement,
@@ -9,6 +9,7 @@ import {
   organization,
   user,
 } from '../../db/schema/index.js';
+import { insertRowsAsJson, textArray } from '../../db/sql-helpers.js';
 
 export type AchievementRow = typeof achievement.$inferSelect;
 export type AwardRow = typeof badgeAward.$inferSelect;
@@ -127,7 +128,7 @@ export async function membersNamed(db: Database, orgId: string, memberIds: strin
     .select({ id: membership.id, name: user.name })
     .from(membership)
     .innerJoin(user, eq(user.id, membership.userId))
-    .where(and(eq(membership.organizationId, orgId), inArray(membership.id, memberIds)));
+    .where(and(eq(membership.organizationId, orgId), eq(membership.id, sql`any(${textArray(memberIds)})`)));
 }
 
 /** Status indexes already taken in the organisation's list. */
@@ -140,8 +141,7 @@ export async function takenStatusIndexes(db: Database, orgId: string): Promise<S
 }
 
 export async function insertAwards(db: Database, rows: (typeof badgeAward.$inferInsert)[]) {
-  // In slices: a cohort of a thousand is one transaction, but not one statement past PostgreSQL's parameter limit.
-  for (let i = 0; i < rows.length; i += 200) await db.insert(badgeAward).values(rows.slice(i, i + 200));
+  await insertRowsAsJson(db, badgeAward, rows);
 }
 
 const awardColumns = {
@@ -169,6 +169,15 @@ export async function findAward(db: Database, awardId: string): Promise<AwardLis
 
 export async function awardsOfMember(db: Database, memberId: string) {
   return awardsQuery(db).where(eq(badgeAward.recipientMemberId, memberId)).orderBy(desc(badgeAward.issuedAt));
+}
+
+/** Members who hold the achievement now (awarded, not revoked). */
+export async function holdersOf(db: Database, achievementId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ memberId: badgeAward.recipientMemberId })
+    .from(badgeAward)
+    .where(and(eq(badgeAward.achievementId, achievementId), isNull(badgeAward.revokedAt)));
+  return new Set(rows.map((r) => r.memberId));
 }
 
 export async function awardsOfAchievement(db: Database, achievementId: string) {
