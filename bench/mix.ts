@@ -159,6 +159,7 @@ export async function runMix(options: {
     if (measuring) {
       requests++;
       times.get(route)?.push(ms);
+      if (process.env.BENCH_MIX_TRACE) trace.push([Math.round(started), route, Math.round(ms)]);
       if (answer.status === 409) conflicts++;
       else if (answer.status !== expected) {
         const key = `${route} → ${answer.status}`;
@@ -172,6 +173,7 @@ export async function runMix(options: {
   const lastTyped = new Map<number, string>();
   const lastCaptured = new Map<number, string>();
 
+  const trace: unknown[] = [];
   const visit = async (learner: number) => {
     const { planId, goalId } = mixLearner(learner);
     const org = options.organizationId;
@@ -227,6 +229,8 @@ export async function runMix(options: {
     const started = performance.now();
     await runFor(options.durationMs);
     const seconds = (performance.now() - started) / 1000;
+    if (process.env.BENCH_MIX_TRACE)
+      (await import('node:fs')).writeFileSync(process.env.BENCH_MIX_TRACE, JSON.stringify(trace));
     return {
       connections: options.concurrency,
       visits,

@@ -170,6 +170,8 @@ async function measure(
   if (reportDir) {
     fs.mkdirSync(reportDir, { recursive: true });
     fs.writeFileSync(path.join(reportDir, `${page.name}-${preset}-${run}.html`), result.report as string);
+    // The whole result too, for reading an audit's details (the LCP's phases, the critical chain) with a script.
+    fs.writeFileSync(path.join(reportDir, `${page.name}-${preset}-${run}.json`), JSON.stringify(lhr));
   }
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   return {

@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { dropUntaken } from './lib/early-reads';
+import { markFirstPageDrawn } from './lib/first-page';
 import { registerServiceWorker } from './pwa/register-worker';
 
 // Every read the entry script started is one the first page's loaders take before the router is ready; one left
@@ -12,12 +13,16 @@ import { registerServiceWorker } from './pwa/register-worker';
 const reportUntaken = () => {
   for (const path of dropUntaken()) console.warn(`Read early but never used: ${path} (see app/landing.ts)`);
 };
-if (router.state.initialized) reportUntaken();
+const firstPageReady = () => {
+  reportUntaken();
+  markFirstPageDrawn();
+};
+if (router.state.initialized) firstPageReady();
 else {
   const stop = router.subscribe((state) => {
     if (!state.initialized) return;
     stop();
-    reportUntaken();
+    firstPageReady();
   });
 }
 

@@ -7,15 +7,26 @@ import {
   useEffect,
   useState,
 } from 'react';
+import { afterFirstPage } from '../lib/first-page';
 
 /** Runs `then` once the browser is idle after the first page is drawn (or after 2 s where it cannot say). */
 export function whenIdle(then: () => void): () => void {
-  if ('requestIdleCallback' in window) {
-    const id = window.requestIdleCallback(then, { timeout: 2000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const timer = setTimeout(then, 2000);
-  return () => clearTimeout(timer);
+  let cancel = () => {};
+  let cancelled = false;
+  void afterFirstPage().then(() => {
+    if (cancelled) return;
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(then, { timeout: 2000 });
+      cancel = () => window.cancelIdleCallback(id);
+    } else {
+      const timer = setTimeout(then, 2000);
+      cancel = () => clearTimeout(timer);
+    }
+  });
+  return () => {
+    cancelled = true;
+    cancel();
+  };
 }
 
 /** A control that opens (`openAtOnce`) when its stand-in was used before its code arrived. */
