@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
 import { errors } from '../../server/schemas.js';
-import { homeParams, homeView } from './home.schema.js';
-import { readHome } from './home.service.js';
+import { planParams } from '../plans/index.js';
+import { homeParams, homeView, planNextStepsView } from './home.schema.js';
+import { readHome, readPlanNextSteps } from './home.service.js';
 
 export const homeRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -20,5 +21,19 @@ export const homeRoutes =
         },
       },
       async (req) => readHome(ctx, await req.actor(), req.params.orgId),
+    );
+
+    app.get(
+      '/api/plans/:planId/next-steps',
+      {
+        schema: {
+          tags: ['home'],
+          summary:
+            "Your plan's steps after the guide, as home suggests them: share it, ask for a learning agreement, set check-ins",
+          params: planParams,
+          response: { 200: planNextStepsView, ...errors(401, 404) },
+        },
+      },
+      async (req) => readPlanNextSteps(ctx, await req.actor(), req.params.planId),
     );
   };

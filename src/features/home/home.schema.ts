@@ -106,3 +106,15 @@ export const homeView = z
   })
   .meta({ id: 'Home' });
 export type HomeView = z.infer<typeof homeView>;
+
+/** The steps after the guide for one plan (GET /api/plans/:planId/next-steps). */
+export const planNextStepsView = z
+  .object({
+    planId: z.string(),
+    /** The owner's current plan: home suggests steps for it only. */
+    current: z.boolean(),
+    guideDone: z.boolean(),
+    steps: z.array(z.enum(nextStepKinds)),
+  })
+  .meta({ id: 'PlanNextSteps' });
+export type PlanNextStepsView = z.infer<typeof planNextStepsView>;

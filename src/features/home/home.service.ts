@@ -10,7 +10,7 @@ import { readFeed } from '../posts/index.js';
 import { programmesInProgress } from '../programmes/index.js';
 import { listReviewsToDo } from '../reviews/index.js';
 import { currentPlanOf, organisationCounts, planFollowUp, unseenComments } from './home.repository.js';
-import type { HomeView } from './home.schema.js';
+import type { HomeView, PlanNextStepsView } from './home.schema.js';
 import { nextStepsAfterGuide } from './next-steps.js';
 
 /** Dates this many days ahead (today included) are "coming up". */
@@ -75,13 +75,30 @@ function sharingBehindOf(view: PlanView, today: string): HomeView['sharingBehind
   });
 }
 
-/** The part of home about the person's own current plan: the guide, what follows it, dates, check-ins. */
-async function planSection(ctx: AppContext, actor: Actor, planId: string, hasSupervisor: boolean) {
+/** What the plan's owner reads to know the guide and the steps after it: the plan, its check-ins, follow-up facts. */
+async function planFacts(ctx: AppContext, actor: Actor, planId: string) {
   const { view } = await readPlan(ctx, actor, planId);
   const checkins = await listCheckins(ctx, actor, planId);
   const followUp = await planFollowUp(ctx.db, planId, new Date());
+  return { view, checkins, followUp, guide: guideOf(view) };
+}
+
+type PlanFacts = Awaited<ReturnType<typeof planFacts>>;
+
+const stepsAfterGuide = ({ guide, followUp, checkins }: PlanFacts, hasSupervisor: boolean) =>
+  nextStepsAfterGuide({
+    guideDone: guide.state === 'done',
+    shared: followUp.shared,
+    reviewAsked: followUp.reviewAsked,
+    hasSupervisor,
+    checkinsSet: checkins.cadence !== 'none',
+  });
+
+/** The part of home about the person's own current plan: the guide, what follows it, dates, check-ins. */
+async function planSection(ctx: AppContext, actor: Actor, planId: string, hasSupervisor: boolean) {
+  const facts = await planFacts(ctx, actor, planId);
+  const { view, checkins, followUp, guide } = facts;
   const today = checkins.today;
-  const guide = guideOf(view);
   const dueOn = checkins.dueOn;
   const checkinSoon =
     dueOn && dueOn > today && dueOn <= plusDays(today, UPCOMING_DAYS)
@@ -90,13 +107,7 @@ async function planSection(ctx: AppContext, actor: Actor, planId: string, hasSup
   return {
     today,
     guide,
-    nextSteps: nextStepsAfterGuide({
-      guideDone: guide.state === 'done',
-      shared: followUp.shared,
-      reviewAsked: followUp.reviewAsked,
-      hasSupervisor,
-      checkinsSet: checkins.cadence !== 'none',
-    }),
+    nextSteps: stepsAfterGuide(facts, hasSupervisor),
     checkinDue: dueOn && dueOn <= today ? { planId, dueOn } : null,
     upcoming: [...datesComingUp(view, today), ...checkinSoon]
       .sort((a, b) => a.date.localeCompare(b.date))
@@ -163,5 +174,22 @@ export async function readHome(ctx: AppContext, actor: Actor, orgId: string): Pr
           k,
         }
       : null,
+  };
+}
+
+/**
+ * The steps after the guide for one plan, as home gives them (its owner only, as check-ins are): what a plan's
+ * overview shows once the guide is done, without reading the whole of home before its first paint. `current`
+ * says whether it is the owner's current plan, the only one home suggests steps for.
+ */
+export async function readPlanNextSteps(ctx: AppContext, actor: Actor, planId: string): Promise<PlanNextStepsView> {
+  const facts = await planFacts(ctx, actor, planId);
+  const { me } = await requireAccess(ctx, actor, 'home:read', { org: facts.view.organizationId });
+  const current = await currentPlanOf(ctx.db, me.id);
+  return {
+    planId,
+    current: current?.id === planId,
+    guideDone: facts.guide.state === 'done',
+    steps: stepsAfterGuide(facts, me.supervisorId !== null),
   };
 }

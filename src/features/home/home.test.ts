@@ -151,12 +151,16 @@ describe('home', () => {
     const plan = await s.newPlan();
     await finishGuide(s, plan.url);
 
+    const planSteps = async () => (await s.call('self', 'GET', `${plan.url}/next-steps`)).steps;
+    // A plan's overview reads the same steps for the plan alone.
+    expect(await planSteps()).toEqual(['share_plan', 'ask_review', 'set_checkins']);
     await s.call('self', 'POST', `${plan.url}/grants`, {
       memberId: s.c.members.otherMember.id,
       scope: 'part',
       part: 'goals',
     });
     expect((await s.home()).nextSteps).toEqual(['ask_review', 'set_checkins']);
+    expect(await planSteps()).toEqual(['ask_review', 'set_checkins']);
 
     await s.call('self', 'POST', `${plan.url}/reviews`, { kind: 'agreement' });
     expect((await s.home()).nextSteps).toEqual(['set_checkins']);
@@ -165,6 +169,12 @@ describe('home', () => {
     await s.call('self', 'PATCH', '/api/settings', { checkinCadence: 'weekly' });
     const home = await s.home();
     expect(home.nextSteps).toEqual([]);
+    expect(await s.call('self', 'GET', `${plan.url}/next-steps`)).toEqual({
+      planId: plan.id,
+      current: true,
+      guideDone: true,
+      steps: [],
+    });
     // Never checked in: the first check-in is due today.
     expect(home.checkinDue).toEqual({ planId: plan.id, dueOn: today });
   });
@@ -175,6 +185,24 @@ describe('home', () => {
     const mine = { ...s, call: (_k: ActorKind, m: string, u: string, p?: object) => s.call('otherMember', m, u, p) };
     await finishGuide(mine, plan.url);
     expect((await s.home('otherMember')).nextSteps).toEqual(['share_plan', 'set_checkins']);
+    expect((await s.call('otherMember', 'GET', `${plan.url}/next-steps`)).steps).toEqual([
+      'share_plan',
+      'set_checkins',
+    ]);
+  });
+
+  it("answers a plan's next steps before the guide is done as none, and says whether it is the current plan", async () => {
+    const s = await castWithHome();
+    const older = await s.newPlan();
+    expect(await s.call('self', 'GET', `${older.url}/next-steps`)).toEqual({
+      planId: older.id,
+      current: true,
+      guideDone: false,
+      steps: [],
+    });
+    const newer = await s.call('self', 'POST', '/api/plans', { organizationId: s.c.org.id, cycle: '2028' });
+    expect((await s.call('self', 'GET', `${older.url}/next-steps`)).current).toBe(false);
+    expect((await s.call('self', 'GET', `/api/plans/${newer.id}/next-steps`)).current).toBe(true);
   });
 
   it('lists target dates and milestones of open goals in the next 30 days, soonest first', async () => {

@@ -44,15 +44,15 @@ const landings: Landing[] = [
     reads: ([orgId]) => [`/api/orgs/${orgId}`],
   },
   {
-    // The overview shows the plan's due check-in and, once the guide is done, home's next steps: read before the
+    // The overview shows the plan's due check-in and, once the guide is done, the next steps: read before the
     // first paint, so nothing arrives later and pushes the part cards down (Lighthouse's layout shift 0.19).
     path: new RegExp(`${ORG.source}\\/plans\\/([^/]+)\\/?$`),
     code: () => [pages.planLayout(), pages.planOverview()],
-    reads: ([orgId, planId]) => [
+    reads: ([, planId]) => [
       `/api/plans/${planId}`,
       `/api/plans/${planId}/reviews`,
       `/api/plans/${planId}/checkins`,
-      `/api/orgs/${orgId}/home`,
+      `/api/plans/${planId}/next-steps`,
     ],
   },
 ];

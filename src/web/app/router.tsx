@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, Link } from 'react-router';
 import { useTitle } from '../components/use-title';
 import { checkinsQuery } from '../features/checkins/checkins-api';
-import { homeQuery } from '../features/home/home-api';
+import { homeQuery, planNextStepsQuery } from '../features/home/home-api';
 import { meQuery } from '../features/me/me-api';
 import { unreadCountQuery } from '../features/notifications/notifications-api';
 import { orgQuery } from '../features/orgs/orgs-api';
@@ -123,8 +123,8 @@ export const router = createBrowserRouter([
         children: [
           {
             index: true,
-            // Home answers the next steps the overview shows once the guide is done (home/guide-done.tsx).
-            loader: readFirst(({ orgId = '', planId = '' }) => [read(checkinsQuery(planId)), read(homeQuery(orgId))]),
+            // The next steps the overview shows once the guide is done (home/guide-done.tsx).
+            loader: readFirst(({ planId = '' }) => [read(checkinsQuery(planId)), read(planNextStepsQuery(planId))]),
             lazy: page(pages.planOverview, (m) => m.PlanOverviewPage),
           },
           { path: 'guide', lazy: page(pages.guidePage, (m) => m.GuidePage) },

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
-import { useHome } from './home-api';
+import { usePlanNextSteps } from './home-api';
 import { NextStepCards } from './next-steps';
 
 /**
  * The guide's ending on a plan's overview: it is done, and what comes next, the same steps home suggests
- * (home answers them for the current plan; an older plan just says it is done).
+ * (for the current plan; an older plan just says it is done).
  */
-export function GuideDone({ orgId, planId, base }: { orgId: string; planId: string; base: string }) {
-  const home = useHome(orgId);
-  const current = home.data?.guide?.planId === planId;
-  const steps = current ? (home.data?.nextSteps ?? []) : [];
+export function GuideDone({ planId, base }: { planId: string; base: string }) {
+  const next = usePlanNextSteps(planId);
+  const current = next.data?.current === true;
+  const steps = current ? (next.data?.steps ?? []) : [];
   return (
     <section aria-labelledby="guide-done-heading">
       <h2 id="guide-done-heading">The guide is done</h2>
@@ -23,7 +23,7 @@ export function GuideDone({ orgId, planId, base }: { orgId: string; planId: stri
       ) : (
         <p>
           You have answered everything the guide asks.{' '}
-          {current && home.data
+          {current
             ? 'Your plan is shared, agreed and has a rhythm: keep it alive with check-ins and your learning log.'
             : 'Come back to any part whenever your learning changes.'}
         </p>

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { HomeView, NextStepKind } from '../../../features/home/home.schema';
+import type { HomeView, NextStepKind, PlanNextStepsView } from '../../../features/home/home.schema';
 import { api } from '../../lib/api';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
@@ -20,4 +20,19 @@ export const homeQuery = (orgId: string) =>
 
 export function useHome(orgId: string) {
   return useQuery(homeQuery(orgId));
+}
+
+/**
+ * A plan's steps after the guide, as home gives them (a plan's overview, home/guide-done.tsx): read by the
+ * overview's loader instead of the whole of home, which took the longest of the page's first reads. Kept under
+ * home's key, so what refreshes home refreshes it.
+ */
+export const planNextStepsQuery = (planId: string) =>
+  queryOptions({
+    queryKey: [...homeKeys.all, 'plan', planId] as const,
+    queryFn: () => api<PlanNextStepsView>('GET', `/api/plans/${planId}/next-steps`),
+  });
+
+export function usePlanNextSteps(planId: string) {
+  return useQuery(planNextStepsQuery(planId));
 }

@@ -35,7 +35,7 @@ export function PlanOverviewPage() {
       </p>
       <CheckinDueNotice planId={plan.id} base={base} />
       {guideDone ? (
-        <GuideDone orgId={orgId} planId={plan.id} base={base} />
+        <GuideDone planId={plan.id} base={base} />
       ) : (
         <p>
           <Link className="button" to={`${base}/guide/${plan.guide.part}/${plan.guide.step}`}>
