@@ -1,23 +1,20 @@
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { formatDay } from '../lib/dates';
 import type { DateFieldProps } from './date-field';
-import { whenIdle } from './deferred';
 
 const Loaded = lazy(async () => ({ default: (await import('./date-field')).DateField }));
 
 /**
  * The date field for the shell (quick capture is on every page): React Aria's date picker is not part of the
- * first load (decision 2026-12-05-first-load), so it is fetched when the browser is idle. Until it has arrived
- * a read-only stand-in shows the day in the one date format and still sends it with the form. The field itself is
- * rendered only then (or when the stand-in is focused): a lazy component fetches its code as soon as it renders,
- * and quick capture's form is in every page from the start, so rendering it at once fetched 39 kB before the
- * first page was drawn.
+ * page's load (decision 2026-12-05-first-load). It is fetched once the form is about to be used (`wanted`:
+ * quick capture's dialog opened) or its stand-in gets the focus; until it has arrived a read-only stand-in shows
+ * the day in the one date format and still sends it with the form. Fetched when the browser was idle after the
+ * first paint, its 39 kB were the largest part of a phone's blocking time on pages where nobody opened the form.
  */
-export function DeferredDateField(props: DateFieldProps) {
-  const [wanted, setWanted] = useState(false);
-  useEffect(() => whenIdle(() => setWanted(true)), []);
-  const standIn = <DateFieldStandIn {...props} onFocus={() => setWanted(true)} />;
-  if (!wanted) return standIn;
+export function DeferredDateField({ wanted = false, ...props }: DateFieldProps & { wanted?: boolean }) {
+  const [focused, setFocused] = useState(false);
+  const standIn = <DateFieldStandIn {...props} onFocus={() => setFocused(true)} />;
+  if (!wanted && !focused) return standIn;
   return (
     <Suspense fallback={standIn}>
       <Loaded {...props} />

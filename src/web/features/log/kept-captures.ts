@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError, api } from '../../lib/api';
+import { afterFirstPage } from '../../lib/first-page';
 import { type CreateLogBody, type LogEntryView, logKeys } from './log-api';
 
 /*
@@ -105,7 +106,8 @@ export function useSendKeptCaptures(userId: string) {
         sending = false;
       }
     };
-    void send();
+    // Once the first page is drawn: the device store's code and IndexedDB are not the page's to wait for.
+    void afterFirstPage().then(send);
     const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
     // A capture kept, corrected or sent (here or in another tab): show it, and send what can be sent.
     if (channel)

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { learningFormLabels } from '../../../features/plans/labels';
 import { cutText } from '../../../server/text';
 import { Field } from '../../components/field';
@@ -47,7 +47,10 @@ export function QuickCapture({ orgId }: { orgId: string }) {
     );
   });
 
+  // The date picker's code is fetched the first time the dialog opens, not with every page (ui/deferred-date-field).
+  const [opened, setOpened] = useState(false);
   const show = () => {
+    setOpened(true);
     capture.reset();
     void goals.refetch(); // goals added since the page loaded belong in the list
     dialog.current?.showModal();
@@ -122,6 +125,7 @@ export function QuickCapture({ orgId }: { orgId: string }) {
               error={fieldError(capture.error, 'goalId')}
             />
             <DeferredDateField
+              wanted={opened}
               label="When"
               name="learnedOn"
               defaultValue={today()}

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeView, MyMembership, UpdateMeBody } from '../../../features/me/me.schema';
 import { ApiError, api } from '../../lib/api';
+import { afterFirstPage } from '../../lib/first-page';
 
 // Types only: the server's Zod schemas are the single source of these shapes.
 export type { MeView, MyMembership };
@@ -23,7 +24,9 @@ export const meQuery = queryOptions({
   queryFn: async () => {
     try {
       const me = await api<MeView>('GET', '/api/me');
-      void deviceStore()
+      // Remembered once the first page is drawn: it is for opening offline later, not for this page.
+      void afterFirstPage()
+        .then(deviceStore)
         .then((d) => d.rememberSignedIn(me))
         .catch(() => undefined);
       return me;
