@@ -5,7 +5,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { chunkNames } from './scripts/app-chunks.js';
 import { INPUTS_FILE, recordInputs, root } from './scripts/build-inputs.mjs';
 import { initialJsBudget } from './scripts/initial-js-budget.js';
-import { preloadApp } from './scripts/preload-app.js';
+import { preloadApp, preloadFonts } from './scripts/preload-app.js';
 import { serviceWorker } from './scripts/service-worker.js';
 
 /** What the web build is made from besides the modules it bundles: the page, its icon, and the build's own rules. */
@@ -58,6 +58,8 @@ export default defineConfig({
     }),
     // The entry (boot.ts) starts the first page's reads, then imports the app, which loads from the start.
     preloadApp(path.join(root, 'src/web/main.tsx')),
+    // The text font (Inter, latin, all weights in one file) from the start rather than once the page has text.
+    preloadFonts(/inter-latin-wght-normal-[\w-]+\.woff2$/),
     // Fails the build when the JavaScript of a first visit is over 150 KB gzip (issue 17).
     initialJsBudget(),
     recordBuildInputs(),

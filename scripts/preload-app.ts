@@ -37,3 +37,29 @@ export function preloadApp(appModule: string): Plugin {
     },
   };
 }
+
+/**
+ * Preloads the text font (the files whose names match `pattern`) from index.html. Found only once the
+ * stylesheet is applied to the first page's text, the font was the last link of the longest chain of requests
+ * before the first paint (document → stylesheet → font, Lighthouse's critical chains).
+ */
+export function preloadFonts(pattern: RegExp): Plugin {
+  return {
+    name: 'waymark-preload-fonts',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return;
+        const fonts = Object.keys(bundle).filter((file) => pattern.test(file));
+        if (fonts.length === 0) throw new Error(`No font of the build matches ${pattern}: nothing to preload`);
+        return fonts.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
