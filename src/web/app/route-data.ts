@@ -1,5 +1,6 @@
 import type { DefaultError, EnsureQueryDataOptions, QueryKey } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, Params } from 'react-router';
+import { meQuery } from '../features/me/me-api';
 import { queryClient } from './query-client';
 
 /**
@@ -21,3 +22,14 @@ export const readFirst =
  */
 export const read = <T, K extends QueryKey>(query: EnsureQueryDataOptions<T, DefaultError, T, K>) =>
   queryClient.ensureQueryData(query).catch(() => undefined);
+
+/**
+ * Reads for a page only owners and L&D admins see (the server refuses anyone else): started once the signed-in
+ * person's memberships (read by the layout's loader at the same time) say they are one here, so that nothing is
+ * asked for on a member's behalf, and the page does not wait for its organisation to be read before asking.
+ */
+export async function readForAdmins(orgId: string, reads: () => Promise<unknown>) {
+  const me = await queryClient.ensureQueryData(meQuery).catch(() => null);
+  const role = me?.memberships.find((m) => m.organizationId === orgId)?.role;
+  if (role === 'owner' || role === 'admin') await reads().catch(() => undefined);
+}

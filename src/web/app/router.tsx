@@ -10,7 +10,7 @@ import { planQuery } from '../features/plans/plan-api';
 import { planReviewsQuery, reviewInboxQuery } from '../features/reviews/reviews-api';
 import { PageLoading, PublicLayout, SignedInLayout } from './layout';
 import * as pages from './pages';
-import { read, readFirst } from './route-data';
+import { read, readFirst, readForAdmins } from './route-data';
 
 /**
  * Every page is its own chunk, fetched the first time it is opened (issue 17: the first load carries only
@@ -144,7 +144,23 @@ export const router = createBrowserRouter([
       { path: '/orgs/:orgId/templates', lazy: page(pages.templatesPage, (m) => m.TemplatesPage) },
       { path: '/orgs/:orgId/badges', lazy: page(pages.badgesAdminPage, (m) => m.BadgesAdminPage) },
       { path: '/orgs/:orgId/recognition', lazy: page(pages.recognitionPage, (m) => m.RecognitionPage) },
-      { path: '/orgs/:orgId/insights', lazy: page(pages.insightsPage, (m) => m.InsightsPage) },
+      {
+        path: '/orgs/:orgId/insights',
+        // The organisation (who may see the figures) and, for its admins, the figures the address asks for and
+        // the whole organisation's: one wave of reads instead of organisation, then figures, then settings.
+        loader: async ({ params: { orgId = '' }, request }) => {
+          const search = new URL(request.url).searchParams;
+          await Promise.all([
+            read(orgQuery(orgId)),
+            readForAdmins(orgId, async () => {
+              const { dashboardQuery, filtersFrom } = await import('../features/insights/insights-api');
+              await Promise.all([read(dashboardQuery(orgId, filtersFrom(search))), read(dashboardQuery(orgId, {}))]);
+            }),
+          ]);
+          return null;
+        },
+        lazy: page(pages.insightsPage, (m) => m.InsightsPage),
+      },
       { path: '/orgs/:orgId/audit', lazy: page(pages.auditPage, (m) => m.AuditPage) },
       { path: '/orgs/:orgId/sso', lazy: page(pages.ssoPage, (m) => m.SsoPage) },
       { path: '/orgs/:orgId/tokens', lazy: page(pages.orgTokensPage, (m) => m.OrgTokensPage) },

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type {
   ActionInvite,
@@ -57,13 +57,32 @@ export function filterParams(filters: InsightFilters): URLSearchParams {
   return params;
 }
 
-export function useDashboard(orgId: string, filters: InsightFilters) {
+export function dashboardQuery(orgId: string, filters: InsightFilters) {
   const query = filterParams(filters).toString();
-  return useQuery({
+  return queryOptions({
     queryKey: insightKeys.dashboard(orgId, query),
     queryFn: () => api<DashboardView>('GET', `/api/orgs/${orgId}/insights${query ? `?${query}` : ''}`),
   });
 }
+
+/** How long a refused view (too few learners) stands before mounting the page asks again: as for figures. */
+const REFUSAL_STANDS_MS = 10_000;
+
+export function useDashboard(orgId: string, filters: InsightFilters) {
+  const qc = useQueryClient();
+  const query = dashboardQuery(orgId, filters);
+  // The route's loader asked a moment ago: a refusal (too few learners opted in) is not asked again on mounting.
+  const refusedAt = qc.getQueryState(query.queryKey)?.errorUpdatedAt ?? 0;
+  return useQuery({ ...query, retryOnMount: Date.now() - refusedAt > REFUSAL_STANDS_MS });
+}
+
+/** The filters a page's address holds (the figures page keeps them there: a reload shows the same). */
+export const filtersFrom = (search: URLSearchParams): InsightFilters => ({
+  from: search.get('from') ?? undefined,
+  to: search.get('to') ?? undefined,
+  department: search.get('department') ?? undefined,
+  team: search.get('team') ?? undefined,
+});
 
 /** "Show figures" asks for them afresh, even for a view seen a moment ago: learners may have changed since. */
 export function useShowFigures(orgId: string, show: (filters: InsightFilters) => void) {

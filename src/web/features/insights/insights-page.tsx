@@ -16,6 +16,7 @@ import {
   type Figure,
   type InsightFilters as Filters,
   filterParams,
+  filtersFrom,
   type InsightAction,
   useDashboard,
   useInsightSettings,
@@ -35,13 +36,6 @@ export function InsightsTabs({ orgId }: { orgId: string }) {
     </nav>
   );
 }
-
-const filtersFrom = (search: URLSearchParams): Filters => ({
-  from: search.get('from') ?? undefined,
-  to: search.get('to') ?? undefined,
-  department: search.get('department') ?? undefined,
-  team: search.get('team') ?? undefined,
-});
 
 /**
  * Insights for L&D and HR: aggregates of the learners who opted in, each figure from at least k of them,
