@@ -12,7 +12,7 @@ describe('what a first visit starts before the app has arrived', () => {
       '/api/plans/p-2',
       '/api/plans/p-2/reviews',
       '/api/plans/p-2/checkins',
-      '/api/orgs/o-1/home',
+      '/api/plans/p-2/next-steps',
     ]);
     expect(landing.code).toBeDefined();
   });
