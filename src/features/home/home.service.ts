@@ -9,6 +9,7 @@ import { guideProgress, type PlanView, readPlan, sharingStatus } from '../plans/
 import { readFeed } from '../posts/index.js';
 import { programmesInProgress } from '../programmes/index.js';
 import { listReviewsToDo } from '../reviews/index.js';
+import { getLearnerSettings } from '../settings/index.js';
 import { currentPlanOf, organisationCounts, planFollowUp, unseenComments } from './home.repository.js';
 import type { HomeView, PlanNextStepsView } from './home.schema.js';
 import { nextStepsAfterGuide } from './next-steps.js';
@@ -75,30 +76,28 @@ function sharingBehindOf(view: PlanView, today: string): HomeView['sharingBehind
   });
 }
 
-/** What the plan's owner reads to know the guide and the steps after it: the plan, its check-ins, follow-up facts. */
-async function planFacts(ctx: AppContext, actor: Actor, planId: string) {
-  const { view } = await readPlan(ctx, actor, planId);
-  const checkins = await listCheckins(ctx, actor, planId);
-  const followUp = await planFollowUp(ctx.db, planId, new Date());
-  return { view, checkins, followUp, guide: guideOf(view) };
-}
-
-type PlanFacts = Awaited<ReturnType<typeof planFacts>>;
-
-const stepsAfterGuide = ({ guide, followUp, checkins }: PlanFacts, hasSupervisor: boolean) =>
+/** What the steps after the guide depend on besides the plan (the follow-up facts) and the person. */
+const stepsAfterGuide = (
+  guide: ReturnType<typeof guideOf>,
+  followUp: Awaited<ReturnType<typeof planFollowUp>>,
+  checkinsSet: boolean,
+  hasSupervisor: boolean,
+) =>
   nextStepsAfterGuide({
     guideDone: guide.state === 'done',
     shared: followUp.shared,
     reviewAsked: followUp.reviewAsked,
     hasSupervisor,
-    checkinsSet: checkins.cadence !== 'none',
+    checkinsSet,
   });
 
 /** The part of home about the person's own current plan: the guide, what follows it, dates, check-ins. */
 async function planSection(ctx: AppContext, actor: Actor, planId: string, hasSupervisor: boolean) {
-  const facts = await planFacts(ctx, actor, planId);
-  const { view, checkins, followUp, guide } = facts;
+  const { view } = await readPlan(ctx, actor, planId);
+  const checkins = await listCheckins(ctx, actor, planId);
+  const followUp = await planFollowUp(ctx.db, planId, new Date());
   const today = checkins.today;
+  const guide = guideOf(view);
   const dueOn = checkins.dueOn;
   const checkinSoon =
     dueOn && dueOn > today && dueOn <= plusDays(today, UPCOMING_DAYS)
@@ -107,7 +106,7 @@ async function planSection(ctx: AppContext, actor: Actor, planId: string, hasSup
   return {
     today,
     guide,
-    nextSteps: stepsAfterGuide(facts, hasSupervisor),
+    nextSteps: stepsAfterGuide(guide, followUp, checkins.cadence !== 'none', hasSupervisor),
     checkinDue: dueOn && dueOn <= today ? { planId, dueOn } : null,
     upcoming: [...datesComingUp(view, today), ...checkinSoon]
       .sort((a, b) => a.date.localeCompare(b.date))
@@ -183,13 +182,17 @@ export async function readHome(ctx: AppContext, actor: Actor, orgId: string): Pr
  * says whether it is the owner's current plan, the only one home suggests steps for.
  */
 export async function readPlanNextSteps(ctx: AppContext, actor: Actor, planId: string): Promise<PlanNextStepsView> {
-  const facts = await planFacts(ctx, actor, planId);
-  const { me } = await requireAccess(ctx, actor, 'home:read', { org: facts.view.organizationId });
+  const { view, ownership } = await readPlan(ctx, actor, planId);
+  // Only the rhythm chosen: the overview reads the check-ins themselves beside this (GET …/checkins).
+  const { checkinCadence } = await getLearnerSettings(ctx.db, ownership.userId);
+  const followUp = await planFollowUp(ctx.db, planId, new Date());
+  const { me } = await requireAccess(ctx, actor, 'home:read', { org: view.organizationId });
   const current = await currentPlanOf(ctx.db, me.id);
+  const guide = guideOf(view);
   return {
     planId,
     current: current?.id === planId,
-    guideDone: facts.guide.state === 'done',
-    steps: stepsAfterGuide(facts, me.supervisorId !== null),
+    guideDone: guide.state === 'done',
+    steps: stepsAfterGuide(guide, followUp, checkinCadence !== 'none', me.supervisorId !== null),
   };
 }
