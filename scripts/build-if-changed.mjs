@@ -45,7 +45,7 @@ if (!process.argv.includes('--web-only')) {
     console.log(`Compiling the server (${serverReason})…`);
     const { compileServer } = await import('./compile-server.mjs');
     const inputs = await compileServer(path.join(root, 'src/server/main.ts'), path.join(dist, 'server', 'main.mjs'));
-    // The worker threads that sign badge credentials (src/features/badges/signing-pool.ts) load their own module.
+    // The processes that sign badge credentials (src/features/badges/signing-pool.ts) load their own module.
     const signer = await compileServer(
       path.join(root, 'src/features/badges/signing-worker.ts'),
       path.join(dist, 'server', 'badge-signer.mjs'),
