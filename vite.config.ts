@@ -82,7 +82,15 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             {
-              name: chunkNames(path.join(root, 'src/web/boot.ts'), path.join(root, 'src/web/main.tsx')),
+              name: chunkNames(path.join(root, 'src/web/boot.ts'), path.join(root, 'src/web/main.tsx'), {
+                shared: [path.join(root, 'src/web/features/home/next-steps.tsx')],
+                pages: {
+                  'plan-page': [
+                    path.join(root, 'src/web/features/plans/plan-layout.tsx'),
+                    path.join(root, 'src/web/features/plans/plan-overview.tsx'),
+                  ],
+                },
+              }),
               debugName: 'framework and app shell',
             },
           ],

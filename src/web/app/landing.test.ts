@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { landingFor } from './landing';
 
-const signedIn = ['/api/me', '/api/notifications/unread-count'];
+const signedIn = ['/api/me'];
 
 describe('what a first visit starts before the app has arrived', () => {
   it('on a plan: the header, the plan, its reviews and check-ins, what is next, and the plan page code', () => {

@@ -4,7 +4,6 @@ import { useTitle } from '../components/use-title';
 import { checkinsQuery } from '../features/checkins/checkins-api';
 import { homeQuery, planNextStepsQuery } from '../features/home/home-api';
 import { meQuery } from '../features/me/me-api';
-import { unreadCountQuery } from '../features/notifications/notifications-api';
 import { orgQuery } from '../features/orgs/orgs-api';
 import { planQuery } from '../features/plans/plan-api';
 import { planReviewsQuery, reviewInboxQuery } from '../features/reviews/reviews-api';
@@ -69,8 +68,9 @@ export const router = createBrowserRouter([
   {
     element: <SignedInLayout />,
     hydrateFallbackElement: <PageLoading />,
-    // Who is signed in, and what the header shows beside the navigation (unread notifications, reviews to sign).
-    loader: readFirst(({ orgId }) => [read(meQuery), read(unreadCountQuery), !!orgId && read(reviewInboxQuery(orgId))]),
+    // Who is signed in, and the reviews to sign beside the navigation (an item of its own: arriving later, it would
+    // push the navigation down). The bell's unread count waits for the first page (notifications-link.tsx).
+    loader: readFirst(({ orgId }) => [read(meQuery), !!orgId && read(reviewInboxQuery(orgId))]),
     children: [
       { path: '/', lazy: page(pages.orgPages, (m) => m.HomePage) },
       { path: '/orgs/new', lazy: page(pages.orgPages, (m) => m.NewOrgPage) },
