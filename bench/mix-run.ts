@@ -210,6 +210,15 @@ function closedLoop(r: MixReport): string {
   );
 }
 
+/** "PATCH …/goals/:id (autosave)" → "autosave", "GET /api/plans/:id" → "plans": for a line of figures. */
+const shortName = (route: string) =>
+  route.match(/\((.+)\)/)?.[1] ??
+  route
+    .replace(/\/:id$/, '')
+    .split('/')
+    .at(-1) ??
+  route;
+
 /** The mix's figures as a table: per route, the visit rates against the floor, and the cache cases. */
 export function formatMix(reports: MixReport[]): string {
   const lines: string[] = [];
@@ -231,6 +240,10 @@ export function formatMix(reports: MixReport[]): string {
         `  ${pad(route.route, 32)}${num(route.requests)} ${num(route.p50Ms, 1)} ${num(route.p99Ms, 1)} ${num(route.maxMs, 1)}`,
       );
     }
+    lines.push(
+      `  warm-up ${r.mix.warmupSeconds.toFixed(1)} s, until every learner had visited once; in it, each learner's first visit ` +
+        `(caches cold), p99 ms: ${r.mix.firstVisits.map((f) => `${shortName(f.route)} ${f.p99Ms.toFixed(0)}`).join(', ')}`,
+    );
     lines.push(`  ${pad('plan read, cache cases', 44)} req/s   p50 ms   p99 ms  wrong`);
     for (const c of r.cacheCases) {
       lines.push(
