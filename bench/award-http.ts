@@ -1,0 +1,183 @@
+/**
+ * Issue 20's award figure measured the way people meet it: over HTTP, against the compiled server (`npm start`'s
+ * dist/server/main.mjs) on a PGlite data directory or a PostgreSQL database of its own. A fresh seed gets 1,000
+ * more members; an L&D admin awards them one achievement at once while a learner asks for `/api/me` one request
+ * after another (the next 5 ms after the last answer), and again for 3 s before it as the idle baseline. Prints
+ * the award's seconds and both p99s, per run; the bound is p99 during ≤ 2× idle.
+ *
+ *   npx tsx bench/award-http.ts [pglite|postgres] [runs, 3]
+ *
+ * badges-load.test.ts measures the same in the test process, with the client on the server's own thread and
+ * PGlite in memory; this one has the client in another process, as a browser is.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openDatabase } from '../src/db/client.js';
+import { membership, organization, user } from '../src/db/schema/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
+const runs = Number(process.argv[3] ?? 3);
+const port = 3190;
+const base = `http://127.0.0.1:${port}`;
+const PASSWORD = 'waymark-demo';
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+};
+
+async function prepare(): Promise<{ env: NodeJS.ProcessEnv; memberIds: string[]; cleanup: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-award-'));
+  const url = `postgres://postgres@127.0.0.1:5432/waymark_award_${process.pid}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    BASE_URL: base,
+    LOG_LEVEL: 'warn',
+    WAYMARK_DATA_DIR: dataDir,
+  };
+  if (kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    await admin.query(`create database waymark_award_${process.pid}`);
+    await admin.end();
+    env.DATABASE_URL = url;
+  }
+  const seeded = spawnSync('npm', ['run', 'db:seed'], { cwd: root, env, stdio: 'ignore' });
+  if (seeded.status !== 0) throw new Error('npm run db:seed failed');
+  const handle = await openDatabase(kind === 'postgres' ? { kind, url } : { kind, dataDir });
+  const [org] = await handle.db.select().from(organization).limit(1);
+  if (!org) throw new Error('the seed made no organisation');
+  const users = Array.from({ length: 1000 }, (_, i) => ({
+    id: randomUUID(),
+    name: `Participant ${i}`,
+    email: `participant-${i}-${randomUUID()}@example.test`,
+    emailVerified: true,
+  }));
+  await handle.db.insert(user).values(users);
+  const members = users.map((u) => ({ id: randomUUID(), organizationId: org.id, userId: u.id }));
+  await handle.db.insert(membership).values(members);
+  await handle.close();
+  const cleanup = async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (kind !== 'postgres') return;
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    await admin.query(`drop database if exists waymark_award_${process.pid} with (force)`);
+    await admin.end();
+  };
+  return { env, memberIds: members.map((m) => m.id), cleanup };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+function request(method: string, route: string, cookie: string, body?: unknown) {
+  return new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers = { origin: base, cookie, ...(data ? { 'content-type': 'application/json' } : {}) };
+    const req = http.request(`${base}${route}`, { method, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString(),
+          cookies: res.headers['set-cookie'] ?? [],
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+async function signIn(email: string): Promise<string> {
+  const answer = await request('POST', '/api/auth/sign-in', '', { email, password: PASSWORD });
+  if (answer.status !== 200) throw new Error(`sign-in as ${email}: ${answer.status} ${answer.body}`);
+  return answer.cookies.map((c) => c.split(';')[0]).join('; ');
+}
+
+/** `/api/me` latencies, timed from when each request was due, until `until` settles. */
+async function meLatencies(cookie: string, until: Promise<unknown>): Promise<number[]> {
+  let done = false;
+  void until.finally(() => {
+    done = true;
+  });
+  const times: number[] = [];
+  let due = performance.now();
+  while (!done) {
+    while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, 1));
+    const answer = await request('GET', '/api/me', cookie);
+    if (answer.status !== 200) throw new Error(`/api/me answered ${answer.status}`);
+    times.push(performance.now() - due);
+    due = performance.now() + 5;
+  }
+  return times;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const built = spawnSync(process.execPath, ['scripts/build-if-changed.mjs'], { cwd: root, stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('the build failed');
+  const server = spawn(process.execPath, ['dist/server/main.mjs'], { cwd: root, env, stdio: 'inherit' });
+  for (let i = 0; i < 100; i++) {
+    const healthy = await request('GET', '/api/health', '').then(
+      (a) => a.status === 200,
+      () => false,
+    );
+    if (healthy) return server;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill('SIGKILL');
+  throw new Error('the server did not become healthy');
+}
+
+const { env, memberIds, cleanup } = await prepare();
+const server = await startServer(env);
+try {
+  const admin = await signIn('tom.lindqvist@riverside.example');
+  const learner = await signIn('maya.okafor@riverside.example');
+  const orgId = JSON.parse((await request('GET', '/api/me', admin)).body).memberships[0].organizationId as string;
+  for (let run = 1; run <= runs; run++) {
+    const achievement = JSON.parse(
+      (
+        await request('POST', `/api/orgs/${orgId}/achievements`, admin, {
+          name: `Cohort ${run}`,
+          description: 'Completed the programme.',
+          criteria: 'Every week tried and reflected on.',
+        })
+      ).body,
+    );
+    const awards = `/api/achievements/${achievement.id}/awards`;
+    // Two awarded first: the signing process started, as on a server that has awarded before.
+    await request('POST', awards, admin, { memberIds: memberIds.slice(0, 2), reason: 'Warming up' });
+    await meLatencies(learner, new Promise((resolve) => setTimeout(resolve, 1000)));
+    const idle = await meLatencies(learner, new Promise((resolve) => setTimeout(resolve, 3000)));
+    const started = performance.now();
+    const award = request('POST', awards, admin, { memberIds: memberIds.slice(2), reason: 'Cohort completed' });
+    const during = await meLatencies(learner, award);
+    const answer = await award;
+    const figures = {
+      database: kind,
+      run,
+      status: answer.status,
+      awarded: (JSON.parse(answer.body).awards ?? []).length,
+      awardSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+      meP99IdleMs: Number(percentile(idle, 99).toFixed(1)),
+      meP99DuringMs: Number(percentile(during, 99).toFixed(1)),
+      requestsDuring: during.length,
+    };
+    const ratio = figures.meP99DuringMs / figures.meP99IdleMs;
+    console.log(JSON.stringify({ ...figures, ratio: Number(ratio.toFixed(2)), within2x: ratio <= 2 }));
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  agent.destroy();
+  await cleanup();
+}
