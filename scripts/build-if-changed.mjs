@@ -33,7 +33,14 @@ const webReason = force
 if (webReason) {
   console.log(`Building the web app (${webReason})…`);
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Always the production bundle: Vite follows NODE_ENV, and a build started from a test (NODE_ENV=test) would
+  // otherwise ship React's development build (and fail the initial JavaScript budget).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { commitScope } from '../db/after-commit.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { listenForNotifications } from '../db/pg-listener.js';
-import { type Change, type ChangeKind, type ChangeOf, parseChange } from './changes.js';
+import { type Change, type ChangeKind, type ChangeOf, parseChange, wireForm } from './changes.js';
 import { noteOwnWrite } from './own-writes.js';
 
 /** The PostgreSQL channel every instance of one database listens on. */
@@ -126,7 +126,7 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
 
   /** The payload around its number: `prefix || seq || suffix` is the message's JSON. */
   const partsOf = (changes: Change[]) => {
-    const unique = [...new Set(changes.map((c) => JSON.stringify(c)))];
+    const unique = [...new Set(changes.map(wireForm))];
     const prefix = `{"o":"${origin}","s":`;
     const suffix = `,"c":[${unique.join(',')}]}`;
     // A number takes at most 19 bytes.
@@ -175,7 +175,7 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
 
   const notifyAfterCommit = (changes: Change[]) =>
     new Promise<number | undefined>((resolve) => {
-      const bytes = Buffer.byteLength(JSON.stringify(changes));
+      const bytes = changes.reduce((sum, c) => sum + Buffer.byteLength(wireForm(c)) + 1, 1);
       let batch = waiting.at(-1);
       if (!batch || (batch.bytes + bytes > BATCH_BYTES && batch.changes.length > 0)) {
         batch = { changes: [], bytes: 0, told: [] };

@@ -6,7 +6,19 @@
  */
 export type Change =
   /** A plan's content, title or cycle changed; `removed` when it was deleted. Names its owner's membership. */
-  | { kind: 'plan'; planId: string; memberId: string; removed?: true }
+  | {
+      kind: 'plan';
+      planId: string;
+      memberId: string;
+      removed?: true;
+      /**
+       * Known to the writing instance only, never sent (see `wireForm`): the one item the write changed, as it
+       * now is, when the write changed nothing else the plan shows (an autosave merged into the newest
+       * revision). The plan's cache puts it into its copy instead of forgetting the plan, so the read a learner
+       * makes right after typing is not a rebuild. Other instances forget the plan as for any change.
+       */
+      itemAfter?: ItemAfter;
+    }
   /** Entries of one learner's log (by their membership) were written or deleted. */
   | { kind: 'log'; memberId: string }
   /**
@@ -28,6 +40,12 @@ export type Change =
   /** A person's own settings changed (their time zone decides what "today" and "this week" are). */
   | { kind: 'settings'; userId: string };
 
+/** An item of a plan as the API shows it, and the list of the plan's view it is in ("goals", say). */
+export interface ItemAfter {
+  list: string;
+  item: { id: string; version: number } & Record<string, unknown>;
+}
+
 export type ChangeKind = Change['kind'];
 export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 
@@ -41,6 +59,11 @@ const kinds: Record<ChangeKind, readonly string[]> = {
   enrolment: ['enrolmentId', 'userId'],
   settings: ['userId'],
 };
+
+/** A change as other instances are told it (JSON): what only this instance knows (`itemAfter`) left out. */
+export function wireForm(change: Change): string {
+  return JSON.stringify('itemAfter' in change ? { ...change, itemAfter: undefined } : change);
+}
 
 /** A change read back from another instance, if it is one (anything else is ignored, never trusted). */
 export function parseChange(value: unknown): Change | undefined {

@@ -22,6 +22,28 @@ describe('read cache', () => {
     expect(cache.get('k')).toBe('new');
   });
 
+  it('stores a read that overlapped a write to another key only, and remembers a bounded number of writes', async () => {
+    const cache = createReadCache<string, string>({ ttlMs: 10_000, maxEntries: 2 });
+    let releaseMine: (v: string) => void = () => {};
+    let releaseOther: (v: string) => void = () => {};
+    const mine = cached(cache, 'mine', () => new Promise<string>((resolve) => (releaseMine = resolve)));
+    const other = cached(cache, 'other', () => new Promise<string>((resolve) => (releaseOther = resolve)));
+    cache.forget('other'); // someone else's write, while both reads were in flight
+    releaseMine('mine as read');
+    releaseOther('other before its write');
+    await Promise.all([mine, other]);
+    expect(cache.get('mine')).toBe('mine as read');
+    expect(cache.get('other')).toBeUndefined();
+    // Writes to many keys while a read is in flight: once the oldest marks are dropped, the read is refused too.
+    let release: (v: string) => void = () => {};
+    const slow = cached(cache, 'slow', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.forget('slow');
+    for (let i = 0; i < 20; i++) cache.forget(`key ${i}`);
+    release('slow before its write');
+    await slow;
+    expect(cache.get('slow')).toBeUndefined();
+  });
+
   it('forgets only the entries a write changed', () => {
     const cache = createReadCache<string, number>({ ttlMs: 10_000, maxEntries: 10 });
     for (const key of ['ann page 1', 'ann page 2', 'bo page 1']) cache.set(key, 1, cache.generation());
@@ -31,6 +53,23 @@ describe('read cache', () => {
       undefined,
       1,
     ]);
+  });
+
+  it('updates an entry a write changed in a known way, and stores no read that overlapped the write', async () => {
+    const cache = createReadCache<string, string>({ ttlMs: 10_000, maxEntries: 10 });
+    let release: (v: string) => void = () => {};
+    const slowRead = cached(cache, 'plan', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.update('plan', (value) => `${value} on`); // nothing cached yet: nothing to update
+    release('read before the write');
+    await slowRead;
+    expect(cache.get('plan')).toBeUndefined();
+    expect(await cached(cache, 'plan', async () => 'typed')).toBe('typed');
+    cache.update('plan', (value) => `${value} on`);
+    expect(cache.get('plan')).toBe('typed on');
+    cache.update('plan', () => undefined); // the copy cannot take the change: forgotten
+    expect(cache.get('plan')).toBeUndefined();
+    cache.update('absent', () => 'made up');
+    expect(cache.get('absent')).toBeUndefined();
   });
 
   it('drops the oldest entry when full', () => {

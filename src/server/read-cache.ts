@@ -8,7 +8,8 @@ import { readsUncached } from './own-writes.js';
  * A small in-process cache for data read on nearly every request and written rarely (the organisations a person
  * belongs to, for instance). Announced changes forget entries after their transaction commits (see
  * `defineReadCache` below); a reader captures `generation()` before its query and passes it to `set`, so a read
- * that overlapped a write is never stored and cannot resurrect old data. Entries also expire after `ttlMs`.
+ * that overlapped a write to its key (or a wider forgetting) is never stored and cannot resurrect old data. Entries
+ * also expire after `ttlMs`.
  */
 export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number }) {
   const entries = new Map<K, { value: V; storedAt: number }>();
@@ -16,6 +17,27 @@ export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number 
   // not one per waiting request (that stampede was the slowest 1% of requests).
   const inflight = new Map<K, Promise<V>>();
   let generation = 0;
+  // Per key, the generation of the write that last changed it; and of the last write that may have changed any.
+  // Per key, because under load some write is always under way: a read that overlapped a write to another
+  // learner's plan was never stored, so the read after a write was a rebuild every time.
+  const changedAt = new Map<K, number>();
+  let allChangedAt = 0;
+  const changed = (key: K) => {
+    generation++;
+    changedAt.delete(key); // re-inserted last: the map stays in order of change
+    changedAt.set(key, generation);
+    // Bounded: past a few times the entries, the oldest marks go and count as a change to every key.
+    if (changedAt.size > 4 * opts.maxEntries) {
+      const [oldestKey, at] = changedAt.entries().next().value as [K, number];
+      changedAt.delete(oldestKey);
+      allChangedAt = Math.max(allChangedAt, at);
+    }
+  };
+  const allChanged = () => {
+    generation++;
+    allChangedAt = generation;
+    changedAt.clear();
+  };
 
   return {
     generation: () => generation,
@@ -32,7 +54,7 @@ export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number 
     },
 
     set(key: K, value: V, generationBefore: number) {
-      if (generationBefore !== generation) return;
+      if (allChangedAt > generationBefore || (changedAt.get(key) ?? 0) > generationBefore) return;
       if (entries.size >= opts.maxEntries && !entries.has(key)) {
         const oldest = entries.keys().next().value;
         if (oldest !== undefined) entries.delete(oldest);
@@ -44,28 +66,43 @@ export function createReadCache<K, V>(opts: { ttlMs: number; maxEntries: number 
     forget(key: K) {
       entries.delete(key);
       inflight.delete(key);
-      generation++;
+      changed(key);
+    },
+
+    /**
+     * After a write whose effect on one entry is known without reading: the entry becomes `change(value)`, or
+     * is forgotten where that answers undefined. Loads under way are not stored, as after `forget`. The entry
+     * keeps its age: the TTL, a safety net against missed changes, still counts from its load.
+     */
+    update(key: K, change: (value: V) => V | undefined) {
+      inflight.delete(key);
+      changed(key);
+      const entry = entries.get(key);
+      if (!entry) return;
+      const value = change(entry.value);
+      if (value === undefined) entries.delete(key);
+      else entry.value = value;
     },
 
     /** After a write that changed the entries whose keys pass `test` (one learner's pages, say). */
     forgetWhere(test: (key: K) => boolean) {
       for (const key of entries.keys()) if (test(key)) entries.delete(key);
       for (const key of inflight.keys()) if (test(key)) inflight.delete(key);
-      generation++;
+      allChanged();
     },
 
     /** After a write that changed the entries whose values pass `test` (those that show a removed post, say). */
     forgetValues(test: (value: V) => boolean) {
       for (const [key, entry] of entries) if (test(entry.value)) entries.delete(key);
       inflight.clear(); // a load under way may have read the value before the write
-      generation++;
+      allChanged();
     },
 
     /** After a write that may change any entry; cheap because such writes are rare. */
     clear() {
       entries.clear();
       inflight.clear();
-      generation++;
+      allChanged();
     },
   };
 }

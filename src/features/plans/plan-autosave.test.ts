@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../test/app.js';
 import { addMember, createOrg, createPlan } from '../../test/factories.js';
 import { saveIntoNewestRevision } from './plan-autosave.js';
+import { loadPlan, planCache } from './plan-cache.js';
 
 const t = await createTestApp();
 
@@ -63,6 +64,62 @@ describe('autosave in one statement', () => {
         actorUserId: member.userId,
       }),
     ).toBe(undefined);
+  });
+});
+
+describe('a plan read right after an autosave', () => {
+  it('comes from the cached copy, which the autosave updated, and is what a rebuild gives', async () => {
+    const { org } = await createOrg(t.db);
+    const member = await addMember(t.db, org);
+    const plan = await createPlan(t.db, member, {
+      content: {
+        reflections: [{ id: 'r', what: 'A workshop' }],
+        goals: [{ id: 'g', what: 'Facilitate', topics: ['facilitation'] }],
+        network: [{ id: 'n', kind: 'person', name: 'Ana' }],
+        shares: [{ id: 's', how: 'post', detail: 'A post', cadence: 'once' }],
+      },
+    });
+    const me = { cookie: await t.sessionFor(member.userId) };
+    const url = `/api/plans/${plan.id}`;
+    let view = await t.callOk('GET', url, me);
+    const cache = t.ctx.caches.of(planCache);
+    // Each part's item typed into twice: the second save is autosave's one-statement path, which updates the copy.
+    const edits = {
+      reflections: ['reflections', { what: 'A workshop I ran', form: 'coaching', enjoyable: 'The energy' }],
+      goals: [
+        'goals',
+        {
+          why: 'Teams ask for it',
+          startDate: '2027-01-04',
+          progress: 40,
+          status: 'active',
+          milestones: [{ id: 'm1', title: 'First session', dueDate: '2027-02-01', done: false }],
+          topics: ['facilitation', 'Workshops'],
+        },
+      ],
+      network: ['network', { notes: 'Ran twenty of these', url: 'https://example.org/ana', relation: 'expert' }],
+      shares: [
+        'shares',
+        {
+          audience: 'My team',
+          cadence: 'monthly',
+          records: [{ id: 'x', doneOn: '2027-01-20', link: null, note: 'Posted' }],
+        },
+      ],
+    } as const;
+    for (const [list, [path, fields]] of Object.entries(edits)) {
+      for (const [i, [key, value]] of Object.entries(fields).entries()) {
+        const item = (view[list] as { id: string; version: number }[])[0] as { id: string; version: number };
+        const saved = await t.callOk('PATCH', `${url}/${path}/${item.id}`, me, { [key]: value, version: item.version });
+        if (i > 0) expect(cache.get(plan.id), `${list} ${key}: the copy was kept`).toBeDefined();
+        const read = await t.app.inject({ method: 'GET', url, headers: me });
+        view = read.json();
+        expect((view[list] as { id: string }[])[0]).toEqual(saved);
+        const rebuilt = await loadPlan(t.db, plan.id);
+        expect(read.body).toBe(rebuilt?.json);
+        expect(read.headers.etag).toBe(rebuilt?.etag);
+      }
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Database } from '../../db/client.js';
+import type { ItemAfter } from '../../server/changes.js';
 import { defineReadCache } from '../../server/read-cache.js';
 import type { PlanOwnership } from '../access/index.js';
 import { viewOf } from './plan-parts.js';
@@ -52,8 +53,10 @@ export async function loadPlanView(db: Database, planId: string) {
 
 export async function loadPlan(db: Database, planId: string): Promise<CachedPlan | undefined> {
   const loaded = await loadPlanView(db, planId);
-  if (!loaded) return undefined;
-  const { row, view } = loaded;
+  return loaded && cachedPlanOf(loaded.row, loaded.view);
+}
+
+function cachedPlanOf(ownership: PlanOwnership, view: PlanView): CachedPlan {
   const json = JSON.stringify(view);
   const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
   const made: { br?: Buffer; gzip?: Buffer } = {};
@@ -66,7 +69,27 @@ export async function loadPlan(db: Database, planId: string): Promise<CachedPlan
         : gzipSync(json, { level: 3 });
     return made[encoding];
   };
-  return { ownership: row, view, json, etag, compressed };
+  return { ownership, view, json, etag, compressed };
+}
+
+const listsOfItems = { reflections: true, goals: true, network: true, shares: true } as const;
+type ItemList = keyof typeof listsOfItems;
+
+/**
+ * The cached plan with one item as a write left it: what a rebuild from the database would give, made from
+ * the copy (the item parsed as the plan's schema parses it, so its text and ETag are the same). Undefined
+ * where the copy cannot take it (no such item: forget the plan and read it again).
+ */
+export function withItem(plan: CachedPlan, { list, item }: ItemAfter): CachedPlan | undefined {
+  if (!Object.hasOwn(listsOfItems, list)) return undefined;
+  const items = plan.view[list as ItemList] as { id: string; version: number }[];
+  const at = items.findIndex((i) => i.id === item.id);
+  if (at < 0) return undefined;
+  // The copy already shows this write (it was read after it) or a later one.
+  if ((items[at] as { version: number }).version >= item.version) return plan;
+  const parsed = planView.shape[list as ItemList].element.safeParse(item);
+  if (!parsed.success) return undefined;
+  return cachedPlanOf(plan.ownership, { ...plan.view, [list]: items.with(at, parsed.data) });
 }
 
 /** Whole plans by id, as their owner sees them; forgotten by every write to the plan, on every instance. */
@@ -76,5 +99,10 @@ export const planCache = defineReadCache<string, CachedPlan | undefined>({
   maxEntries: 2_000,
   keyOf: (planId) => planId,
   load: (ctx, planId) => loadPlan(ctx.db, planId),
-  forgets: { plan: (change, cache) => cache.forget(change.planId) },
+  forgets: {
+    plan: (change, cache) =>
+      change.itemAfter && !change.removed
+        ? cache.update(change.planId, (plan) => plan && withItem(plan, change.itemAfter as ItemAfter))
+        : cache.forget(change.planId),
+  },
 });

@@ -96,7 +96,9 @@ export async function updateItemFields(
       fields: input,
     });
     if (saved) {
-      await ctx.changes.announce(planChanged(owner));
+      // Nothing but this item changed: the plan's cache takes it in rather than forgetting the plan.
+      const itemAfter = { list: planParts[kind].path, item: saved };
+      await ctx.changes.announce({ ...planChanged(owner), itemAfter });
       return saved;
     }
   }
