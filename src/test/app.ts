@@ -31,6 +31,8 @@ export async function createTestApp(
     jobs?: true | JobsOptions;
     /** A database of this file's own on PostgreSQL (see openTestDatabase). */
     ownDatabase?: boolean;
+    /** PGlite in a data directory, as an installation keeps it, not in memory (see openTestDatabase). */
+    databaseOnDisk?: boolean;
     /** A folder with a built web app (index.html) to serve; none by default. */
     webRoot?: string;
     /**
@@ -45,7 +47,9 @@ export async function createTestApp(
   } = {},
 ) {
   const shared = options.instanceOf;
-  const database = shared ? shared.database : await openTestDatabase({ own: options.ownDatabase });
+  const database = shared
+    ? shared.database
+    : await openTestDatabase({ own: options.ownDatabase, onDisk: options.databaseOnDisk });
   // Each app counts rate limits apart from other test files' apps, which share the run's database and, like
   // every inject, come from 127.0.0.1; instances of one app count together.
   const rateLimitNamespace = shared ? shared.rateLimitNamespace : `test-${randomBytes(6).toString('hex')}`;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
@@ -10,14 +12,26 @@ import { createOwnPostgresDatabase } from './own-postgres.js';
  *
  * `own`: on PostgreSQL, a database of the file's own, created and migrated now and dropped on close. For
  * tests of work that spans every organisation (the reminder scan), which other files' data would swamp.
+ * `onDisk`: on PGlite, in a data directory of its own (removed on close) as an installation keeps it, rather
+ * than in memory: for figures an installation would see (in memory, growing files are copied as they grow).
  */
-export async function openTestDatabase(options: { own?: boolean } = {}): Promise<DatabaseHandle> {
+export async function openTestDatabase(options: { own?: boolean; onDisk?: boolean } = {}): Promise<DatabaseHandle> {
   const url = inject('testDatabaseUrl');
   if (url && options.own) return openOwnDatabase(url);
   if (url) return openDatabase({ kind: 'postgres', url, poolSize: 5 });
   const template = inject('pgliteTemplate');
   if (!template) throw new Error('No test database: the unit project global setup did not run');
-  return openDatabase({ kind: 'pglite', loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const loadDataDir = new Blob([fs.readFileSync(template)]);
+  if (!options.onDisk) return openDatabase({ kind: 'pglite', loadDataDir });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-test-db-'));
+  const handle = await openDatabase({ kind: 'pglite', dataDir, loadDataDir });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function openOwnDatabase(runUrl: string): Promise<DatabaseHandle> {
