@@ -13,7 +13,7 @@ import { createOwnPostgresDatabase } from './own-postgres.js';
  * `own`: on PostgreSQL, a database of the file's own, created and migrated now and dropped on close. For
  * tests of work that spans every organisation (the reminder scan), which other files' data would swamp.
  * `onDisk`: on PGlite, in a data directory of its own (removed on close) as an installation keeps it, rather
- * than in memory: for figures an installation would see (in memory, growing files are copied as they grow).
+ * than in memory: for load figures, measured on the storage an installation uses.
  */
 export async function openTestDatabase(options: { own?: boolean; onDisk?: boolean } = {}): Promise<DatabaseHandle> {
   const url = inject('testDatabaseUrl');

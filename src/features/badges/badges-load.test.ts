@@ -21,8 +21,8 @@ const percentile = (values: number[], p: number) => {
 };
 
 describe.runIf(RUN)('badges under load', async () => {
-  // On PGlite in a data directory, as an installation keeps it: in memory its files are copied as they grow,
-  // and each insert of signed credentials held the thread 8 ms where on disk it takes 2.
+  // On PGlite in a data directory, as an installation keeps it. The in-process figure still differs from the
+  // server's: this process's own garbage collections take 6–9 ms (bench/award-http.ts measures over HTTP).
   const t = await createTestApp({ env: { LOG_LEVEL: process.env.BADGES_LOG ?? 'silent' }, databaseOnDisk: true });
   await warmSigners(); // measured with the signing thread started, as on a server that has awarded before
 

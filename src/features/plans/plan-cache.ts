@@ -12,10 +12,10 @@ import { type PlanView, planView } from './plans.schema.js';
 export interface CachedPlan {
   ownership: PlanOwnership;
   view: PlanView;
-  /** The view serialised once, so a read of an unchanged plan costs no serialisation. */
-  json: string;
+  /** The view serialised once (on first read), so a read of an unchanged plan costs no serialisation. */
+  readonly json: string;
   /** Changes whenever the content does (autosaves that merge into history leave the plan row untouched). */
-  etag: string;
+  readonly etag: string;
   /**
    * The JSON compressed, made on the first read that asks for that encoding and kept with the entry: a plan
    * read once after each autosave costs one compression, not two, and nothing is compressed on the write's path.
@@ -56,20 +56,37 @@ export async function loadPlan(db: Database, planId: string): Promise<CachedPlan
   return loaded && cachedPlanOf(loaded.row, loaded.view);
 }
 
+/**
+ * A plan's cache entry. Its text, ETag and compressed forms are made on the first read that needs them, not
+ * when the entry is made: an autosave updates the entry (withItem) and the next autosave may replace it before
+ * anyone reads it, so nothing is serialised on the write's path.
+ */
 function cachedPlanOf(ownership: PlanOwnership, view: PlanView): CachedPlan {
-  const json = JSON.stringify(view);
-  const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+  let json: string | undefined;
+  let etag: string | undefined;
   const made: { br?: Buffer; gzip?: Buffer } = {};
-  const compressed = (encoding: 'br' | 'gzip') => {
-    // Fast settings: most entries are read once before the next autosave forgets them. On a plan of 5 KB
-    // brotli 3 takes 28 µs for 869 bytes where brotli 5 took 88 µs for 810 (gzip 3 about the same as brotli 3).
-    made[encoding] ??=
-      encoding === 'br'
-        ? brotliCompressSync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 3 } })
-        : gzipSync(json, { level: 3 });
-    return made[encoding];
+  const plan: CachedPlan = {
+    ownership,
+    view,
+    get json() {
+      json ??= JSON.stringify(view);
+      return json;
+    },
+    get etag() {
+      etag ??= `"${createHash('sha1').update(plan.json).digest('base64url')}"`;
+      return etag;
+    },
+    compressed(encoding) {
+      // Fast settings: most entries are read once before the next autosave changes them. On a plan of 5 KB
+      // brotli 3 takes 28 µs for 869 bytes where brotli 5 took 88 µs for 810 (gzip 3 about the same as brotli 3).
+      made[encoding] ??=
+        encoding === 'br'
+          ? brotliCompressSync(plan.json, { params: { [constants.BROTLI_PARAM_QUALITY]: 3 } })
+          : gzipSync(plan.json, { level: 3 });
+      return made[encoding];
+    },
   };
-  return { ownership, view, json, etag, compressed };
+  return plan;
 }
 
 const listsOfItems = { reflections: true, goals: true, network: true, shares: true } as const;
