@@ -7,10 +7,12 @@
  *
  *   npx tsx bench/award-http.ts [pglite|postgres] [runs, 3]
  *
- * AWARD_SERVER_NODE_OPTIONS passes flags to the server's Node alone (a CPU profile, say).
+ * AWARD_SERVER_NODE_OPTIONS passes flags to the server's Node alone (a CPU profile, say). AWARD_PROBE names
+ * another route for the learner to ask for instead of `/api/me`: `/api/notifications` reads the database each
+ * time, so it shows whether the award holds the database (on PGlite, one connection) as well as the thread.
  *
- * badges-load.test.ts measures the same in the test process, with the client on the server's own thread and
- * PGlite in memory; this one has the client in another process, as a browser is.
+ * The on-demand test badges-load.test.ts runs `measureAward` too: measured inside the test process, the figure
+ * was the test harness's own garbage collections (6–9 ms each, against 2–3 ms in the server).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -24,8 +26,7 @@ import { openDatabase } from '../src/db/client.js';
 import { membership, organization, user } from '../src/db/schema/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
-const runs = Number(process.argv[3] ?? 3);
+type Kind = 'pglite' | 'postgres';
 const port = 3190;
 const base = `http://127.0.0.1:${port}`;
 const PASSWORD = 'waymark-demo';
@@ -35,7 +36,9 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 };
 
-async function prepare(): Promise<{ env: NodeJS.ProcessEnv; memberIds: string[]; cleanup: () => Promise<void> }> {
+async function prepare(
+  kind: Kind,
+): Promise<{ env: NodeJS.ProcessEnv; memberIds: string[]; cleanup: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-award-'));
   const url = `postgres://postgres@127.0.0.1:5432/waymark_award_${process.pid}`;
   const env: NodeJS.ProcessEnv = {
@@ -106,7 +109,7 @@ async function signIn(email: string): Promise<string> {
 }
 
 /** `/api/me` latencies, timed from when each request was due, until `until` settles. */
-async function meLatencies(cookie: string, until: Promise<unknown>): Promise<number[]> {
+async function meLatencies(cookie: string, until: Promise<unknown>, route: string): Promise<number[]> {
   let done = false;
   void until.finally(() => {
     done = true;
@@ -115,8 +118,8 @@ async function meLatencies(cookie: string, until: Promise<unknown>): Promise<num
   let due = performance.now();
   while (!done) {
     while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, 1));
-    const answer = await request('GET', '/api/me', cookie);
-    if (answer.status !== 200) throw new Error(`/api/me answered ${answer.status}`);
+    const answer = await request('GET', route, cookie);
+    if (answer.status !== 200) throw new Error(`${route} answered ${answer.status}`);
     times.push(performance.now() - due);
     due = performance.now() + 5;
   }
@@ -141,52 +144,92 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   throw new Error('the server did not become healthy');
 }
 
-const { env, memberIds, cleanup } = await prepare();
-const server = await startServer(env);
-try {
-  const admin = await signIn('tom.lindqvist@riverside.example');
-  const learner = await signIn('maya.okafor@riverside.example');
-  const orgId = JSON.parse((await request('GET', '/api/me', admin)).body).memberships[0].organizationId as string;
-  for (let run = 1; run <= runs; run++) {
-    const achievement = JSON.parse(
-      (
-        await request('POST', `/api/orgs/${orgId}/achievements`, admin, {
-          name: `Cohort ${run}`,
-          description: 'Completed the programme.',
-          criteria: 'Every week tried and reflected on.',
-        })
-      ).body,
-    );
-    const awards = `/api/achievements/${achievement.id}/awards`;
-    // Two awarded first: the signing process started, as on a server that has awarded before.
-    await request('POST', awards, admin, { memberIds: memberIds.slice(0, 2), reason: 'Warming up' });
-    await meLatencies(learner, new Promise((resolve) => setTimeout(resolve, 1000)));
-    const before = await meLatencies(learner, new Promise((resolve) => setTimeout(resolve, 3000)));
-    const started = performance.now();
-    const award = request('POST', awards, admin, { memberIds: memberIds.slice(2), reason: 'Cohort completed' });
-    const during = await meLatencies(learner, award);
-    const answer = await award;
-    const awardMs = performance.now() - started;
-    // The baseline is taken on both sides of the award: on a shared machine the idle p99 alone moved 2× between
-    // runs minutes apart, and one side only would measure the machine's drift as much as the award.
-    const after = await meLatencies(learner, new Promise((resolve) => setTimeout(resolve, 3000)));
-    const idle = [...before, ...after];
-    const figures = {
-      database: kind,
-      run,
-      status: answer.status,
-      awarded: (JSON.parse(answer.body).awards ?? []).length,
-      awardSeconds: Number((awardMs / 1000).toFixed(1)),
-      meP99IdleMs: Number(percentile(idle, 99).toFixed(1)),
-      meP99DuringMs: Number(percentile(during, 99).toFixed(1)),
-      requestsDuring: during.length,
-    };
-    const ratio = figures.meP99DuringMs / figures.meP99IdleMs;
-    console.log(JSON.stringify({ ...figures, ratio: Number(ratio.toFixed(2)), within2x: ratio <= 2 }));
+export interface AwardFigures {
+  database: Kind;
+  run: number;
+  status: number;
+  awarded: number;
+  awardSeconds: number;
+  /** The probe's p99 on both sides of the award, and during it (ms). */
+  meP99IdleMs: number;
+  meP99DuringMs: number;
+  requestsDuring: number;
+  ratio: number;
+  within2x: boolean;
+}
+
+/**
+ * Starts the compiled server on a fresh seed with 1,000 more members, awards them one achievement `runs` times
+ * (a new achievement each run) and answers each run's figures. `probe` is the route the learner asks for.
+ */
+export async function measureAward(kind: Kind, runs: number, probe = '/api/me'): Promise<AwardFigures[]> {
+  const { env, memberIds, cleanup } = await prepare(kind);
+  const results: AwardFigures[] = [];
+  try {
+    const server = await startServer(env);
+    try {
+      const admin = await signIn('tom.lindqvist@riverside.example');
+      const learner = await signIn('maya.okafor@riverside.example');
+      const me = JSON.parse((await request('GET', '/api/me', admin)).body);
+      const orgId = me.memberships[0].organizationId as string;
+      for (let run = 1; run <= runs; run++)
+        results.push(await awardOnce(kind, run, { admin, learner, orgId, memberIds, probe }));
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  } finally {
+    await cleanup();
   }
-} finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  return results;
+}
+
+async function awardOnce(
+  kind: Kind,
+  run: number,
+  s: { admin: string; learner: string; orgId: string; memberIds: string[]; probe: string },
+): Promise<AwardFigures> {
+  const created = await request('POST', `/api/orgs/${s.orgId}/achievements`, s.admin, {
+    name: `Cohort ${run}`,
+    description: 'Completed the programme.',
+    criteria: 'Every week tried and reflected on.',
+  });
+  const awards = `/api/achievements/${JSON.parse(created.body).id}/awards`;
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Two awarded first: the signing process started, as on a server that has awarded before.
+  await request('POST', awards, s.admin, { memberIds: s.memberIds.slice(0, 2), reason: 'Warming up' });
+  await meLatencies(s.learner, wait(1000), s.probe);
+  const before = await meLatencies(s.learner, wait(3000), s.probe);
+  const started = performance.now();
+  const award = request('POST', awards, s.admin, { memberIds: s.memberIds.slice(2), reason: 'Cohort completed' });
+  const during = await meLatencies(s.learner, award, s.probe);
+  const answer = await award;
+  const awardMs = performance.now() - started;
+  // The baseline is taken on both sides of the award: on a shared machine the idle p99 alone moved 2× between
+  // runs minutes apart, and one side only would measure the machine's drift as much as the award.
+  const after = await meLatencies(s.learner, wait(3000), s.probe);
+  const idle = [...before, ...after];
+  const meP99IdleMs = Number(percentile(idle, 99).toFixed(1));
+  const meP99DuringMs = Number(percentile(during, 99).toFixed(1));
+  const ratio = meP99DuringMs / meP99IdleMs;
+  return {
+    database: kind,
+    run,
+    status: answer.status,
+    awarded: (JSON.parse(answer.body).awards ?? []).length,
+    awardSeconds: Number((awardMs / 1000).toFixed(1)),
+    meP99IdleMs,
+    meP99DuringMs,
+    requestsDuring: during.length,
+    ratio: Number(ratio.toFixed(2)),
+    within2x: ratio <= 2,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const kind = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
+  for (const figures of await measureAward(kind, Number(process.argv[3] ?? 3), process.env.AWARD_PROBE)) {
+    console.log(JSON.stringify(figures));
+  }
   agent.destroy();
-  await cleanup();
 }

@@ -7,7 +7,9 @@ import { requireAccess } from '../access/index.js';
 import { auditActorOf, recordAudit } from '../audit/index.js';
 import { asMissing, loadManagedAchievement } from './achievements.service.js';
 import {
+  type AchievementRow,
   type AwardListed,
+  awardClashes,
   awardsOfAchievement,
   awardsOfMember,
   findAchievement,
@@ -26,6 +28,7 @@ import { statusListUrl } from './issuer-identity.js';
 import { activeSigningKey, signingKeyDocument } from './issuer-keys.js';
 import { addToLinkedInUrl, issuerNameOf } from './linkedin.js';
 import { SIGNING_SLICE, signAway } from './signing-pool.js';
+import type { SigningKey } from './signing-worker.js';
 import { publishStatusList, STATUS_LIST_LENGTH } from './status-list.js';
 import { verifyBadgeCredential } from './verify-credential.js';
 
@@ -94,8 +97,8 @@ function pickStatusIndexes(taken: Set<number>, count: number): number[] {
 
 type Named = { id: string; name: string };
 
-/** Awards written by one statement (see awardAchievement). */
-const ROWS_PER_INSERT = 5;
+/** Awards written by one statement, and on the route by one short transaction (see awardFromRequest). */
+const ROWS_PER_INSERT = 3;
 
 /**
  * Lets the requests waiting on the server's thread run before the next piece of a long piece of work. Two turns
@@ -113,23 +116,40 @@ export type AwardInput = {
   awardedByMemberId?: string;
 };
 
+/** What awarding needs before anything is signed: the checked input, the key, and what each credential says. */
+interface AwardPlan {
+  achievement: AchievementRow;
+  awardedBy: string | null;
+  reason: string;
+  recipients: Named[];
+  alreadyHeld: string[];
+  issuerName: string;
+  signingKey: SigningKey;
+  issuedAt: Date;
+  expiresAt: Date | null;
+  /** Positions of the status list taken, by others or by this award: a position picked again must avoid them. */
+  taken: Set<number>;
+  credentialFor(member: Named, awardId: string, statusIndex: number): Credential;
+}
+
+/** One recipient's credential, signed, not yet stored. */
+interface SignedAward {
+  member: Named;
+  id: string;
+  statusIndex: number;
+  credential: string;
+}
+
 /**
- * Awards an achievement to members of its organisation: one signed OpenBadgeCredential each, all written in
- * `tx` (the caller's transaction: all of them or none). `actor` is an L&D admin or owner, or 'system' for an
- * award the app makes itself (a programme completed), which no gate checks. Members who hold the achievement
- * already (not revoked) are not awarded twice; ids that are not members of the organisation answer 400.
+ * Checks who may award what to whom and reads everything the credentials need. `actor` is an L&D admin or owner,
+ * or 'system' for an award the app makes itself (a programme completed), which no gate checks. Ids that are not
+ * members of the organisation answer 400 before anything is signed or written.
  */
-export async function awardAchievement(
-  ctx: AppContext,
-  actor: Actor | 'system',
-  tx: AppContext,
-  input: AwardInput,
-): Promise<{ awards: AwardView[]; alreadyHeld: string[] }> {
-  // Read through the transaction: on PGlite it holds the one connection.
-  let achievement = await findAchievement(tx.db, input.achievementId);
+async function planAward(reader: AppContext, actor: Actor | 'system', input: AwardInput): Promise<AwardPlan> {
+  let achievement = await findAchievement(reader.db, input.achievementId);
   let awardedBy: string | null = input.awardedByMemberId ?? null;
   if (actor !== 'system') {
-    const managed = await loadManagedAchievement(tx, actor, input.achievementId);
+    const managed = await loadManagedAchievement(reader, actor, input.achievementId);
     achievement = managed.achievement;
     awardedBy = managed.me.id;
   }
@@ -138,86 +158,188 @@ export async function awardAchievement(
   const orgId = achievement.organizationId;
 
   const wanted = [...new Set(input.memberIds)];
-  const members = await membersNamed(tx.db, orgId, wanted);
+  const members = await membersNamed(reader.db, orgId, wanted);
   const unknown = wanted.filter((id) => !members.some((m) => m.id === id));
   if (unknown.length > 0) {
     throw validationError({ memberIds: `Not members of this organisation: ${unknown.join(', ')}.` });
   }
-  const held = await holdersOf(tx.db, achievement.id);
-  const recipients = members.filter((m) => !held.has(m.id));
-
-  const issuer = await issuerOf(tx.db, orgId);
-  const key = await activeSigningKey(tx, orgId);
-  const signingKey = signingKeyDocument(tx, key);
-  const indexes = pickStatusIndexes(await takenStatusIndexes(tx.db, orgId), recipients.length);
+  const held = await holdersOf(reader.db, achievement.id);
+  const issuer = await issuerOf(reader.db, orgId);
+  const key = await activeSigningKey(reader, orgId);
   const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const expiresAt = achievement.expiryDays ? new Date(issuedAt.getTime() + achievement.expiryDays * DAY_MS) : null;
-  const { baseUrl } = ctx.config;
+  const { baseUrl } = reader.config;
+  return {
+    achievement,
+    awardedBy,
+    reason: input.reason,
+    recipients: members.filter((m) => !held.has(m.id)),
+    alreadyHeld: members.filter((m) => held.has(m.id)).map((m) => m.id),
+    issuerName: issuer.name,
+    signingKey: signingKeyDocument(reader, key),
+    issuedAt,
+    expiresAt,
+    taken: await takenStatusIndexes(reader.db, orgId),
+    credentialFor: (member, awardId, statusIndex) =>
+      buildCredential(baseUrl, {
+        awardId,
+        orgId,
+        issuer,
+        achievement: awarded,
+        recipientName: member.name,
+        issuedAt,
+        expiresAt,
+        statusIndex,
+        statusListUrl: statusListUrl(baseUrl, orgId),
+      }),
+  };
+}
 
-  const awardIds = recipients.map(() => randomUUID());
-  const credentialOf = (member: Named, i: number) =>
-    buildCredential(baseUrl, {
-      awardId: awardIds[i] as string,
-      orgId,
-      issuer,
-      achievement: awarded,
-      recipientName: member.name,
-      issuedAt,
-      expiresAt,
-      statusIndex: indexes[i] as number,
-      statusListUrl: statusListUrl(baseUrl, orgId),
-    });
-  // Signing is CPU work (~6 ms each): done in worker threads, so a cohort of a thousand holds up no one. The
-  // credentials are made and sent a slice at a time, each slice is stored as it comes back, and the server's
-  // thread is handed back between slices: a thousand is many short pieces of work, not a few long ones that
-  // others' requests wait behind.
-  const slices: Promise<string[]>[] = [];
-  for (let from = 0; from < recipients.length; from += SIGNING_SLICE) {
-    const credentials = recipients.slice(from, from + SIGNING_SLICE).map((m, j) => credentialOf(m, from + j));
-    slices.push(...signAway(signingKey, credentials, issuedAt));
-    await handBack();
-  }
-  const awards: AwardView[] = [];
-  let next = 0;
-  for (const slice of slices) {
+/** Picks free positions for `members` (marking them taken) and sends their credentials to be signed, in slices. */
+function signFor(plan: AwardPlan, members: Named[]): { slices: Promise<SignedAward[]>[] } {
+  const indexes = pickStatusIndexes(plan.taken, members.length);
+  for (const i of indexes) plan.taken.add(i);
+  const unsigned = members.map((member, i) => ({ member, id: randomUUID(), statusIndex: indexes[i] as number }));
+  const credentials = unsigned.map((u) => plan.credentialFor(u.member, u.id, u.statusIndex));
+  const slices = signAway(plan.signingKey, credentials, plan.issuedAt).map(async (slice, s) => {
     const signed = await slice;
-    const made = signed.map((credential, j) => ({ member: recipients[next + j] as Named, i: next + j, credential }));
-    next += signed.length;
-    const rows = made.map(({ member, i, credential }) => ({
-      id: awardIds[i] as string,
-      organizationId: orgId,
-      achievementId: achievement.id,
-      recipientMemberId: member.id,
-      awardedByMemberId: awardedBy,
-      reason: input.reason,
+    return signed.map((credential, j) => ({
+      ...(unsigned[s * SIGNING_SLICE + j] as (typeof unsigned)[number]),
       credential,
-      statusIndex: indexes[i] as number,
-      issuedAt,
-      expiresAt,
     }));
-    // A few rows a statement, the thread handed back between: on PGlite each insert runs on the server's
-    // thread, and 25 signed credentials at once held every other request up 5–8 ms (measured over HTTP).
-    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-      await insertAwards(tx.db, rows.slice(from, from + ROWS_PER_INSERT));
-      await handBack();
-    }
-    for (const [j, row] of rows.entries()) {
-      const listed = {
-        award: { ...row, revokedAt: null, revokedReason: null },
-        achievementName: achievement.name,
-        achievementImage: achievement.image,
-        recipientName: (made[j] as (typeof made)[number]).member.name,
-      };
-      awards.push(awardViewOf(baseUrl, listed, issuer.name));
-    }
-    await handBack();
-  }
-  return { awards, alreadyHeld: members.filter((m) => held.has(m.id)).map((m) => m.id) };
+  });
+  return { slices };
 }
 
 /**
- * The route's award: by an admin, in one transaction of its own. Answered as JSON text made a hundred awards at
- * a time with the thread handed back between (a cohort's thousand views in one piece held everyone up ~20 ms).
+ * Stores signed awards, under the issuer's lock so that two awards at once take turns: a member who came to hold
+ * the achievement meanwhile (another award at the same moment) is left out and answered as already holding it,
+ * and a credential whose position in the status list another award took meanwhile is signed again at a free one.
+ */
+async function storeSigned(
+  tx: AppContext,
+  plan: AwardPlan,
+  signed: SignedAward[],
+): Promise<{ stored: SignedAward[]; held: string[] }> {
+  const orgId = plan.achievement.organizationId;
+  await lockIssuer(tx.db, orgId);
+  const { holding, taken } = await awardClashes(tx.db, {
+    orgId,
+    achievementId: plan.achievement.id,
+    memberIds: signed.map((s) => s.member.id),
+    statusIndexes: signed.map((s) => s.statusIndex),
+  });
+  let stored = signed.filter((s) => !holding.has(s.member.id));
+  const clashing = stored.filter((s) => taken.has(s.statusIndex));
+  if (clashing.length > 0) {
+    for (const i of await takenStatusIndexes(tx.db, orgId)) plan.taken.add(i);
+    const resigned = (
+      await Promise.all(
+        signFor(
+          plan,
+          clashing.map((s) => s.member),
+        ).slices,
+      )
+    ).flat();
+    stored = [...stored.filter((s) => !taken.has(s.statusIndex)), ...resigned];
+  }
+  // On PGlite the checks and the insert would otherwise run as one stretch of the server's thread.
+  await handBack();
+  await insertAwards(
+    tx.db,
+    stored.map((s) => ({
+      id: s.id,
+      organizationId: orgId,
+      achievementId: plan.achievement.id,
+      recipientMemberId: s.member.id,
+      awardedByMemberId: plan.awardedBy,
+      reason: plan.reason,
+      credential: s.credential,
+      statusIndex: s.statusIndex,
+      issuedAt: plan.issuedAt,
+      expiresAt: plan.expiresAt,
+    })),
+  );
+  return { stored, held: [...holding] };
+}
+
+/** The award just stored, as the answer shows it. */
+function viewOfStored(baseUrl: string, plan: AwardPlan, s: SignedAward): AwardView {
+  const award = {
+    id: s.id,
+    achievementId: plan.achievement.id,
+    recipientMemberId: s.member.id,
+    reason: plan.reason,
+    credential: s.credential,
+    issuedAt: plan.issuedAt,
+    expiresAt: plan.expiresAt,
+    revokedAt: null,
+    revokedReason: null,
+  };
+  const listed = {
+    award,
+    achievementName: plan.achievement.name,
+    achievementImage: plan.achievement.image,
+    recipientName: s.member.name,
+  };
+  return awardViewOf(baseUrl, listed, plan.issuerName);
+}
+
+/**
+ * Signs and stores the plan's awards: signing is CPU work (~6 ms each), done in other processes, a slice at a
+ * time; each slice is stored as it comes back, `ROWS_PER_INSERT` rows a piece (`store`), with the server's
+ * thread handed back between pieces, so a thousand is many short pieces of work that others' requests go
+ * between, not a few long ones they wait behind.
+ */
+async function signAndStore(
+  ctx: AppContext,
+  plan: AwardPlan,
+  store: (piece: SignedAward[]) => Promise<{ stored: SignedAward[]; held: string[] }>,
+): Promise<{ awards: AwardView[]; alreadyHeld: string[] }> {
+  const slices: Promise<SignedAward[]>[] = [];
+  for (let from = 0; from < plan.recipients.length; from += SIGNING_SLICE) {
+    slices.push(...signFor(plan, plan.recipients.slice(from, from + SIGNING_SLICE)).slices);
+    await handBack();
+  }
+  const awards: AwardView[] = [];
+  const alreadyHeld = [...plan.alreadyHeld];
+  for (const slice of slices) {
+    const signed = await slice;
+    for (let from = 0; from < signed.length; from += ROWS_PER_INSERT) {
+      const { stored, held } = await store(signed.slice(from, from + ROWS_PER_INSERT));
+      for (const s of stored) awards.push(viewOfStored(ctx.config.baseUrl, plan, s));
+      alreadyHeld.push(...held);
+      await handBack();
+    }
+  }
+  return { awards, alreadyHeld };
+}
+
+/**
+ * Awards an achievement to members of its organisation inside the caller's transaction `tx` (a programme
+ * completed, a request approved: all of it or none): one signed OpenBadgeCredential each. Members who hold the
+ * achievement already (not revoked) are not awarded twice; ids that are not members of the organisation
+ * answer 400.
+ */
+export async function awardAchievement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  tx: AppContext,
+  input: AwardInput,
+): Promise<{ awards: AwardView[]; alreadyHeld: string[] }> {
+  // Read through the transaction: on PGlite it holds the one connection.
+  const plan = await planAward(tx, actor, input);
+  return signAndStore(ctx, plan, (piece) => storeSigned(tx, plan, piece));
+}
+
+/**
+ * The route's award, by an admin, to any number of members. Everything is checked and signed outside any
+ * transaction, and each piece is stored in a short transaction of its own: on PGlite a transaction holds the
+ * one connection, and a cohort's award in one transaction held every other request's statement for the whole
+ * award (measured over HTTP: `/api/notifications` waited 7.3 s). Each stored badge is whole; should the award
+ * stop part way (the database gone), those stored stay, and sending the same award again awards the rest
+ * (members holding it already are answered in `alreadyHeld`). Answered as JSON text made a hundred awards at a
+ * time with the thread handed back between (a cohort's thousand views in one piece held everyone up ~20 ms).
  */
 export async function awardFromRequest(
   ctx: AppContext,
@@ -225,8 +347,9 @@ export async function awardFromRequest(
   achievementId: string,
   input: z.infer<typeof awardBody>,
 ): Promise<string> {
-  const result = await ctx.db.transaction((db) =>
-    awardAchievement(ctx, actor, { ...ctx, db }, { achievementId, ...input }),
+  const plan = await planAward(ctx, actor, { achievementId, ...input });
+  const result = await signAndStore(ctx, plan, (piece) =>
+    ctx.db.transaction((db) => storeSigned({ ...ctx, db }, plan, piece)),
   );
   const parts: string[] = [];
   for (let i = 0; i < result.awards.length; i += 100) {

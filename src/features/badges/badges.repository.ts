@@ -9,7 +9,7 @@ import {
   organization,
   user,
 } from '../../db/schema/index.js';
-import { insertRowsAsJson, textArray } from '../../db/sql-helpers.js';
+import { insertRowsAsJson, rowsOf, textArray } from '../../db/sql-helpers.js';
 
 export type AchievementRow = typeof achievement.$inferSelect;
 export type AwardRow = typeof badgeAward.$inferSelect;
@@ -35,12 +35,15 @@ export async function issuerOf(db: Database, orgId: string): Promise<IssuerRow> 
 
 /** Holds the issuer's row until the transaction ends (made first if missing): writers of its status list queue. */
 export async function lockIssuer(db: Database, orgId: string) {
+  const lock = () =>
+    db
+      .select({ id: badgeIssuer.organizationId })
+      .from(badgeIssuer)
+      .where(eq(badgeIssuer.organizationId, orgId))
+      .for('update');
+  if ((await lock()).length > 0) return;
   await issuerOf(db, orgId);
-  await db
-    .select({ id: badgeIssuer.organizationId })
-    .from(badgeIssuer)
-    .where(eq(badgeIssuer.organizationId, orgId))
-    .for('update');
+  await lock();
 }
 
 export async function updateIssuer(db: Database, orgId: string, version: number, values: Partial<IssuerRow>) {
@@ -178,6 +181,30 @@ export async function holdersOf(db: Database, achievementId: string): Promise<Se
     .from(badgeAward)
     .where(and(eq(badgeAward.achievementId, achievementId), isNull(badgeAward.revokedAt)));
   return new Set(rows.map((r) => r.memberId));
+}
+
+/**
+ * In one statement, what stands in the way of storing these awards: which of the members hold the achievement
+ * now (awarded, not revoked), and which of the positions of the organisation's status list are taken.
+ */
+export async function awardClashes(
+  db: Database,
+  wanted: { orgId: string; achievementId: string; memberIds: string[]; statusIndexes: number[] },
+): Promise<{ holding: Set<string>; taken: Set<number> }> {
+  const rows = rowsOf<{ member: string | null; position: number | null }>(
+    await db.execute(sql`
+      select ${badgeAward.recipientMemberId} as member, null::int as position from ${badgeAward}
+      where ${badgeAward.achievementId} = ${wanted.achievementId} and ${badgeAward.revokedAt} is null
+        and ${badgeAward.recipientMemberId} = any(${textArray(wanted.memberIds)})
+      union all
+      select null, ${badgeAward.statusIndex} from ${badgeAward}
+      where ${badgeAward.organizationId} = ${wanted.orgId}
+        and ${badgeAward.statusIndex} = any(${textArray(wanted.statusIndexes.map(String))}::int[])`),
+  );
+  return {
+    holding: new Set(rows.flatMap((r) => (r.member === null ? [] : [r.member]))),
+    taken: new Set(rows.flatMap((r) => (r.position === null ? [] : [Number(r.position)]))),
+  };
 }
 
 export async function awardsOfAchievement(db: Database, achievementId: string) {
