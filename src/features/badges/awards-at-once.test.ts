@@ -6,6 +6,7 @@ import { createCast } from '../../test/actors.js';
 import { createTestApp, type Json } from '../../test/app.js';
 import { addMember } from '../../test/factories.js';
 import { warmSigners } from './signing-pool.js';
+import { STATUS_LIST_LENGTH } from './status-list.js';
 
 // The status list's positions are picked at random; two tests here make two awards pick the same one.
 vi.mock('node:crypto', async (original) => {
@@ -56,8 +57,15 @@ describe('awards made at the same time', () => {
   it('sign again, at a free position, a credential whose position another award took meanwhile', async () => {
     const s = await setUp();
     // Both awards pick position 4,242 before either is stored.
-    const pick = vi.mocked(crypto.randomInt) as unknown as Mock<(max: number) => number>;
-    pick.mockReturnValueOnce(4242).mockReturnValueOnce(4242);
+    // Only the picks of positions in the status list: the app's other uses of randomInt go on as they were.
+    const pick = vi.mocked(crypto.randomInt) as unknown as Mock<(...args: unknown[]) => number>;
+    const actual = await vi.importActual<typeof import('node:crypto')>('node:crypto');
+    let clashes = 0;
+    pick.mockImplementation((...args) =>
+      args.length === 1 && args[0] === STATUS_LIST_LENGTH && clashes++ < 2
+        ? 4242
+        : (actual.randomInt as (...a: unknown[]) => number)(...args),
+    );
     const answers = await Promise.all([s.award([s.c.members.self.id]), s.award([s.c.members.otherMember.id])]);
     expect(answers.map((r) => r.status)).toEqual([201, 201]);
     const held = await s.heldBy();
@@ -72,6 +80,8 @@ describe('awards made at the same time', () => {
       const verified = await t.callOk('POST', '/api/credentials/verify', {}, { credential });
       expect(verified.status).toBe('valid');
     }
+    expect(clashes).toBeGreaterThanOrEqual(2);
+    pick.mockImplementation(actual.randomInt as (...a: unknown[]) => number);
   });
 
   it('let other requests reach the database while a large award is signed and stored', async () => {

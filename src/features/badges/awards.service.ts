@@ -223,6 +223,9 @@ async function storeSigned(
 ): Promise<{ stored: SignedAward[]; held: string[] }> {
   const orgId = plan.achievement.organizationId;
   await lockIssuer(tx.db, orgId);
+  // On PGlite a transaction's statements would otherwise run as one stretch of the server's thread: handed back
+  // between them, each stretch is one statement (other requests' statements still wait for the commit).
+  await handBack();
   const { holding, taken } = await awardClashes(tx.db, {
     orgId,
     achievementId: plan.achievement.id,
@@ -243,7 +246,6 @@ async function storeSigned(
     ).flat();
     stored = [...stored.filter((s) => !taken.has(s.statusIndex)), ...resigned];
   }
-  // On PGlite the checks and the insert would otherwise run as one stretch of the server's thread.
   await handBack();
   await insertAwards(
     tx.db,
