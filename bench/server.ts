@@ -12,8 +12,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { type Config, loadConfig } from '../src/config.js';
-import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
+import { type DatabaseHandle, openDatabase, pgliteClientOf } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { DATES_AS_TEXT } from '../src/db/pglite-parsers.js';
 import { createOutboxMailer } from '../src/features/mail/index.js';
 import { buildApp } from '../src/server/app.js';
 import { feedFixtureStatements } from './feed-fixture.js';
@@ -83,10 +84,12 @@ async function main() {
       seed(database, statements, params).then(() => answer({ seeded: message.seed }), failed);
     } else if (message.floor) {
       const client = (database.db as unknown as { $client: { query: FloorQuery } }).$client;
-      runFloor({ query: (text, values) => client.query(text, values), ...message.floor }).then(
-        (figures) => answer({ floor: figures }),
-        failed,
-      );
+      const pglite = pgliteClientOf(database);
+      // On PGlite, dates as text: its cheapest way to answer (src/db/pglite-parsers.ts).
+      const query: FloorQuery = pglite
+        ? (text, values) => pglite.query(text, values, { parsers: DATES_AS_TEXT })
+        : (text, values) => client.query(text, values);
+      runFloor({ query, ...message.floor }).then((figures) => answer({ floor: figures }), failed);
     } else if (message.loop === 'reset') {
       loopDelay.reset();
       answer({ loop: 'reset' });

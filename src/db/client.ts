@@ -10,6 +10,7 @@ import { withCommitScopes } from './after-commit.js';
 import { type DataDirLock, DataDirUnwritableError, lockDataDir } from './data-dir-lock.js';
 import { createPool } from './pg-pool.js';
 import { guardPglite } from './pglite-guard.js';
+import { keepDrizzlesParsers } from './pglite-parsers.js';
 import { shareTurnsWithEventLoop } from './pglite-turns.js';
 import * as schema from './schema/index.js';
 
@@ -81,6 +82,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   const guard = guardPglite(client, (reason) => target.onUnwritable?.(reason));
   shareTurnsWithEventLoop(client);
+  keepDrizzlesParsers(client);
   const db = withCommitScopes(drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database);
   return {
     db,

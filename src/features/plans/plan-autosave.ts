@@ -3,6 +3,7 @@ import { fillPlaceholders, getTableColumns, getTableName, sql } from 'drizzle-or
 import type { PgColumn, PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Database } from '../../db/client.js';
+import { DATES_AS_TEXT } from '../../db/pglite-parsers.js';
 import { MERGE_WINDOW_MS } from './plan-history.js';
 import { type PartKind, type PartView, planParts, tableOf } from './plan-parts.js';
 
@@ -105,7 +106,8 @@ export async function saveIntoNewestRevision<K extends PartKind>(
   if (client instanceof pg.Pool) {
     rows = (await client.query<Row>({ name: `autosave_${change.kind}`, text: statement.text, values: params })).rows;
   } else if (client instanceof PGlite) {
-    rows = (await client.query<Row>(statement.text, params)).rows;
+    // Its answer holds no date or time: PGlite's parsers for them need not be copied (pglite-parsers.ts).
+    rows = (await client.query<Row>(statement.text, params, { parsers: DATES_AS_TEXT })).rows;
   } else {
     return undefined; // inside a transaction or another driver: the general path
   }
