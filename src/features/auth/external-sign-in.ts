@@ -41,16 +41,24 @@ export interface ExternalUser {
  * account, at each of the two steps it could lose (so up to three looks).
  */
 export async function findOrCreateExternalUser(ctx: AppContext, identity: ExternalIdentity): Promise<ExternalUser> {
+  // The account this sign-in made, if it made one: it may then lose the link to a racer who found the account
+  // first and linked it, and its next look finds the account linked, but it is still the sign-in that made it.
+  const made: { userId?: string } = {};
   for (let attempt = 1; ; attempt++) {
     try {
-      return await findOrCreateOnce(ctx, identity);
+      const person = await findOrCreateOnce(ctx, identity, made);
+      return { ...person, created: person.created || person.userId === made.userId };
     } catch (err) {
       if (attempt >= 3 || !isUniqueViolation(err)) throw err;
     }
   }
 }
 
-async function findOrCreateOnce(ctx: AppContext, identity: ExternalIdentity): Promise<ExternalUser> {
+async function findOrCreateOnce(
+  ctx: AppContext,
+  identity: ExternalIdentity,
+  made: { userId?: string },
+): Promise<ExternalUser> {
   const { internalAdapter } = await ctx.auth.$context;
   const key = { providerId: identity.providerId, accountId: identity.accountId };
   const owned = await internalAdapter.findAccountOwnerByKey(key);
@@ -70,6 +78,7 @@ async function findOrCreateOnce(ctx: AppContext, identity: ExternalIdentity): Pr
     { email: identity.email, name: identity.name || identity.email, emailVerified: true },
     { method: identity.method, sso: { providerId: identity.providerId, profile: identity.profile } },
   );
+  made.userId = user.id;
   await internalAdapter.linkAccount({ ...key, userId: user.id });
   return { userId: user.id, email: user.email, name: user.name, created: true };
 }
