@@ -36,7 +36,7 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 };
 
-async function prepare(
+export async function prepare(
   kind: Kind,
 ): Promise<{ env: NodeJS.ProcessEnv; memberIds: string[]; cleanup: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-award-'));
@@ -81,8 +81,8 @@ async function prepare(
   return { env, memberIds: members.map((m) => m.id), cleanup };
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-function request(method: string, route: string, cookie: string, body?: unknown) {
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+export function request(method: string, route: string, cookie: string, body?: unknown) {
   return new Promise<{ status: number; body: string; cookies: string[] }>((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const headers = { origin: base, cookie, ...(data ? { 'content-type': 'application/json' } : {}) };
@@ -102,7 +102,7 @@ function request(method: string, route: string, cookie: string, body?: unknown) 
   });
 }
 
-async function signIn(email: string): Promise<string> {
+export async function signIn(email: string): Promise<string> {
   const answer = await request('POST', '/api/auth/sign-in', '', { email, password: PASSWORD });
   if (answer.status !== 200) throw new Error(`sign-in as ${email}: ${answer.status} ${answer.body}`);
   return answer.cookies.map((c) => c.split(';')[0]).join('; ');
@@ -126,7 +126,7 @@ async function meLatencies(cookie: string, until: Promise<unknown>, route: strin
   return times;
 }
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+export async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const built = spawnSync(process.execPath, ['scripts/build-if-changed.mjs'], { cwd: root, stdio: 'ignore' });
   if (built.status !== 0) throw new Error('the build failed');
   // AWARD_SERVER_NODE_OPTIONS: flags for the server's Node only (a profile: "--cpu-prof --cpu-prof-dir=/tmp/p").
