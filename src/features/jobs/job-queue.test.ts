@@ -85,6 +85,33 @@ describe(`the job queue on ${t.database.kind}`, () => {
     expect(ran).toEqual([{ n: 1 }]);
   });
 
+  it('runs what this process sends at once, and drains a burst batch after batch, though its workers poll every 30 s', async () => {
+    const ran: number[] = [];
+    const queue = startJobQueue(
+      { ...t.ctx },
+      // PGlite's default interval (pgliteDefaults): a poll finds only what time brings, a retry or a schedule's job.
+      { schema: `pgboss_wake_${randomBytes(4).toString('hex')}`, pollingIntervalSeconds: 30 },
+      [() => [{ name: 'burst', batchSize: 5, run: async (job) => void ran.push((job.data as { n: number }).n) }]],
+    );
+    try {
+      await queue.ready;
+      // The workers' first poll, found empty: from here each waits 30 s unless woken.
+      await new Promise((r) => setTimeout(r, 300));
+
+      const sent = Date.now();
+      await queue.send('burst', { n: 0 });
+      await waitFor(() => ran.length === 1, 10_000);
+      expect(Date.now() - sent).toBeLessThan(10_000);
+
+      // 23 in one insert: five batches of 5, 5, 5, 5 and 3, each fetched as soon as the one before is done.
+      await queue.insert(Array.from({ length: 23 }, (_, i) => ({ name: 'burst', data: { n: i + 1 } })));
+      await waitFor(() => ran.length === 24, 10_000);
+      expect([...ran].sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('starts on a new database in three instances at once (each creates the same queues and schedules)', {
     timeout: 60_000,
   }, async () => {
