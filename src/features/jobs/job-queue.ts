@@ -58,6 +58,7 @@ const productionDefaults = {
   retryDelaySeconds: 60,
   retryBackoff: true,
   schedules: true,
+  cronWorkerIntervalSeconds: 5, // pg-boss's own default
 } satisfies JobsOptions;
 
 /**
@@ -119,7 +120,7 @@ function connectionOf(ctx: AppContext): Connection {
  */
 export function startJobQueue(ctx: AppContext, options: JobsOptions, features: JobFeature[]): JobQueue {
   const onPglite = pgliteClientOf(ctx.database) !== undefined;
-  const o = { cronWorkerIntervalSeconds: 5, ...productionDefaults, ...(onPglite ? pgliteDefaults : {}), ...options };
+  const o = { ...productionDefaults, ...(onPglite ? pgliteDefaults : {}), ...options };
   const connection = connectionOf(ctx);
   const boss = new PgBoss({
     db: connection.db,
