@@ -1,3 +1,4 @@
+import { figuresOf, MIX_ROUTES, type RouteFigures } from './mix.js';
 import { MIX_LEARNERS, mixLearner } from './mix-fixture.js';
 
 /**
@@ -15,42 +16,73 @@ export interface FloorFigures {
   statementsPerVisit: number;
   visitP50Ms: number;
   visitP99Ms: number;
+  /**
+   * The same steps as the mix's routes, timed alone (the plan's five selects are one step, each autosave's
+   * update another): what the database work of each route takes at this concurrency on this machine, with no
+   * HTTP and no server in the way. A route's p99 in the mix can hardly be below its floor's.
+   */
+  routes: RouteFigures[];
+}
+
+type Route = (typeof MIX_ROUTES)[number];
+type Times = Map<string, number[]>;
+
+/** Runs one step of a visit and keeps how long it took under its route's name. */
+async function timed<T>(times: Times, route: Route, step: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await step();
+  times.get(route)?.push(performance.now() - started);
+  return result;
 }
 
 const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
 /** One visit's statements: open the plan (5 selects), 5 autosaves, the log page, a capture, the feed, me, notifications. */
-async function visit(query: Query, i: number, organizationId: string, round: number) {
+async function visit(query: Query, times: Times, i: number, organizationId: string, round: number) {
   const { userId, memberId, planId, goalId } = mixLearner(i);
-  await query('select * from plan where id = $1', [planId]);
-  await query('select * from plan_reflection where plan_id = $1 order by position', [planId]);
-  const goals = await query('select * from plan_goal where plan_id = $1 order by position', [planId]);
-  await query('select * from plan_network_entry where plan_id = $1 order by position', [planId]);
-  await query('select * from plan_share where plan_id = $1 order by position', [planId]);
+  const goals = await timed(times, 'GET /api/plans/:id', async () => {
+    await query('select * from plan where id = $1', [planId]);
+    await query('select * from plan_reflection where plan_id = $1 order by position', [planId]);
+    const found = await query('select * from plan_goal where plan_id = $1 order by position', [planId]);
+    await query('select * from plan_network_entry where plan_id = $1 order by position', [planId]);
+    await query('select * from plan_share where plan_id = $1 order by position', [planId]);
+    return found;
+  });
   let version = Number(goals.rows.find((g) => g.id === goalId)?.version ?? 1);
   for (let k = 0; k < 5; k++) {
-    const saved = await query(
-      'update plan_goal set what = $1, version = version + 1, updated_at = now() where id = $2 and version = $3 returning version',
-      [`Typed ${round}.${k}`, goalId, version],
+    const saved = await timed(times, 'PATCH …/goals/:id (autosave)', () =>
+      query(
+        'update plan_goal set what = $1, version = version + 1, updated_at = now() where id = $2 and version = $3 returning version',
+        [`Typed ${round}.${k}`, goalId, version],
+      ),
     );
     version = Number(saved.rows[0]?.version ?? version);
   }
-  await query('select * from log_entry where member_id = $1 order by learned_on desc, id desc limit 25', [memberId]);
-  await query(
-    `insert into log_entry (id, organization_id, member_id, user_id, learned_on, what, source)
-     values ($1, $2, $3, $4, current_date, 'Pivot tables can group dates by month', 'Sam')`,
-    [`floor-${i}-${round}-${Math.random().toString(36).slice(2)}`, organizationId, memberId, userId],
+  await timed(times, 'GET /api/log', () =>
+    query('select * from log_entry where member_id = $1 order by learned_on desc, id desc limit 25', [memberId]),
   );
-  await query(
-    `select * from post where organization_id = $1 and visibility = 'organization'
-     order by created_at desc, id desc limit 20`,
-    [organizationId],
+  await timed(times, 'POST /api/log (capture)', () =>
+    query(
+      `insert into log_entry (id, organization_id, member_id, user_id, learned_on, what, source)
+       values ($1, $2, $3, $4, current_date, 'Pivot tables can group dates by month', 'Sam')`,
+      [`floor-${i}-${round}-${Math.random().toString(36).slice(2)}`, organizationId, memberId, userId],
+    ),
   );
-  await query(
-    'select m.*, o.name from membership m join organization o on o.id = m.organization_id where m.user_id = $1',
-    [userId],
+  await timed(times, 'GET /api/feed', () =>
+    query(
+      `select * from post where organization_id = $1 and visibility = 'organization'
+       order by created_at desc, id desc limit 20`,
+      [organizationId],
+    ),
   );
-  await query('select * from notification where user_id = $1 order by created_at desc limit 20', [userId]);
+  await timed(times, 'GET /api/me', () =>
+    query('select m.*, o.name from membership m join organization o on o.id = m.organization_id where m.user_id = $1', [
+      userId,
+    ]),
+  );
+  await timed(times, 'GET /api/notifications', () =>
+    query('select * from notification where user_id = $1 order by created_at desc limit 20', [userId]),
+  );
 }
 
 export const FLOOR_STATEMENTS_PER_VISIT = 15;
@@ -65,15 +97,19 @@ export async function runFloor(options: {
   concurrency: number;
   durationMs: number;
 }): Promise<FloorFigures> {
+  // Every worker's connection opened before the clock starts: opened during the first visits, fifty backends
+  // starting at once made those visits' plan step take up to a second, and the floor's p99 with it.
+  await Promise.all(Array.from({ length: options.concurrency }, () => options.query('select 1', [])));
   const free = Array.from({ length: MIX_LEARNERS }, (_, k) => k + 1);
   const times: number[] = [];
+  const stepTimes: Times = new Map(MIX_ROUTES.map((r) => [r, []]));
   const endAt = performance.now() + options.durationMs;
   let round = 0;
   const worker = async () => {
     while (performance.now() < endAt) {
       const learner = free.shift() as number;
       const started = performance.now();
-      await visit(options.query, learner, options.organizationId, round++);
+      await visit(options.query, stepTimes, learner, options.organizationId, round++);
       times.push(performance.now() - started);
       free.push(learner);
     }
@@ -88,5 +124,6 @@ export async function runFloor(options: {
     statementsPerVisit: FLOOR_STATEMENTS_PER_VISIT,
     visitP50Ms: percentile(sorted, 0.5),
     visitP99Ms: percentile(sorted, 0.99),
+    routes: figuresOf(stepTimes),
   };
 }

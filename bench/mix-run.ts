@@ -10,6 +10,7 @@ import { type CacheCaseFigures, httpClient, type MixFigures, runCacheCases, runM
 import { BENCH_SECRET, MIX_GOALS_EACH, MIX_LEARNERS, mixCookie, mixLearner } from './mix-fixture.js';
 import { type FloorFigures, runFloor } from './mix-floor.js';
 import { analyzePostgres, ensurePostgresDatabase } from './postgres.js';
+import type { CpuShares } from './process-cpu.js';
 import { type BenchServer, startServer } from './server-process.js';
 
 /**
@@ -88,6 +89,7 @@ async function postgresFloor(url: string, organizationId: string, connections: n
 }
 
 async function mixOn(
+  kind: 'pglite' | 'postgres',
   servers: BenchServer[],
   baseUrl: string,
   organizationId: string,
@@ -101,6 +103,7 @@ async function mixOn(
     concurrency: settings.connections,
     warmupMs: settings.warmup * 1000,
     durationMs: settings.duration * 1000,
+    countCpu: { serverPids: servers.map((s) => s.pid), postgres: kind === 'postgres' },
   });
   const loopDelay = await Promise.all(servers.map((s) => s.loopDelay()));
   return { mix, loopDelay };
@@ -128,7 +131,7 @@ export async function benchMix(kind: 'pglite' | 'postgres', settings: MixSetting
     const load = { connections: settings.connections, warmup: settings.warmup, duration: settings.duration };
     const bare = await measure({ ...load, db: kind, target: 'bare (mix run)', url: `${first.bareUrl}/bare` });
     say('the mix…');
-    const one = await mixOn([first], first.appUrl, organizationId, settings);
+    const one = await mixOn(kind, [first], first.appUrl, organizationId, settings);
     say(`${one.mix.visitsPerSecond.toFixed(1)} visits/s; the SQL floor…`);
     const durationMs = settings.duration * 1000;
     const floor =
@@ -165,7 +168,7 @@ export async function benchMix(kind: 'pglite' | 'postgres', settings: MixSetting
         instances: servers.map((s) => Number(new URL(s.appUrl).port)),
         dir,
       });
-      const three = await mixOn(servers, haproxy.url, organizationId, settings);
+      const three = await mixOn(kind, servers, haproxy.url, organizationId, settings);
       say(`${three.mix.visitsPerSecond.toFixed(1)} visits/s on three instances; the cache cases…`);
       const threeCases = await runCacheCases({
         baseUrl: haproxy.url,
@@ -210,6 +213,22 @@ function closedLoop(r: MixReport): string {
   );
 }
 
+/**
+ * Where the machine's cores went during the mix, and what a visit cost all of them together: on a machine whose
+ * cores are all busy, that cost, not any one process, sets how many visits a second it can give.
+ */
+function cpuLine(cpu: CpuShares, visitsPerSecond: number): string {
+  const perVisit = (cores: number) => (visitsPerSecond > 0 ? (1000 * cores) / visitsPerSecond : 0);
+  const all = cpu.server + cpu.postgres + cpu.bench + cpu.other;
+  const postgres = cpu.postgres > 0 ? `, PostgreSQL ${cpu.postgres.toFixed(2)}` : '';
+  return (
+    `CPU during the mix (${cpu.cores} cores, ${(100 * cpu.machineBusy).toFixed(0)} % busy), in cores: server ` +
+    `${cpu.server.toFixed(2)}${postgres}, the bench's client ${cpu.bench.toFixed(2)}, other ${cpu.other.toFixed(2)}; ` +
+    `a visit took ${perVisit(all).toFixed(1)} ms of CPU in all (server ${perVisit(cpu.server).toFixed(1)}` +
+    `${cpu.postgres > 0 ? `, PostgreSQL ${perVisit(cpu.postgres).toFixed(1)}` : ''}, client ${perVisit(cpu.bench).toFixed(1)})`
+  );
+}
+
 /** "PATCH …/goals/:id (autosave)" → "autosave", "GET /api/plans/:id" → "plans": for a line of figures. */
 const shortName = (route: string) =>
   route.match(/\((.+)\)/)?.[1] ??
@@ -234,10 +253,12 @@ export function formatMix(reports: MixReport[]): string {
       `  errors ${JSON.stringify(r.mix.failures)}  409s ${r.mix.conflicts}  stale own reads ${r.mix.staleOwnReads}` +
         `  event loop delay p99/max ${r.loopDelay.map((d) => `${d.p99Ms.toFixed(0)}/${d.maxMs.toFixed(0)} ms`).join(', ')}`,
     );
-    lines.push(`  ${pad('route', 32)} requests   p50 ms   p99 ms   max ms`);
+    lines.push(`  ${pad('route', 32)} requests   p50 ms   p99 ms   max ms   SQL floor: p50 ms   p99 ms`);
     for (const route of r.mix.routes) {
+      const floor = r.floor.routes?.find((f) => f.route === route.route);
+      const floorColumns = floor ? `          ${num(floor.p50Ms, 1)} ${num(floor.p99Ms, 1)}` : '';
       lines.push(
-        `  ${pad(route.route, 32)}${num(route.requests)} ${num(route.p50Ms, 1)} ${num(route.p99Ms, 1)} ${num(route.maxMs, 1)}`,
+        `  ${pad(route.route, 32)}${num(route.requests)} ${num(route.p50Ms, 1)} ${num(route.p99Ms, 1)} ${num(route.maxMs, 1)}${floorColumns}`,
       );
     }
     lines.push(
@@ -254,6 +275,7 @@ export function formatMix(reports: MixReport[]): string {
       `  SQL floor: ${r.floor.statementsPerVisit} statements a visit, visit p50 ${r.floor.visitP50Ms.toFixed(1)} ms, p99 ${r.floor.visitP99Ms.toFixed(1)} ms`,
     );
     lines.push(`  ${closedLoop(r)}`);
+    if (r.mix.cpu) lines.push(`  ${cpuLine(r.mix.cpu, r.mix.visitsPerSecond)}`);
     lines.push('');
   }
   return lines.join('\n');

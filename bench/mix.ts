@@ -1,6 +1,7 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { MIX_LEARNERS, mixCookie, mixLearner } from './mix-fixture.js';
+import { type CpuShares, startCpuCount } from './process-cpu.js';
 
 /**
  * The mixed workload (issue 17's headline target): many learners, each reading what they just wrote. Each of
@@ -45,6 +46,8 @@ export interface MixFigures {
   conflicts: number;
   /** Reads that did not show the learner's own last write (the plan their autosaves, the log page their capture). */
   staleOwnReads: number;
+  /** Where the machine's CPU went during the measured time, when asked for (`countCpu`). */
+  cpu?: CpuShares;
 }
 
 const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
@@ -113,7 +116,7 @@ function cookieAfter(cookie: string, setCookies: string[]): string {
   return [...jar.values()].join('; ');
 }
 
-function figuresOf(times: Map<string, number[]>): RouteFigures[] {
+export function figuresOf(times: Map<string, number[]>): RouteFigures[] {
   return [...times].map(([route, values]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return {
@@ -142,6 +145,8 @@ export async function runMix(options: {
   concurrency: number;
   warmupMs: number;
   durationMs: number;
+  /** Count the CPU of these server processes (and of PostgreSQL's, when set) during the measured time. */
+  countCpu?: { serverPids: number[]; postgres: boolean };
 }): Promise<MixFigures> {
   const client = httpClient(options.baseUrl, options.concurrency);
   const cookies = new Map<number, string>();
@@ -226,8 +231,10 @@ export async function runMix(options: {
   const warmupEndsAt = performance.now() + options.warmupMs;
   let started = 0;
   let endAt = Number.POSITIVE_INFINITY;
+  let cpuCount: ReturnType<typeof startCpuCount> | undefined;
   const startMeasuring = () => {
     measuring = true;
+    if (options.countCpu) cpuCount = startCpuCount(options.countCpu.serverPids, options.countCpu.postgres);
     started = performance.now();
     endAt = started + options.durationMs;
   };
@@ -248,6 +255,7 @@ export async function runMix(options: {
 
   try {
     await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
+    const cpu = cpuCount?.stop();
     const seconds = (performance.now() - started) / 1000;
     const warmupSeconds = (started - (warmupEndsAt - options.warmupMs)) / 1000;
     if (process.env.BENCH_MIX_TRACE)
@@ -263,6 +271,7 @@ export async function runMix(options: {
       failures,
       conflicts,
       staleOwnReads: stale,
+      cpu,
     };
   } finally {
     client.close();

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { signIn } from './api.js';
 import { httpClient } from './mix.js';
 import { BENCH_SECRET, mixCookie, mixLearner } from './mix-fixture.js';
 import { ensurePostgresDatabase } from './postgres.js';
+import { cpuOf, postgresCpuMs } from './process-cpu.js';
 import { startServer } from './server-process.js';
 
 /**
@@ -14,37 +14,8 @@ import { startServer } from './server-process.js';
  */
 
 const SAVES = 5;
-const TICK_MS = 10;
 /** BENCH_REPEAT=n measures each step n times over (for a profile of one step: BENCH_STEP). */
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 1); // /proc's clock ticks (USER_HZ 100 on Linux)
-
-/** A process's CPU time so far in ms: user plus kernel, and kernel alone (system calls: sockets, files). */
-function cpuOf(pid: number): { total: number; kernel: number } {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    // utime and stime are fields 14 and 15 of stat; here counted from the state field (3).
-    const user = Number(fields[11]) * TICK_MS;
-    const kernel = Number(fields[12]) * TICK_MS;
-    return { total: user + kernel, kernel };
-  } catch {
-    return { total: 0, kernel: 0 };
-  }
-}
-const cpuMsOf = (pid: number) => cpuOf(pid).total;
-
-/** CPU of every process whose command is postgres (the cluster's backends). */
-function postgresCpuMs(): number {
-  let total = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1);
 
 async function main() {
   const kind = process.env.BENCH_DB === 'pglite' ? 'pglite' : 'postgres';
