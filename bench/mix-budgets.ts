@@ -23,7 +23,7 @@ export const MIX_BUDGETS = {
   },
 } as const;
 
-const READ_AFTER_WRITE = 'a plan read right after each write to it';
+export const READ_AFTER_WRITE = 'a plan read right after each write to it';
 
 /** The budget lines for the one-instance mixes measured. */
 export function checkMixBudgets(reports: MixReport[]): BudgetCheck[] {

@@ -37,24 +37,31 @@ async function timed<T>(times: Times, route: Route, step: () => Promise<T>): Pro
 
 const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
+/** A plan opened: the plan and its four parts, a select each. Answers the goals. */
+async function openPlan(query: Query, planId: string) {
+  await query('select * from plan where id = $1', [planId]);
+  await query('select * from plan_reflection where plan_id = $1 order by position', [planId]);
+  const goals = await query('select * from plan_goal where plan_id = $1 order by position', [planId]);
+  await query('select * from plan_network_entry where plan_id = $1 order by position', [planId]);
+  await query('select * from plan_share where plan_id = $1 order by position', [planId]);
+  return goals;
+}
+
+/** An autosave of a goal's text at the version last read. */
+const saveGoal = (query: Query, goalId: string, version: number, what: string) =>
+  query(
+    'update plan_goal set what = $1, version = version + 1, updated_at = now() where id = $2 and version = $3 returning version',
+    [what, goalId, version],
+  );
+
 /** One visit's statements: open the plan (5 selects), 5 autosaves, the log page, a capture, the feed, me, notifications. */
 async function visit(query: Query, times: Times, i: number, organizationId: string, round: number) {
   const { userId, memberId, planId, goalId } = mixLearner(i);
-  const goals = await timed(times, 'GET /api/plans/:id', async () => {
-    await query('select * from plan where id = $1', [planId]);
-    await query('select * from plan_reflection where plan_id = $1 order by position', [planId]);
-    const found = await query('select * from plan_goal where plan_id = $1 order by position', [planId]);
-    await query('select * from plan_network_entry where plan_id = $1 order by position', [planId]);
-    await query('select * from plan_share where plan_id = $1 order by position', [planId]);
-    return found;
-  });
+  const goals = await timed(times, 'GET /api/plans/:id', () => openPlan(query, planId));
   let version = Number(goals.rows.find((g) => g.id === goalId)?.version ?? 1);
   for (let k = 0; k < 5; k++) {
     const saved = await timed(times, 'PATCH …/goals/:id (autosave)', () =>
-      query(
-        'update plan_goal set what = $1, version = version + 1, updated_at = now() where id = $2 and version = $3 returning version',
-        [`Typed ${round}.${k}`, goalId, version],
-      ),
+      saveGoal(query, goalId, version, `Typed ${round}.${k}`),
     );
     version = Number(saved.rows[0]?.version ?? version);
   }
@@ -96,6 +103,11 @@ export async function runFloor(options: {
   organizationId: string;
   concurrency: number;
   durationMs: number;
+  /**
+   * Instead of visits, the cache case "a plan read right after each write to it": each worker one learner
+   * (201 and up, as the bench's case), saving their goal and then opening their plan, the opening timed.
+   */
+  readAfterWrite?: boolean;
 }): Promise<FloorFigures> {
   // Every worker's connection opened before the clock starts: opened during the first visits, fifty backends
   // starting at once made those visits' plan step take up to a second, and the floor's p99 with it.
@@ -105,7 +117,19 @@ export async function runFloor(options: {
   const stepTimes: Times = new Map(MIX_ROUTES.map((r) => [r, []]));
   const endAt = performance.now() + options.durationMs;
   let round = 0;
-  const worker = async () => {
+  const readAfterWrite = async (worker: number) => {
+    const { planId, goalId } = mixLearner(201 + worker);
+    let version = Number((await openPlan(options.query, planId)).rows.find((g) => g.id === goalId)?.version ?? 1);
+    for (let k = 0; performance.now() < endAt; k++) {
+      const saved = await saveGoal(options.query, goalId, version, `Read after write ${k}`);
+      version = Number(saved.rows[0]?.version ?? version);
+      const started = performance.now();
+      await timed(stepTimes, 'GET /api/plans/:id', () => openPlan(options.query, planId));
+      times.push(performance.now() - started);
+    }
+  };
+  const worker = async (_: unknown, index: number) => {
+    if (options.readAfterWrite) return readAfterWrite(index);
     while (performance.now() < endAt) {
       const learner = free.shift() as number;
       const started = performance.now();

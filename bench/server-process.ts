@@ -13,7 +13,12 @@ export interface BenchServer {
   /** Runs a named data fixture inside the server process, on its own database (see bench/server.ts). */
   seed(fixture: 'feed' | 'mix', args: { organizationId: string; memberId?: string }): Promise<void>;
   /** The mix's SQL floor, run inside the server process on its database (bench/mix-floor.ts). */
-  floor(args: { organizationId: string; concurrency: number; durationMs: number }): Promise<FloorFigures>;
+  floor(args: {
+    organizationId: string;
+    concurrency: number;
+    durationMs: number;
+    readAfterWrite?: boolean;
+  }): Promise<FloorFigures>;
   /** Starts measuring the event loop's delay afresh / reads it since then. */
   resetLoopDelay(): Promise<void>;
   loopDelay(): Promise<{ p99Ms: number; maxMs: number }>;

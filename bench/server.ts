@@ -129,7 +129,7 @@ interface BenchMessage {
   seed?: 'feed' | 'mix';
   organizationId?: string;
   memberId?: string;
-  floor?: { organizationId: string; concurrency: number; durationMs: number };
+  floor?: { organizationId: string; concurrency: number; durationMs: number; readAfterWrite?: boolean };
   loop?: 'reset' | 'read';
 }
 
