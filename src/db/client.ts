@@ -11,6 +11,7 @@ import { type DataDirLock, DataDirUnwritableError, lockDataDir } from './data-di
 import { createPool } from './pg-pool.js';
 import { guardPglite } from './pglite-guard.js';
 import { keepDrizzlesParsers } from './pglite-parsers.js';
+import { prepareStatementsOnce } from './pglite-prepared.js';
 import { shareTurnsWithEventLoop } from './pglite-turns.js';
 import * as schema from './schema/index.js';
 
@@ -82,6 +83,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   const guard = guardPglite(client, (reason) => target.onUnwritable?.(reason));
   shareTurnsWithEventLoop(client);
+  prepareStatementsOnce(client);
   keepDrizzlesParsers(client);
   const db = withCommitScopes(drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database);
   return {
