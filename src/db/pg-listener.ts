@@ -6,8 +6,8 @@ export interface ListenerOptions {
   /** Shown in pg_stat_activity, so an operator (or a test) can tell this connection from the pool's. */
   applicationName: string;
   onNotification: (payload: string) => void;
-  /** LISTEN is in place: from now on every notification on the channel arrives. */
-  onListening: () => void;
+  /** LISTEN is in place: from now on every notification on the channel arrives (`pid`: the connection's backend). */
+  onListening: (pid: number) => void;
   /** The connection is gone: notifications may be missed until onListening is called again. */
   onLost: (err: Error) => void;
   /** First wait before connecting again; it doubles up to `maxBackoffMs`. */
@@ -58,16 +58,21 @@ export function listenForNotifications(options: ListenerOptions): { close(): Pro
     next.on('notification', (message) => {
       if (message.channel === options.channel && message.payload !== undefined) options.onNotification(message.payload);
     });
+    let pid: number;
     try {
       await next.connect();
+      // Named so even where the URL names every connection (`?application_name=`, which wins over the option):
+      // instances find each other's listeners by this name (server/change-feed-peers.ts).
+      await next.query(`SET application_name = '${options.applicationName.replaceAll("'", "''")}'`);
       await next.query(`LISTEN "${options.channel}"`);
+      pid = Number((await next.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid);
     } catch (err) {
       lost(next, err as Error);
       return;
     }
     if (closed || client !== next) return;
     wait = first;
-    options.onListening();
+    options.onListening(pid);
   };
 
   void connect();

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { commitScope } from '../db/after-commit.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { listenForNotifications } from '../db/pg-listener.js';
+import { type PeerMessage, watchPeers } from './change-feed-peers.js';
 import { type Change, type ChangeKind, type ChangeOf, parseChange, wireForm } from './changes.js';
 import { noteOwnWrite } from './own-writes.js';
 
@@ -47,6 +48,11 @@ export interface ChangeFeed {
    * does not (an instance whose listening connection is down, or not yet up), reads go to the database.
    */
   complete(): boolean;
+  /**
+   * Whether a write committed now is told to other instances: on PostgreSQL unless this instance has found that
+   * no other listens (change-feed-peers.ts); never on PGlite.
+   */
+  tellsOthers(): boolean;
   /** Whether this instance has heard (or made) the changes numbered `seq` lately (own-writes.ts). */
   hasHeard(seq: number): boolean;
   /**
@@ -62,7 +68,7 @@ export interface ChangeFeed {
 
 type Handler = (change: Change) => void;
 
-interface Message {
+interface Message extends PeerMessage {
   /** The instance that sent it (which has delivered it to itself already). */
   o: string;
   /** The batch's number from CHANGE_SEQUENCE. */
@@ -88,7 +94,10 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
   const missedHandlers: (() => void)[] = [];
   const notifies = database.kind === 'postgres';
   const hearsOthers = notifies && listen && database.url !== undefined;
+  // Listening, and every instance that listened before has answered this one's hello: caches may serve.
   let listening = false;
+  // The listening connection is up (its own NOTIFYs come back through it).
+  let connected = false;
   const whenListening: (() => void)[] = [];
   // Writes told by one NOTIFY share its number: each waits for the same echo.
   const awaitingEcho = new Map<number, Set<() => void>>();
@@ -145,6 +154,31 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
     return Number((result as unknown as { rows: { seq: string }[] }).rows[0]?.seq);
   };
 
+  const peers = hearsOthers
+    ? watchPeers({
+        database,
+        log,
+        origin,
+        applicationName: CHANGES_APPLICATION_NAME,
+        say: async (message) => {
+          await database.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify(message)})`);
+        },
+        onReady: () => {
+          // Whatever was cached before may have missed changes made while nobody listened.
+          missed();
+          listening = true;
+          for (const resolve of whenListening.splice(0)) resolve();
+          log.info('listening for other instances’ changes');
+        },
+      })
+    : undefined;
+  /**
+   * Whether this write's changes must be told to other instances: on PostgreSQL, unless this instance has found
+   * that no other one listens (change-feed-peers.ts). Asked after the commit for content, so that a newcomer's
+   * hello, answered only once this says yes, comes after every write that was not told.
+   */
+  const mustTell = () => notifies && (peers?.othersMayListen() ?? true);
+
   /** After the other instances were told: this instance has heard it, and the request wrote it (own-writes.ts). */
   const recorded = (seq: number | undefined) => {
     if (seq === undefined) return;
@@ -194,6 +228,7 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
     } catch {
       return;
     }
+    if (peers?.heard(message)) return;
     if (message.o === origin) {
       if (message.s === undefined) return;
       // Remembered for whoever asks after it came back, then everyone already waiting goes on.
@@ -217,15 +252,15 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
         channel: CHANGES_CHANNEL,
         applicationName: CHANGES_APPLICATION_NAME,
         onNotification: heard,
-        onListening: () => {
-          // Whatever was cached before may have missed changes made while nobody listened.
-          missed();
-          listening = true;
-          for (const resolve of whenListening.splice(0)) resolve();
-          log.info('listening for other instances’ changes');
+        onListening: (pid) => {
+          connected = true;
+          // Caches serve once the instances that listened before have answered (peers' onReady).
+          peers?.listening(pid);
         },
         onLost: (err) => {
           listening = false;
+          connected = false;
+          peers?.lost();
           missed();
           log.warn({ err: err.message }, 'stopped hearing other instances’ changes: reading without caches');
         },
@@ -240,7 +275,7 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
       if (!scope) {
         // The statement has committed: this process first, then the others.
         deliver(changes);
-        recorded(notifies ? await notifyAfterCommit(changes) : undefined);
+        recorded(mustTell() ? await notifyAfterCommit(changes) : undefined);
         return;
       }
       let pending = scope.state.get(feedKey) as Change[] | undefined;
@@ -251,12 +286,12 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
         let seq: number | undefined;
         if (notifies) {
           scope.beforeCommit.push(async (tx) => {
-            if (collected.some((c) => WITH_THE_COMMIT.has(c.kind))) seq = await notify(tx, collected);
+            if (mustTell() && collected.some((c) => WITH_THE_COMMIT.has(c.kind))) seq = await notify(tx, collected);
           });
         }
         scope.afterCommit.push(async () => {
           deliver(collected);
-          if (notifies && seq === undefined) seq = await notifyAfterCommit(collected);
+          if (seq === undefined && mustTell()) seq = await notifyAfterCommit(collected);
           recorded(seq);
         });
       }
@@ -278,7 +313,7 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
     hasHeard: (seq) => heardNow.has(seq) || heardBefore.has(seq),
 
     untilEchoed(seq, timeoutMs) {
-      if (!hearsOthers || !listening || echoed.has(seq)) return Promise.resolve();
+      if (!hearsOthers || !connected || echoed.has(seq)) return Promise.resolve();
       return new Promise((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -305,8 +340,12 @@ export function createChangeFeed({ database, log, listen }: ChangeFeedOptions): 
       });
     },
 
+    tellsOthers: () => mustTell(),
+
     async close() {
       listening = false;
+      connected = false;
+      peers?.close();
       await listener?.close();
     },
   };
