@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { nameStatements } from './pg-prepared.js';
 
 /** How long a request waits for a PostgreSQL connection before it answers 503 (the database is away). */
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -34,8 +35,10 @@ export function createPool(options: PoolOptions): pg.Pool {
     keepAliveInitialDelayMillis: 10_000,
   });
   const lost = (err: Error) => options.onConnectionError?.(err);
+  const names = new Map<string, string>();
   pool.on('connect', (client) => {
     client.on('error', lost);
+    nameStatements(client, names);
     options.onConnect?.();
   });
   // An idle client that loses its server: the pool has already dropped it.
