@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCast } from '../test/actors.js';
 import { createTestApp, type TestApp } from '../test/app.js';
+import { within } from '../test/within.js';
 import { CHANGES_APPLICATION_NAME, CHANGES_CHANNEL, createChangeFeed } from './change-feed.js';
 import { SEEN_COOKIE } from './own-writes.js';
 
@@ -12,18 +13,6 @@ import { SEEN_COOKIE } from './own-writes.js';
  */
 
 const runUrl = inject('testDatabaseUrl');
-
-/** Asks until `answered` holds. */
-async function within<T>(ms: number, ask: () => Promise<T> | T, answered: (value: T) => boolean) {
-  const started = Date.now();
-  let last = await ask();
-  while (!answered(last)) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 10));
-    last = await ask();
-  }
-  return last;
-}
 
 describe.runIf(runUrl)('an instance alone on its database (PostgreSQL)', async () => {
   const a = runUrl ? await createTestApp({ ownDatabase: true }) : (undefined as unknown as TestApp);

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createCast } from '../test/actors.js';
 import { createTestApp, type TestApp } from '../test/app.js';
+import { within } from '../test/within.js';
 import { CHANGES_APPLICATION_NAME } from './change-feed.js';
 import type { Change } from './changes.js';
 import { SEEN_COOKIE } from './own-writes.js';
@@ -66,18 +67,6 @@ describe('the change feed in one process', () => {
 });
 
 const runUrl = inject('testDatabaseUrl');
-
-/** Asks until `answered` holds (another instance hears a change a few milliseconds after the commit). */
-async function within<T>(ms: number, ask: () => Promise<T>, answered: (value: T) => boolean) {
-  const started = Date.now();
-  let last = await ask();
-  while (!answered(last)) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 5));
-    last = await ask();
-  }
-  return { value: last, ms: Date.now() - started };
-}
 
 describe.runIf(runUrl)('two instances on one PostgreSQL database (PostgreSQL only: PGlite has one process)', () => {
   let b: TestApp;
