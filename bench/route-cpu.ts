@@ -1,6 +1,6 @@
 import { signIn } from './api.js';
 import { httpClient } from './mix.js';
-import { BENCH_SECRET, mixCookie, mixLearner } from './mix-fixture.js';
+import { BENCH_SECRET, MIX_GOALS_EACH, mixCookie, mixLearner } from './mix-fixture.js';
 import { ensurePostgresDatabase } from './postgres.js';
 import { cpuOf, postgresCpuMs } from './process-cpu.js';
 import { startServer } from './server-process.js';
@@ -50,6 +50,19 @@ async function main() {
       });
       versions.set(i, saved.version as number);
     };
+    const goalVersions = new Map<string, number>();
+    const nextGoal = new Map<number, number>();
+    const saveNextGoal = async (i: number) => {
+      const g = 2 + ((nextGoal.get(i) ?? 0) % (MIX_GOALS_EACH - 1));
+      nextGoal.set(i, g - 1);
+      const { planId } = mixLearner(i);
+      const goalId = `mix-goal-${i}-${g}`;
+      const saved = await send(i, 'PATCH', `/api/plans/${planId}/goals/${goalId}`, {
+        why: `Moved on ${typed++}`,
+        version: goalVersions.get(goalId) ?? 1,
+      });
+      goalVersions.set(goalId, saved.version as number);
+    };
     const steps: [string, (i: number) => Promise<unknown>][] = [
       ['GET /api/me', (i) => send(i, 'GET', '/api/me')],
       ['GET /api/plans/:id (cached)', openPlan],
@@ -58,6 +71,14 @@ async function main() {
         'PATCH autosave (per save)',
         async (i) => {
           for (let k = 0; k < SAVES; k++) await autosave(i);
+        },
+      ],
+      // A learner moving from goal to goal: each save the first into its item since another change, so each
+      // opens a revision of its own (the goal after the typed one, from the plan as read).
+      [
+        'PATCH goal to goal (per save)',
+        async (i) => {
+          for (let k = 0; k < SAVES; k++) await saveNextGoal(i);
         },
       ],
       ['GET /api/plans/:id after a write', async (i) => openPlan(i)],

@@ -13,8 +13,8 @@ export type Change =
       removed?: true;
       /**
        * Known to the writing instance only, never sent (see `wireForm`): the one item the write changed, as it
-       * now is, when the write changed nothing else the plan shows (an autosave merged into the newest
-       * revision). The plan's cache puts it into its copy instead of forgetting the plan, so the read a learner
+       * now is, when the write changed nothing else the plan shows but its revision number and time (an
+       * autosave). The plan's cache puts it into its copy instead of forgetting the plan, so the read a learner
        * makes right after typing is not a rebuild. Other instances forget the plan as for any change.
        */
       itemAfter?: ItemAfter;
@@ -40,10 +40,14 @@ export type Change =
   /** A person's own settings changed (their time zone decides what "today" and "this week" are). */
   | { kind: 'settings'; userId: string };
 
-/** An item of a plan as the API shows it, and the list of the plan's view it is in ("goals", say). */
+/**
+ * An item of a plan as the API shows it, the list of the plan's view it is in ("goals", say), and the plan's
+ * revision number and last change as the same write left them.
+ */
 export interface ItemAfter {
   list: string;
   item: { id: string; version: number } & Record<string, unknown>;
+  plan: { revision: number; updatedAt: string };
 }
 
 export type ChangeKind = Change['kind'];

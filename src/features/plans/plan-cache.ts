@@ -97,16 +97,24 @@ type ItemList = keyof typeof listsOfItems;
  * the copy (the item parsed as the plan's schema parses it, so its text and ETag are the same). Undefined
  * where the copy cannot take it (no such item: forget the plan and read it again).
  */
-export function withItem(plan: CachedPlan, { list, item }: ItemAfter): CachedPlan | undefined {
+export function withItem(plan: CachedPlan, { list, item, plan: after }: ItemAfter): CachedPlan | undefined {
   if (!Object.hasOwn(listsOfItems, list)) return undefined;
   const items = plan.view[list as ItemList] as { id: string; version: number }[];
   const at = items.findIndex((i) => i.id === item.id);
   if (at < 0) return undefined;
   // The copy already shows this write (it was read after it) or a later one.
   if ((items[at] as { version: number }).version >= item.version) return plan;
+  // The copy shows a later revision than this write made, with an older copy of this item: heard out of order.
+  if (plan.view.revision > after.revision) return undefined;
   const parsed = planView.shape[list as ItemList].element.safeParse(item);
   if (!parsed.success) return undefined;
-  return cachedPlanOf(plan.ownership, { ...plan.view, [list]: items.with(at, parsed.data) });
+  const view = {
+    ...plan.view,
+    revision: after.revision,
+    updatedAt: after.updatedAt,
+    [list]: items.with(at, parsed.data),
+  };
+  return cachedPlanOf(plan.ownership, view);
 }
 
 /** Whole plans by id, as their owner sees them; forgotten by every write to the plan, on every instance. */

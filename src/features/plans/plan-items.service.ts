@@ -4,7 +4,7 @@ import type { AppContext } from '../../server/context.js';
 import { conflict, notFound, validationError } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { requireAccess, revokeGrantsOfEntry } from '../access/index.js';
-import { saveIntoNewestRevision } from './plan-autosave.js';
+import { saveItemInOneStatement } from './plan-autosave.js';
 import { membersOfOrg } from './plan-content.js';
 import type { PlanHistory } from './plan-history.js';
 import { type PartKind, type PartRow, planParts, snapshotOf, viewOf } from './plan-parts.js';
@@ -87,7 +87,7 @@ export async function updateItemFields(
   if (version === undefined) throw validationError({ version: 'Send the version you edited.' });
   if (!LINK_FIELDS.some((field) => field in input)) {
     const { user, plan: owner } = await requireAccess(ctx, actor, 'plan:write', { plan: planId });
-    const saved = await saveIntoNewestRevision(ctx.db, {
+    const saved = await saveItemInOneStatement(ctx.db, {
       kind,
       planId,
       id,
@@ -96,10 +96,11 @@ export async function updateItemFields(
       fields: input,
     });
     if (saved) {
-      // Nothing but this item changed: the plan's cache takes it in rather than forgetting the plan.
-      const itemAfter = { list: planParts[kind].path, item: saved };
+      // Nothing but this item (and the plan's revision number) changed: the plan's cache takes it in rather
+      // than forgetting the plan.
+      const itemAfter = { list: planParts[kind].path, item: saved.item, plan: saved.plan };
       await ctx.changes.announce({ ...planChanged(owner), itemAfter });
-      return saved;
+      return saved.item;
     }
   }
   return writePlan(ctx, actor, planId, async (tx, plan, history) => {
