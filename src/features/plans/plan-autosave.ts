@@ -80,10 +80,10 @@ function statementFor(kind: PartKind, dialect: PgDialect): Statement {
         ${sql.placeholder('id')}, 'update', old_item.content, upd.content
       from p, old_item, upd
       where not exists (select 1 from mergeable) and old_item.content is distinct from upd.content
-      returning seq
+      returning plan_id, seq
     ), moved as (
       update plan set revision_seq = added.seq, updated_at = now() from added
-      where plan.id = (select id from p)
+      where plan.id = added.plan_id
       returning plan.revision_seq, plan.updated_at
     )
     select upd.content as after, upd.version, (extract(epoch from upd.updated_at) * 1000)::float8 as updated_ms,
