@@ -108,7 +108,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Da
   let status: DatabaseStatus = { state: 'ok' };
   const pool = createPool({
     url: target.url,
-    max: target.poolSize ?? 20,
+    max: target.poolSize ?? 8,
     applicationName: target.applicationName ?? 'waymark',
     connectTimeoutMs: target.connectTimeoutMs,
     onConnectionError: (err) => {
