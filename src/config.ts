@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_POOL_SIZE } from './db/pg-pool.js';
 
 /**
  * Everything Waymark reads from the environment, parsed once at start-up.
@@ -17,11 +18,7 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  /**
-   * Connections of the app's pool. One event loop keeps a few busy; more only add PostgreSQL backends that take
-   * the CPU the loop needs (decision 2026-12-07-a-smaller-pool).
-   */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(8),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(DEFAULT_POOL_SIZE),
   /** Secret that signs session cookies. Required in production; development generates one per data directory. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**

@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { withCommitScopes } from './after-commit.js';
 import { type DataDirLock, DataDirUnwritableError, lockDataDir } from './data-dir-lock.js';
-import { createPool } from './pg-pool.js';
+import { createPool, DEFAULT_POOL_SIZE } from './pg-pool.js';
 import { guardPglite } from './pglite-guard.js';
 import { keepDrizzlesParsers } from './pglite-parsers.js';
 import { prepareStatementsOnce } from './pglite-prepared.js';
@@ -108,7 +108,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Da
   let status: DatabaseStatus = { state: 'ok' };
   const pool = createPool({
     url: target.url,
-    max: target.poolSize ?? 8,
+    max: target.poolSize ?? DEFAULT_POOL_SIZE,
     applicationName: target.applicationName ?? 'waymark',
     connectTimeoutMs: target.connectTimeoutMs,
     onConnectionError: (err) => {

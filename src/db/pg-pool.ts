@@ -4,6 +4,12 @@ import { nameStatements } from './pg-prepared.js';
 /** How long a request waits for a PostgreSQL connection before it answers 503 (the database is away). */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * Connections of the app's pool unless DATABASE_POOL_SIZE says otherwise. One event loop keeps a few busy; more
+ * only add PostgreSQL backends that take the CPU the loop needs (decision 2026-12-07-a-smaller-pool).
+ */
+export const DEFAULT_POOL_SIZE = 8;
+
 export interface PoolOptions {
   url: string;
   max: number;
