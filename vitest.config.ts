@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
  * Test files whose budgets are timings measured across processes (three instances behind HAProxy): they run
@@ -7,6 +7,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * balancer took over 100 ms at p99 (CI, 7 December) though the change had reached every instance before it.
  */
 const RUN_ALONE = ['src/server/instances.test.ts'];
+
+/** What `unit` and `alone` share: a real database made once per run, and each file in a process of its own. */
+const SERVICES: TestProjectInlineConfiguration['test'] = {
+  globalSetup: ['src/test/global-setup.ts'],
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+};
 
 /**
  * Three projects, one after the other: `unit` (services and routes on a real database: PGlite by default,
@@ -21,12 +29,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...RUN_ALONE],
-          globalSetup: ['src/test/global-setup.ts'],
+          ...SERVICES,
           // Services first, then the browser: the groups run one after the other, each with its own workers.
           sequence: { groupOrder: 0 },
-          testTimeout: 20_000,
-          hookTimeout: 60_000,
-          pool: 'forks',
           // Test files of a worker share its loaded modules rather than import the whole app afresh each time
           // (a file's app, database and caches are still its own: createTestApp). Import time was most of the
           // suite's: 297 s → 180 s on PGlite, 314 s → 250 s on PostgreSQL, on 2 cores.
@@ -41,11 +46,8 @@ export default defineConfig({
         test: {
           name: 'alone',
           include: RUN_ALONE,
-          globalSetup: ['src/test/global-setup.ts'],
+          ...SERVICES,
           sequence: { groupOrder: 1 },
-          testTimeout: 20_000,
-          hookTimeout: 60_000,
-          pool: 'forks',
           fileParallelism: false,
         },
       },

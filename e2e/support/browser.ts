@@ -48,7 +48,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
  * content security policy blocked anything (a page that needs what the policy forbids is broken).
  *
  * axe-core runs in the page itself, injected once per document. @axe-core/playwright's `analyze()` took 1.5–3 s
- * a call on a loaded 2-core machine, this 0.3–0.6 s: it injected axe twice and finished every run in a new blank
+ * a call on a loaded 2-core machine, this 0.3–0.7 s: it injected axe twice and finished every run in a new blank
  * page, which only cross-origin frames need (the app has none). The browser tests check 240-odd views.
  */
 export async function expectNoAxeViolations(page: Page, label: string) {
