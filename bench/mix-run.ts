@@ -85,9 +85,14 @@ async function postgresFloor(
   readAfterWrite = false,
 ) {
   const pool = new pg.Pool({ connectionString: url, max: connections });
+  // Named statements, as Waymark's pool sends (src/db/pg-prepared.ts): each parsed and planned once per
+  // connection. Unnamed, PostgreSQL planned every one of the floor's statements on every call.
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => names.get(text) ?? names.set(text, `floor${names.size + 1}`).get(text);
   try {
     return await runFloor({
-      query: (text, values) => pool.query(text, values),
+      query: (text, values) =>
+        values.length > 0 ? pool.query({ name: nameOf(text), text, values }) : pool.query(text, values),
       organizationId,
       concurrency: connections,
       durationMs,

@@ -59,3 +59,17 @@ export async function insertRowsAsJson<T extends Table>(db: Database, table: T, 
     sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as r(${types})`,
   );
 }
+
+/**
+ * A page size written into the statement's text rather than sent as a parameter, for `.limit()`. With `limit $n`
+ * PostgreSQL's generic plan of a named statement (pg-prepared.ts) assumes a tenth of the rows are wanted, costs
+ * more than the custom plans that see the number, and so is never chosen: such a statement is planned again on
+ * every call (measured for the feed page: 1,010 plans in 1,002 calls, planning 1.2 ms of its 2 ms). With the
+ * number in the text each page size is its own statement, planned once per connection; callers pass sizes their
+ * schema bounds (the feed's at most 51).
+ */
+export function limitInText(rows: number): number {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`A page size is a whole number, not ${rows}.`);
+  // Drizzle writes an SQL object given to limit() into the text as it is (pg-core dialect: `limit ${limit}`).
+  return sql.raw(String(rows)) as unknown as number;
+}

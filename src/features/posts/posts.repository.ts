@@ -10,6 +10,7 @@ import {
   postReaction,
   user,
 } from '../../db/schema/index.js';
+import { limitInText } from '../../db/sql-helpers.js';
 import { exactInstant } from '../../server/keyset-cursor.js';
 import { visibleTo } from '../access/index.js';
 import { learnWords } from '../search/index.js';
@@ -113,7 +114,7 @@ export async function listFeed(db: Database, f: FeedFilter) {
     )
     // "nulls last" as in post_feed_idx (Drizzle's desc() index), so PostgreSQL reads the index in order.
     .orderBy(sql`${post.createdAt} desc nulls last`, sql`${post.id} desc nulls last`)
-    .limit(f.limit + 1);
+    .limit(limitInText(f.limit + 1));
   return rows as ListedPost[];
 }
 
