@@ -97,6 +97,9 @@ describe('learning out loud', () => {
 
     // From the community's members, the colleague opens the learner's page and follows her.
     await post.getByRole('link', { name: 'Spreadsheet circle' }).click();
+    // The feed showed this article too: wait for the community's own heading, or the check may catch the page
+    // between the two (its "Loading the community…" has no heading yet).
+    await colleague.getByRole('heading', { name: 'Spreadsheet circle', level: 1 }).waitFor();
     await colleague.getByRole('article', { name: 'Pivot tables group dates' }).waitFor();
     await expectNoAxeViolations(colleague, 'community page (member, one post)');
     await screenshot(colleague, 'feed-community');

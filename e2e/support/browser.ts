@@ -52,6 +52,19 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
  * page, which only cross-origin frames need (the app has none). The browser tests check 240-odd views.
  */
 export async function expectNoAxeViolations(page: Page, label: string) {
+  // Checked between two views (a test waited for something the previous page also showed), a page can be caught
+  // on its "Loading…" status, which has no heading yet: wait for the app's loading statuses to go first. One still
+  // there after 10 s is checked as it is.
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[role="status"]')].some((status) =>
+          status.textContent?.trim().startsWith('Loading'),
+        ),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const violations = await page.evaluate(
     (tags) =>
