@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createCast } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
-import { oneLineText } from './schemas.js';
+import { oneLineText, pageLimit } from './schemas.js';
 
 const t = await createTestApp();
 
@@ -52,5 +52,22 @@ describe('one-line names', () => {
       content: { reflections: [], goals: [], network: [], shares: [] },
     });
     expect(template.name).toBe('New starters');
+  });
+});
+
+describe('page limits', () => {
+  const limit = pageLimit(50, 20);
+  const message = (value: unknown) => limit.safeParse(value).error?.issues[0]?.message;
+
+  it('says which way a limit is wrong', () => {
+    expect(message('abc')).toBe('The limit is a number.');
+    expect(message('2.5')).toBe('The limit is a whole number.');
+    expect(message('0')).toBe('At least 1.');
+    expect(message('51')).toBe('At most 50.');
+  });
+
+  it('takes a limit from the query string, or the default', () => {
+    expect(limit.parse('7')).toBe(7);
+    expect(limit.parse(undefined)).toBe(20);
   });
 });

@@ -18,6 +18,15 @@ export const errors = <S extends ErrorStatus[]>(...statuses: S) =>
 
 export const idParam = z.string().min(1).max(64);
 
+/** How many rows a page of a list holds (`?limit=`), with a message for each way it can be wrong. */
+export const pageLimit = (max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'The limit is a number.' })
+    .int({ error: 'The limit is a whole number.' })
+    .min(1, { error: 'At least 1.' })
+    .max(max, { error: `At most ${max}.` })
+    .default(fallback);
+
 // C0 and C1 controls (CR, LF, tab, ESC, DEL, ...) and the Unicode line and paragraph separators.
 const controlRuns = /[\p{Cc}\u2028\u2029]+/gu;
 

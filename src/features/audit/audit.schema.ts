@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam } from '../../server/schemas.js';
+import { idParam, pageLimit } from '../../server/schemas.js';
 import { auditActionCodes } from './audit-actions.js';
 
 /** The longest and shortest a retention may be: a day at least, ten years at most. */
@@ -17,7 +17,7 @@ export const auditQuery = z
     from: dateOnly.optional(),
     to: dateOnly.optional(),
     cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: pageLimit(200, 50),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'The end is before the start.' });
 export type AuditQuery = z.infer<typeof auditQuery>;

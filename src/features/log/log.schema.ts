@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimit } from '../../server/schemas.js';
 import { learningFormEnum } from '../plans/index.js';
 
 const isoDate = z.iso.date({ error: 'Use a date like 2027-03-31.' });
@@ -63,7 +64,7 @@ export const listLogQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().trim().max(200, { error: 'Search with at most 200 characters.' }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: pageLimit(100, 25),
   /** The `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { oneLineText } from '../../server/schemas.js';
+import { oneLineText, pageLimit } from '../../server/schemas.js';
 import { roleEnum } from '../orgs/index.js';
 
 export const memberView = z
@@ -37,7 +37,7 @@ export const memberParams = z.object({ orgId: z.string().min(1).max(64), memberI
 export const listMembersQuery = z.object({
   q: z.string().trim().max(100, { error: 'Search with at most 100 characters.' }).optional(),
   role: roleEnum.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: pageLimit(500, 100),
   offset: z.coerce.number().int().min(0).default(0),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam } from '../../server/schemas.js';
+import { idParam, pageLimit } from '../../server/schemas.js';
 
 /** One notification as its owner sees it. */
 export const notificationView = z
@@ -32,7 +32,7 @@ export type NotificationPage = z.infer<typeof notificationPage>;
 
 export const listNotificationsQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: pageLimit(100, 20),
 });
 
 export const notificationParams = z.object({ id: idParam });

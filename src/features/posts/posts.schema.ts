@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { followKinds, postSources, postVisibilities, reactionKinds } from '../../db/schema/posts.js';
-import { oneLineText } from '../../server/schemas.js';
+import { oneLineText, pageLimit } from '../../server/schemas.js';
 
 /*
  * Learning out loud: posts in Markdown, seen by their author only, by chosen people, by a community or by the
@@ -93,12 +93,7 @@ export const feedQuery = z.object({
   authorMemberId: id.optional(),
   topic: topic.optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce
-    .number({ error: 'The limit is a number.' })
-    .int()
-    .min(1)
-    .max(50, { error: 'At most 50.' })
-    .default(20),
+  limit: pageLimit(50, 20),
 });
 export type FeedQuery = z.infer<typeof feedQuery>;
 /** The feed's filters as the web app sends them (the organisation, page size and cursor aside). */

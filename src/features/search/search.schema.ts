@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimit } from '../../server/schemas.js';
 
 export const searchKinds = ['post', 'goal', 'resource', 'mentor', 'community'] as const;
 
@@ -9,12 +10,7 @@ export const searchQuery = z.object({
     .trim()
     .min(2, { error: 'Type at least two letters to search for.' })
     .max(200),
-  limit: z.coerce
-    .number({ error: 'The limit is a number.' })
-    .int()
-    .min(1)
-    .max(50, { error: 'At most 50.' })
-    .default(20),
+  limit: pageLimit(50, 20),
 });
 
 export const searchResult = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { grantAccesses, grantScopes } from '../../db/schema/sharing.js';
+import { pageLimit } from '../../server/schemas.js';
 import { sharedParts } from '../access/index.js';
 
 export type { SharedPart } from '../access/index.js';
@@ -55,12 +56,7 @@ export type GrantList = z.infer<typeof grantList>;
 
 export const accessLogQuery = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce
-    .number({ error: 'The limit is a number.' })
-    .int()
-    .min(1)
-    .max(100, { error: 'At most 100.' })
-    .default(25),
+  limit: pageLimit(100, 25),
 });
 export const accessLogEntry = z
   .object({
